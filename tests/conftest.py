@@ -1,0 +1,33 @@
+"""Suite-wide setup: offscreen Qt, no real user keyring or settings touched, fake-only secrets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: CI has no display, and a developer's desktop must not flash windows during tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Obviously fake token data used across the suite (never a real-looking credential).
+FAKE_DATA = "CA11AB1ECA11AB1ECA11AB1ECA11AB1ECA11AB1ECA11AB1ECA11AB1ECA11AB1E"
+FAKE_XML = f"<token><version>1</version><data>{FAKE_DATA}</data></token>"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user folder (settings, progress, Documents) into a temporary directory."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_DOCUMENTS_DIR", "Documents"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("SBQ_HOME_FOR_TESTS", str(home))
+    monkeypatch.delenv("SBQ_AFAS_TOKEN", raising=False)
+    return home

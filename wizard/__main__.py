@@ -1,0 +1,7 @@
+"""`python -m wizard` runs the same entry point as the `sbq-setup` console script."""
+
+import sys
+
+from wizard.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""What every subcommand shares: exit codes, the user's language, and printing errors without tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from typing import TextIO
+
+from wizard.domain.errors import InputError, UserFacingError
+from wizard.domain.redact import redact
+from wizard.domain.text import Lang, Text, system_lang
+
+log = logging.getLogger(__name__)
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    DEFECTS = 1  # the check ran and found setup defects
+    BAD_INPUT = 2  # bad input found before any request was sent or anything was written
+    UNAVAILABLE = 3  # the check was impossible right now: unreachable, IP restriction, maintenance, timeout
+    INTERNAL = 70  # a defect in this program (EX_SOFTWARE); the message says where the details went
+    INTERRUPTED = 130
+
+
+def add_lang_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Lang],
+        default=default,
+        help="language of messages: nl or en (default: the system language)",
+    )
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    value = getattr(args, "lang", None)
+    return Lang(value) if value else system_lang()
+
+
+def say(message: Text | str, lang: Lang, stream: TextIO | None = None) -> None:
+    text = message.get(lang) if isinstance(message, Text) else message
+    print(redact(text), file=stream or sys.stdout, flush=True)
+
+
+def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a subcommand: user-facing errors become one clear line and an exit code, never a traceback."""
+    lang = lang_of(args)
+    try:
+        return func(args)
+    except InputError as exc:
+        say(exc.message, lang, sys.stderr)
+        return ExitCode.BAD_INPUT
+    except UserFacingError as exc:
+        say(exc.message, lang, sys.stderr)
+        if exc.detail:
+            say(Text(en="Detail: {d}", nl="Detail: {d}").format(d=exc.detail), lang, sys.stderr)
+        return ExitCode.UNAVAILABLE
+    except KeyboardInterrupt:
+        say(Text(en="Stopped.", nl="Gestopt."), lang, sys.stderr)
+        return ExitCode.INTERRUPTED
+    except Exception as exc:  # the last line of defence: a defect must still not print a traceback
+        log.debug("internal error", exc_info=True)
+        say(
+            Text(
+                en="Internal error ({kind}). Please report this to the SmartBooqing helpdesk.",
+                nl="Interne fout ({kind}). Meld dit aan de SmartBooqing-helpdesk.",
+            ).format(kind=type(exc).__name__),
+            lang,
+            sys.stderr,
+        )
+        return ExitCode.INTERNAL

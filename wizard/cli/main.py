@@ -1,0 +1,65 @@
+"""`sbq-setup`: without a subcommand it opens the wizard; subcommands serve the helpdesk and maintainers."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from wizard import __version__
+from wizard.cli.common import ExitCode, add_lang_option, guarded
+from wizard.domain.redact import install_logging
+
+# Each module defines register(subparsers) and sets `func` on its parser.
+SUBCOMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sbq-setup",
+        description="SmartBooqing AFAS Setup: connect an AFAS Profit environment to SmartBooqing and verify it. "
+        "Without a subcommand the setup wizard opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"sbq-setup {__version__}")
+    add_lang_option(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the wizard against the built-in AFAS simulator (no AFAS account needed)",
+    )
+    parser.add_argument(
+        "--tour",
+        metavar="DIR",
+        help="with --demo: walk every page automatically, save one screenshot per page in DIR, "
+        "run the final verification; exit 0 only if it passes",
+    )
+    subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from wizard.app import run_gui  # Qt is imported only when the wizard is really wanted
+
+    return run_gui(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    install_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        if args.tour and not args.demo:
+            parser.error("--tour needs --demo")
+        return guarded(_run_gui, args)
+    return guarded(func, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["ExitCode", "main"]

@@ -1,0 +1,49 @@
+"""Bilingual user-facing text for logic that has no Qt (CLI, verification, errors).
+
+Qt pages translate their own labels with Qt Linguist; messages born in the logic layer travel as `Text`
+so the CLI and the GUI can render them in whichever language the user chose.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Lang(StrEnum):
+    NL = "nl"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    en: str
+    nl: str
+
+    def get(self, lang: Lang | str) -> str:
+        return self.nl if Lang(lang) is Lang.NL else self.en
+
+    def format(self, **values: Any) -> Text:
+        return Text(en=self.en.format(**values), nl=self.nl.format(**values))
+
+    def __add__(self, other: Text) -> Text:
+        return Text(en=self.en + other.en, nl=self.nl + other.nl)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "nl": self.nl}
+
+
+def system_lang() -> Lang:
+    """Dutch when the user's locale says Dutch, English otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return Lang.NL if value.lower().startswith("nl") else Lang.EN
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return Lang.NL if code.lower().startswith(("nl", "dutch")) else Lang.EN
