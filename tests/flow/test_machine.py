@@ -1,0 +1,196 @@
+"""The wizard flow without widgets: order, branching, completeness, Back, jumps and verification feedback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from pydantic import SecretStr
+
+from tests.conftest import FAKE_DATA
+from wizard.domain.credentials import ClassicToken
+from wizard.domain.environment import parse_environment
+from wizard.domain.manifest import load_manifest
+from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
+from wizard.flow.state import Mode, TokenStorage, WizardState
+from wizard.flow.steps import StepId
+
+
+@dataclass
+class Check:
+    id: str
+    status: str
+
+
+@dataclass
+class Report:
+    checks: list[Check]
+
+
+@pytest.fixture
+def machine() -> WizardMachine:
+    return WizardMachine(load_manifest())
+
+
+def _fill_environment(m: WizardMachine) -> None:
+    m.state.organisation = "Bakkerij De Vries"
+    m.state.environment = parse_environment("O12345AA")
+
+
+def test_setup_path_follows_the_guide_order(machine: WizardMachine) -> None:
+    seen = [machine.current]
+    while (nxt := machine.next_step()) is not None:
+        machine.advance()
+        seen.append(nxt)
+    assert tuple(seen) == SETUP_ORDER
+    assert machine.is_last(StepId.DONE)
+
+
+def test_check_existing_path_skips_the_setup_steps(machine: WizardMachine) -> None:
+    machine.state.mode = Mode.CHECK_EXISTING
+    seen = [machine.current]
+    while machine.next_step() is not None:
+        seen.append(machine.advance())
+    assert (
+        tuple(seen)
+        == CHECK_ORDER
+        == (
+            StepId.WELCOME,
+            StepId.ENVIRONMENT,
+            StepId.TOKEN,
+            StepId.VERIFY,
+            StepId.DONE,
+        )
+    )
+
+
+def test_environment_needs_organisation_and_a_parsed_environment(machine: WizardMachine) -> None:
+    assert not machine.is_complete(StepId.ENVIRONMENT)
+    machine.state.environment = parse_environment("O12345AA")
+    assert not machine.is_complete(StepId.ENVIRONMENT)  # no organisation name yet
+    machine.state.organisation = "  "
+    assert not machine.is_complete(StepId.ENVIRONMENT)
+    machine.state.organisation = "Bakkerij De Vries"
+    assert machine.is_complete(StepId.ENVIRONMENT)
+
+
+def test_import_is_complete_only_when_every_file_is_ticked(machine: WizardMachine) -> None:
+    files = [g.file for g in machine.manifest.gcn_files]
+    assert len(files) == 7
+    for name in files[:-1]:
+        machine.state.set_tick(StepId.IMPORT, gcn_item(name))
+    assert not machine.is_complete(StepId.IMPORT)
+    assert machine.missing(StepId.IMPORT) == [gcn_item(files[-1])]
+    machine.state.set_tick(StepId.IMPORT, gcn_item(files[-1]))
+    assert machine.is_complete(StepId.IMPORT)
+    machine.state.set_tick(StepId.IMPORT, gcn_item(files[0]), on=False)
+    assert not machine.is_complete(StepId.IMPORT)
+
+
+def test_link_checklist_covers_all_three_tabs(machine: WizardMachine) -> None:
+    items = machine.items(StepId.LINK_CONNECTORS)
+    assert "get:SBQ_BTW" in items and "update:FiInvoice" in items and "special:GetXMLSchema" in items
+    assert len(items) == len(machine.manifest.connectors)
+
+
+def test_token_and_verify_completeness(machine: WizardMachine) -> None:
+    assert not machine.is_complete(StepId.TOKEN)
+    machine.state.token_storage = TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos")
+    assert machine.is_complete(StepId.TOKEN)
+    assert not machine.is_complete(StepId.VERIFY)
+    machine.apply_report(Report([Check("auth", "pass"), Check("get:SBQ_BTW", "fail")]))
+    assert not machine.is_complete(StepId.VERIFY)
+    machine.apply_report(Report([Check("auth", "pass"), Check("get:SBQ_BTW", "warn")]))
+    assert machine.is_complete(StepId.VERIFY)
+
+
+def test_back_restores_choices_but_keeps_what_was_done_in_afas(machine: WizardMachine) -> None:
+    _fill_environment(machine)
+    machine.advance()  # -> environment
+    machine.advance()  # -> connector files
+    machine.state.organisation = "Typo BV"  # changed after leaving the environment page ...
+    machine.state.set_tick(StepId.IMPORT, gcn_item("SBQ_BTW.gcn"))  # ... and something done in AFAS
+    assert machine.back() is StepId.ENVIRONMENT
+    assert machine.state.organisation == "Bakkerij De Vries"
+    assert gcn_item("SBQ_BTW.gcn") in machine.state.ticked(StepId.IMPORT)
+    assert machine.back() is StepId.WELCOME
+    assert not machine.can_go_back()
+    with pytest.raises(ValueError):
+        machine.back()
+
+
+def test_go_to_a_visited_step_walks_back(machine: WizardMachine) -> None:
+    _fill_environment(machine)
+    for _ in range(8):
+        machine.advance()
+    assert machine.current is StepId.VERIFY
+    assert machine.go_to(StepId.IMPORT) is StepId.IMPORT
+    assert machine.history == (
+        StepId.WELCOME,
+        StepId.ENVIRONMENT,
+        StepId.CONNECTOR_FILES,
+    )
+
+
+def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine) -> None:
+    machine.state.mode = Mode.CHECK_EXISTING
+    for _ in range(3):
+        machine.advance()
+    assert machine.current is StepId.VERIFY
+    assert machine.go_to(StepId.LINK_CONNECTORS) is StepId.LINK_CONNECTORS
+    assert machine.state.mode is Mode.SETUP
+    assert machine.next_step() is StepId.TOKEN  # and the path continues in the guide's order
+
+
+def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
+    report = Report(
+        [
+            Check("auth", "pass"),
+            Check("get:SBQ_Transactie", "pass"),
+            Check("get:SBQ_BTW", "fail"),
+            Check("update:FiInvoice", "pass"),
+            Check("special:GetXMLSchema", "pass"),
+            Check("get:Unknown_Connector", "pass"),
+            Check("dossier", "pass"),
+        ]
+    )
+    machine.apply_report(report)
+    s = machine.state
+    assert s.ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
+    # SBQ_Transactie is defined by a file with another name: the file's checklist item is ticked.
+    assert s.ticked(StepId.IMPORT) == {gcn_item("SBQ_Transaction_History.gcn")}
+    assert s.ticked(StepId.LINK_CONNECTORS) == {"get:SBQ_Transactie", "update:FiInvoice", "special:GetXMLSchema"}
+    assert s.ticked(StepId.DOSSIER) == {"purchase", "sales"}
+    assert machine.missing(StepId.IMPORT)  # SBQ_BTW failed: still missing
+    assert s.verification is not None and s.verification.failed == 1
+
+
+def test_resume_continues_at_the_first_incomplete_step(machine: WizardMachine) -> None:
+    _fill_environment(machine)
+    machine.state.exported, machine.state.export_folder = True, "/tmp/x"
+    machine.tick_all(StepId.IMPORT)
+    assert machine.resume() is StepId.APP_CONNECTOR
+    assert machine.back() is StepId.IMPORT
+
+
+def test_persisted_state_never_holds_the_token() -> None:
+    state = WizardState(organisation="X", environment=parse_environment("T12345AB"))
+    state.credential = ClassicToken(data=SecretStr(FAKE_DATA))
+    state.token_storage = TokenStorage(persistent=True, location_en="Secret Service", location_nl="Secret Service")
+    data = state.persisted()
+    assert FAKE_DATA not in str(data) and FAKE_DATA not in repr(state)
+    assert "credential" not in data
+    back = WizardState.from_persisted(data)
+    assert back.environment == state.environment and back.token_storage == state.token_storage
+    assert back.credential is None
+
+
+def test_session_only_token_is_not_remembered_as_stored() -> None:
+    state = WizardState(token_storage=TokenStorage(persistent=False, location_en="session", location_nl="sessie"))
+    assert WizardState.from_persisted(state.persisted()).token_storage is None
+
+
+def test_damaged_progress_falls_back_to_defaults() -> None:
+    state = WizardState.from_persisted({"organisation": "Bakkerij", "ticks": "not a dict", "mode": "nonsense"})
+    assert state.organisation == "Bakkerij"
+    assert state.mode is Mode.SETUP and state.ticks == {}

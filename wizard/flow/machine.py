@@ -1,0 +1,217 @@
+"""The wizard's navigation as a pure-Python machine: step order, branching, completeness, back-stack, jumps.
+
+The Qt frame only asks this machine (`next_step`, `is_complete`) and reports moves to it; nothing here knows
+about widgets, so the whole flow is tested without a display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from wizard.domain.manifest import Manifest
+from wizard.flow.state import Mode, VerificationSummary, WizardState
+from wizard.flow.steps import StepId
+
+SETUP_ORDER: tuple[StepId, ...] = (
+    StepId.WELCOME,
+    StepId.ENVIRONMENT,
+    StepId.CONNECTOR_FILES,
+    StepId.IMPORT,
+    StepId.APP_CONNECTOR,
+    StepId.LINK_CONNECTORS,
+    StepId.TOKEN,
+    StepId.DOSSIER,
+    StepId.VERIFY,
+    StepId.DONE,
+)
+CHECK_ORDER: tuple[StepId, ...] = (StepId.WELCOME, StepId.ENVIRONMENT, StepId.TOKEN, StepId.VERIFY, StepId.DONE)
+
+# Checklist item ids of the steps whose completeness is "every item ticked".
+APP_CONNECTOR_ITEMS = ("created", "unblocked")
+DOSSIER_ITEMS = ("purchase", "sales")
+
+
+class CheckLike(Protocol):
+    """What the machine needs from a verification result (wizard.verify.CheckResult fits)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+
+class ReportLike(Protocol):
+    @property
+    def checks(self) -> Sequence[CheckLike]: ...
+
+
+def gcn_item(file_name: str) -> str:
+    return f"gcn:{file_name}"
+
+
+class WizardMachine:
+    def __init__(self, manifest: Manifest, state: WizardState | None = None) -> None:
+        self.manifest = manifest
+        self.state = state or WizardState()
+        self.current: StepId = StepId.WELCOME
+        self._history: list[tuple[StepId, WizardState]] = []
+        self._jump: StepId | None = None
+
+    # -- order and completeness ------------------------------------------------------------------------------
+    @property
+    def order(self) -> tuple[StepId, ...]:
+        return CHECK_ORDER if self.state.mode is Mode.CHECK_EXISTING else SETUP_ORDER
+
+    def items(self, step: StepId) -> tuple[str, ...]:
+        """The checklist of a step: what the user must tick (or verification must prove) before moving on."""
+        m = self.manifest
+        if step is StepId.IMPORT:
+            return tuple(gcn_item(g.file) for g in m.gcn_files)
+        if step is StepId.APP_CONNECTOR:
+            return APP_CONNECTOR_ITEMS
+        if step is StepId.LINK_CONNECTORS:
+            return tuple(f"{c.kind}:{c.id}" for c in m.connectors)
+        if step is StepId.DOSSIER:
+            return DOSSIER_ITEMS
+        return ()
+
+    def missing(self, step: StepId) -> list[str]:
+        ticked = self.state.ticked(step)
+        return [item for item in self.items(step) if item not in ticked]
+
+    def is_complete(self, step: StepId) -> bool:
+        s = self.state
+        if step is StepId.WELCOME:
+            return True
+        if step is StepId.ENVIRONMENT:
+            return s.environment is not None and bool(s.organisation.strip())
+        if step is StepId.CONNECTOR_FILES:
+            return s.exported and s.export_folder is not None
+        if step is StepId.TOKEN:
+            return s.token_storage is not None
+        if step is StepId.VERIFY:
+            return s.verification is not None and s.verification.ok
+        if step is StepId.DONE:
+            return True
+        return not self.missing(step)
+
+    def is_last(self, step: StepId) -> bool:
+        return step is self.order[-1]
+
+    def next_step(self, step: StepId | None = None) -> StepId | None:
+        """Where Next leads from `step` (default: the current one); None on the last page."""
+        here = self.current if step is None else step
+        if self._jump is not None and here is self.current:
+            return self._jump
+        order = self.order
+        if here not in order:
+            # Reached by a jump from the other mode's path: continue in the full order.
+            order = SETUP_ORDER
+        index = order.index(here)
+        return order[index + 1] if index + 1 < len(order) else None
+
+    def first_incomplete(self) -> StepId:
+        """Where a resumed session should continue: the first step not yet complete."""
+        for step in self.order:
+            if not self.is_complete(step):
+                return step
+        return self.order[-1]
+
+    # -- moving --------------------------------------------------------------------------------------------------
+    def advance(self) -> StepId:
+        """Go to the next step; the state as it was is pushed so Back can restore it."""
+        target = self.next_step()
+        if target is None:
+            raise ValueError(f"{self.current} is the last step")
+        self._history.append((self.current, self.state.model_copy(deep=True)))
+        self._jump = None
+        self.current = target
+        return target
+
+    def can_go_back(self) -> bool:
+        return bool(self._history)
+
+    def back(self) -> StepId:
+        """Return to the previous step with the state as it was there.
+
+        What the user did in AFAS (checklist ticks, exported files, the stored token, the last verification)
+        is a fact about the outside world and survives Back; choices made after that page are undone.
+        """
+        if not self._history:
+            raise ValueError("no earlier step")
+        step, snapshot = self._history.pop()
+        s = self.state
+        snapshot.ticks = dict(s.ticks)
+        snapshot.exported, snapshot.export_folder, snapshot.stand_ins = s.exported, s.export_folder, s.stand_ins
+        snapshot.token_storage, snapshot.verification = s.token_storage, s.verification
+        snapshot.credential = s.credential
+        snapshot.lang = s.lang
+        self.state = snapshot
+        self.current = step
+        return step
+
+    @property
+    def history(self) -> tuple[StepId, ...]:
+        return tuple(step for step, _ in self._history)
+
+    def go_to(self, step: StepId) -> StepId:
+        """Jump to `step` (a verification remedy): back through the history if visited, else forward to it."""
+        if step in self.history:
+            while self.current is not step:
+                self.back()
+            return step
+        if step not in self.order:
+            # A remedy outside the short "check existing" path means the full setup is needed after all.
+            self.state.mode = Mode.SETUP
+        self._jump = step
+        return self.advance()
+
+    def resume(self) -> StepId:
+        """Walk forward to the first incomplete step, building a history so Back works after resuming."""
+        target = self.first_incomplete()
+        while self.current is not target and self.next_step() is not None:
+            self.advance()
+        return self.current
+
+    # -- verification feeds back into the checklists -------------------------------------------------------------
+    def apply_report(self, report: ReportLike) -> None:
+        """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
+        passed = {c.id for c in report.checks if str(c.status) == "pass"}
+        for check_id in passed:
+            self._tick_from_check(check_id)
+        statuses = [str(c.status) for c in report.checks]
+        self.state.verification = VerificationSummary(
+            passed=statuses.count("pass"),
+            warnings=statuses.count("warn"),
+            failed=statuses.count("fail"),
+            skipped=statuses.count("skip"),
+        )
+
+    def _tick_from_check(self, check_id: str) -> None:
+        s = self.state
+        kind, _, name = check_id.partition(":")
+        if kind in ("get", "update", "special") and name:
+            try:
+                spec = self.manifest.connector(name)
+            except KeyError:
+                return
+            item = f"{spec.kind}:{spec.id}"
+            if item in self.items(StepId.LINK_CONNECTORS):
+                s.set_tick(StepId.LINK_CONNECTORS, item)
+            gcn = self.manifest.gcn_for(spec.id)
+            if gcn is not None:
+                # A SmartBooqing connector the app connector can read was imported first.
+                s.set_tick(StepId.IMPORT, gcn_item(gcn.file))
+        elif kind == "auth":
+            # AFAS accepts a token only through an existing, unblocked app connector.
+            for item in APP_CONNECTOR_ITEMS:
+                s.set_tick(StepId.APP_CONNECTOR, item)
+        elif kind.startswith("dossier"):
+            for item in DOSSIER_ITEMS:
+                s.set_tick(StepId.DOSSIER, item)
+
+    def tick_all(self, step: StepId, items: Iterable[str] | None = None) -> None:
+        for item in self.items(step) if items is None else items:
+            self.state.set_tick(step, item)

@@ -1,0 +1,104 @@
+"""The wizard's state as a typed model: what the user chose and did, never the token itself when persisted.
+
+The in-memory credential rides along (`credential`, excluded from every dump) so the Done page can copy it for
+the portal; what is saved per organisation is only *whether* a token is stored and *where*.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wizard.domain.credentials import ClassicToken
+from wizard.domain.environment import AfasEnvironment
+from wizard.domain.text import Lang, Text
+from wizard.flow.steps import StepId
+
+
+class Mode(StrEnum):
+    SETUP = "setup"  # the full guide, from the connector files to verification
+    CHECK_EXISTING = "check-existing"  # environment, token, verification only
+
+
+class TokenStorage(BaseModel):
+    """Where the token was stored: shown to the user, saved with the progress (never the token)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    persistent: bool
+    location_en: str
+    location_nl: str
+
+    @property
+    def location(self) -> Text:
+        return Text(en=self.location_en, nl=self.location_nl)
+
+
+class VerificationSummary(BaseModel):
+    """The outcome of the last verification run, enough to decide whether the Verify step is complete."""
+
+    model_config = ConfigDict(frozen=True)
+
+    passed: int = 0
+    warnings: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and self.passed > 0
+
+
+class WizardState(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
+    lang: Lang = Lang.EN
+    mode: Mode = Mode.SETUP
+    demo: bool = False
+    organisation: str = ""
+    environment: AfasEnvironment | None = None
+    export_folder: str | None = None
+    exported: bool = False
+    stand_ins: bool = False
+    # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
+    ticks: dict[StepId, list[str]] = Field(default_factory=dict)
+    token_storage: TokenStorage | None = None
+    verification: VerificationSummary | None = None
+    # Memory only: excluded from every dump, hidden from repr.
+    credential: ClassicToken | None = Field(default=None, exclude=True, repr=False)
+
+    # -- checklist helpers ------------------------------------------------------------------------------------
+    def ticked(self, step: StepId) -> set[str]:
+        return set(self.ticks.get(step, []))
+
+    def set_tick(self, step: StepId, item: str, on: bool = True) -> None:
+        items = self.ticked(step)
+        if on:
+            items.add(item)
+        else:
+            items.discard(item)
+        self.ticks = {**self.ticks, step: sorted(items)}
+
+    # -- persistence (everything but the token) ---------------------------------------------------------------
+    def persisted(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude={"credential", "demo"})
+        if self.token_storage is not None and not self.token_storage.persistent:
+            # A session-only token dies with the process; after a restart it is not stored anywhere.
+            data["token_storage"] = None
+        return data
+
+    @classmethod
+    def from_persisted(cls, data: dict[str, Any]) -> WizardState:
+        """Rebuild from saved progress; unknown or damaged fields fall back to defaults instead of failing."""
+        try:
+            return cls.model_validate({k: v for k, v in data.items() if k in cls.model_fields and k != "credential"})
+        except ValidationError:
+            state = cls()
+            for key in ("organisation", "lang", "mode"):
+                try:
+                    setattr(state, key, data.get(key, getattr(state, key)))
+                except ValidationError:
+                    continue
+            return state
