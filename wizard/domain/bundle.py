@@ -181,11 +181,18 @@ def check_release(manifest: Manifest, allow_stand_ins: bool) -> None:
 
 
 def _target_error(target: Path, exc: OSError) -> ExportTargetError:
+    if isinstance(exc, FileExistsError) or (isinstance(exc, NotADirectoryError) and target.is_file()):
+        reason = Text(en="it is a file, not a folder", nl="dat is een bestand, geen map")
+    elif isinstance(exc, NotADirectoryError):
+        reason = Text(en="part of the path is a file, not a folder", nl="een deel van het pad is een bestand, geen map")
+    elif isinstance(exc, PermissionError):
+        reason = Text(en="no permission to write there", nl="u hebt daar geen schrijfrechten")
+    else:
+        reason = Text(en=exc.strerror or type(exc).__name__, nl=exc.strerror or type(exc).__name__)
     return ExportTargetError(
-        Text(
-            en="Cannot write to the folder {path}: {reason}. Choose a folder you can write to.",
-            nl="Kan niet schrijven in de map {path}: {reason}. Kies een map waarin u mag schrijven.",
-        ).format(path=target, reason=exc.strerror or type(exc).__name__),
+        Text(en="Cannot write to the folder {path}: ", nl="Kan niet schrijven in de map {path}: ").format(path=target)
+        + reason
+        + Text(en=". Choose a folder you can write to.", nl=". Kies een map waarin u mag schrijven."),
         detail=str(exc),
     )
 

@@ -1,0 +1,91 @@
+"""`sbq-setup export-connectors DIR`: write the bundle's .gcn files and SHA256SUMS for the AFAS import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.domain.bundle import SUMS_NAME, BundleError, ExportResult, export_connectors, is_drive_path
+from wizard.domain.text import Text
+
+STAND_IN_NOTICE = Text(
+    en="NOTE: these are development stand-ins, not the official SmartBooqing connector files. AFAS Profit will not "
+    "import them; they work only with the built-in simulator (sbq-setup --demo).",
+    nl="LET OP: dit zijn ontwikkelvervangers, niet de officiële SmartBooqing-connectorbestanden. AFAS Profit "
+    "importeert ze niet; ze werken alleen met de ingebouwde simulator (sbq-setup --demo).",
+)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export-connectors",
+        help="write the SmartBooqing .gcn files and a SHA256SUMS file into DIR",
+        description="Verify the connector bundle, then write its .gcn files and a SHA256SUMS file (the format "
+        "`sha256sum -c` reads) into DIR, creating it if needed. For each file it prints the path as AFAS Profit's "
+        r"file dialog shows it on AFAS Online (\\Client\C$\...), ready to paste into the import dialog.",
+    )
+    parser.add_argument("dir", metavar="DIR", type=Path, help="the folder to write to")
+    add_lang_option(parser, default=argparse.SUPPRESS)  # SUPPRESS: keep `sbq-setup --lang nl export-connectors`
+    parser.set_defaults(func=run)
+
+
+def report_lines(result: ExportResult) -> list[Text]:
+    """What the user reads after an export, in order."""
+    lines: list[Text] = []
+    if result.stand_ins:
+        lines.append(STAND_IN_NOTICE)
+    folder = result.sums_path.parent
+    lines.append(
+        Text(en="Wrote {n} connector files to {d}:", nl="{n} connectorbestanden geschreven naar {d}:").format(
+            n=len(result.files), d=folder
+        )
+    )
+    windows = False
+    for item in result.files:
+        lines.append(Text(en="  {p}", nl="  {p}").format(p=item.path))
+        if is_drive_path(item.path):
+            windows = True
+            lines.append(
+                Text(en="      in AFAS Online: {c}", nl="      in AFAS Online: {c}").format(c=item.client_path)
+            )
+    lines.append(
+        Text(
+            en="Checksums: {s} (verify with: sha256sum -c {n})",
+            nl="Controlegetallen: {s} (controleren met: sha256sum -c {n})",
+        ).format(s=result.sums_path, n=SUMS_NAME)
+    )
+    if windows:
+        lines.append(
+            Text(
+                en="In AFAS Profit on AFAS Online, paste the 'in AFAS Online' path into the import dialog "
+                "(Acties > Importeren).",
+                nl="Plak in AFAS Profit op AFAS Online het pad achter 'in AFAS Online' in het importvenster "
+                "(Acties > Importeren).",
+            )
+        )
+    else:
+        lines.append(
+            Text(
+                en="In AFAS Profit on AFAS Online, open this folder through the drive your remote-desktop app "
+                "shares; its name depends on that app.",
+                nl="Open deze map in AFAS Profit op AFAS Online via de schijf die uw extern-bureaublad-app deelt; "
+                "de naam daarvan hangt af van die app.",
+            )
+        )
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
+    try:
+        result = export_connectors(args.dir)
+    except BundleError as exc:  # a damaged bundle is a defect of this installation, not of the user's input
+        say(exc.message, lang, sys.stderr)
+        if exc.detail:
+            say(Text(en="Detail: {d}", nl="Detail: {d}").format(d=exc.detail), lang, sys.stderr)
+        return ExitCode.DEFECTS
+    for line in report_lines(result):
+        say(line, lang)
+    return ExitCode.OK
