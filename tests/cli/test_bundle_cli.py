@@ -11,7 +11,7 @@ import pytest
 from wizard import resources
 from wizard.cli.main import main
 from wizard.domain.gcn import write_gcn
-from wizard.domain.manifest import load_manifest
+from wizard.domain.manifest import clear_manifest_cache, load_manifest
 
 REAL = resources.connectors_dir()
 
@@ -33,9 +33,9 @@ def bundle_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     folder = tmp_path / "connectors"
     shutil.copytree(REAL, folder)
     monkeypatch.setenv("SBQ_CONNECTORS_DIR", str(folder))
-    load_manifest.cache_clear()
+    clear_manifest_cache()
     yield folder
-    load_manifest.cache_clear()
+    clear_manifest_cache()
 
 
 def test_check_passes_on_the_shipped_bundle(capsys: pytest.CaptureFixture[str]) -> None:

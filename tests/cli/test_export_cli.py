@@ -11,7 +11,7 @@ from wizard import resources
 from wizard.cli.export import report_lines
 from wizard.cli.main import main
 from wizard.domain.bundle import ExportedFile, ExportResult, afas_client_path
-from wizard.domain.manifest import load_manifest
+from wizard.domain.manifest import clear_manifest_cache, load_manifest
 
 REAL = resources.connectors_dir()
 
@@ -94,11 +94,11 @@ def test_damaged_bundle_is_refused_before_writing(
     shutil.copytree(REAL, bundle)
     (bundle / "SBQ_Crediteuren.gcn").write_bytes(b"damaged")
     monkeypatch.setenv("SBQ_CONNECTORS_DIR", str(bundle))
-    load_manifest.cache_clear()
+    clear_manifest_cache()
     try:
         assert main(["export-connectors", str(tmp_path / "out"), "--lang", "en"]) == 1
     finally:
-        load_manifest.cache_clear()
+        clear_manifest_cache()
     err = capsys.readouterr().err
     assert "SBQ_Crediteuren.gcn does not match its recorded checksum" in err
     assert not (tmp_path / "out").exists()

@@ -22,7 +22,7 @@ from wizard.domain.bundle import (
     update_manifest_entry,
 )
 from wizard.domain.gcn import read_gcn, write_gcn
-from wizard.domain.manifest import load_manifest, parse_manifest
+from wizard.domain.manifest import clear_manifest_cache, load_manifest, parse_manifest
 
 REAL = resources.connectors_dir()
 
@@ -46,9 +46,9 @@ def bundle_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     folder = tmp_path / "connectors"
     shutil.copytree(REAL, folder)
     monkeypatch.setenv("SBQ_CONNECTORS_DIR", str(folder))
-    load_manifest.cache_clear()
+    clear_manifest_cache()
     yield folder
-    load_manifest.cache_clear()
+    clear_manifest_cache()
 
 
 def _manifest_text(folder: Path) -> str:

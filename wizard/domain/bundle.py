@@ -16,7 +16,15 @@ from pathlib import Path, PurePath, PureWindowsPath
 from wizard import resources
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.gcn import GcnDefinition, GcnError, read_gcn
-from wizard.domain.manifest import GcnFile, Manifest, Origin, load_manifest, manifest_path, parse_manifest
+from wizard.domain.manifest import (
+    GcnFile,
+    Manifest,
+    Origin,
+    clear_manifest_cache,
+    load_manifest,
+    manifest_path,
+    parse_manifest,
+)
 from wizard.domain.text import Text
 
 SUMS_NAME = "SHA256SUMS"
@@ -317,6 +325,6 @@ def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
         text = update_manifest_entry(text, spec.file, sha256=digest, origin="official")
         adopted.append(AdoptedFile(source, target, definition.connector, digest))
     manifest_file.write_bytes(text.encode("utf-8"))
-    load_manifest.cache_clear()
+    clear_manifest_cache()
     bundle_files(parse_manifest(text))  # the edited manifest must validate and match the files on disk
     return adopted

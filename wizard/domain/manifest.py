@@ -138,9 +138,13 @@ def parse_manifest(text: str) -> Manifest:
         ) from exc
 
 
-@functools.cache
 def load_manifest(path: Path | None = None) -> Manifest:
-    target = path or manifest_path()
+    """The manifest at `path`, or the shipped one; cached per resolved path (SBQ_CONNECTORS_DIR may change)."""
+    return _load_cached((path or manifest_path()).resolve())
+
+
+@functools.cache
+def _load_cached(target: Path) -> Manifest:
     try:
         text = target.read_text(encoding="utf-8")
     except OSError as exc:
@@ -152,3 +156,8 @@ def load_manifest(path: Path | None = None) -> Manifest:
             detail=str(exc),
         ) from exc
     return parse_manifest(text)
+
+
+def clear_manifest_cache() -> None:
+    """For tools that rewrite the manifest (bundle adopt) and for tests."""
+    _load_cached.cache_clear()
