@@ -1,0 +1,32 @@
+"""A built-in AFAS Profit simulator: one stateful environment behind AFAS's REST/SOAP surface, on loopback.
+
+    with SimulatorServer("ready") as sim:      # real uvicorn on 127.0.0.1, ephemeral port
+        sim.base_url, sim.token, SimAdmin(sim.origin).request_log()
+
+    app = create_app(build_scenario("fresh"))  # in-process, with httpx.ASGITransport(app)
+
+See docs/simulator.md for endpoints, scenarios, settings and the admin API.
+"""
+
+from __future__ import annotations
+
+from wizard.sim.app import create_app
+from wizard.sim.client import SimAdmin, SimAdminError
+from wizard.sim.model import ENV_ID, SimEnvironment, SimFaults, SimSettings
+from wizard.sim.scenarios import SCENARIOS, UnknownScenarioError, build_scenario
+from wizard.sim.server import SimulatorServer, SimulatorStartError
+
+__all__ = [
+    "ENV_ID",
+    "SCENARIOS",
+    "SimAdmin",
+    "SimAdminError",
+    "SimEnvironment",
+    "SimFaults",
+    "SimSettings",
+    "SimulatorServer",
+    "SimulatorStartError",
+    "UnknownScenarioError",
+    "build_scenario",
+    "create_app",
+]

@@ -1,0 +1,137 @@
+"""Named starting points: a fresh environment, one set up exactly as the guide says, and ways it goes wrong."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import logging
+
+from wizard import resources
+from wizard.domain.gcn import GcnField, write_stand_in
+from wizard.domain.manifest import Manifest, load_manifest
+from wizard.sim import actions, catalog
+from wizard.sim.model import (
+    DEFAULT_USER,
+    PURCHASE_INVOICE,
+    SALES_INVOICE,
+    Attachment,
+    DossierType,
+    SimEnvironment,
+    SimStepError,
+    SimUser,
+)
+
+log = logging.getLogger(__name__)
+
+SCENARIOS: dict[str, str] = {
+    "fresh": "Nothing done yet: no SmartBooqing imports, no app connector, no token.",
+    "ready": "Everything done as the guide says; the client holds a valid token.",
+    "missing-connectors": "Ready, but Precal_Landen, DDI_Profit_Kostendragers and KnSubject are not linked.",
+    "token-invalid": "Ready, but the client's token was deleted in AFAS (401 on every call).",
+    "ip-restricted": "Ready, but the app connector only allows AFAS's own IP range (403 on every call).",
+    "maintenance": "Ready, but AFAS is in scheduled maintenance (503 with Retry-After).",
+    "blocked-definition": "Ready, but the SBQ_Transactie definition is blocked (500 on its rows).",
+    "slow": "Ready, with 150 ms latency on every request.",
+}
+SLOW_LATENCY_MS = 150
+MISSING_GET = ("Precal_Landen", "DDI_Profit_Kostendragers")
+MISSING_UPDATE = ("KnSubject",)
+BLOCKED_DEFINITION = "SBQ_Transactie"
+REPORT_GUID = "9F3E2A1B4C5D4E6F8A7B6C5D4E3F2A1B"
+_SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+class UnknownScenarioError(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown scenario {name!r}; choose one of: {', '.join(SCENARIOS)}")
+        self.name = name
+
+
+def base_environment(manifest: Manifest | None = None) -> SimEnvironment:
+    """A Profit environment before anyone followed the guide: standard connectors, users, dossier types, data."""
+    manifest = manifest or load_manifest()
+    env = SimEnvironment(scenario="fresh")
+    for definition in catalog.standard_get_definitions(manifest):
+        env.get_definitions[definition.id.lower()] = definition
+    for update in catalog.standard_update_definitions():
+        env.update_definitions[update.id.lower()] = copy.deepcopy(update)
+    for user in (
+        SimUser(DEFAULT_USER, "SmartBooqing koppeling", "sbq@example.invalid", ["Alle Profit-gebruikers"]),
+        SimUser("12345.admin", "Applicatiebeheerder", "beheer@example.invalid", ["Alle Profit-gebruikers", "APL"]),
+    ):
+        env.users[user.id] = user
+    # AFAS's standard types (the guide's screenshot); none allows the purchase-invoice destination yet.
+    not_yet = {PURCHASE_INVOICE: "Niet toegestaan", SALES_INVOICE: "Niet toegestaan"}
+    for type_id, description, link_file in (
+        (3, "Uitgaande post", True),
+        (4, "Notitie", True),
+        (5, "Document (Profit)", False),
+        (7, "Actie", False),
+        (11, "Contract (met crediteur)", True),
+    ):
+        env.dossier_types[type_id] = DossierType(type_id, description, link_file, dict(not_yet))
+    env.attachments.append(
+        Attachment(1001, "7CEE2C6B4A3F4F0A9D1E2B3C4D5E6F70", "INK-2026-0001.pdf", "application/pdf", _SAMPLE_PDF)
+    )
+    env.reports[REPORT_GUID] = "Openstaande posten crediteuren"
+    return env
+
+
+def _bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
+    """The shipped .gcn when present; otherwise an equivalent stand-in built from the manifest."""
+    path = resources.connectors_dir() / file_name
+    try:
+        return path.read_bytes()
+    except OSError:
+        log.debug("%s not in the bundle; using a stand-in from the manifest", file_name)
+    spec = manifest.connector(connector)
+    fields = [GcnField(id=f, data_type="string", label_nl=f, label_en=f) for f in spec.required_fields]
+    moment = dt.datetime(2026, 1, 1, 12, 0, 0)
+    guid = hashlib.md5(connector.encode(), usedforsecurity=False).hexdigest().upper()
+    return write_stand_in(connector, guid, moment, moment, fields)
+
+
+def apply_guide(env: SimEnvironment, manifest: Manifest | None = None, *, with_token: bool = True) -> None:
+    """Do every step of the guide: import the 7 files, create and unblock the app connector, link everything,
+    create the user token, allow attachments on purchase and sales invoices."""
+    manifest = manifest or load_manifest()
+    for gcn in manifest.gcn_files:
+        actions.import_gcn(env, gcn.file, _bundle_bytes(manifest, gcn.file, gcn.connector), manifest)
+    env.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
+    actions.set_blocked(env, False)
+    for spec in manifest.connectors:
+        actions.link(env, spec.kind, spec.id)
+    actions.set_dossier_destinations(env, "Optioneel", "Optioneel")
+    if with_token:
+        env.create_user_token(DEFAULT_USER)
+
+
+def build_scenario(name: str, manifest: Manifest | None = None) -> SimEnvironment:
+    if name not in SCENARIOS:
+        raise UnknownScenarioError(name)
+    manifest = manifest or load_manifest()
+    env = base_environment(manifest)
+    env.scenario = name
+    if name == "fresh":
+        return env
+    apply_guide(env, manifest)
+    try:
+        if name == "missing-connectors":
+            for connector_id in MISSING_GET:
+                actions.unlink(env, "get", connector_id)
+            for connector_id in MISSING_UPDATE:
+                actions.unlink(env, "update", connector_id)
+        elif name == "token-invalid":
+            actions.set_faults(env, token_revoked=True)
+        elif name == "ip-restricted":
+            actions.set_faults(env, ip_restricted=True)
+        elif name == "maintenance":
+            actions.set_faults(env, maintenance=True)
+        elif name == "blocked-definition":
+            actions.set_definition_blocked(env, BLOCKED_DEFINITION, True)
+        elif name == "slow":
+            actions.set_faults(env, latency_ms=SLOW_LATENCY_MS)
+    except SimStepError as exc:  # a manifest change broke a scenario: a defect, say which
+        raise RuntimeError(f"scenario {name}: {exc}") from exc
+    return env
