@@ -1,17 +1,118 @@
-"""Composition root of the desktop wizard (built in the wizard issue)."""
+"""The composition root of the desktop wizard: the one place that builds Qt, the stores, the simulator and the window.
+
+Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wizard.domain.errors import UserFacingError
-from wizard.domain.text import Text
+from wizard.cli.common import ExitCode, lang_of, say
+from wizard.domain.text import Lang, Text
+
+if TYPE_CHECKING:
+    from wizard.ui.frame import WizardWindow
+
+NO_DISPLAY = Text(
+    en="No display found, so the wizard cannot open here. To walk the demo without a screen, run: "
+    "sbq-setup --demo --tour DIR",
+    nl="Geen beeldscherm gevonden, dus de wizard kan hier niet openen. Om de demo zonder scherm te doorlopen: "
+    "sbq-setup --demo --tour MAP",
+)
+
+
+def has_display() -> bool:
+    """Qt aborts the process on Linux without a display; decide before it gets the chance."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def default_export_folder() -> Path:
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "SmartBooqing AFAS"
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    raise UserFacingError(
-        Text(
-            en="The setup wizard is not built yet in this development version; use a subcommand (see --help).",
-            nl="De installatiewizard is in deze ontwikkelversie nog niet gebouwd; zie --help.",
+    lang = lang_of(args)
+    tour = getattr(args, "tour", None)
+    demo = bool(getattr(args, "demo", False))
+    if not has_display():
+        if not tour:
+            say(NO_DISPLAY, lang, sys.stderr)
+            return ExitCode.BAD_INPUT
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the tour needs no screen
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sbq-setup"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("SmartBooqing AFAS Setup")
+    app.setOrganizationName("SmartBooqing")
+    with ExitStack() as stack:
+        window = build_window(lang=lang, demo=demo, stack=stack)
+        autopilot = None
+        if tour:
+            from wizard.ui.tour import Autopilot
+
+            autopilot = Autopilot(window, Path(tour))
+            autopilot.start()
+        window.show()
+        code = app.exec()
+        window.controller.shutdown()
+        if autopilot is not None:
+            return autopilot.exit_code if autopilot.exit_code is not None else ExitCode.DEFECTS
+        return code if window.result() else ExitCode.OK
+
+
+def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
+    """Wire everything; `stack` stops the simulator when the wizard closes."""
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.domain.manifest import load_manifest
+    from wizard.flow.machine import WizardMachine
+    from wizard.flow.state import WizardState
+    from wizard.stores.secrets import SessionSecretStore, default_secret_store
+    from wizard.ui.frame import WizardWindow
+    from wizard.ui.i18n import Translations
+    from wizard.ui.services import Services
+
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    translations.install(lang)
+    manifest = load_manifest()
+    if demo:
+        from wizard.sim import SimAdmin, SimulatorServer
+
+        server = SimulatorServer(scenario="fresh")
+        server.start()
+        stack.callback(server.stop)
+        # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
+        services = Services(
+            manifest=manifest,
+            secret_store=SessionSecretStore(),
+            session_store=SessionSecretStore(),
+            default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
+            sim=SimAdmin(server.origin),
+            demo_environment=server.environment,
         )
-    )
+    else:
+        from wizard.stores.progress import ProgressStore
+
+        services = Services(
+            manifest=manifest,
+            secret_store=default_secret_store(),
+            session_store=SessionSecretStore(),
+            default_export_folder=default_export_folder(),
+            progress=ProgressStore(),
+        )
+    machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))
+    return WizardWindow(machine, services, translations)

@@ -168,6 +168,33 @@ class WizardMachine:
         self._jump = step
         return self.advance()
 
+    def reset(self, state: WizardState) -> None:
+        """Start over at the welcome step with `state` (a resumed organisation)."""
+        self.state = state
+        self.current = StepId.WELCOME
+        self._history = []
+        self._jump = None
+
+    def enter(self, step: StepId) -> None:
+        """Follow a move the frame made (Next, Back, or a jump) so the machine and the screen agree."""
+        if step is self.current:
+            return
+        if step in self.history:
+            while self.current is not step:
+                self.back()
+            return
+        if self.next_step() is not step:
+            if step not in self.order:
+                self.state.mode = Mode.SETUP
+            self._jump = step
+        self.advance()
+
+    def request_jump(self, step: StepId) -> None:
+        """Make the next Next lead to `step` (used for remedies pointing at a step not visited yet)."""
+        if step not in self.order:
+            self.state.mode = Mode.SETUP
+        self._jump = step
+
     def resume(self) -> StepId:
         """Walk forward to the first incomplete step, building a history so Back works after resuming."""
         target = self.first_incomplete()

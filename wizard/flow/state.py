@@ -61,6 +61,8 @@ class WizardState(BaseModel):
     environment: AfasEnvironment | None = None
     export_folder: str | None = None
     exported: bool = False
+    # File name -> the path as Profit's import dialog shows it (\\Client\C$\...), for the copy buttons.
+    export_files: dict[str, str] = Field(default_factory=dict)
     stand_ins: bool = False
     # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
     ticks: dict[StepId, list[str]] = Field(default_factory=dict)

@@ -1,0 +1,147 @@
+"""The page contract: render the machine's state, write user input back, emit intents; never do I/O."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from wizard.domain.text import Text
+from wizard.flow.machine import SETUP_ORDER, WizardMachine
+from wizard.flow.steps import StepId
+from wizard.ui.intents import Intent, SimulateStep
+from wizard.ui.widgets import Level, MessageLine, heading, paragraph
+
+PAGE_ID: dict[StepId, int] = {step: index for index, step in enumerate(SETUP_ORDER)}
+STEP_OF: dict[int, StepId] = {index: step for step, index in PAGE_ID.items()}
+
+
+class StepPage(QWizardPage):
+    step: ClassVar[StepId]
+    # Steps the user does inside AFAS get a "do this step in the simulated AFAS" button in demo mode.
+    simulated: ClassVar[bool] = False
+
+    intent = Signal(object)
+
+    def __init__(self, machine: WizardMachine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.machine = machine
+        self.busy = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+        self.simulate_button: QPushButton | None = None
+        self.simulate_help = paragraph()
+        self.build()
+        if self.simulated and machine.state.demo:
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            v = QVBoxLayout(box)
+            self.simulate_title = heading()
+            v.addWidget(self.simulate_title)
+            v.addWidget(self.simulate_help)
+            self.simulate_button = QPushButton()
+            self.simulate_button.clicked.connect(lambda: self.send(SimulateStep(self.step)))
+            v.addWidget(self.simulate_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+        self._retranslate_all()
+
+    # -- the contract -----------------------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create the widgets (texts are set in retranslate)."""
+
+    def retranslate(self) -> None:
+        """Set every user-visible text through tr(); called again when the language changes."""
+
+    def refresh(self) -> None:
+        """Render the machine's state into the widgets."""
+
+    # -- shared behaviour --------------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.machine.state.lang.value
+
+    def text(self, message: Text) -> str:
+        return message.get(self.machine.state.lang)
+
+    def send(self, intent: Intent) -> None:
+        self.intent.emit(intent)
+
+    def _retranslate_all(self) -> None:
+        self.retranslate()
+        if self.simulate_button is not None:
+            self.simulate_title.setText(self.tr("Demo"))
+            self.simulate_help.setText(
+                self.tr(
+                    "In this demo there is no real AFAS. The button below does this step for you in the "
+                    "simulated AFAS, exactly as you would do it by hand."
+                )
+            )
+            self.simulate_button.setText(self.tr("Do this step in the simulated AFAS"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_all()
+            self.refresh()
+        super().changeEvent(event)
+
+    def initializePage(self) -> None:
+        self.message.clear_message()
+        self.refresh()
+
+    def cleanupPage(self) -> None:
+        """Back must not reset what the user entered (QWizard's default resets registered fields)."""
+
+    def isComplete(self) -> bool:
+        return not self.busy and self.machine.is_complete(self.step)
+
+    def nextId(self) -> int:
+        target = self.machine.next_step(self.step)
+        return -1 if target is None else PAGE_ID[target]
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        if self.simulate_button is not None:
+            self.simulate_button.setEnabled(not busy)
+        if busy:
+            self.message.show_message(Level.BUSY, text or self.tr("Please wait…"))
+        elif self.message.level is Level.BUSY:
+            self.message.clear_message()
+        self.completeChanged.emit()
+
+    def show_message(self, level: Level, text: str) -> None:
+        self.message.show_message(level, text)
+
+    def state_changed(self) -> None:
+        self.refresh()
+        self.completeChanged.emit()
+
+
+def step_name(step: StepId) -> str:
+    """The short name of a step, for the side panel and for "go to step" buttons."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        StepId.WELCOME: QCoreApplication.translate("Steps", "Welcome"),
+        StepId.ENVIRONMENT: QCoreApplication.translate("Steps", "AFAS environment"),
+        StepId.CONNECTOR_FILES: QCoreApplication.translate("Steps", "Connector files"),
+        StepId.IMPORT: QCoreApplication.translate("Steps", "Import into AFAS"),
+        StepId.APP_CONNECTOR: QCoreApplication.translate("Steps", "App connector"),
+        StepId.LINK_CONNECTORS: QCoreApplication.translate("Steps", "Link connectors"),
+        StepId.TOKEN: QCoreApplication.translate("Steps", "User token"),
+        StepId.DOSSIER: QCoreApplication.translate("Steps", "Attachments"),
+        StepId.VERIFY: QCoreApplication.translate("Steps", "Check"),
+        StepId.DONE: QCoreApplication.translate("Steps", "Done"),
+    }
+    return names[step]

@@ -1,0 +1,60 @@
+"""Step 8: the dossier item type must allow attachments (Bestemming 'Optioneel'), confirmed by the user."""
+
+from __future__ import annotations
+
+from wizard.flow.steps import StepId
+from wizard.ui.intents import StateEdited
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets import Checklist, heading, paragraph
+
+
+class DossierPage(StepPage):
+    step = StepId.DOSSIER
+    simulated = True
+
+    def build(self) -> None:
+        self.intro = paragraph()
+        self.steps = paragraph()
+        self.layout_.addWidget(self.intro)
+        self.layout_.addWidget(self.steps)
+        self.list_title = heading()
+        self.layout_.addWidget(self.list_title)
+        self.checklist = Checklist()
+        self.checklist.add("purchase", "")
+        self.checklist.add("sales", "")
+        self.checklist.toggled.connect(self._toggled)
+        self.layout_.addWidget(self.checklist)
+        self.note = paragraph()
+        self.layout_.addWidget(self.note)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Allow invoice documents as attachments"))
+        self.setSubTitle(self.tr("SmartBooqing attaches the invoice document to the booking as a dossier item."))
+        self.intro.setText(
+            self.tr(
+                "AFAS accepts the attachment only if the dossier item type allows it for purchase and sales "
+                "invoices. Check this setting once per AFAS organisation."
+            )
+        )
+        self.steps.setText(
+            self.tr(
+                "<ol><li>In AFAS Profit go to <b>CRM › Dossier › Inrichting › Type dossieritem</b>.</li>"
+                "<li>Open the properties of the dossier item type for invoices and go to the tab "
+                "<b>Bestemming</b>.</li>"
+                "<li>Set the destination to <b>Optioneel</b> for <b>Inkooprelatie + Inkoopfactuur</b> and for "
+                "<b>Verkooprelatie + Verkoopfactuur</b>, then click <b>OK</b>.</li></ol>"
+            )
+        )
+        self.list_title.setText(self.tr("Checked in AFAS:"))
+        self.checklist.set_text("purchase", self.tr("Inkooprelatie + Inkoopfactuur: Optioneel"))
+        self.checklist.set_text("sales", self.tr("Verkooprelatie + Verkoopfactuur: Optioneel"))
+        self.note.setText(
+            self.tr("Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.")
+        )
+
+    def refresh(self) -> None:
+        self.checklist.show_ticks(self.machine.state.ticked(self.step))
+
+    def _toggled(self, item: str, on: bool) -> None:
+        self.machine.state.set_tick(self.step, item, on)
+        self.send(StateEdited())

@@ -1,0 +1,127 @@
+"""Step 2: which AFAS environment (and, for the helpdesk's list, which organisation)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
+
+from wizard.domain.environment import ENV_HELP, EnvType, parse_environment
+from wizard.domain.errors import InputError
+from wizard.flow.steps import StepId
+from wizard.ui.intents import StateEdited
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets import Level, MessageLine, paragraph
+
+
+class EnvironmentPage(StepPage):
+    step = StepId.ENVIRONMENT
+
+    def build(self) -> None:
+        form = QFormLayout()
+        self.org_label = QLabel()
+        self.org_edit = QLineEdit()
+        self.org_label.setBuddy(self.org_edit)
+        self.org_help = paragraph()
+        form.addRow(self.org_label, self.org_edit)
+        form.addRow("", self.org_help)
+
+        self.env_label = QLabel()
+        self.env_edit = QLineEdit()
+        self.env_edit.setPlaceholderText("O12345AA")
+        self.env_label.setBuddy(self.env_edit)
+        self.env_help = paragraph()
+        form.addRow(self.env_label, self.env_edit)
+        form.addRow("", self.env_help)
+
+        self.type_label = QLabel()
+        self.type_combo = QComboBox()
+        for env_type in EnvType:
+            self.type_combo.addItem("", env_type.value)
+        self.type_label.setBuddy(self.type_combo)
+        form.addRow(self.type_label, self.type_combo)
+
+        self.advanced = QCheckBox()
+        form.addRow("", self.advanced)
+        self.url_label = QLabel()
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://profit.example.nl/ProfitRestServices")
+        self.url_label.setBuddy(self.url_edit)
+        form.addRow(self.url_label, self.url_edit)
+        self.layout_.addLayout(form)
+        self.result = MessageLine()
+        self.layout_.addWidget(self.result)
+
+        self.org_edit.textEdited.connect(self._edited)
+        self.env_edit.textEdited.connect(self._edited)
+        self.url_edit.textEdited.connect(self._edited)
+        self.type_combo.currentIndexChanged.connect(self._edited)
+        self.advanced.toggled.connect(self._advanced_toggled)
+        self._advanced_toggled(False)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your AFAS environment"))
+        self.setSubTitle(self.tr("Which AFAS Profit environment should SmartBooqing connect to?"))
+        self.org_label.setText(self.tr("&Organisation name:"))
+        self.org_edit.setAccessibleName(self.tr("Organisation name"))
+        self.org_edit.setPlaceholderText(self.tr("e.g. Bakery De Vries Ltd"))
+        self.org_help.setText(self.tr("For your own overview and the helpdesk's. It is not sent to AFAS."))
+        self.env_label.setText(self.tr("&Environment:"))
+        self.env_edit.setAccessibleName(self.tr("AFAS environment"))
+        self.env_help.setText(self.text(ENV_HELP))
+        self.type_label.setText(self.tr("&Type:"))
+        self.type_combo.setAccessibleName(self.tr("Environment type"))
+        for index in range(self.type_combo.count()):
+            self.type_combo.setItemText(index, self.text(EnvType(self.type_combo.itemData(index)).label))
+        self.advanced.setText(self.tr("&Advanced: AFAS Profit on our own server (on-premise)"))
+        self.advanced.setAccessibleName(self.tr("AFAS Profit on our own server"))
+        self.url_label.setText(self.tr("&REST address:"))
+        self.url_edit.setAccessibleName(self.tr("REST address of AFAS Profit"))
+
+    def refresh(self) -> None:
+        s = self.machine.state
+        if self.org_edit.text() != s.organisation:
+            self.org_edit.setText(s.organisation)
+        env = s.environment
+        if env is not None and not self.env_edit.text():
+            self.env_edit.setText(env.env_id)
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(env.type.value)))
+            if env.custom_rest_url:
+                self.advanced.setChecked(True)
+                self.url_edit.setText(env.custom_rest_url)
+        self._show_result()
+
+    def _advanced_toggled(self, on: bool) -> None:
+        self.url_label.setVisible(on)
+        self.url_edit.setVisible(on)
+        if self.isVisible() or not on:
+            self._edited()
+
+    def _edited(self, *_args: object) -> None:
+        s = self.machine.state
+        s.organisation = self.org_edit.text().strip()
+        raw = self.env_edit.text()
+        url = self.url_edit.text().strip() if self.advanced.isChecked() else ""
+        self._error = ""
+        try:
+            env_type = EnvType(self.type_combo.currentData()) if raw.strip().isdigit() else None
+            s.environment = parse_environment(raw, env_type, base_url=url or None) if raw.strip() else None
+        except InputError as exc:
+            s.environment = None
+            self._error = exc.text(self.lang)
+        self._show_result()
+        self.send(StateEdited())
+
+    _error = ""
+
+    def _show_result(self) -> None:
+        env = self.machine.state.environment
+        if self._error:
+            self.result.show_message(Level.ERROR, self._error)
+        elif env is not None:
+            self.result.show_message(
+                Level.OK,
+                self.tr("Environment {env}; SmartBooqing will use {url}").format(env=env.env_id, url=env.rest_base_url),
+            )
+        else:
+            self.result.clear_message()
+        self.type_label.setEnabled(self.env_edit.text().strip().isdigit())
+        self.type_combo.setEnabled(self.env_edit.text().strip().isdigit())

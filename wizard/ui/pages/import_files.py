@@ -1,0 +1,75 @@
+"""Step 4: import the files in AFAS (Getconnector beheren uitgebreid > Meer acties > Importeren), one tick per file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from wizard.flow.machine import gcn_item
+from wizard.flow.steps import StepId
+from wizard.ui.intents import StateEdited
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets import Checklist, heading, paragraph, tr
+
+
+class ImportPage(StepPage):
+    step = StepId.IMPORT
+    simulated = True
+
+    def build(self) -> None:
+        self.steps = paragraph()
+        self.layout_.addWidget(self.steps)
+        self.list_title = heading()
+        self.layout_.addWidget(self.list_title)
+        self.checklist = Checklist()
+        self._copy: dict[str, QPushButton] = {}
+        for gcn in self.machine.manifest.gcn_files:
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, f=gcn.file: self._copy_path(f))
+            self._copy[gcn.file] = button
+            self.checklist.add(gcn_item(gcn.file), gcn.file, button)
+        self.checklist.toggled.connect(self._toggled)
+        self.layout_.addWidget(self.checklist)
+        self.note = paragraph()
+        self.layout_.addWidget(self.note)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Import the connectors into AFAS"))
+        self.setSubTitle(self.tr("Import each file in AFAS Profit and tick it here when AFAS has accepted it."))
+        self.steps.setText(
+            self.tr(
+                "<ol>"
+                "<li>In AFAS Profit go to <b>Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid</b>."
+                "</li><li>Click <b>Meer acties › Importeren</b> (Ctrl+5).</li>"
+                "<li>In <b>Importeren definities</b> click <b>Bestand</b>, choose the file (or paste the path "
+                "you copy here) and click <b>Voltooien</b>.</li>"
+                "<li>Repeat for every file below.</li></ol>"
+            )
+        )
+        self.list_title.setText(self.tr("Imported into AFAS:"))
+        for gcn in self.machine.manifest.gcn_files:
+            self.checklist.set_text(gcn_item(gcn.file), f"{gcn.file} — {self.text(gcn.title)}")
+            self._copy[gcn.file].setText(tr("Copy path"))
+            self._copy[gcn.file].setAccessibleName(tr("Copy path of {value}").replace("{value}", gcn.file))
+        self.note.setText(
+            self.tr(
+                "Afterwards the list in <b>Getconnector beheren uitgebreid</b> shows connectors starting with "
+                "<b>SBQ_</b>, such as SBQ_BTW and SBQ_Crediteuren."
+            )
+        )
+
+    def refresh(self) -> None:
+        s = self.machine.state
+        self.checklist.show_ticks(s.ticked(self.step))
+        for name, button in self._copy.items():
+            button.setEnabled(name in s.export_files)
+
+    def _copy_path(self, name: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        path = self.machine.state.export_files.get(name)
+        if path:
+            QGuiApplication.clipboard().setText(path)
+
+    def _toggled(self, item: str, on: bool) -> None:
+        self.machine.state.set_tick(self.step, item, on)
+        self.send(StateEdited())

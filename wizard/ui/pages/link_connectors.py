@@ -1,0 +1,86 @@
+"""Step 6: link the connectors on the tabs GetConnectoren, UpdateConnectoren and Connectoren (from the manifest)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from wizard.domain.manifest import ConnectorSpec
+from wizard.flow.steps import StepId
+from wizard.ui.intents import StateEdited
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets import Checklist, heading, paragraph, tr
+
+TABS: tuple[tuple[str, str], ...] = (
+    ("get", "GetConnectoren"),
+    ("update", "UpdateConnectoren"),
+    ("special", "Connectoren"),
+)
+
+
+class LinkConnectorsPage(StepPage):
+    step = StepId.LINK_CONNECTORS
+    simulated = True
+
+    def build(self) -> None:
+        self.steps = paragraph()
+        self.layout_.addWidget(self.steps)
+        self.checklist = Checklist()
+        self._titles: dict[str, QLabel] = {}
+        self._copy: dict[str, tuple[QPushButton, ConnectorSpec]] = {}
+        self._sections: list[tuple[str, str, QLabel, Checklist]] = []
+        for kind, tab in TABS:
+            title = heading()
+            self.layout_.addWidget(title)
+            checklist = Checklist()
+            for spec in self.machine.manifest.connectors:
+                if spec.kind != kind:
+                    continue
+                button = QPushButton()
+                button.clicked.connect(lambda _=False, v=spec.id: QGuiApplication.clipboard().setText(v))
+                item = f"{spec.kind}:{spec.id}"
+                self._copy[item] = (button, spec)
+                checklist.add(item, spec.id, button)
+            checklist.toggled.connect(self._toggled)
+            self.layout_.addWidget(checklist)
+            self._sections.append((kind, tab, title, checklist))
+        self.note = paragraph()
+        self.layout_.addWidget(self.note)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Link the connectors to the app connector"))
+        self.setSubTitle(self.tr("SmartBooqing can use only the connectors you link here."))
+        self.steps.setText(
+            self.tr(
+                "Open the app connector (<b>Algemeen › Beheer › App connector</b>, double-click it). On each tab "
+                "on the left (<b>GetConnectoren</b>, <b>UpdateConnectoren</b>, <b>Connectoren</b>) click "
+                "<b>Nieuw</b>, select the connectors below and click <b>Voltooien</b>."
+            )
+        )
+        for kind, tab, title, checklist in self._sections:
+            n = sum(1 for c in self.machine.manifest.connectors if c.kind == kind)
+            title.setText(self.tr("Tab {tab} ({n})").format(tab=tab, n=n))
+            for item, (button, spec) in self._copy.items():
+                if spec.kind == kind:
+                    label = f"{spec.id} — {self.text(spec.description)}"
+                    if spec.source == "partner":
+                        label += " " + self.tr("(partner connector)")
+                    checklist.set_text(item, label)
+                    button.setText(tr("Copy"))
+                    button.setAccessibleName(tr("Copy {value}").replace("{value}", spec.id))
+        self.note.setText(
+            self.tr(
+                "A partner connector is not missing from your list by mistake: it exists only where AFAS or a "
+                "partner installed it. If one is missing, contact the SmartBooqing helpdesk at "
+                "helpdesk@smartbooqing.com."
+            )
+        )
+
+    def refresh(self) -> None:
+        ticked = self.machine.state.ticked(self.step)
+        for _kind, _tab, _title, checklist in self._sections:
+            checklist.show_ticks(ticked)
+
+    def _toggled(self, item: str, on: bool) -> None:
+        self.machine.state.set_tick(self.step, item, on)
+        self.send(StateEdited())

@@ -1,0 +1,55 @@
+"""The wizard's outside world, injected by the composition root (wizard/app.py) or by a test."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from wizard.domain.bundle import ExportResult, export_connectors
+from wizard.domain.environment import AfasEnvironment
+from wizard.domain.manifest import Manifest
+from wizard.domain.text import Text
+
+if TYPE_CHECKING:
+    from wizard.sim import SimAdmin
+    from wizard.stores.progress import ProgressStore
+    from wizard.stores.secrets import SecretStore
+
+
+class VerifyFn(Protocol):
+    def __call__(
+        self,
+        env: AfasEnvironment,
+        credential: Any,
+        *,
+        lang: Any = ...,
+        on_result: Callable[[Any], None] | None = None,
+    ) -> Awaitable[Any]: ...
+
+
+def _default_verify() -> VerifyFn:
+    from wizard.verify import verify
+
+    return verify
+
+
+def _default_planned() -> Callable[[Manifest], list[tuple[str, Text]]]:
+    from wizard.verify import planned_checks
+
+    return planned_checks
+
+
+@dataclass
+class Services:
+    manifest: Manifest
+    secret_store: SecretStore  # where "store the token securely" goes (the OS keyring; in the demo: memory)
+    session_store: SecretStore  # "keep for this session only"
+    default_export_folder: Path
+    progress: ProgressStore | None = None  # None: nothing is remembered (the demo)
+    sim: SimAdmin | None = None  # the demo's simulated AFAS
+    demo_environment: AfasEnvironment | None = None
+    export: Callable[[Path], ExportResult] = export_connectors
+    verify: VerifyFn = field(default_factory=_default_verify)
+    planned: Callable[[Manifest], list[tuple[str, Text]]] = field(default_factory=_default_planned)

@@ -1,0 +1,124 @@
+"""`--demo --tour DIR`: an autopilot that walks every page, does each simulated AFAS step, and screenshots it.
+
+Event-driven (signals and single-shot timers), never a processEvents() loop: each page's action starts work on
+the worker thread; when the worker is idle again the page is photographed and Next is pressed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from wizard.flow.steps import StepId
+from wizard.ui.frame import WizardWindow
+from wizard.ui.pages.connector_files import ConnectorFilesPage
+from wizard.ui.pages.token import TokenPage
+from wizard.ui.pages.verify import VerifyPage
+
+log = logging.getLogger(__name__)
+
+SIZE = QSize(1024, 768)
+SETTLE_MS = 80  # let layouts and posted LanguageChange events settle before a screenshot
+TIMEOUT_MS = 180_000
+
+
+class Autopilot(QObject):
+    def __init__(self, window: WizardWindow, out_dir: Path, on_line: Callable[[str], None] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.out_dir = out_dir
+        self.exit_code: int | None = None
+        self.shots: list[Path] = []
+        self._say = on_line or (lambda line: print(line, flush=True))
+        self._phase = 0
+        self._waiting: Callable[[], None] | None = None
+        window.controller.worker.busy_changed.connect(self._busy_changed)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(lambda: self._finish(1, "the tour took too long"))
+
+    @property
+    def controller(self):  # type: ignore[no-untyped-def]
+        return self.window.controller
+
+    def start(self) -> None:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.window.controller.state.export_folder = str(self.out_dir / "connector-files")
+        self.window.resize(SIZE)
+        self._deadline.start(TIMEOUT_MS)
+        QTimer.singleShot(0, self._act)
+
+    # -- waiting without blocking --------------------------------------------------------------------------
+    def _when_idle(self, then: Callable[[], None]) -> None:
+        if self.controller.worker.busy:
+            self._waiting = then
+        else:
+            QTimer.singleShot(SETTLE_MS, then)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not busy and self._waiting is not None:
+            then, self._waiting = self._waiting, None
+            QTimer.singleShot(SETTLE_MS, then)
+
+    # -- one page -----------------------------------------------------------------------------------------------
+    def _act(self) -> None:
+        if self.exit_code is not None:
+            return
+        step = self.window.current_step
+        page = self.window.pages[step]
+        if step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
+            page.folder_edit.setText(str(self.out_dir / "connector-files"))
+            page.export_button.click()
+        elif step is StepId.TOKEN and isinstance(page, TokenPage):
+            if self._phase == 0 and page.simulate_button is not None:
+                self._phase = 1
+                page.simulate_button.click()
+                self._when_idle(self._act)  # second phase: store what the simulated AFAS made
+                return
+            self._phase = 0
+            page.store_button.click()
+        elif page.simulate_button is not None:
+            page.simulate_button.click()
+        # VERIFY started by itself on arrival; WELCOME, ENVIRONMENT and DONE need no action in the demo.
+        self._when_idle(self._shoot)
+
+    def _shoot(self) -> None:
+        if self.exit_code is not None:
+            return
+        step = self.window.current_step
+        page = self.window.pages[step]
+        if step is StepId.VERIFY and isinstance(page, VerifyPage) and page.running:
+            self._when_idle(self._shoot)
+            return
+        number = self.window.machine.order.index(step) + 1
+        path = self.out_dir / f"{number:02d}-{step.value}.png"
+        if not self.window.grab().save(str(path)):
+            self._finish(1, f"could not save {path}")
+            return
+        self.shots.append(path)
+        self._say(f"{path.name}: {page.title()}")
+        if step is StepId.DONE:
+            ok = self.window.machine.is_complete(StepId.VERIFY)
+            self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
+            return
+        if not page.isComplete():
+            self._finish(1, f"page '{step.value}' is not complete: {page.message.text() or 'no message'}")
+            return
+        self.window.next()
+        QTimer.singleShot(0, self._act)
+
+    def _finish(self, code: int, problem: str) -> None:
+        if self.exit_code is not None:
+            return
+        self.exit_code = code
+        self._deadline.stop()
+        if problem:
+            print(f"tour failed: {problem}", file=sys.stderr, flush=True)
+        else:
+            self._say(f"tour passed: {len(self.shots)} screenshots in {self.out_dir}")
+        QApplication.exit(code)
