@@ -1,0 +1,189 @@
+"""`sbq-setup simulator`: serve the built-in AFAS simulator on 127.0.0.1 until Ctrl+C (or SIGTERM)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import tempfile
+import threading
+from pathlib import Path
+from types import FrameType
+
+from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.domain.errors import InputError
+from wizard.domain.text import Lang, Text
+
+# The scenario names are repeated here so `--help` works without importing uvicorn; a test keeps them in sync.
+SCENARIO_NAMES = (
+    "fresh",
+    "ready",
+    "missing-connectors",
+    "token-invalid",
+    "ip-restricted",
+    "maintenance",
+    "blocked-definition",
+    "slow",
+)
+_OUR_TOKEN_FILE = re.compile(r"\s*<token><version>\d+</version><data>[0-9A-F]{64}</data></token>\s*")
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0-65535; 0 = any free port)")
+    return port
+
+
+def _latency(value: str) -> int:
+    try:
+        ms = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of milliseconds") from None
+    if not 0 <= ms <= 600_000:
+        raise argparse.ArgumentTypeError(f"{ms} ms is out of range (0-600000)")
+    return ms
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "simulator",
+        help="run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
+        description="Serve a simulated AFAS Profit environment (REST under /ProfitRestServices, SOAP under "
+        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. See docs/simulator.md.",
+    )
+    parser.add_argument("--port", type=_port, default=0, help="TCP port on 127.0.0.1 (default 0: any free port)")
+    parser.add_argument(
+        "--scenario", choices=SCENARIO_NAMES, default="ready", help="starting state of the environment (default ready)"
+    )
+    parser.add_argument(
+        "--token-out",
+        metavar="FILE",
+        help="write the scenario's user token (XML) to FILE with mode 0600; an existing FILE is only replaced "
+        "when it holds a token, never another file",
+    )
+    parser.add_argument("--latency-ms", type=_latency, default=None, help="delay every AFAS request by N ms")
+    add_lang_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _check_token_target(path: Path) -> None:
+    if path.is_dir():
+        raise InputError(
+            Text(en="{p} is a folder; give a file name.", nl="{p} is een map; geef een bestandsnaam.").format(p=path)
+        )
+    if not path.parent.is_dir():
+        raise InputError(Text(en="The folder of {p} does not exist.", nl="De map van {p} bestaat niet.").format(p=path))
+    if path.exists():
+        try:
+            content = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError as exc:
+            raise InputError(
+                Text(en="Cannot read {p}: {e}", nl="Kan {p} niet lezen: {e}").format(p=path, e=exc.strerror)
+            ) from exc
+        if not _OUR_TOKEN_FILE.fullmatch(content):
+            raise InputError(
+                Text(
+                    en="{p} already exists and is not a token file; it will not be overwritten. Choose another name.",
+                    nl="{p} bestaat al en is geen tokenbestand; het wordt niet overschreven. Kies een andere naam.",
+                ).format(p=path)
+            )
+
+
+def _write_token(path: Path, xml: str) -> None:
+    """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
+        try:
+            os.chmod(temp, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(xml + "\n")
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise InputError(
+            Text(en="Cannot write {p}: {e}", nl="Kan {p} niet schrijven: {e}").format(p=path, e=exc.strerror or exc)
+        ) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario
+
+    lang: Lang = lang_of(args)
+    token_path = Path(args.token_out).expanduser() if args.token_out else None
+    if token_path is not None:
+        _check_token_target(token_path)
+    state = build_scenario(args.scenario)
+    if args.latency_ms is not None:
+        state.faults.latency_ms = args.latency_ms
+    server = SimulatorServer(state=state, port=args.port)
+    try:
+        server.start()
+    except SimulatorStartError as exc:
+        if exc.port_in_use:
+            raise InputError(
+                Text(
+                    en="Port {port} on 127.0.0.1 is already in use. Choose another --port (or 0 for any free port).",
+                    nl="Poort {port} op 127.0.0.1 is al in gebruik. Kies een andere --port (of 0: een vrije poort).",
+                ).format(port=args.port),
+                detail=str(exc),
+            ) from exc
+        raise InputError(
+            Text(en="The simulator could not start: {e}", nl="De simulator kon niet starten: {e}").format(e=exc)
+        ) from exc
+    stop = threading.Event()
+
+    def on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        env_id = state.env_id
+        say(
+            Text(
+                en="AFAS simulator (scenario {s}, environment {e}) on {o}",
+                nl="AFAS-simulator (scenario {s}, omgeving {e}) op {o}",
+            ).format(s=args.scenario, e=env_id, o=server.origin),
+            lang,
+        )
+        say(Text(en="REST base URL: {u}", nl="REST-basis-URL: {u}").format(u=server.base_url), lang)
+        say(Text(en="SOAP URL: {u}", nl="SOAP-URL: {u}").format(u=server.soap_url), lang)
+        say(Text(en="Admin API: {u}/_sim/", nl="Beheer-API: {u}/_sim/").format(u=server.origin), lang)
+        token = server.token
+        verify = f"sbq-setup verify --environment {env_id} --base-url {server.base_url}"
+        if token_path is not None and token is not None:
+            _write_token(token_path, token.xml())
+            say(
+                Text(en="Token written to {p} (mode 0600).", nl="Token geschreven naar {p} (modus 0600).").format(
+                    p=token_path
+                ),
+                lang,
+            )
+            verify += f" --token-file {token_path}"
+        elif token_path is not None:
+            say(
+                Text(
+                    en="No token in scenario {s} yet: nothing written to {p}. Create one with POST /_sim/user-token.",
+                    nl="Nog geen token in scenario {s}: niets geschreven naar {p}. Maak er een met "
+                    "POST /_sim/user-token.",
+                ).format(s=args.scenario, p=token_path),
+                lang,
+            )
+        say(Text(en="Verify with:", nl="Controleer met:"), lang)
+        say(f"  {verify}", lang)
+        say(Text(en="Press Ctrl+C to stop.", nl="Druk op Ctrl+C om te stoppen."), lang)
+        while not stop.wait(0.5):  # a timed wait keeps Ctrl+C responsive on Windows
+            if not server.running:
+                break
+    finally:
+        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    say(Text(en="Simulator stopped.", nl="Simulator gestopt."), lang)
+    return ExitCode.OK
