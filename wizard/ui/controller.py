@@ -202,7 +202,10 @@ class Controller(QObject):
                 self.machine.tick_all(step)
                 page.show_message(
                     Level.OK,
-                    Text(en="Done in the simulated AFAS.", nl="Gedaan in de gesimuleerde AFAS.").get(self.lang),
+                    Text(
+                        en="Done in the simulated AFAS; the checklist is ticked.",
+                        nl="Uitgevoerd in de gesimuleerde AFAS; de lijst is afgevinkt.",
+                    ).get(self.lang),
                 )
             self._saved_and_changed()
 

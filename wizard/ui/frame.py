@@ -16,10 +16,6 @@ from wizard.ui.services import Services
 from wizard.ui.widgets import Banner
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WizardWindow", text)
-
-
 class StepList(QWidget):
     """Where am I, what is done, what is missing: symbol + word per step (readable without colour)."""
 
@@ -44,16 +40,16 @@ class StepList(QWidget):
 
     def refresh(self) -> None:
         m = self.machine
-        self.title.setText(tr("Steps"))
+        self.title.setText(QCoreApplication.translate("WizardWindow", "Steps"))
         order = m.order
         for step, label in self.labels.items():
             label.setVisible(step in order)
             if step is m.current:
-                symbol, word = "▶", tr("current step")
+                symbol, word = "▶", QCoreApplication.translate("WizardWindow", "current step")
             elif m.is_complete(step) and step is not StepId.DONE:
-                symbol, word = "✔", tr("done")
+                symbol, word = "✔", QCoreApplication.translate("WizardWindow", "done")
             else:
-                symbol, word = "○", tr("to do")
+                symbol, word = "○", QCoreApplication.translate("WizardWindow", "to do")
             number = order.index(step) + 1 if step in order else 0
             label.setText(f"{symbol} {number}. {step_name(step)}")
             label.setAccessibleName(f"{number}. {step_name(step)}: {word}")
@@ -103,15 +99,16 @@ class WizardWindow(QWizard):
         self.resize(self.sizeHint().expandedTo(QSize(1000, 760)))
 
     def retranslate(self) -> None:
-        title = tr("SmartBooqing AFAS Setup")
+        title = QCoreApplication.translate("WizardWindow", "SmartBooqing AFAS Setup")
         if self.machine.state.demo:
-            title += " — " + tr("DEMO with a simulated AFAS")
+            title += " — " + QCoreApplication.translate("WizardWindow", "DEMO with a simulated AFAS")
         self.setWindowTitle(title)
         if self.demo_banner is not None:
             self.demo_banner.set_text(
-                tr(
+                QCoreApplication.translate(
+                    "WizardWindow",
                     "DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated "
-                    "AFAS on this computer."
+                    "AFAS on this computer.",
                 )
             )
         self.step_list.refresh()

@@ -18,10 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Widgets", text)
-
-
 class Level(StrEnum):
     OK = "ok"
     INFO = "info"
@@ -37,11 +33,11 @@ _COLOUR = {Level.OK: "#1b6e20", Level.INFO: "#1f4e79", Level.WARN: "#8a5300", Le
 
 def level_word(level: Level) -> str:
     return {
-        Level.OK: tr("Done"),
-        Level.INFO: tr("Note"),
-        Level.WARN: tr("Warning"),
-        Level.ERROR: tr("Problem"),
-        Level.BUSY: tr("Busy"),
+        Level.OK: QCoreApplication.translate("Widgets", "OK"),
+        Level.INFO: QCoreApplication.translate("Widgets", "Note"),
+        Level.WARN: QCoreApplication.translate("Widgets", "Warning"),
+        Level.ERROR: QCoreApplication.translate("Widgets", "Problem"),
+        Level.BUSY: QCoreApplication.translate("Widgets", "Busy"),
     }[level]
 
 
@@ -58,7 +54,8 @@ class MessageLine(QLabel):
 
     def show_message(self, level: Level, text: str) -> None:
         self.level = level
-        self.setText(f"{SYMBOL[level]} {level_word(level)}: {text}")
+        word = level_word(level) if level in (Level.WARN, Level.ERROR) else ""
+        self.setText(f"{SYMBOL[level]} {word}: {text}" if word else f"{SYMBOL[level]} {text}")
         colour = _COLOUR[level]
         self.setStyleSheet(f"color: {colour};" if colour else "")
         self.setAccessibleName(self.text())
@@ -112,8 +109,8 @@ class CopyRow(QWidget):
     def retranslate(self) -> None:
         shown = f"<code>{self.value}</code>" + (f" — {self.caption}" if self.caption else "")
         self.label.setText(shown)
-        self.button.setText(tr("Copy"))
-        self.button.setAccessibleName(tr("Copy {value}").replace("{value}", self.value))
+        self.button.setText(QCoreApplication.translate("Widgets", "Copy"))
+        self.button.setAccessibleName(QCoreApplication.translate("Widgets", "Copy {value}").format(value=self.value))
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.value)

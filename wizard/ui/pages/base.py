@@ -35,7 +35,6 @@ class StepPage(QWizardPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
         self.layout_ = QVBoxLayout(self.body)
-        self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
         self.message = MessageLine()

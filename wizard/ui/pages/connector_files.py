@@ -96,7 +96,7 @@ class ConnectorFilesPage(StepPage):
         self.open_button.setEnabled(s.exported)
         shown = [(row.value, row.caption) for row in self._rows]
         titles = {g.file: self.text(g.title) for g in self.machine.manifest.gcn_files}
-        wanted = [(path, f"{name} ({titles.get(name, '')})") for name, path in s.export_files.items()]
+        wanted = [(path, titles.get(name, "")) for name, path in s.export_files.items()]
         if shown != wanted:
             for row in self._rows:
                 row.deleteLater()

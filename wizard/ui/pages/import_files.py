@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from wizard.flow.machine import gcn_item
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets import Checklist, heading, paragraph, tr
+from wizard.ui.widgets import Checklist, heading, paragraph
 
 
 class ImportPage(StepPage):
@@ -48,8 +49,10 @@ class ImportPage(StepPage):
         self.list_title.setText(self.tr("Imported into AFAS:"))
         for gcn in self.machine.manifest.gcn_files:
             self.checklist.set_text(gcn_item(gcn.file), f"{gcn.file} — {self.text(gcn.title)}")
-            self._copy[gcn.file].setText(tr("Copy path"))
-            self._copy[gcn.file].setAccessibleName(tr("Copy path of {value}").replace("{value}", gcn.file))
+            self._copy[gcn.file].setText(QCoreApplication.translate("Widgets", "Copy path"))
+            self._copy[gcn.file].setAccessibleName(
+                QCoreApplication.translate("Widgets", "Copy path of {value}").format(value=gcn.file)
+            )
         self.note.setText(
             self.tr(
                 "Afterwards the list in <b>Getconnector beheren uitgebreid</b> shows connectors starting with "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -9,7 +10,7 @@ from wizard.domain.manifest import ConnectorSpec
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets import Checklist, heading, paragraph, tr
+from wizard.ui.widgets import Checklist, heading, paragraph
 
 TABS: tuple[tuple[str, str], ...] = (
     ("get", "GetConnectoren"),
@@ -66,8 +67,10 @@ class LinkConnectorsPage(StepPage):
                     if spec.source == "partner":
                         label += " " + self.tr("(partner connector)")
                     checklist.set_text(item, label)
-                    button.setText(tr("Copy"))
-                    button.setAccessibleName(tr("Copy {value}").replace("{value}", spec.id))
+                    button.setText(QCoreApplication.translate("Widgets", "Copy"))
+                    button.setAccessibleName(
+                        QCoreApplication.translate("Widgets", "Copy {value}").format(value=spec.id)
+                    )
         self.note.setText(
             self.tr(
                 "A partner connector is not missing from your list by mistake: it exists only where AFAS or a "

@@ -51,7 +51,10 @@ class TokenPage(StepPage):
         self.clear_button = QPushButton()
         self.layout_.addWidget(self.clipboard_title)
         self.layout_.addWidget(self.clipboard_help)
-        self.layout_.addWidget(self.clear_button)
+        clear_row = QHBoxLayout()
+        clear_row.addWidget(self.clear_button)
+        clear_row.addStretch(1)
+        self.layout_.addLayout(clear_row)
 
         self.token_edit.textChanged.connect(self._validate)
         self.token_edit.returnPressed.connect(self._store)
@@ -101,7 +104,7 @@ class TokenPage(StepPage):
         env = s.environment.env_id if s.environment else ""
         if stored and s.token_storage is not None:
             fingerprint = s.credential.fingerprint() if s.credential is not None else ""
-            text = self.tr("Token stored in {where} for {env}.").format(
+            text = self.tr("Token for {env} stored ({where}).").format(
                 where=self.text(s.token_storage.location), env=env
             )
             if fingerprint:

@@ -11,7 +11,7 @@ from wizard.domain.text import Text
 from wizard.flow.steps import StepId
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.widgets import SYMBOL, Level, MessageLine, level_word, paragraph
+from wizard.ui.widgets import SYMBOL, Level, MessageLine, paragraph
 
 _LEVEL = {"pass": Level.OK, "warn": Level.WARN, "fail": Level.ERROR, "skip": Level.INFO}
 
@@ -130,7 +130,7 @@ class VerifyPage(StepPage):
     def _render(self, row: CheckRow, result: Any) -> None:
         level = _LEVEL.get(str(result.status), Level.INFO)
         row.title = self.text(result.title)
-        head = f"{SYMBOL[level]} {level_word(level)}: {row.title}"
+        head = f"{SYMBOL[level]} {self._word(str(result.status))}: {row.title}"
         row.head.setText(head)
         row.head.setAccessibleName(head)
         lines = [self.text(result.message)]
@@ -148,6 +148,14 @@ class VerifyPage(StepPage):
             row.fix.show()
         else:
             row.fix.hide()
+
+    def _word(self, status: str) -> str:
+        return {
+            "pass": self.tr("Passed"),
+            "warn": self.tr("Warning"),
+            "fail": self.tr("Failed"),
+            "skip": self.tr("Skipped"),
+        }.get(status, status)
 
     def finish(self, report: Any) -> None:
         self.running = False

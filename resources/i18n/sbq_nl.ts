@@ -1,0 +1,646 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AppConnectorPage</name>
+    <message>
+        <source>Create the app connector</source>
+        <translation>De app connector aanmaken</translation>
+    </message>
+    <message>
+        <source>The app connector is the door through which SmartBooqing reaches your AFAS data.</source>
+        <translation>Via de app connector komt SmartBooqing bij uw gegevens in AFAS.</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt; and click &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Fill in &lt;b&gt;Omschrijving&lt;/b&gt; and choose the &lt;b&gt;Gebruikersgroep&lt;/b&gt; shown below; click &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the app connector&apos;s properties, untick &lt;b&gt;Geblokkeerd&lt;/b&gt; and click &lt;b&gt;Opslaan en sluiten&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt; en klik op &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Vul de &lt;b&gt;Omschrijving&lt;/b&gt; in en kies de &lt;b&gt;Gebruikersgroep&lt;/b&gt; hieronder; klik op &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet in de eigenschappen van de app connector het vinkje bij &lt;b&gt;Geblokkeerd&lt;/b&gt; uit en klik op &lt;b&gt;Opslaan en sluiten&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Values to enter in AFAS:</source>
+        <translation>In te vullen in AFAS:</translation>
+    </message>
+    <message>
+        <source>Omschrijving (description)</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Gebruikersgroep (user group)</source>
+        <translation>Gebruikersgroep</translation>
+    </message>
+    <message>
+        <source>Done in AFAS:</source>
+        <translation>Gedaan in AFAS:</translation>
+    </message>
+    <message>
+        <source>The app connector &apos;{name}&apos; exists, with user group {group}</source>
+        <translation>De app connector &apos;{name}&apos; bestaat, met gebruikersgroep {group}</translation>
+    </message>
+    <message>
+        <source>Geblokkeerd is unticked</source>
+        <translation>Het vinkje bij Geblokkeerd staat uit</translation>
+    </message>
+    <message>
+        <source>Every AFAS organisation needs its own app connector and token. If you manage several organisations, run this wizard once for each.</source>
+        <translation>Elke AFAS-organisatie heeft een eigen app connector en token nodig. Beheert u meerdere organisaties, doorloop deze wizard dan voor elke organisatie.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorFilesPage</name>
+    <message>
+        <source>SmartBooqing&apos;s connector files</source>
+        <translation>De connectorbestanden van SmartBooqing</translation>
+    </message>
+    <message>
+        <source>Save the connector files on this computer, so you can import them into AFAS.</source>
+        <translation>Sla de connectorbestanden op deze computer op, zodat u ze in AFAS kunt importeren.</translation>
+    </message>
+    <message>
+        <source>SmartBooqing reads your administration through {n} GetConnectors of its own. Save the {n} &lt;b&gt;.gcn&lt;/b&gt; files in a folder; in the next step you import them into AFAS.</source>
+        <translation>SmartBooqing leest uw administratie via {n} eigen GetConnectoren. Sla de {n} &lt;b&gt;.gcn&lt;/b&gt;-bestanden op in een map; in de volgende stap importeert u ze in AFAS.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Map:</translation>
+    </message>
+    <message>
+        <source>Folder for the connector files</source>
+        <translation>Map voor de connectorbestanden</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Kies een map</translation>
+    </message>
+    <message>
+        <source>&amp;Save the {n} files</source>
+        <translation>De {n} bestanden &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>O&amp;pen the folder</source>
+        <translation>Map o&amp;penen</translation>
+    </message>
+    <message>
+        <source>Where AFAS will find the files</source>
+        <translation>Waar AFAS de bestanden vindt</translation>
+    </message>
+    <message>
+        <source>AFAS Online shows the drives of this computer as &lt;b&gt;\\Client\C$\…&lt;/b&gt; in its import dialog. Copy a path below into the file name box of &lt;b&gt;Importeren definities&lt;/b&gt;.</source>
+        <translation>AFAS Online toont de schijven van deze computer in het importvenster als &lt;b&gt;\\Client\C$\…&lt;/b&gt;. Kopieer een pad hieronder naar het vak voor de bestandsnaam in &lt;b&gt;Importeren definities&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>⚠ Development version: these files are stand-ins made for testing, not SmartBooqing&apos;s official connectors. They work with the simulated AFAS only. Do not import them into a real AFAS environment.</source>
+        <translation>⚠ Ontwikkelversie: dit zijn vervangende testbestanden, niet de officiële connectoren van SmartBooqing. Ze werken alleen met de gesimuleerde AFAS. Importeer ze niet in een echte AFAS-omgeving.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Done: AFAS is ready for SmartBooqing</source>
+        <translation>Klaar: AFAS is gereed voor SmartBooqing</translation>
+    </message>
+    <message>
+        <source>Every check passed. One last step happens in the SmartBooqing portal.</source>
+        <translation>Alle controles zijn geslaagd. De laatste stap doet u in het SmartBooqing-portaal.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Hoe verder</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Log in to the SmartBooqing portal and create the administration.&lt;/li&gt;&lt;li&gt;When the portal asks for the AFAS token, click &lt;b&gt;Copy the token for the portal&lt;/b&gt; below and paste it there. The clipboard is cleared after 60 seconds.&lt;/li&gt;&lt;li&gt;SmartBooqing then reads your ledger accounts, VAT codes, creditors and debtors from AFAS.&lt;/li&gt;&lt;/ol&gt;Questions? Mail support@smartbooqing.com.</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Log in op het SmartBooqing-portaal en maak de administratie aan.&lt;/li&gt;&lt;li&gt;Vraagt het portaal om het AFAS-token, klik dan hieronder op &lt;b&gt;Token kopiëren voor het portaal&lt;/b&gt; en plak het daar. Het klembord wordt na 60 seconden leeggemaakt.&lt;/li&gt;&lt;li&gt;SmartBooqing leest daarna uw grootboekrekeningen, btw-codes, crediteuren en debiteuren uit AFAS.&lt;/li&gt;&lt;/ol&gt;Vragen? Mail naar support@smartbooqing.com.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the token for the portal</source>
+        <translation>Token &amp;kopiëren voor het portaal</translation>
+    </message>
+    <message>
+        <source>Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in time how to switch.</source>
+        <translation>Goed om te weten: AFAS accepteert dit soort token na {date} niet meer. SmartBooqing laat u op tijd weten hoe u overstapt.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Omgeving</translation>
+    </message>
+    <message>
+        <source>Token stored in</source>
+        <translation>Token bewaard in</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <source>✔ {ok} passed, ⚠ {w} warnings, ✖ {bad} failed</source>
+        <translation>✔ {ok} geslaagd, ⚠ {w} waarschuwingen, ✖ {bad} mislukt</translation>
+    </message>
+    <message>
+        <source>The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
+        <translation>Het token staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <source>Allow invoice documents as attachments</source>
+        <translation>Factuurdocumenten als bijlage toestaan</translation>
+    </message>
+    <message>
+        <source>SmartBooqing attaches the invoice document to the booking as a dossier item.</source>
+        <translation>SmartBooqing voegt het factuurdocument als dossieritem toe aan de boeking.</translation>
+    </message>
+    <message>
+        <source>AFAS accepts the attachment only if the dossier item type allows it for purchase and sales invoices. Check this setting once per AFAS organisation.</source>
+        <translation>AFAS accepteert de bijlage alleen als het type dossieritem dat toestaat voor inkoop- en verkoopfacturen. Controleer deze instelling eenmalig per AFAS-organisatie.</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;CRM › Dossier › Inrichting › Type dossieritem&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open the properties of the dossier item type for invoices and go to the tab &lt;b&gt;Bestemming&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;Optioneel&lt;/b&gt; for &lt;b&gt;Inkooprelatie + Inkoopfactuur&lt;/b&gt; and for &lt;b&gt;Verkooprelatie + Verkoopfactuur&lt;/b&gt;, then click &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;CRM › Dossier › Inrichting › Type dossieritem&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open de eigenschappen van het type dossieritem voor facturen en ga naar het tabblad &lt;b&gt;Bestemming&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;Optioneel&lt;/b&gt; voor &lt;b&gt;Inkooprelatie + Inkoopfactuur&lt;/b&gt; en voor &lt;b&gt;Verkooprelatie + Verkoopfactuur&lt;/b&gt; en klik op &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Checked in AFAS:</source>
+        <translation>Gecontroleerd in AFAS:</translation>
+    </message>
+    <message>
+        <source>Inkooprelatie + Inkoopfactuur: Optioneel</source>
+        <translation>Inkooprelatie + Inkoopfactuur: Optioneel</translation>
+    </message>
+    <message>
+        <source>Verkooprelatie + Verkoopfactuur: Optioneel</source>
+        <translation>Verkooprelatie + Verkoopfactuur: Optioneel</translation>
+    </message>
+    <message>
+        <source>Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.</source>
+        <translation>Nog niet toegestaan? Dan kan SmartBooqing de factuur wel boeken, maar het document niet bijvoegen.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <source>Your AFAS environment</source>
+        <translation>Uw AFAS-omgeving</translation>
+    </message>
+    <message>
+        <source>Which AFAS Profit environment should SmartBooqing connect to?</source>
+        <translation>Met welke AFAS Profit-omgeving moet SmartBooqing verbinden?</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation name:</source>
+        <translation>Naam &amp;organisatie:</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Naam organisatie</translation>
+    </message>
+    <message>
+        <source>e.g. Bakery De Vries Ltd</source>
+        <translation>bijv. Bakkerij De Vries B.V.</translation>
+    </message>
+    <message>
+        <source>For your own overview and the helpdesk&apos;s. It is not sent to AFAS.</source>
+        <translation>Voor uw eigen overzicht en dat van de helpdesk. Dit gaat niet naar AFAS.</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Omgeving:</translation>
+    </message>
+    <message>
+        <source>AFAS environment</source>
+        <translation>AFAS-omgeving</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>Environment type</source>
+        <translation>Type omgeving</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced: AFAS Profit on our own server (on-premise)</source>
+        <translation>&amp;Geavanceerd: AFAS Profit op een eigen server (on-premise)</translation>
+    </message>
+    <message>
+        <source>AFAS Profit on our own server</source>
+        <translation>AFAS Profit op een eigen server</translation>
+    </message>
+    <message>
+        <source>&amp;REST address:</source>
+        <translation>&amp;REST-adres:</translation>
+    </message>
+    <message>
+        <source>REST address of AFAS Profit</source>
+        <translation>REST-adres van AFAS Profit</translation>
+    </message>
+    <message>
+        <source>Environment {env}; SmartBooqing will use {url}</source>
+        <translation>Omgeving {env}; SmartBooqing gebruikt {url}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import the connectors into AFAS</source>
+        <translation>De connectoren in AFAS importeren</translation>
+    </message>
+    <message>
+        <source>Import each file in AFAS Profit and tick it here when AFAS has accepted it.</source>
+        <translation>Importeer elk bestand in AFAS Profit en vink het hier aan zodra AFAS het heeft geaccepteerd.</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Meer acties › Importeren&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;Importeren definities&lt;/b&gt; click &lt;b&gt;Bestand&lt;/b&gt;, choose the file (or paste the path you copy here) and click &lt;b&gt;Voltooien&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Repeat for every file below.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;Meer acties › Importeren&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;Klik in &lt;b&gt;Importeren definities&lt;/b&gt; op &lt;b&gt;Bestand&lt;/b&gt;, kies het bestand (of plak het pad dat u hier kopieert) en klik op &lt;b&gt;Voltooien&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Herhaal dit voor elk bestand hieronder.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Imported into AFAS:</source>
+        <translation>Geïmporteerd in AFAS:</translation>
+    </message>
+    <message>
+        <source>Afterwards the list in &lt;b&gt;Getconnector beheren uitgebreid&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
+        <translation>Daarna staan in de lijst van &lt;b&gt;Getconnector beheren uitgebreid&lt;/b&gt; connectoren die met &lt;b&gt;SBQ_&lt;/b&gt; beginnen, zoals SBQ_BTW en SBQ_Crediteuren.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkConnectorsPage</name>
+    <message>
+        <source>Link the connectors to the app connector</source>
+        <translation>De connectoren aan de app connector koppelen</translation>
+    </message>
+    <message>
+        <source>SmartBooqing can use only the connectors you link here.</source>
+        <translation>SmartBooqing kan alleen de connectoren gebruiken die u hier koppelt.</translation>
+    </message>
+    <message>
+        <source>Open the app connector (&lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt;, double-click it). On each tab on the left (&lt;b&gt;GetConnectoren&lt;/b&gt;, &lt;b&gt;UpdateConnectoren&lt;/b&gt;, &lt;b&gt;Connectoren&lt;/b&gt;) click &lt;b&gt;Nieuw&lt;/b&gt;, select the connectors below and click &lt;b&gt;Voltooien&lt;/b&gt;.</source>
+        <translation>Open de app connector (&lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt;, dubbelklik erop). Klik op elk tabblad links (&lt;b&gt;GetConnectoren&lt;/b&gt;, &lt;b&gt;UpdateConnectoren&lt;/b&gt;, &lt;b&gt;Connectoren&lt;/b&gt;) op &lt;b&gt;Nieuw&lt;/b&gt;, selecteer de connectoren hieronder en klik op &lt;b&gt;Voltooien&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Tab {tab} ({n})</source>
+        <translation>Tabblad {tab} ({n})</translation>
+    </message>
+    <message>
+        <source>(partner connector)</source>
+        <translation>(partnerconnector)</translation>
+    </message>
+    <message>
+        <source>A partner connector is not missing from your list by mistake: it exists only where AFAS or a partner installed it. If one is missing, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
+        <translation>Een partnerconnector bestaat alleen waar AFAS of een partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>In this demo there is no real AFAS. The button below does this step for you in the simulated AFAS, exactly as you would do it by hand.</source>
+        <translation>In deze demo is er geen echte AFAS. De knop hieronder voert deze stap voor u uit in de gesimuleerde AFAS, precies zoals u het met de hand zou doen.</translation>
+    </message>
+    <message>
+        <source>Do this step in the simulated AFAS</source>
+        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Even geduld…</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welkom</translation>
+    </message>
+    <message>
+        <source>AFAS environment</source>
+        <translation>AFAS-omgeving</translation>
+    </message>
+    <message>
+        <source>Connector files</source>
+        <translation>Connectorbestanden</translation>
+    </message>
+    <message>
+        <source>Import into AFAS</source>
+        <translation>Importeren in AFAS</translation>
+    </message>
+    <message>
+        <source>App connector</source>
+        <translation>App connector</translation>
+    </message>
+    <message>
+        <source>Link connectors</source>
+        <translation>Connectoren koppelen</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>Gebruikerstoken</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bijlagen</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <source>Create and store the user token</source>
+        <translation>Het gebruikerstoken aanmaken en bewaren</translation>
+    </message>
+    <message>
+        <source>The token lets SmartBooqing log in to the app connector as one AFAS user.</source>
+        <translation>Met het token logt SmartBooqing via de app connector in als één AFAS-gebruiker.</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;Gebruikerstokens&lt;/b&gt; and click &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as, fill in an &lt;b&gt;Omschrijving&lt;/b&gt; and click &lt;b&gt;Volgende&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Kopiëren&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;Gebruikerstokens&lt;/b&gt; en klik op &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt, vul een &lt;b&gt;Omschrijving&lt;/b&gt; in en klik op &lt;b&gt;Volgende&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;Kopiëren&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>User &amp;token:</source>
+        <translation>Gebruikers&amp;token:</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>Gebruikerstoken</translation>
+    </message>
+    <message>
+        <source>Paste the token here</source>
+        <translation>Plak hier het token</translation>
+    </message>
+    <message>
+        <source>&amp;Store the token securely</source>
+        <translation>Token &amp;veilig bewaren</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for this session only</source>
+        <translation>Alleen voor &amp;deze sessie bewaren</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the stored token</source>
+        <translation>Bewaard token &amp;vervangen</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Klembord</translation>
+    </message>
+    <message>
+        <source>The token may still be on your clipboard, and in a remote session also on the other computer&apos;s. Clear it once the token is stored.</source>
+        <translation>Het token staat mogelijk nog op uw klembord, en in een sessie op afstand ook op dat van de andere computer. Maak het leeg zodra het token is bewaard.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the clipboard</source>
+        <translation>K&amp;lembord leegmaken</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Token tonen</translation>
+    </message>
+    <message>
+        <source>Hide the token</source>
+        <translation>Token verbergen</translation>
+    </message>
+    <message>
+        <source>Token for {env} stored ({where}).</source>
+        <translation>Token voor {env} bewaard ({where}).</translation>
+    </message>
+    <message>
+        <source>It ends in {end}.</source>
+        <translation>Het eindigt op {end}.</translation>
+    </message>
+    <message>
+        <source>This is a valid AFAS token.</source>
+        <translation>Dit is een geldig AFAS-token.</translation>
+    </message>
+    <message>
+        <source>The token is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>
+        <translation>Het token wordt nooit in een gewoon bestand gezet. U kunt het alleen voor deze sessie bewaren: de controle werkt, maar de volgende keer moet u het opnieuw plakken.</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>Het klembord is leeg.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <source>Check the connection</source>
+        <translation>De koppeling controleren</translation>
+    </message>
+    <message>
+        <source>The wizard now checks every step live in your AFAS environment.</source>
+        <translation>De wizard controleert nu elke stap rechtstreeks in uw AFAS-omgeving.</translation>
+    </message>
+    <message>
+        <source>The check only reads from AFAS; it never changes anything. A failing check says what is wrong and takes you to the step that fixes it.</source>
+        <translation>De controle leest alleen uit AFAS en wijzigt nooit iets. Een mislukte controle zegt wat er mis is en brengt u naar de stap die het oplost.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the report…</source>
+        <translation>Rapport op&amp;slaan…</translation>
+    </message>
+    <message>
+        <source>Checking {n} items…</source>
+        <translation>{n} onderdelen controleren…</translation>
+    </message>
+    <message>
+        <source>What to do: {remedy}</source>
+        <translation>Wat te doen: {remedy}</translation>
+    </message>
+    <message>
+        <source>Go to step: {step}</source>
+        <translation>Naar stap: {step}</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Geslaagd</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>All {n} checks passed.</source>
+        <translation>Alle {n} controles zijn geslaagd.</translation>
+    </message>
+    <message>
+        <source>{ok} of {n} checks passed, {w} with a warning.</source>
+        <translation>{ok} van de {n} controles geslaagd, {w} met een waarschuwing.</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} checks failed. Fix them with the buttons below, then check again.</source>
+        <translation>{bad} van de {n} controles mislukt. Los ze op met de knoppen hieronder en controleer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Connect AFAS Profit to SmartBooqing</source>
+        <translation>AFAS Profit koppelen aan SmartBooqing</translation>
+    </message>
+    <message>
+        <source>This wizard takes you through every step in AFAS and checks at the end that the connection works.</source>
+        <translation>Deze wizard leidt u door elke stap in AFAS en controleert aan het eind of de koppeling werkt.</translation>
+    </message>
+    <message>
+        <source>SmartBooqing reads your administration from AFAS Profit and books invoices into it. For that, AFAS needs SmartBooqing&apos;s connectors, an app connector and a user token.</source>
+        <translation>SmartBooqing leest uw administratie uit AFAS Profit en boekt er facturen in. Daarvoor heeft AFAS de connectoren van SmartBooqing, een app connector en een gebruikerstoken nodig.</translation>
+    </message>
+    <message>
+        <source>What you need</source>
+        <translation>Wat u nodig hebt</translation>
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;An AFAS Profit user with administrator rights (you create an app connector and a token).&lt;/li&gt;&lt;li&gt;About 15 minutes.&lt;/li&gt;&lt;li&gt;AFAS Profit open in your browser or the Profit app, next to this window.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul&gt;&lt;li&gt;Een AFAS Profit-gebruiker met beheerdersrechten (u maakt een app connector en een token aan).&lt;/li&gt;&lt;li&gt;Ongeveer 15 minuten.&lt;/li&gt;&lt;li&gt;AFAS Profit geopend in uw browser of de Profit-app, naast dit venster.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>Wat wilt u doen?</translation>
+    </message>
+    <message>
+        <source>&amp;Set up a new connection (all steps)</source>
+        <translation>Een nieuwe koppeling &amp;inrichten (alle stappen)</translation>
+    </message>
+    <message>
+        <source>&amp;Check an existing connection (only the environment, the token and the check)</source>
+        <translation>Een bestaande koppeling &amp;controleren (alleen omgeving, token en controle)</translation>
+    </message>
+    <message>
+        <source>Continue where you left off</source>
+        <translation>Verdergaan waar u was gebleven</translation>
+    </message>
+    <message>
+        <source>Saved &amp;organisation:</source>
+        <translation>Bewaarde &amp;organisatie:</translation>
+    </message>
+    <message>
+        <source>Saved organisation</source>
+        <translation>Bewaarde organisatie</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>&amp;Verdergaan</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Copy path</source>
+        <translation>Pad kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy path of {value}</source>
+        <translation>Pad van {value} kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy {value}</source>
+        <translation>{value} kopiëren</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+</context>
+<context>
+    <name>WizardWindow</name>
+    <message>
+        <source>Steps</source>
+        <translation>Stappen</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>huidige stap</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>nog te doen</translation>
+    </message>
+    <message>
+        <source>SmartBooqing AFAS Setup</source>
+        <translation>SmartBooqing AFAS-koppeling</translation>
+    </message>
+    <message>
+        <source>DEMO with a simulated AFAS</source>
+        <translation>DEMO met een gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>
+        <translation>DEMO: hier wordt geen echte AFAS-omgeving aangeraakt. De stappen in AFAS gebeuren in een gesimuleerde AFAS op deze computer.</translation>
+    </message>
+</context>
+</TS>
