@@ -212,6 +212,7 @@ _CHOICES: dict[str, tuple[Any, ...]] = {
     "token_expiry_style": ("date", "zero"),
     "primary_key_as": ("bool", "string"),
     "subject_types_readable": ("linked", "always"),
+    "specials_in_metainfo": ("custom", "none", "get"),
 }
 
 
@@ -226,9 +227,8 @@ def _check_settings(values: dict[str, Any]) -> dict[str, Any]:
         if value not in choices:
             raise SimStepError("bad-setting", f"{key}={value!r}")
         values[key] = value
-    for key in ("specials_in_metainfo", "subject_type_destinations"):
-        if not isinstance(values[key], bool):
-            raise SimStepError("bad-setting", f"{key}={values[key]!r}")
+    if not isinstance(values["subject_type_destinations"], bool):
+        raise SimStepError("bad-setting", f"subject_type_destinations={values['subject_type_destinations']!r}")
     values["retry_after"] = int(values["retry_after"])
     values["profit_version"] = str(values["profit_version"])
     return values

@@ -120,7 +120,7 @@ class SimApp(Starlette):
             if drop:
                 if latency:
                     await asyncio.sleep(latency / 1000)
-                _log(self.sim_state, scope, 0, has_auth=_has_auth(scope), note="connection dropped")
+                _log(self.sim_state, scope, 0, has_auth=_has_auth(scope), latency_ms=latency, note="connection dropped")
                 await _drop_connection(send)
                 return
         await super().__call__(scope, receive, send)
@@ -154,6 +154,7 @@ def _log(
     data_id: str | None = None,
     write: bool = False,
     connector: str | None = None,
+    latency_ms: int = 0,
     note: str = "",
 ) -> None:
     # Never the Authorization value, nor a body: only what identifies the call.
@@ -170,6 +171,7 @@ def _log(
         data_id=data_id,
         write=write,
         connector=connector,
+        latency_ms=latency_ms,
         note=note,
     )
     with state.lock:
@@ -315,6 +317,7 @@ class Rest:
             data_id=info.get("data_id"),
             write=bool(info.get("write")),
             connector=info.get("connector"),
+            latency_ms=latency,
             note=info.get("note", ""),
         )
         return response
@@ -409,12 +412,19 @@ class Rest:
                 gets = [d for c in app.get_connectors if (d := state.get_definition(c))]
                 updates = [u for c in app.update_connectors if (u := state.update_definition(c))]
                 get_list = [{"id": d.id, "description": d.description(lang)} for d in gets]
-                if state.settings.specials_in_metainfo:
-                    get_list += [{"id": s, "description": s} for s in app.special_connectors]
+                specials = [{"id": s, "description": s} for s in app.special_connectors]
+                where = state.settings.specials_in_metainfo
+                if where == "get":
+                    get_list += specials
+                body: dict[str, Any] = {
+                    "updateConnectors": [{"id": u.id, "description": u.description(lang)} for u in updates],
+                    "getConnectors": get_list,
+                }
+                if where == "custom":
+                    body["customConnectors"] = specials
                 return _json(
                     {
-                        "updateConnectors": [{"id": u.id, "description": u.description(lang)} for u in updates],
-                        "getConnectors": get_list,
+                        **body,
                         "info": {
                             "envid": state.env_id,
                             "appName": app.description,
@@ -439,7 +449,7 @@ class Rest:
                         "fields": [
                             {
                                 "id": f.id,
-                                "fieldId": f"U{n:03d}",
+                                "fieldId": f.code or f"U{n:03d}",
                                 "dataType": f.data_type,
                                 "label": f.label(lang),
                                 "length": f.length,

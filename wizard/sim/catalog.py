@@ -124,11 +124,14 @@ COST_CARRIERS: list[_F] = [
     ("CostCarrierDescription", "string", "Omschrijving", "Description"),
     ("Blocked", "boolean", "Geblokkeerd", "Blocked"),
 ]
-ADMINISTRATIONS: list[_F] = [  # OAS "Financiële Inrichting.json", Profit_Administrations (the guide's screenshot)
-    ("UnitId", "int", "Administratie", "Administration"),
-    ("Description", "string", "Omschrijving", "Description"),
-    ("Currency", "string", "Valuta", "Currency"),
+# OAS "Financiële Inrichting.json" (7.7.10), /Metainfo/{Type}/{Endpoint} example: Profit_Administrations.
+ADMINISTRATIONS: list[_F] = [
+    ("AdminId", "int", "Administratie", "Administration"),
+    ("AdminNm", "string", "Naam administratie", "Administration name"),
+    ("AdminCd", "string", "Administratie", "Administration code"),
 ]
+_ADMINISTRATION_META = {"AdminId": ("U002", 3, 5), "AdminNm": ("U001", 80, 1), "AdminCd": ("UnCo", 10, 1)}
+
 VAT_CODE: list[_F] = [  # OAS Profit_VAT_code
     ("VatId", "string", "Btw-code", "VAT code"),
     ("Description", "string", "Omschrijving", "Description"),
@@ -180,6 +183,9 @@ def standard_get_definitions(manifest: Manifest) -> list[GetDefinition]:
                 rows=CONNECTOR_SOURCES.get(connector_id.lower(), ""),
             )
         )
+    for definition in out:  # Profit_Administrations: the spec's exact codes, lengths and control types
+        for field in definition.fields if definition.id == "Profit_Administrations" else []:
+            field.code, field.length, field.control_type = _ADMINISTRATION_META[field.id]
     return out
 
 

@@ -49,6 +49,7 @@ class FieldDef:
     control_type: int = 0
     mandatory: bool = False
     primary_key: bool = False
+    code: str = ""  # metainfo `fieldId` (AFAS's internal code, e.g. "U001" or "UnCo"); "" = numbered U001...
 
     def label(self, lang: str) -> str:
         return (self.label_nl if lang == "nl" else self.label_en) or self.id
@@ -165,7 +166,10 @@ class SimSettings:
     # message: tim-online captured such a body from live traffic, and 401s are documented with empty bodies.
     unlinked_get: Literal[401, 500] = 500
     unlinked_update: Literal[401, 500] = 500  # same for /metainfo/update/{id} and writes
-    specials_in_metainfo: bool = False  # whether AppConnectorVersion etc. appear in /metainfo getConnectors
+    # Where linked special connectors appear in /metainfo. "custom": a `customConnectors` list, as in the example
+    # of OAS "Financiële Inrichting.json" (spec 7.7.10, commit 2f270c66: AppConnectorReport, AppConnectorSubject);
+    # "none": not listed; "get": mixed into getConnectors.
+    specials_in_metainfo: Literal["custom", "none", "get"] = "custom"
     # A special connector that is not on the Connectoren tab. 401 fits the OAS description of 401
     # ("valid token but no access to this endpoint").
     unlinked_special: Literal[401, 403, 404, 500] = 401
@@ -202,6 +206,7 @@ class LogEntry:
     data_id: str | None = None
     write: bool = False
     connector: str | None = None
+    latency_ms: int = 0  # injected delay applied to this request
     note: str = ""
 
 
