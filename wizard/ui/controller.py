@@ -363,7 +363,7 @@ class Controller(QObject):
             page.failed(NO_TOKEN.get(self.lang))
             return
         lang = self.lang
-        verify = self.services.verify
+        verify = self.services.verify_fn()
 
         load = self._credential_loader()
 
@@ -388,7 +388,7 @@ class Controller(QObject):
             self.changed.emit()
 
         self._verifying = True
-        page.begin(self.services.planned(self.machine.manifest))
+        page.begin(self.services.planned_checks())
         self.worker.run_async(make, done, failed, on_progress=page.add_result)
 
     def _save_report(self, path: str) -> None:

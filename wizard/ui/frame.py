@@ -116,6 +116,11 @@ class WizardWindow(QWizard):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # QWizard translates its Back/Next/Finish texts only when its style is set: set it again.
+            style = self.wizardStyle()
+            other = QWizard.WizardStyle.ClassicStyle
+            self.setWizardStyle(other if style != other else QWizard.WizardStyle.ModernStyle)
+            self.setWizardStyle(style)
         super().changeEvent(event)
 
     @property

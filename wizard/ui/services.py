@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -29,18 +29,6 @@ class VerifyFn(Protocol):
     ) -> Awaitable[Any]: ...
 
 
-def _default_verify() -> VerifyFn:
-    from wizard.verify import verify
-
-    return verify
-
-
-def _default_planned() -> Callable[[Manifest], list[tuple[str, Text]]]:
-    from wizard.verify import planned_checks
-
-    return planned_checks
-
-
 @dataclass
 class Services:
     manifest: Manifest
@@ -51,5 +39,19 @@ class Services:
     sim: SimAdmin | None = None  # the demo's simulated AFAS
     demo_environment: AfasEnvironment | None = None
     export: Callable[[Path], ExportResult] = export_connectors
-    verify: VerifyFn = field(default_factory=_default_verify)
-    planned: Callable[[Manifest], list[tuple[str, Text]]] = field(default_factory=_default_planned)
+    verify: VerifyFn | None = None  # None: the real live verification (wizard.verify)
+    planned: Callable[[Manifest], list[tuple[str, Text]]] | None = None
+
+    def verify_fn(self) -> VerifyFn:
+        if self.verify is not None:
+            return self.verify
+        from wizard.verify import verify
+
+        return verify
+
+    def planned_checks(self) -> list[tuple[str, Text]]:
+        if self.planned is not None:
+            return self.planned(self.manifest)
+        from wizard.verify import planned_checks
+
+        return list(planned_checks(self.manifest))
