@@ -1,0 +1,167 @@
+"""`sbq-setup simulator` as a user runs it: a real process, a real port, curl, Ctrl+C."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wizard.domain.credentials import parse_classic_token
+
+pytestmark = [
+    pytest.mark.loopback,
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
+]
+
+
+class Running:
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "wizard", "simulator", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: list[str] = []
+        assert self.process.stdout is not None
+        for line in self.process.stdout:  # pytest-timeout ends a hang
+            self.lines.append(line.rstrip("\n"))
+            if "Ctrl+C" in line:
+                break
+        else:
+            raise AssertionError(f"the simulator did not start: {self.lines} {self.process.stderr.read()}")  # type: ignore[union-attr]
+
+    @property
+    def origin(self) -> str:
+        match = re.search(r"http://127\.0\.0\.1:\d+", self.lines[0])
+        assert match, self.lines
+        return match.group(0)
+
+    def stop(self, sig: int = signal.SIGINT) -> tuple[int, str, str]:
+        self.process.send_signal(sig)
+        out, err = self.process.communicate(timeout=15)
+        return self.process.returncode, "\n".join(self.lines) + out, err
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "simulator", *args], check=False, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_ready_serves_curl_writes_a_private_token_file_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    token_file = tmp_path / "token.xml"
+    sim = Running("--scenario", "ready", "--port", "0", "--token-out", str(token_file), "--lang", "en")
+    try:
+        mode = stat.S_IMODE(token_file.stat().st_mode)
+        assert mode == 0o600
+        token = parse_classic_token(token_file.read_text(encoding="utf-8"))
+        base = f"{sim.origin}/ProfitRestServices"
+        assert f"  sbq-setup verify --environment O12345AA --base-url {base} --token-file {token_file}" in sim.lines
+        headers = tmp_path / "headers.txt"  # the token goes to curl through a file, never through argv
+        headers.write_text(f"Authorization: {token.authorization_header()}\nAccept-Language: en-us\n")
+        for path, status in (
+            ("/metainfo", 200),
+            ("/connectors/SBQ_BTW?skip=0&take=1", 200),
+            ("/profitversion", 200),
+            ("/connectors/SBQ_BTW?skip=2&take=-1", 500),
+            ("/metainfo/update/KnSubject", 200),
+        ):
+            result = subprocess.run(
+                ["curl", "-s", "-H", f"@{headers}", "-w", "\n%{http_code}", f"{base}{path}"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=True,
+            )
+            body, http_code = result.stdout.rsplit("\n", 1)
+            assert int(http_code) == status, (path, body)
+            json.loads(body)
+        anonymous = subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"{base}/metainfo"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+        assert anonymous.stdout == "401"
+    finally:
+        code, out, err = sim.stop(signal.SIGINT)
+    assert code == 0, err
+    assert "Simulator stopped." in out
+    for form in token.secret_forms():
+        assert form not in out + err
+
+
+def test_sigterm_stops_with_exit_0_and_latency_is_applied(tmp_path: Path) -> None:
+    import httpx
+
+    sim = Running("--scenario", "slow", "--latency-ms", "7", "--lang", "nl")
+    try:
+        assert sim.lines[0].startswith("AFAS-simulator (scenario slow")
+        state = httpx.get(f"{sim.origin}/_sim/state").json()
+        assert state["faults"]["latency_ms"] == 7
+    finally:
+        code, out, _err = sim.stop(signal.SIGTERM)
+    assert code == 0
+    assert "Simulator gestopt." in out
+
+
+def test_fresh_has_no_token_to_write(tmp_path: Path) -> None:
+    token_file = tmp_path / "token.xml"
+    sim = Running("--scenario", "fresh", "--token-out", str(token_file), "--lang", "en")
+    code, out, _err = sim.stop()
+    assert code == 0
+    assert not token_file.exists()
+    assert "No token in scenario fresh" in out
+
+
+def test_a_file_that_is_not_a_token_is_never_overwritten(tmp_path: Path) -> None:
+    precious = tmp_path / "notes.txt"
+    precious.write_text("my notes\n")
+    result = _run("--token-out", str(precious), "--lang", "en")
+    assert result.returncode == 2
+    assert "not a token file" in result.stderr
+    assert precious.read_text() == "my notes\n"
+    folder = _run("--token-out", str(tmp_path), "--lang", "en")
+    assert (folder.returncode, "is a folder" in folder.stderr) == (2, True)
+    missing = _run("--token-out", str(tmp_path / "nope" / "t.xml"), "--lang", "en")
+    assert missing.returncode == 2
+
+
+def test_an_old_token_file_is_replaced(tmp_path: Path) -> None:
+    token_file = tmp_path / "token.xml"
+    token_file.write_text("<token><version>1</version><data>" + "AB" * 32 + "</data></token>\n")
+    os.chmod(token_file, 0o644)
+    sim = Running("--token-out", str(token_file))
+    code, _out, _err = sim.stop()
+    assert code == 0
+    assert "AB" * 32 not in token_file.read_text()
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+
+
+def test_bad_input_exits_2_with_a_clear_message() -> None:
+    bad_scenario = _run("--scenario", "happy")
+    assert bad_scenario.returncode == 2
+    assert "invalid choice: 'happy'" in bad_scenario.stderr
+    bad_port = _run("--port", "70000")
+    assert bad_port.returncode == 2
+    assert "not a port number" in bad_port.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        in_use = _run("--port", str(port), "--lang", "en")
+    assert in_use.returncode == 2
+    assert f"Port {port} on 127.0.0.1 is already in use" in in_use.stderr
+    assert "Traceback" not in in_use.stderr
