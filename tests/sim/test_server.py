@@ -65,3 +65,14 @@ def test_request_log_over_the_admin_api_never_holds_the_token() -> None:
         dumped = str(log) + str(state)
         for form in sim.token.secret_forms():
             assert form not in dumped
+
+
+def test_an_admin_client_that_is_never_closed_leaves_no_open_socket() -> None:
+    import gc
+
+    with SimulatorServer("ready") as sim:
+        admin = SimAdmin(sim.origin)  # the GUI demo keeps one for the whole session and may never close it
+        admin.state()
+        admin.request_log()
+        del admin
+        gc.collect()  # an open socket would raise a ResourceWarning here, an error under the suite's filterwarnings

@@ -23,7 +23,14 @@ class SimAdminError(RuntimeError):
 
 class SimAdmin:
     def __init__(self, origin: str, *, timeout: float = 10.0, transport: httpx.BaseTransport | None = None) -> None:
-        self._client = httpx.Client(base_url=origin.rstrip("/"), timeout=timeout, transport=transport)
+        # No kept-alive connections: admin calls are rare, and a SimAdmin that is never closed (a GUI demo, a test)
+        # then leaves no open socket behind for the garbage collector to warn about.
+        self._client = httpx.Client(
+            base_url=origin.rstrip("/"),
+            timeout=timeout,
+            transport=transport,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
 
     def close(self) -> None:
         self._client.close()
