@@ -455,6 +455,9 @@ def test_knsubject_rules_destination_and_linkfile(ready: Sim) -> None:
     unknown = ready.write("POST", "/connectors/KnSubject", json=_subject(99), headers=lang)
     assert unknown.status_code == 500
     assert ready.write("POST", "/connectors/KnSubject", json=_subject(4)).status_code == 201
+    sub = ready.write("POST", "/connectors/KnSubject/KnSubjectAttachment", json=_subject(4, purchase_invoice=None))
+    assert sub.status_code == 201
+    assert ready.write("POST", "/connectors/KnSubject/KnNothing", json=_subject(4)).status_code == 500
 
 
 def test_write_to_an_unlinked_update_connector(make_sim) -> None:

@@ -549,9 +549,12 @@ class Rest:
         if not isinstance(document, dict) or len(document) != 1:
             return _error(lang, "root", x=str(list(document)[:1] if isinstance(document, dict) else "?"))
         root_name, payload = next(iter(document.items()))
-        expected = rest[1] if len(rest) > 1 else update.root
-        if root_name.lower() != expected.lower():
+        # POST /connectors/KnSubject/KnSubjectAttachment still sends the main record's envelope (OAS "Update main
+        # record ... and insert subrecord"); the path names which sub-object is inserted.
+        if root_name.lower() != update.root.lower():
             return _error(lang, "root", x=root_name)
+        if len(rest) > 1 and rest[1].lower() not in {o.name.lower() for o in update.objects}:
+            return _error(lang, "root", x=rest[1])
         with state.lock:
             state.write_bodies.append({"connector": update.id, "method": request.method, "root": root_name})
         if update.id == "KnSubject" and request.method == "POST":

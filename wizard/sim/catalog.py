@@ -35,7 +35,9 @@ def _fields(spec: list[_F]) -> list[FieldDef]:
 
 # --- standard AFAS GetConnectors ------------------------------------------------------------------------------
 
-# OAS "Dossiers en bijlagen en workflows.json", path /connectors/Profit_Subjects (summary WordConnect_Dossieritems).
+# OAS "Dossiers en bijlagen en workflows.json", /connectors/Profit_Subjects (summary WordConnect_Dossieritems), as
+# quoted in afas-api.md §5.1: TypeId, SubjectId, DateCreated, Subject, ToCreditor, ToDebtor, WFstatus. The fields
+# elided there ("...") are filled with our assumption (SubjectText, FileId, FileName).
 PROFIT_SUBJECTS: list[_F] = [
     ("TypeId", "int", "Type dossieritem", "Subject type"),
     ("SubjectId", "int", "Dossieritem", "Subject"),
@@ -78,7 +80,7 @@ SUBJECT_TYPE_DESTINATIONS: list[_F] = [
     ("DestSalesInvoice", "string", "Bestemming verkooprelatie + verkoopfactuur", "Destination sales invoice"),
 ]
 
-# OAS "Financiële Inrichting.json"-style standard connectors used as models for the partner connectors below.
+# Models for the partner connectors: the standard connectors afas-api.md §5.2 found in the OAS specs.
 PERIODS: list[_F] = [  # modelled on Profit_periods_per_administration (afas-api.md §5.2)
     ("Unit", "int", "Administratie", "Administration"),
     ("Year", "int", "Boekjaar", "Year"),
@@ -132,7 +134,7 @@ ADMINISTRATIONS: list[_F] = [
 ]
 _ADMINISTRATION_META = {"AdminId": ("U002", 3, 5), "AdminNm": ("U001", 80, 1), "AdminCd": ("UnCo", 10, 1)}
 
-VAT_CODE: list[_F] = [  # OAS Profit_VAT_code
+VAT_CODE: list[_F] = [  # Profit_VAT_code exists (the guide's screenshot); its fields are our assumption
     ("VatId", "string", "Btw-code", "VAT code"),
     ("Description", "string", "Omschrijving", "Description"),
     ("Percentage", "decimal", "Percentage", "Percentage"),
