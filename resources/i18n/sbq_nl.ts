@@ -59,15 +59,15 @@
         <translation>SmartBooqing leest uw administratie via {n} eigen GetConnectoren. Sla de {n} &lt;b&gt;.gcn&lt;/b&gt;-bestanden op in een map; in de volgende stap importeert u ze in AFAS.</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Map:</translation>
-    </message>
-    <message>
         <source>Folder for the connector files</source>
         <translation>Map voor de connectorbestanden</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
+        <source>F&amp;older:</source>
+        <translation>&amp;Map:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation>&amp;Omgeving:</translation>
+        <translation>O&amp;mgeving:</translation>
     </message>
     <message>
         <source>AFAS environment</source>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation>&amp;Type:</translation>
+        <translation>T&amp;ype:</translation>
     </message>
     <message>
         <source>Environment type</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>User &amp;token:</source>
-        <translation>Gebruikers&amp;token:</translation>
+        <translation>&amp;Gebruikerstoken:</translation>
     </message>
     <message>
         <source>User token</source>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>&amp;Store the token securely</source>
-        <translation>Token &amp;veilig bewaren</translation>
+        <translation>Token veilig &amp;bewaren</translation>
     </message>
     <message>
         <source>&amp;Keep for this session only</source>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <source>&amp;Replace the stored token</source>
-        <translation>Bewaard token &amp;vervangen</translation>
+        <translation>Bewaard token ve&amp;rvangen</translation>
     </message>
     <message>
         <source>Clipboard</source>
@@ -412,11 +412,11 @@
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation>&amp;Verbergen</translation>
+        <translation>Verb&amp;ergen</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation>&amp;Tonen</translation>
+        <translation>T&amp;onen</translation>
     </message>
     <message>
         <source>Show the token</source>
@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Taal:</translation>
+        <translation>T&amp;aal:</translation>
     </message>
     <message>
         <source>Language</source>
@@ -561,7 +561,7 @@
         <translation>Verdergaan waar u was gebleven</translation>
     </message>
     <message>
-        <source>Saved &amp;organisation:</source>
+        <source>Saved o&amp;rganisation:</source>
         <translation>Bewaarde &amp;organisatie:</translation>
     </message>
     <message>
@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>C&amp;ontinue</source>
-        <translation>&amp;Verdergaan</translation>
+        <translation>Verder&amp;gaan</translation>
     </message>
 </context>
 <context>

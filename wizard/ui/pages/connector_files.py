@@ -65,9 +65,9 @@ class ConnectorFilesPage(StepPage):
                 "Save the {n} <b>.gcn</b> files in a folder; in the next step you import them into AFAS."
             ).format(n=n)
         )
-        self.folder_label.setText(self.tr("&Folder:"))
+        self.folder_label.setText(self.tr("F&older:"))
         self.folder_edit.setAccessibleName(self.tr("Folder for the connector files"))
-        self.browse.setText(self.tr("&Browse…"))
+        self.browse.setText(self.tr("Bro&wse…"))
         self.browse.setAccessibleName(self.tr("Choose a folder"))
         self.export_button.setText(self.tr("&Save the {n} files").format(n=n))
         self.open_button.setText(self.tr("O&pen the folder"))

@@ -86,7 +86,7 @@ class WelcomePage(StepPage):
             self.tr("&Check an existing connection (only the environment, the token and the check)")
         )
         self.resume_title.setText(self.tr("Continue where you left off"))
-        self.resume_label.setText(self.tr("Saved &organisation:"))
+        self.resume_label.setText(self.tr("Saved o&rganisation:"))
         self.resume_combo.setAccessibleName(self.tr("Saved organisation"))
         self.resume_button.setText(self.tr("C&ontinue"))
 

@@ -1,0 +1,114 @@
+"""Screen readers, keyboards and remote sessions: every input named, reachable by Tab, status not by colour alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from tests.gui.conftest import WindowFactory
+from wizard.domain.text import Lang
+from wizard.flow.steps import StepId
+from wizard.ui.widgets import Level, MessageLine
+
+pytestmark = pytest.mark.gui
+
+INPUTS = (QLineEdit, QComboBox, QAbstractButton)
+
+
+def _name(widget: QWidget) -> str:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None
+    return iface.text(QAccessible.Text.Name).strip()
+
+
+def _inputs(root: QWidget) -> list[QWidget]:
+    return [w for w in root.findChildren(QWidget) if isinstance(w, INPUTS)]
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
+def test_every_input_on_every_page_has_an_accessible_name(make_window: WindowFactory, lang: Lang) -> None:
+    window = make_window(demo=True, lang=lang)
+    unnamed = []
+    for step, page in window.pages.items():
+        for widget in _inputs(page):
+            if not _name(widget):
+                unnamed.append(f"{step.value}: {type(widget).__name__} {widget.objectName()!r}")
+    assert unnamed == []
+    assert all(_name(b) for b in _inputs(window) if b.isVisible())  # Back/Next/Cancel too
+
+
+def test_accessibility_walk_fails_on_an_unnamed_input(make_window: WindowFactory) -> None:
+    """The walk above has teeth: an input without label or name is reported."""
+    window = make_window()
+    page = window.pages[StepId.ENVIRONMENT]
+    stray = QLineEdit(page.body)
+    assert _name(stray) == ""
+    assert stray in _inputs(page)
+
+
+def test_every_input_is_reachable_by_keyboard(make_window: WindowFactory) -> None:
+    window = make_window(demo=True)
+    unreachable = [
+        f"{step.value}: {type(w).__name__} {_name(w)!r}"
+        for step, page in window.pages.items()
+        for w in _inputs(page)
+        if not (w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    ]
+    assert unreachable == []
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
+def test_no_two_controls_on_a_page_share_a_keyboard_shortcut(make_window: WindowFactory, lang: Lang) -> None:
+    window = make_window(demo=True, lang=lang)
+    # The wizard's own Back / Next / Finish mnemonics: < &Back, &Next >, &Finish; < &Terug, &Volgende >, &Voltooien.
+    reserved = {"b", "n", "f"} if lang is Lang.EN else {"t", "v"}
+    clashes = []
+    for step, page in window.pages.items():
+        seen: dict[str, str] = {}
+        texts = [w.text() for w in page.findChildren(QAbstractButton)]
+        # Field labels carry the mnemonics (QLabel.buddy() on a buddy-less label trips a PySide refcount bug).
+        texts += [w.text() for w in page.findChildren(QLabel) if "&" in w.text() and "<" not in w.text()]
+        for text in texts:
+            match = re.search(r"&(\w)", text)
+            if not match:
+                continue
+            key = match.group(1).lower()
+            if key in seen or key in reserved:
+                clashes.append(f"{step.value}: {text!r} vs {seen.get(key, 'wizard button')!r}")
+            seen[key] = text
+    assert clashes == [], "\n".join(clashes)
+
+
+def test_status_is_never_colour_alone(qtbot) -> None:
+    line = MessageLine()
+    qtbot.addWidget(line)
+    for level, symbol in ((Level.OK, "✔"), (Level.WARN, "⚠"), (Level.ERROR, "✖")):
+        line.show_message(level, "text")
+        assert line.text().startswith(symbol)
+    line.show_message(Level.ERROR, "x")
+    assert "Problem" in line.text()
+
+
+def test_text_follows_the_system_font(make_window: WindowFactory, qapp) -> None:
+    font = qapp.font()
+    bigger = type(font)(font)
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        window = make_window()
+        label = window.pages[StepId.WELCOME].intro
+        assert label.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
+        headings = window.pages[StepId.WELCOME].needs_title
+        assert headings.font().pointSizeF() == pytest.approx(bigger.pointSizeF())  # bold, never a fixed size
+    finally:
+        qapp.setFont(font)
