@@ -509,3 +509,19 @@ def test_latency_fault_is_applied_per_request_and_logged(ready: Sim) -> None:
     actions.set_faults(ready.state, latency_ms=0)
     assert ready.get("/metainfo").status_code == 200
     assert [e.latency_ms for e in ready.state.log] == [20, 0]
+
+
+def test_a_simulator_defect_still_answers_like_afas_and_is_logged(
+    ready: Sim, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from wizard.sim import app
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app, "rows_for", broken)
+    response = ready.get("/connectors/SBQ_BTW")
+    assert response.status_code == 500
+    assert _error_body(response)["errorNumber"] == -2147180999
+    assert ready.state.log[-1].note == "simulator error: RuntimeError"
+    assert "simulator error" in caplog.text

@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import ipaddress
 import json
+import logging
 import re
 import secrets
 import time
@@ -45,6 +46,7 @@ from wizard.sim.model import (
     UserToken,
 )
 
+log = logging.getLogger(__name__)
 MAX_QUERY = 2049  # a longer query string gets 404 (afas-api.md §3.1)
 MAX_BODY = 75 * 1024 * 1024  # 413 above 75 MB (afas-api.md §3.6)
 UNEXPECTED = -2147180999
@@ -299,7 +301,12 @@ class Rest:
         if latency:
             await asyncio.sleep(latency / 1000)
         info: dict[str, Any] = {}
-        response = await self.dispatch(request, info)
+        try:
+            response = await self.dispatch(request, info)
+        except Exception as exc:  # a simulator defect: answer like AFAS's catch-all, keep the traceback in the log
+            log.exception("simulator error on %s %s", request.method, request.url.path)
+            info["note"] = f"simulator error: {type(exc).__name__}"
+            response = _error(_lang(request, state), "unexpected")
         if malformed and response.status_code == 200 and response.media_type and "json" in response.media_type:
             response = Response(b'{"skip":0,"take":100,"rows":[{"', media_type="application/json; charset=utf-8")
             info["note"] = (info.get("note", "") + " malformed body").strip()

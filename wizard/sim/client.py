@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import httpx
-from pydantic import SecretStr
 
 from wizard.domain.credentials import ClassicToken, parse_classic_token
 from wizard.sim.model import DEFAULT_USER
@@ -79,8 +78,7 @@ class SimAdmin:
 
     def create_user_token(self, user: str = DEFAULT_USER) -> ClassicToken:
         body = self._call("POST", "user-token", json={"user": user})
-        token = parse_classic_token(str(body["token"]))
-        return ClassicToken(version=token.version, data=SecretStr(token.data.get_secret_value()))
+        return parse_classic_token(str(body["token"]))
 
     def set_dossier_destinations(self, purchase_invoice: str, sales_invoice: str, type_id: int | None = None) -> None:
         payload: dict[str, Any] = {"purchase_invoice": purchase_invoice, "sales_invoice": sales_invoice}
