@@ -525,3 +525,15 @@ def test_a_simulator_defect_still_answers_like_afas_and_is_logged(
     assert _error_body(response)["errorNumber"] == -2147180999
     assert ready.state.log[-1].note == "simulator error: RuntimeError"
     assert "simulator error" in caplog.text
+
+
+def test_app_connector_auth_type_and_token_validity(ready: Sim) -> None:
+    actions.set_faults(ready.state, auth_type="hybrid")
+    assert ready.get("/metainfo").status_code == 200
+    actions.set_faults(ready.state, auth_type="oauth")
+    assert ready.get("/metainfo").status_code == 401
+    actions.set_faults(ready.state, auth_type="classic", token_validity_days=30)
+    ready.state.today = dt.date(2026, 12, 1)
+    token = ready.state.create_user_token("12345.sbq")
+    assert token.expires == dt.date(2026, 12, 31)
+    assert ready.get("/metainfo").json()["info"]["tokenExpiry"] == "2026-12-31T00:00:00"

@@ -154,7 +154,8 @@ def set_definition_blocked(env: SimEnvironment, connector_id: str, blocked: bool
 
 def set_faults(env: SimEnvironment, **faults: Any) -> None:
     """Fault injection. Besides SimFaults' fields: ip_restricted, token_expired, token_expires_on (ISO date or
-    None), blocked_definitions (list of ids: exactly these are blocked), app_blocked."""
+    None), token_revoked, blocked_definitions (list of ids: exactly these are blocked), app_blocked, auth_type
+    (classic/hybrid/oauth: "oauth" refuses classic tokens), token_validity_days (for tokens created later)."""
     names = {f.name for f in dataclasses.fields(SimFaults)}
     with env.lock:
         for key, value in faults.items():
@@ -166,6 +167,15 @@ def set_faults(env: SimEnvironment, **faults: Any) -> None:
                 env.app_connector.ip_restricted = bool(value)
             elif key == "app_blocked":
                 set_blocked(env, bool(value))
+            elif key in ("auth_type", "token_validity_days"):
+                if env.app_connector is None:
+                    raise SimStepError("no-app-connector")
+                if key == "auth_type":
+                    if value not in ("classic", "hybrid", "oauth"):
+                        raise SimStepError("bad-fault", f"auth_type={value!r}")
+                    env.app_connector.auth_type = value
+                else:
+                    env.app_connector.token_validity_days = int(value) if value else None
             elif key in ("token_expired", "token_expires_on"):
                 token = next((t for t in env.tokens if t.data == env.client_token), None)
                 if token is None:

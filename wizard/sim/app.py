@@ -267,6 +267,8 @@ def _authorise(state: SimEnvironment, request: Request, token_data: str | None) 
             raise _DeniedError(_empty(401), "no app connector")
         if app.blocked:
             raise _DeniedError(_empty(state.settings.blocked_app_connector), "app connector blocked")
+        if app.auth_type == "oauth":  # switched to OAuth only: classic tokens no longer accepted (afas-api.md §0)
+            raise _DeniedError(_empty(401), "app connector accepts OAuth only")
         if app.ip_restricted:
             host = request.client.host if request.client else "127.0.0.1"
             try:
