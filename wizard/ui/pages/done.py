@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.flow.steps import StepId
@@ -26,7 +26,10 @@ class DonePage(StepPage):
         self.sunset = paragraph()
         for widget in (self.summary_title, self.summary, self.next_title, self.next_steps):
             self.layout_.addWidget(widget)
-        self.layout_.addWidget(self.copy_button)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
         self.layout_.addWidget(self.sunset)
         self.setFinalPage(True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wizard.domain.environment import ENV_HELP, EnvType, parse_environment
 from wizard.domain.errors import InputError
@@ -10,6 +10,17 @@ from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Level, MessageLine, paragraph
+
+
+def _with_help(field: QWidget, help_label: QLabel) -> QWidget:
+    """A field with its explanation right under it (a separate form row leaves odd gaps)."""
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 0, 0, 0)
+    v.setSpacing(2)
+    v.addWidget(field)
+    v.addWidget(help_label)
+    return box
 
 
 class EnvironmentPage(StepPage):
@@ -21,16 +32,14 @@ class EnvironmentPage(StepPage):
         self.org_edit = QLineEdit()
         self.org_label.setBuddy(self.org_edit)
         self.org_help = paragraph()
-        form.addRow(self.org_label, self.org_edit)
-        form.addRow("", self.org_help)
+        form.addRow(self.org_label, _with_help(self.org_edit, self.org_help))
 
         self.env_label = QLabel()
         self.env_edit = QLineEdit()
         self.env_edit.setPlaceholderText("O12345AA")
         self.env_label.setBuddy(self.env_edit)
         self.env_help = paragraph()
-        form.addRow(self.env_label, self.env_edit)
-        form.addRow("", self.env_help)
+        form.addRow(self.env_label, _with_help(self.env_edit, self.env_help))
 
         self.type_label = QLabel()
         self.type_combo = QComboBox()
