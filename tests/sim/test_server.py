@@ -76,3 +76,23 @@ def test_an_admin_client_that_is_never_closed_leaves_no_open_socket() -> None:
         admin.request_log()
         del admin
         gc.collect()  # an open socket would raise a ResourceWarning here, an error under the suite's filterwarnings
+
+
+def test_parallel_clients_over_loopback_all_get_their_answer() -> None:
+    import asyncio
+
+    with SimulatorServer("ready") as sim:
+        assert sim.token is not None
+        headers = {"Authorization": sim.token.authorization_header()}
+        paths = [f"/connectors/SBQ_BTW?skip={n}&take=1" for n in range(8)] + ["/metainfo", "/profitversion"]
+
+        async def fetch_all() -> list[httpx.Response]:
+            async with httpx.AsyncClient(base_url=sim.base_url, headers=headers) as client:
+                return await asyncio.gather(*(client.get(p) for p in paths * 3))
+
+        responses = asyncio.run(fetch_all())
+        assert [r.status_code for r in responses] == [200] * len(paths) * 3
+        skips = [r.json()["skip"] for r in responses if "rows" in r.json()]
+        assert sorted(skips) == sorted(list(range(8)) * 3)
+        assert len(sim.state.log) == len(paths) * 3
+        assert sorted(e.seq for e in sim.state.log) == list(range(1, len(paths) * 3 + 1))
