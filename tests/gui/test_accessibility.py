@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from tests.gui.conftest import WindowFactory
 from wizard.domain.text import Lang
 from wizard.flow.steps import StepId
+from wizard.ui.pages.welcome import WelcomePage
 from wizard.ui.widgets import Level, MessageLine
 
 pytestmark = pytest.mark.gui
@@ -106,9 +107,10 @@ def test_text_follows_the_system_font(make_window: WindowFactory, qapp) -> None:
     qapp.setFont(bigger)
     try:
         window = make_window()
-        label = window.pages[StepId.WELCOME].intro
-        assert label.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
-        headings = window.pages[StepId.WELCOME].needs_title
+        page = window.pages[StepId.WELCOME]
+        assert isinstance(page, WelcomePage)
+        assert page.intro.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
+        headings = page.needs_title
         assert headings.font().pointSizeF() == pytest.approx(bigger.pointSizeF())  # bold, never a fixed size
     finally:
         qapp.setFont(font)

@@ -54,7 +54,7 @@ def test_worker_runs_off_the_gui_thread_and_answers_on_it(qtbot) -> None:
     gui_thread = QThread.currentThread()
     seen: dict[str, object] = {}
 
-    async def job(progress):  # type: ignore[no-untyped-def]
+    async def job(progress):
         seen["worker_thread"] = threading.current_thread().name
         progress("half")
         await asyncio.sleep(0)
@@ -69,7 +69,7 @@ def test_worker_runs_off_the_gui_thread_and_answers_on_it(qtbot) -> None:
 
     try:
         with qtbot.waitSignal(worker.busy_changed, timeout=5000, check_params_cb=lambda busy: not busy):
-            worker.run_async(job, done, lambda e: seen.setdefault("error", e), on_progress=progressed)
+            worker.run_async(job, done, lambda e: seen.update(error=e), on_progress=progressed)
         assert seen["result"] == 42
         assert seen["done_on_gui"] is True and seen["progress_on_gui"] is True
         assert seen["worker_thread"] != threading.main_thread().name

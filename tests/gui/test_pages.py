@@ -76,7 +76,7 @@ def test_check_existing_path_skips_setup_steps(make_window: WindowFactory) -> No
     env.env_edit.setText("O12345AA")
     env.env_edit.textEdited.emit("O12345AA")
     window.next()
-    assert window.current_step is StepId.TOKEN
+    assert window.machine.current is StepId.TOKEN
     assert not window.step_list.labels[StepId.IMPORT].isVisibleTo(window)
 
 
