@@ -64,7 +64,7 @@ class EnvironmentPage(StepPage):
         self.url_edit.textEdited.connect(self._edited)
         self.type_combo.currentIndexChanged.connect(self._edited)
         self.advanced.toggled.connect(self._advanced_toggled)
-        self._advanced_toggled(False)
+        self._show_url(False)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your AFAS environment"))
@@ -91,20 +91,33 @@ class EnvironmentPage(StepPage):
             self.org_edit.setText(s.organisation)
         env = s.environment
         if env is not None and not self.env_edit.text():
-            self.env_edit.setText(env.env_id)
-            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(env.type.value)))
-            if env.custom_rest_url:
-                self.advanced.setChecked(True)
-                self.url_edit.setText(env.custom_rest_url)
+            # Filling the fields from the state must not write half-filled fields back into it.
+            self._filling = True
+            try:
+                self.env_edit.setText(env.env_id)
+                self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(env.type.value)))
+                if env.custom_rest_url:
+                    self.url_edit.setText(env.custom_rest_url)
+                    self.advanced.setChecked(True)
+            finally:
+                self._filling = False
         self._show_result()
 
-    def _advanced_toggled(self, on: bool) -> None:
+    def _show_url(self, on: bool) -> None:
         self.url_label.setVisible(on)
         self.url_edit.setVisible(on)
-        if self.isVisible() or not on:
-            self._edited()
+
+    def _advanced_toggled(self, on: bool) -> None:
+        self._show_url(on)
+        if self._filling:
+            return
+        self._edited()
+
+    _filling = False
 
     def _edited(self, *_args: object) -> None:
+        if self._filling:
+            return
         s = self.machine.state
         s.organisation = self.org_edit.text().strip()
         raw = self.env_edit.text()
