@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -110,20 +109,27 @@ class VerifyPage(StepPage):
             row.deleteLater()
         self.rows = {}
         for check_id, title in planned:
-            row = CheckRow(check_id, self.text(title))
-            self.rows[check_id] = row
-            self.rows_layout.addWidget(row)
+            row = self._new_row(check_id, self.text(title))
         self.summary.show_message(Level.BUSY, self.tr("Checking {n} items…").format(n=len(planned)))
         self.again_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.completeChanged.emit()
 
+    def _new_row(self, check_id: str, title: str) -> CheckRow:
+        row = CheckRow(check_id, title)
+        row.fix.clicked.connect(lambda _=False, r=row: self._go_fix(r))
+        self.rows[check_id] = row
+        self.rows_layout.addWidget(row)
+        return row
+
+    def _go_fix(self, row: CheckRow) -> None:
+        if row.fix_step is not None:
+            self.send(GoToStep(StepId(row.fix_step)))
+
     def add_result(self, result: Any) -> None:
         row = self.rows.get(result.id)
         if row is None:
-            row = CheckRow(result.id, self.text(result.title))
-            self.rows[result.id] = row
-            self.rows_layout.addWidget(row)
+            row = self._new_row(result.id, self.text(result.title))
         self.results[result.id] = result
         self._render(row, result)
 
@@ -142,9 +148,6 @@ class VerifyPage(StepPage):
         if row.fix_step is not None:
             step = StepId(row.fix_step)
             row.fix.setText(self.tr("Go to step: {step}").format(step=step_name(step)))
-            with contextlib.suppress(RuntimeError, TypeError):
-                row.fix.clicked.disconnect()
-            row.fix.clicked.connect(lambda _=False, s=step: self.send(GoToStep(s)))
             row.fix.show()
         else:
             row.fix.hide()

@@ -1,0 +1,155 @@
+"""The verification page with a scripted verification: results as they arrive, remedies, jumps, report files.
+
+The real verification against the real simulator runs in test_demo_walk.py; here the results are scripted so
+each rendering rule is checked on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from tests.conftest import FAKE_DATA
+from tests.gui.conftest import WindowFactory
+from wizard.domain.credentials import ClassicToken
+from wizard.domain.environment import parse_environment
+from wizard.domain.text import Lang, Text
+from wizard.flow.state import TokenStorage, WizardState
+from wizard.flow.steps import StepId
+from wizard.ui.pages import verify as verify_module
+from wizard.ui.pages.verify import VerifyPage
+
+pytestmark = pytest.mark.gui
+
+
+@dataclass
+class Check:
+    id: str
+    status: str
+    title: Text
+    message: Text
+    remedy: Text | None = None
+    fix_step: StepId | None = None
+
+
+@dataclass
+class Report:
+    checks: list[Check]
+    saved: list[str] = field(default_factory=list)
+
+    def to_html(self, lang: Lang) -> str:
+        return f"<html lang='{lang.value}'>{len(self.checks)}</html>"
+
+    def to_json(self, lang: Lang) -> str:
+        return json.dumps({"checks": [c.id for c in self.checks], "lang": lang.value})
+
+
+def scripted(checks: list[Check], gate: asyncio.Event | None = None) -> Callable[..., Any]:
+    async def verify(env: Any, credential: Any, *, lang: Lang = Lang.EN, on_result: Any = None) -> Report:
+        assert credential.to_storage()  # the controller hands over the real credential
+        for check in checks:
+            if on_result is not None:
+                on_result(check)
+            await asyncio.sleep(0)
+        return Report(checks)
+
+    return verify
+
+
+def _t(en: str) -> Text:
+    return Text(en=en, nl=en)
+
+
+PASS_AUTH = Check("auth", "pass", _t("Token accepted"), _t("AFAS accepted the token."))
+FAIL_BTW = Check(
+    "get:SBQ_BTW",
+    "fail",
+    _t("GetConnector SBQ_BTW"),
+    _t("SBQ_BTW is not linked to the app connector."),
+    _t("Link SBQ_BTW on the tab GetConnectoren."),
+    StepId.LINK_CONNECTORS,
+)
+PASS_FI = Check("update:FiInvoice", "pass", _t("UpdateConnector FiInvoice"), _t("Linked."))
+
+
+def _ready_state() -> WizardState:
+    state = WizardState(organisation="Bakkerij", environment=parse_environment("O12345AA"))
+    state.credential = ClassicToken(data=SecretStr(FAKE_DATA))
+    state.token_storage = TokenStorage(persistent=False, location_en="this session only", location_nl="sessie")
+    return state
+
+
+def _walk_to_verify(window) -> VerifyPage:  # type: ignore[no-untyped-def]
+    m = window.machine
+    m.state.exported, m.state.export_folder = True, "/x"
+    for step in (StepId.IMPORT, StepId.APP_CONNECTOR, StepId.DOSSIER):
+        m.tick_all(step)
+    m.tick_all(StepId.LINK_CONNECTORS, [i for i in m.items(StepId.LINK_CONNECTORS) if i != "get:SBQ_BTW"])
+    m.state.set_tick(StepId.LINK_CONNECTORS, "get:SBQ_BTW")
+    while window.current_step is not StepId.VERIFY:
+        window.next()
+    page = window.pages[StepId.VERIFY]
+    assert isinstance(page, VerifyPage)
+    return page
+
+
+def test_failing_check_shows_remedy_and_leads_back_to_its_step(make_window: WindowFactory, qtbot) -> None:
+    checks = [PASS_AUTH, FAIL_BTW, PASS_FI]
+    window = make_window(
+        state=_ready_state(), verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks]
+    )
+    page = _walk_to_verify(window)
+    qtbot.waitUntil(lambda: not page.running, timeout=10_000)
+    row = page.rows["get:SBQ_BTW"]
+    assert row.head.text().startswith("✖ Failed")
+    assert "Link SBQ_BTW on the tab GetConnectoren." in row.detail.text()
+    assert page.rows["auth"].head.text().startswith("✔ Passed")
+    assert "1 of 3 checks failed" in page.summary.text()
+    assert not page.isComplete()  # Next stays off while a check fails
+    assert row.fix.isVisibleTo(page) and "Link connectors" in row.fix.text()
+    row.fix.click()
+    assert window.current_step is StepId.LINK_CONNECTORS
+
+
+def test_all_passing_enables_done_and_report_is_saved(
+    make_window: WindowFactory, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks = [PASS_AUTH, PASS_FI]
+    window = make_window(
+        state=_ready_state(), verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks]
+    )
+    page = _walk_to_verify(window)
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=10_000)
+    assert "All 2 checks passed" in page.summary.text()
+    target = tmp_path / "report"
+    monkeypatch.setattr(verify_module, "ask_report_path", lambda *a: str(target))
+    page.save_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "report.json").exists(), timeout=10_000)
+    assert json.loads((tmp_path / "report.json").read_text())["checks"] == ["auth", "update:FiInvoice"]
+    assert (tmp_path / "report.html").read_text().startswith("<html")
+    window.next()
+    assert window.current_step is StepId.DONE
+
+
+def test_results_tick_checklists_of_earlier_steps(make_window: WindowFactory, qtbot) -> None:
+    """A helpdesk engineer resuming a half-finished setup sees only what is missing."""
+    checks = [PASS_AUTH, Check("get:SBQ_Transactie", "pass", _t("SBQ_Transactie"), _t("ok"))]
+    state = _ready_state()
+    window = make_window(state=state, verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks])
+    controller = window.controller
+    page = window.pages[StepId.VERIFY]
+    assert isinstance(page, VerifyPage)
+    controller.run_verification()
+    qtbot.waitUntil(lambda: not controller.verifying, timeout=10_000)
+    ticked = window.machine.state.ticked
+    assert ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
+    assert "gcn:SBQ_Transaction_History.gcn" in ticked(StepId.IMPORT)
+    assert "get:SBQ_Transactie" in ticked(StepId.LINK_CONNECTORS)
+    assert window.machine.missing(StepId.IMPORT)  # the others are still open
