@@ -126,12 +126,12 @@ def test_all_passing_enables_done_and_report_is_saved(
         state=_ready_state(), verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks]
     )
     page = _walk_to_verify(window)
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=10_000)
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
     assert "All 2 checks passed" in page.summary.text()
     target = tmp_path / "report"
     monkeypatch.setattr(verify_module, "ask_report_path", lambda *a: str(target))
     page.save_button.click()
-    qtbot.waitUntil(lambda: (tmp_path / "report.json").exists(), timeout=10_000)
+    qtbot.waitUntil((tmp_path / "report.json").exists, timeout=10_000)
     assert json.loads((tmp_path / "report.json").read_text())["checks"] == ["auth", "update:FiInvoice"]
     assert (tmp_path / "report.html").read_text().startswith("<html")
     window.next()
