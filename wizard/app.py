@@ -65,11 +65,12 @@ def run_gui(args: argparse.Namespace) -> int:
             autopilot = Autopilot(window, Path(tour))
             autopilot.start()
         window.show()
-        code = app.exec()
+        app.exec()
         window.controller.shutdown()
         if autopilot is not None:
             return autopilot.exit_code if autopilot.exit_code is not None else ExitCode.DEFECTS
-        return code if window.result() else ExitCode.OK
+        # Closing the wizard early is not an error: the progress is saved and it resumes next time.
+        return ExitCode.OK
 
 
 def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:

@@ -28,13 +28,20 @@ TIMEOUT_MS = 180_000
 
 
 class Autopilot(QObject):
-    def __init__(self, window: WizardWindow, out_dir: Path, on_line: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        window: WizardWindow,
+        out_dir: Path,
+        on_line: Callable[[str], None] | None = None,
+        on_finish: Callable[[int], None] = QApplication.exit,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.out_dir = out_dir
         self.exit_code: int | None = None
         self.shots: list[Path] = []
         self._say = on_line or (lambda line: print(line, flush=True))
+        self._on_finish = on_finish
         self._phase = 0
         self._waiting: Callable[[], None] | None = None
         window.controller.worker.busy_changed.connect(self._busy_changed)
@@ -121,4 +128,4 @@ class Autopilot(QObject):
             print(f"tour failed: {problem}", file=sys.stderr, flush=True)
         else:
             self._say(f"tour passed: {len(self.shots)} screenshots in {self.out_dir}")
-        QApplication.exit(code)
+        self._on_finish(code)
