@@ -478,6 +478,10 @@
         <translation>Wat te doen: {remedy}</translation>
     </message>
     <message>
+        <source>AFAS log reference: {ref}</source>
+        <translation>AFAS-logboekreferentie: {ref}</translation>
+    </message>
+    <message>
         <source>Go to step: {step}</source>
         <translation>Naar stap: {step}</translation>
     </message>

@@ -142,6 +142,10 @@ class VerifyPage(StepPage):
         lines = [self.text(result.message)]
         if result.remedy is not None and level is not Level.OK:
             lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(result.remedy)))
+        reference = getattr(result, "log_reference", None)
+        if reference and level is not Level.OK:
+            # What AFAS support asks for first; shown so the helpdesk can quote it.
+            lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
         row.detail.setText("\n".join(line for line in lines if line))
         row.detail.setVisible(level is not Level.OK and bool(row.detail.text()))
         row.fix_step = result.fix_step if level in (Level.ERROR, Level.WARN) else None
