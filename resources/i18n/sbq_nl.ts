@@ -627,6 +627,10 @@
         <translation>huidige stap</translation>
     </message>
     <message>
+        <source>needs attention</source>
+        <translation>vraagt aandacht</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>klaar</translation>
     </message>

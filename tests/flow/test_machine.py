@@ -194,3 +194,25 @@ def test_damaged_progress_falls_back_to_defaults() -> None:
     state = WizardState.from_persisted({"organisation": "Bakkerij", "ticks": "not a dict", "mode": "nonsense"})
     assert state.organisation == "Bakkerij"
     assert state.mode is Mode.SETUP and state.ticks == {}
+
+
+@dataclass
+class FixCheck:
+    id: str
+    status: str
+    fix_step: StepId | None
+
+
+def test_failing_checks_mark_their_steps_for_attention_until_fixed(machine: WizardMachine) -> None:
+    machine.apply_report(
+        Report(
+            [
+                FixCheck("get:SBQ_BTW", "fail", StepId.LINK_CONNECTORS),  # type: ignore[list-item]
+                FixCheck("auth", "pass", None),  # type: ignore[list-item]
+                FixCheck("dossier", "warn", StepId.DOSSIER),  # type: ignore[list-item]
+            ]
+        )
+    )
+    assert machine.state.attention == [StepId.LINK_CONNECTORS]
+    machine.apply_report(Report([FixCheck("get:SBQ_BTW", "pass", None)]))  # type: ignore[list-item]
+    assert machine.state.attention == []

@@ -146,6 +146,7 @@ class WizardMachine:
         snapshot.ticks = dict(s.ticks)
         snapshot.exported, snapshot.export_folder, snapshot.stand_ins = s.exported, s.export_folder, s.stand_ins
         snapshot.token_storage, snapshot.verification = s.token_storage, s.verification
+        snapshot.attention = list(s.attention)
         snapshot.credential = s.credential
         snapshot.lang = s.lang
         self.state = snapshot
@@ -208,6 +209,8 @@ class WizardMachine:
         passed = {c.id for c in report.checks if str(c.status) == "pass"}
         for check_id in passed:
             self._tick_from_check(check_id)
+        fix_steps = {getattr(c, "fix_step", None) for c in report.checks if str(c.status) == "fail"}
+        self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
         statuses = [str(c.status) for c in report.checks]
         self.state.verification = VerificationSummary(
             passed=statuses.count("pass"),

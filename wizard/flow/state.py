@@ -68,6 +68,8 @@ class WizardState(BaseModel):
     ticks: dict[StepId, list[str]] = Field(default_factory=dict)
     token_storage: TokenStorage | None = None
     verification: VerificationSummary | None = None
+    # Steps a failing check of the last verification points back to: shown as "needs attention".
+    attention: list[StepId] = Field(default_factory=list)
     # Memory only: excluded from every dump, hidden from repr.
     credential: ClassicToken | None = Field(default=None, exclude=True, repr=False)
 

@@ -46,12 +46,17 @@ class StepList(QWidget):
             label.setVisible(step in order)
             if step is m.current:
                 symbol, word = "▶", QCoreApplication.translate("WizardWindow", "current step")
+            elif step in m.state.attention:
+                symbol, word = "✖", QCoreApplication.translate("WizardWindow", "needs attention")
             elif m.is_complete(step) and step is not StepId.DONE:
                 symbol, word = "✔", QCoreApplication.translate("WizardWindow", "done")
             else:
                 symbol, word = "○", QCoreApplication.translate("WizardWindow", "to do")
             number = order.index(step) + 1 if step in order else 0
-            label.setText(f"{symbol} {number}. {step_name(step)}")
+            text = f"{symbol} {number}. {step_name(step)}"
+            if step in m.state.attention and step is not m.current:
+                text += f" — {word}"
+            label.setText(text)
             label.setAccessibleName(f"{number}. {step_name(step)}: {word}")
             font = label.font()
             font.setBold(step is m.current)

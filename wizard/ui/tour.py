@@ -114,7 +114,9 @@ class Autopilot(QObject):
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
             return
         if not page.isComplete():
-            self._finish(1, f"page '{step.value}' is not complete: {page.message.text() or 'no message'}")
+            summary = page.summary.text() if isinstance(page, VerifyPage) else ""
+            why = page.message.text() or summary or "no message"
+            self._finish(1, f"page '{step.value}' is not complete: {why}")
             return
         self.window.next()
         QTimer.singleShot(0, self._act)

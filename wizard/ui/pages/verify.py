@@ -169,6 +169,13 @@ class VerifyPage(StepPage):
         for check in report.checks:
             if check.id not in self.results:
                 self.add_result(check)
+        # What is missing first: a helpdesk engineer sees the failures without scrolling.
+        order = {"fail": 0, "warn": 1}
+        ranked = sorted(
+            self.rows.values(), key=lambda r: order.get(str(getattr(self.results.get(r.check_id), "status", "")), 2)
+        )
+        for index, row in enumerate(ranked):
+            self.rows_layout.insertWidget(index, row)
         v = self.machine.state.verification
         total = len(report.checks)
         if v is not None and v.ok:
