@@ -103,6 +103,10 @@ class EnvironmentPage(StepPage):
                 self._filling = False
         self._show_result()
 
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.org_edit.setFocus()  # keyboard users start typing right away
+
     def _show_url(self, on: bool) -> None:
         self.url_label.setVisible(on)
         self.url_edit.setVisible(on)

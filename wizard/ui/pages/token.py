@@ -120,6 +120,11 @@ class TokenPage(StepPage):
         if stored:
             self.session_button.hide()
 
+    def initializePage(self) -> None:
+        super().initializePage()
+        if self.token_edit.isEnabled():
+            self.token_edit.setFocus()
+
     def fill_token(self, text: str) -> None:
         """Demo: put the token the simulated AFAS made into the field, as if the user pasted it."""
         self.token_edit.setText(text)
