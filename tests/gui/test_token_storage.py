@@ -13,7 +13,7 @@ from tests.gui.conftest import WindowFactory, session_store
 from tests.gui.secret_scan import leaks, widget_strings
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
-from wizard.flow.state import Mode, WizardState
+from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.flow.steps import StepId
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.token import TokenPage
@@ -32,6 +32,10 @@ def _at_token_page(make_window: WindowFactory, **services) -> tuple[WizardWindow
     page = window.pages[StepId.TOKEN]
     assert isinstance(page, TokenPage) and window.current_step is StepId.TOKEN
     return window, page
+
+
+def _storage(window: WizardWindow) -> TokenStorage | None:
+    return window.machine.state.token_storage
 
 
 def _store(qtbot, page: TokenPage, pasted: str, button: str = "store_button") -> None:
@@ -86,11 +90,12 @@ def test_keyring_unavailable_offers_session_only_never_a_file(
     monkeypatch.chdir(tmp_path)
     window, page = _at_token_page(make_window, secret_store=NoKeyring())
     _store(qtbot, page, FAKE_XML)
-    assert window.machine.state.token_storage is None and not page.isComplete()
-    assert "No keyring is available" in page.stored.text(), page.message.text() and page.stored.text().startswith("✖")
+    assert _storage(window) is None and not page.isComplete()
+    assert "No keyring is available" in page.stored.text(), page.message.text()
+    assert page.stored.text().startswith("✖")
     assert page.session_button.isVisibleTo(page)
     _store(qtbot, page, FAKE_XML, button="session_button")
-    storage = window.machine.state.token_storage
+    storage = _storage(window)
     assert storage is not None and not storage.persistent
     assert page.isComplete()
     assert list(tmp_path.iterdir()) == []  # nothing written next to us

@@ -23,6 +23,7 @@ from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang, Text
 from wizard.flow.state import TokenStorage, WizardState
 from wizard.flow.steps import StepId
+from wizard.ui.frame import WizardWindow
 from wizard.ui.pages import verify as verify_module
 from wizard.ui.pages.verify import VerifyPage
 
@@ -86,7 +87,7 @@ def _ready_state() -> WizardState:
     return state
 
 
-def _walk_to_verify(window) -> VerifyPage:  # type: ignore[no-untyped-def]
+def _walk_to_verify(window: WizardWindow) -> VerifyPage:
     m = window.machine
     m.state.exported, m.state.export_folder = True, "/x"
     for step in (StepId.IMPORT, StepId.APP_CONNECTOR, StepId.DOSSIER):
