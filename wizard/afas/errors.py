@@ -1,0 +1,186 @@
+"""One classifier: httpx exceptions, HTTP statuses and AFAS error bodies become typed problems.
+
+AFAS reports errors in three shapes (afas-api.md §4, §7): a JSON body {externalMessage, errorNumber,
+profitLogReference}, the obsolete Base64 `X-PROFIT-ERROR` header, and empty 401/403 bodies. AFAS says not to branch
+on errorNumber, so the message text decides, in Dutch or English. What we do not recognise is reported as it came.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import ssl
+from dataclasses import dataclass
+from enum import StrEnum
+
+import httpx
+
+from wizard.afas.client import Reply
+from wizard.domain.redact import redact
+from wizard.domain.text import Text
+
+
+class Problem(StrEnum):
+    UNAUTHORIZED = "unauthorized"  # 401: token rejected (or, UNCONFIRMED, connector not in the app connector)
+    FORBIDDEN = "forbidden"  # 403: IP restriction on the app connector
+    NOT_FOUND = "not-found"  # 404
+    NOT_LINKED = "not-linked"  # 500 "niet ondersteund ... niet geautoriseerd"
+    BLOCKED_DEFINITION = "blocked-definition"  # 500 "GetConnector (definitie) is geblokkeerd"
+    FIELD_NOT_FOUND = "field-not-found"
+    FUNCTIONAL = "functional"  # any other 500 with an AFAS body
+    MAINTENANCE = "maintenance"  # 503
+    TIMEOUT = "timeout"
+    UNREACHABLE = "unreachable"  # DNS, refused, reset, dropped
+    TLS = "tls"
+    PROXY = "proxy"
+    MALFORMED = "malformed"  # 2xx that is not the JSON AFAS sends
+    UNEXPECTED = "unexpected"  # any other status
+
+
+# The outcomes after which no check can say anything about the setup: verification is impossible right now.
+IMPOSSIBLE = {Problem.FORBIDDEN, Problem.MAINTENANCE, Problem.TIMEOUT, Problem.UNREACHABLE, Problem.TLS, Problem.PROXY}
+
+
+@dataclass(frozen=True)
+class AfasProblem:
+    kind: Problem
+    status: int | None = None
+    external_message: str | None = None
+    error_number: int | None = None
+    log_reference: str | None = None
+    retry_after: float | None = None
+    detail: str = ""
+
+    @property
+    def impossible(self) -> bool:
+        return self.kind in IMPOSSIBLE
+
+    def message(self) -> Text:
+        """A short sentence for the user; checks add their own context and remedy."""
+        base = _MESSAGES[self.kind]
+        if self.kind in (Problem.FUNCTIONAL, Problem.UNEXPECTED, Problem.FIELD_NOT_FOUND) and self.external_message:
+            return base + Text(en=": {m}", nl=": {m}").format(m=self.external_message)
+        return base
+
+    def technical(self) -> str:
+        parts = [f"HTTP {self.status}" if self.status else self.kind.value]
+        if self.error_number is not None:
+            parts.append(f"errorNumber {self.error_number}")
+        if self.log_reference:
+            parts.append(f"profitLogReference {self.log_reference}")
+        if self.detail:
+            parts.append(self.detail)
+        return redact("; ".join(parts))
+
+
+_MESSAGES: dict[Problem, Text] = {
+    Problem.UNAUTHORIZED: Text(en="AFAS rejected the token (HTTP 401)", nl="AFAS weigert het token (HTTP 401)"),
+    Problem.FORBIDDEN: Text(
+        en="AFAS refused this computer's address (HTTP 403: IP restriction on the app connector)",
+        nl="AFAS weigert het adres van deze computer (HTTP 403: IP-restrictie op de app connector)",
+    ),
+    Problem.NOT_FOUND: Text(en="AFAS answered 'not found' (HTTP 404)", nl="AFAS antwoordde 'niet gevonden' (HTTP 404)"),
+    Problem.NOT_LINKED: Text(
+        en="AFAS says this connector is not part of the app connector, or the user is not authorised",
+        nl="AFAS meldt dat deze connector niet in de app connector zit, of dat de gebruiker niet geautoriseerd is",
+    ),
+    Problem.BLOCKED_DEFINITION: Text(
+        en="The GetConnector definition is blocked in AFAS", nl="De GetConnector-definitie is geblokkeerd in AFAS"
+    ),
+    Problem.FIELD_NOT_FOUND: Text(en="AFAS does not know a field", nl="AFAS kent een veld niet"),
+    Problem.FUNCTIONAL: Text(en="AFAS reported an error", nl="AFAS meldde een fout"),
+    Problem.MAINTENANCE: Text(
+        en="AFAS is in maintenance; try again later (see afasstatus.nl)",
+        nl="AFAS is in onderhoud; probeer het later opnieuw (zie afasstatus.nl)",
+    ),
+    Problem.TIMEOUT: Text(en="AFAS did not answer in time", nl="AFAS antwoordde niet op tijd"),
+    Problem.UNREACHABLE: Text(
+        en="AFAS could not be reached from this computer", nl="AFAS is vanaf deze computer niet bereikbaar"
+    ),
+    Problem.TLS: Text(
+        en="The secure connection to AFAS could not be verified (certificate problem)",
+        nl="De beveiligde verbinding met AFAS kon niet worden gecontroleerd (certificaatprobleem)",
+    ),
+    Problem.PROXY: Text(en="The proxy server refused the connection", nl="De proxyserver weigerde de verbinding"),
+    Problem.MALFORMED: Text(
+        en="AFAS sent an answer that is not what AFAS normally sends",
+        nl="AFAS stuurde een antwoord dat niet is wat AFAS normaal stuurt",
+    ),
+    Problem.UNEXPECTED: Text(en="AFAS answered unexpectedly", nl="AFAS antwoordde onverwacht"),
+}
+
+_BLOCKED = re.compile(r"geblokkeerd|is blocked", re.I)
+_NOT_LINKED = re.compile(r"niet ondersteund|not supported|niet geautoriseerd|not authori[sz]ed", re.I)
+_FIELD = re.compile(r"(veld|field)\s*'[^']*'\s*(niet gevonden|not found)", re.I)
+
+
+def _profit_error_header(reply: Reply) -> str | None:
+    value = reply.headers.get("X-PROFIT-ERROR")
+    if not value:
+        return None
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return str(value)
+
+
+def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | None:
+    """None when the reply is a usable success; otherwise what went wrong."""
+    status = reply.status
+    body = reply.json_body if reply.json_ok and isinstance(reply.json_body, dict) else {}
+    external = body.get("externalMessage") if isinstance(body.get("externalMessage"), str) else None
+    external = external or _profit_error_header(reply)
+    number = body.get("errorNumber") if isinstance(body.get("errorNumber"), int) else None
+    reference = body.get("profitLogReference") if isinstance(body.get("profitLogReference"), str) else None
+    raw = redact(reply.text.strip()[:300])
+
+    def make(kind: Problem, detail: str = "", retry_after: float | None = None) -> AfasProblem:
+        return AfasProblem(
+            kind,
+            status=status,
+            external_message=external,
+            error_number=number,
+            log_reference=reference,
+            retry_after=retry_after,
+            detail=detail,
+        )
+
+    if 200 <= status < 300:
+        if expect_json and not reply.json_ok:
+            return make(Problem.MALFORMED, detail=f"body: {raw[:120]!r}")
+        return None
+    if status == 401:
+        return make(Problem.UNAUTHORIZED)
+    if status == 403:
+        return make(Problem.FORBIDDEN)
+    if status == 404:
+        return make(Problem.NOT_FOUND, detail=raw[:120])
+    if status == 503:
+        retry = body.get("retry_after") if isinstance(body.get("retry_after"), int | float) else None
+        return make(Problem.MAINTENANCE, retry_after=retry)
+    if status == 500 and external:
+        if _BLOCKED.search(external):
+            return make(Problem.BLOCKED_DEFINITION)
+        if _NOT_LINKED.search(external):
+            return make(Problem.NOT_LINKED)
+        if _FIELD.search(external):
+            return make(Problem.FIELD_NOT_FOUND)
+        return make(Problem.FUNCTIONAL)
+    return make(Problem.UNEXPECTED, detail=f"body: {raw[:200]!r}" if raw else "empty body")
+
+
+def classify_exception(exc: BaseException) -> AfasProblem:
+    detail = redact(f"{type(exc).__name__}: {exc}")[:300]
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        return AfasProblem(Problem.TIMEOUT, detail=detail)
+    if isinstance(exc, httpx.ProxyError):
+        return AfasProblem(Problem.PROXY, detail=detail)
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError | ssl.CertificateError):
+            return AfasProblem(Problem.TLS, detail=detail)
+        cause = cause.__cause__ or cause.__context__
+    if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return AfasProblem(Problem.TLS, detail=detail)
+    return AfasProblem(Problem.UNREACHABLE, detail=detail)
