@@ -1,0 +1,184 @@
+"""The verification report: stable check ids, four statuses, JSON for scripts and HTML for a helpdesk ticket."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wizard import __version__
+from wizard.domain.redact import redact
+from wizard.domain.text import Lang, Text
+from wizard.flow.steps import StepId
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+class CheckResult(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str  # "auth", "get:<Id>", "update:<Id>", "special:<Name>", "attachments", "token-expiry"
+    status: Status
+    title: Text
+    message: Text
+    remedy: Text | None = None
+    fix_step: StepId | None = None
+    http_status: int | None = None
+    log_reference: str | None = None
+    duration_ms: int = 0
+    detail: str = ""
+    # True when the check could not be done at all right now (IP restriction, maintenance, unreachable, timeout).
+    impossible: bool = False
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "title": self.title.get(lang),
+            "message": self.message.get(lang),
+            "remedy": self.remedy.get(lang) if self.remedy else None,
+            "fix_step": self.fix_step.value if self.fix_step else None,
+            "http_status": self.http_status,
+            "log_reference": self.log_reference,
+            "duration_ms": self.duration_ms,
+            "detail": self.detail or None,
+        }
+
+
+_SYMBOL = {Status.PASS: "✔", Status.WARN: "⚠", Status.FAIL: "✖", Status.SKIP: "–"}
+_WORD = {
+    Status.PASS: Text(en="passed", nl="in orde"),
+    Status.WARN: Text(en="warning", nl="waarschuwing"),
+    Status.FAIL: Text(en="failed", nl="mislukt"),
+    Status.SKIP: Text(en="skipped", nl="overgeslagen"),
+}
+
+
+def status_label(status: Status, lang: Lang) -> str:
+    return f"{_SYMBOL[status]} {_WORD[status].get(lang)}"
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    environment: str
+    base_url: str
+    started_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    duration_ms: int = 0
+    checks: list[CheckResult] = Field(default_factory=list)
+    app_connector: str | None = None
+    user_group: str | None = None
+    profit_version: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for check in self.checks:
+            counts[check.status.value] += 1
+        return counts
+
+    @property
+    def impossible(self) -> bool:
+        return any(c.impossible for c in self.checks)
+
+    @property
+    def ok(self) -> bool:
+        return not self.impossible and all(c.status in (Status.PASS, Status.WARN, Status.SKIP) for c in self.checks)
+
+    def exit_code(self) -> int:
+        """0 verified (warnings allowed), 1 setup defects, 3 verification impossible right now."""
+        if self.impossible:
+            return 3
+        return 0 if self.ok else 1
+
+    def summary(self, lang: Lang) -> str:
+        counts = self.counts()
+        if self.impossible:
+            text = Text(en="Verification was not possible right now.", nl="Controleren was nu niet mogelijk.")
+        elif self.ok:
+            text = Text(
+                en="Verified: SmartBooqing can use this AFAS environment ({p} passed, {w} warnings).",
+                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} in orde, {w} waarschuwingen).",
+            ).format(p=counts["pass"], w=counts["warn"])
+        else:
+            text = Text(
+                en="{f} of {n} checks failed: the setup is not complete yet.",
+                nl="{f} van de {n} controles mislukt: de inrichting is nog niet compleet.",
+            ).format(f=counts["fail"], n=len(self.checks))
+        return text.get(lang)
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        return {
+            "tool": f"sbq-setup {__version__}",
+            "environment": self.environment,
+            "base_url": self.base_url,
+            "started_at": self.started_at.isoformat(),
+            "duration_ms": self.duration_ms,
+            "app_connector": self.app_connector,
+            "user_group": self.user_group,
+            "profit_version": self.profit_version,
+            "summary": {**self.counts(), "ok": self.ok, "exit_code": self.exit_code(), "text": self.summary(lang)},
+            "checks": [c.as_dict(lang) for c in self.checks],
+        }
+
+    def to_json(self, lang: Lang) -> str:
+        return redact(json.dumps(self.as_dict(lang), ensure_ascii=False, indent=2))
+
+    def to_html(self, lang: Lang) -> str:
+        e = html.escape
+        t = {
+            "title": Text(en="SmartBooqing AFAS check", nl="SmartBooqing AFAS-controle").get(lang),
+            "env": Text(en="Environment", nl="Omgeving").get(lang),
+            "when": Text(en="Checked at", nl="Gecontroleerd op").get(lang),
+            "app": Text(en="App connector", nl="App connector").get(lang),
+            "check": Text(en="Check", nl="Controle").get(lang),
+            "status": Text(en="Result", nl="Resultaat").get(lang),
+            "what": Text(en="What we found", nl="Wat we vonden").get(lang),
+            "fix": Text(en="What to do", nl="Wat te doen").get(lang),
+            "tech": Text(en="Technical detail", nl="Technisch detail").get(lang),
+        }
+        rows = []
+        for c in sorted(self.checks, key=lambda c: ["fail", "warn", "pass", "skip"].index(c.status.value)):
+            tech = "; ".join(
+                x
+                for x in (
+                    f"HTTP {c.http_status}" if c.http_status else "",
+                    f"profitLogReference {c.log_reference}" if c.log_reference else "",
+                    c.detail,
+                    f"{c.duration_ms} ms",
+                )
+                if x
+            )
+            rows.append(
+                f'<tr class="{c.status.value}"><td>{e(status_label(c.status, lang))}</td>'
+                f"<td><b>{e(c.title.get(lang))}</b><br><code>{e(c.id)}</code></td>"
+                f"<td>{e(c.message.get(lang))}</td><td>{e(c.remedy.get(lang)) if c.remedy else ''}</td>"
+                f"<td><small>{e(tech)}</small></td></tr>"
+            )
+        page = f"""<!DOCTYPE html>
+<html lang="{lang.value}"><head><meta charset="utf-8"><title>{e(t["title"])} {e(self.environment)}</title>
+<style>
+body{{font-family:system-ui,sans-serif;margin:2em;color:#222}} table{{border-collapse:collapse;width:100%}}
+td,th{{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}}
+tr.fail td:first-child{{background:#fde2e2}} tr.warn td:first-child{{background:#fff4d6}}
+tr.pass td:first-child{{background:#e3f6e3}} code{{color:#555}}
+</style></head><body>
+<h1>{e(t["title"])}</h1>
+<p><b>{e(self.summary(lang))}</b></p>
+<p>{e(t["env"])}: <b>{e(self.environment)}</b> ({e(self.base_url)})<br>
+{e(t["when"])}: {e(self.started_at.strftime("%Y-%m-%d %H:%M UTC"))} · {self.duration_ms} ms<br>
+{e(t["app"])}: {e(self.app_connector or "–")} {e(self.user_group or "")}</p>
+<table><tr><th>{e(t["status"])}</th><th>{e(t["check"])}</th><th>{e(t["what"])}</th><th>{e(t["fix"])}</th>
+<th>{e(t["tech"])}</th></tr>
+{"".join(rows)}
+</table><p><small>sbq-setup {e(__version__)}</small></p></body></html>
+"""
+        return redact(page)
