@@ -105,8 +105,8 @@ class Report(BaseModel):
             text = Text(en="Verification was not possible right now.", nl="Controleren was nu niet mogelijk.")
         elif self.ok:
             text = Text(
-                en="Verified: SmartBooqing can use this AFAS environment ({p} passed, {w} warnings).",
-                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} in orde, {w} waarschuwingen).",
+                en="Verified: SmartBooqing can use this AFAS environment ({p} passed, {w} with a warning).",
+                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} in orde, {w} met een waarschuwing).",
             ).format(p=counts["pass"], w=counts["warn"])
         else:
             text = Text(
