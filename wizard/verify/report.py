@@ -106,7 +106,8 @@ class Report(BaseModel):
         elif self.ok:
             text = Text(
                 en="Verified: SmartBooqing can use this AFAS environment ({p} passed, {w} with a warning).",
-                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} in orde, {w} met een waarschuwing).",
+                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken "
+                "({p} in orde, {w} met een waarschuwing).",
             ).format(p=counts["pass"], w=counts["warn"])
         else:
             text = Text(
