@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 
 class SecretStoreError(UserFacingError):
-    def __init__(self, kind: ErrorKind, message: Text, detail: str = "") -> None:
+    def __init__(self, message: Text, detail: str = "", *, kind: ErrorKind = "failed") -> None:
         super().__init__(message, detail=redact(detail))
         self.kind = kind
 
@@ -110,19 +110,19 @@ _SELF_TEST = Text(
 def _classify(exc: BaseException) -> SecretStoreError:
     detail = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return SecretStoreError("unavailable", _UNAVAILABLE, detail)
+        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return SecretStoreError("locked", _LOCKED, detail)
+        return SecretStoreError(_LOCKED, detail, kind="locked")
     text = str(exc).lower()
     if isinstance(exc, keyring.errors.InitError):
         if "prompt dismissed" in text or "locked" in text or "unlock" in text:
-            return SecretStoreError("locked", _LOCKED, detail)
-        return SecretStoreError("unavailable", _UNAVAILABLE, detail)
+            return SecretStoreError(_LOCKED, detail, kind="locked")
+        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
     if "1783" in text or "stub received bad data" in text:
-        return SecretStoreError("too-large", _TOO_LARGE.format(n="?", m=MAX_SECRET_CHARS), detail)
+        return SecretStoreError(_TOO_LARGE.format(n="?", m=MAX_SECRET_CHARS), detail, kind="too-large")
     if "dbus" in text or "secret service" in text or "secretservice" in text:
-        return SecretStoreError("unavailable", _UNAVAILABLE, detail)
-    return SecretStoreError("failed", _FAILED.format(e=type(exc).__name__), detail)
+        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
+    return SecretStoreError(_FAILED.format(e=type(exc).__name__), detail, kind="failed")
 
 
 class KeyringSecretStore:
@@ -156,7 +156,7 @@ class KeyringSecretStore:
         worker.start()
         worker.join(self._timeout)
         if worker.is_alive():
-            raise SecretStoreError("timeout", _TIMEOUT.format(s=f"{self._timeout:g}"))
+            raise SecretStoreError(_TIMEOUT.format(s=f"{self._timeout:g}"), kind="timeout")
         if "error" in box:
             error = box["error"]
             assert isinstance(error, BaseException)
@@ -168,7 +168,7 @@ class KeyringSecretStore:
     def save(self, env_key: str, credential: Credential) -> None:
         payload = json.dumps({"kind": credential.kind, "secret": credential.to_storage()})
         if len(payload) > MAX_SECRET_CHARS:
-            raise SecretStoreError("too-large", _TOO_LARGE.format(n=len(payload), m=MAX_SECRET_CHARS))
+            raise SecretStoreError(_TOO_LARGE.format(n=len(payload), m=MAX_SECRET_CHARS), kind="too-large")
         backend = self.backend
         self._call(lambda: backend.set_password(SERVICE, env_key, payload))
 
@@ -185,7 +185,7 @@ class KeyringSecretStore:
         try:
             return credential_from_storage(str(secret))
         except InputError:
-            raise SecretStoreError("failed", _CORRUPT.format(env=env_key)) from None
+            raise SecretStoreError(_CORRUPT.format(env=env_key), kind="failed") from None
 
     def delete(self, env_key: str) -> bool:
         backend = self.backend
@@ -207,7 +207,7 @@ class KeyringSecretStore:
         try:
             self._call(lambda: backend.set_password(SERVICE, probe_user, probe_value))
             if self._call(lambda: backend.get_password(SERVICE, probe_user)) != probe_value:
-                raise SecretStoreError("failed", _SELF_TEST)
+                raise SecretStoreError(_SELF_TEST, kind="failed")
         finally:
             try:
                 self._call(lambda: backend.delete_password(SERVICE, probe_user))
