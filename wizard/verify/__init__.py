@@ -1,6 +1,15 @@
-"""Live verification of a customer's AFAS setup: read-only, concurrent, streamed, with remedies. No Qt."""
+"""Live verification of a customer's AFAS setup: read-only, concurrent, streaming, with remedies. No Qt."""
 
-from wizard.verify.report import CheckResult, Report, Status
-from wizard.verify.runner import planned_checks, verify, verify_stream
+from wizard.verify.engine import parse_token_expiry, planned_checks, run_checks, verify
+from wizard.verify.report import CheckResult, Report, Status, status_label
 
-__all__ = ["CheckResult", "Report", "Status", "planned_checks", "verify", "verify_stream"]
+__all__ = [
+    "CheckResult",
+    "Report",
+    "Status",
+    "parse_token_expiry",
+    "planned_checks",
+    "run_checks",
+    "status_label",
+    "verify",
+]
