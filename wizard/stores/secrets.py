@@ -219,7 +219,7 @@ class SessionSecretStore:
     """Memory only, for 'keep for this session only' and for the demo; gone when the process ends."""
 
     persistent = False
-    location = Text(en="this session only (not saved)", nl="alleen deze sessie (niet bewaard)")
+    location = Text(en="in memory, for this session only", nl="in het geheugen, alleen voor deze sessie")
 
     def __init__(self) -> None:
         self._items: dict[str, Credential] = {}
