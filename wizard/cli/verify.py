@@ -18,6 +18,7 @@ from wizard.verify import Report, verify
 from wizard.verify.report import Status, status_label
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
+MAX_TOKEN_FILE = 64 * 1024  # a token is ~100 bytes
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
 
@@ -43,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     source.add_argument("--token-file", metavar="F", type=Path, help="read the token from file F")
     source.add_argument("--token-stdin", action="store_true", help="read the token from standard input")
     parser.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    parser.add_argument("--html", metavar="FILE", type=Path, help="also write the report as an HTML page to FILE")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="overall deadline in seconds (60)")
     parser.add_argument("--demo", action="store_true", help="verify against the built-in simulator (scenario 'ready')")
     add_lang_option(parser, default=argparse.SUPPRESS)
@@ -52,7 +54,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     if args.token_file is not None:
         try:
-            text = args.token_file.read_text(encoding="utf-8-sig")
+            with args.token_file.open("rb") as handle:
+                raw = handle.read(MAX_TOKEN_FILE + 1)  # bounded: a wrong --token-file must not load a disk image
+            if len(raw) > MAX_TOKEN_FILE:
+                raise InputError(
+                    Text(en="{f} is too large to be a token file.", nl="{f} is te groot voor een tokenbestand.").format(
+                        f=args.token_file
+                    )
+                )
+            text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(
                 Text(en="Cannot read the token file {f}: {e}.", nl="Kan het tokenbestand {f} niet lezen: {e}.").format(
@@ -61,7 +71,7 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
             ) from None
         return parse_classic_token(text)
     if args.token_stdin:
-        return parse_classic_token(sys.stdin.read())
+        return parse_classic_token(sys.stdin.read(MAX_TOKEN_FILE))
     if os.environ.get(TOKEN_ENV):
         return parse_classic_token(os.environ[TOKEN_ENV])
     from wizard.stores.secrets import SecretStoreError, default_secret_store
@@ -73,7 +83,7 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     try:
         stored = default_secret_store().load(env.key)
     except SecretStoreError as exc:
-        raise InputError(missing + Text(en=" (Keyring: {r})", nl=" (Sleutelbos: {r})").format(r=exc.kind)) from None
+        raise InputError(missing + Text(en=" Keyring: ", nl=" Sleutelbos: ") + exc.message) from None
     if stored is None:
         raise InputError(missing)
     return stored
@@ -121,6 +131,17 @@ def run(args: argparse.Namespace) -> int:
         if args.timeout <= 0:
             raise InputError(Text(en="--timeout must be positive.", nl="--timeout moet positief zijn."))
         report = asyncio.run(verify(env, credential, lang=lang, timeout=args.timeout))
+    if args.html is not None:
+        try:
+            args.html.write_text(report.to_html(lang), encoding="utf-8")
+        except OSError as exc:
+            say(
+                Text(en="Cannot write {f}: {e}.", nl="Kan {f} niet schrijven: {e}.").format(
+                    f=args.html, e=exc.strerror or type(exc).__name__
+                ),
+                lang,
+                sys.stderr,
+            )
     if args.json:
         print(report.to_json(lang))
     else:
