@@ -67,9 +67,8 @@ def test_once_stored_the_token_is_nowhere_to_be_seen(
 def test_keyring_unavailable_offers_session_only_never_a_file(
     make_window: WindowFactory, qtbot, tmp_path, monkeypatch
 ) -> None:
-    from wizard.stores.secrets import SecretStoreError
-
     from wizard.domain.text import Text
+    from wizard.stores.secrets import SecretStoreError
 
     class NoKeyring:
         location = Text(en="the system keyring", nl="de sleutelbos van het systeem")
