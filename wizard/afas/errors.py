@@ -131,6 +131,8 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     body = reply.json_body if reply.json_ok and isinstance(reply.json_body, dict) else {}
     external = body.get("externalMessage") if isinstance(body.get("externalMessage"), str) else None
     external = external or _profit_error_header(reply)
+    # AFAS's own words go into messages the GUI shows: never let an echoed token through.
+    external = redact(external) if external else None
     number = body.get("errorNumber") if isinstance(body.get("errorNumber"), int) else None
     reference = body.get("profitLogReference") if isinstance(body.get("profitLogReference"), str) else None
     raw = redact(reply.text.strip()[:300])

@@ -654,6 +654,10 @@ def _result(check: PlannedCheck, fields: dict[str, Any], started: float) -> Chec
         **fields,
     }
     data["detail"] = redact(str(data.get("detail") or ""))
+    for key in ("message", "remedy"):  # defence in depth: texts may quote AFAS, which may quote anything
+        value = data.get(key)
+        if isinstance(value, Text):
+            data[key] = Text(en=redact(value.en), nl=redact(value.nl))
     return CheckResult(**data)
 
 
