@@ -83,11 +83,9 @@ def test_token_in_no_cli_output_stream_or_log(
     token_file = tmp_path / "token.xml"
     token_file.write_text(FAKE_XML)
     html = tmp_path / "report.html"
+    base = ["verify", "--environment", "O12345AA", "--base-url", server.base_url, "--token-file", str(token_file)]
     for extra in ([], ["--json"], ["--lang", "nl", "--html", str(html)]):
-        code = main(
-            ["verify", "--environment", "O12345AA", "--base-url", server.base_url, "--token-file", str(token_file)]
-            + extra
-        )
+        code = main([*base, *extra])
         assert code == 1
     out = capsys.readouterr()
     assert "401" in out.out
