@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from wizard import __version__
+from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
 from wizard.domain.redact import install_logging
 
@@ -17,6 +17,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "wizard.cli.export",
     "wizard.cli.simulator",
     "wizard.cli.bundle",
+    "wizard.cli.diagnose",
 )
 
 
@@ -26,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="SmartBooqing AFAS Setup: connect an AFAS Profit environment to SmartBooqing and verify it. "
         "Without a subcommand the setup wizard opens.",
     )
-    parser.add_argument("--version", action="version", version=f"sbq-setup {__version__}")
+    flavour = " (development build)" if resources.is_development_build() else ""
+    parser.add_argument("--version", action="version", version=f"sbq-setup {__version__}{flavour}")
     add_lang_option(parser)
     parser.add_argument(
         "--demo",

@@ -1,0 +1,54 @@
+"""`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from typing import Any
+
+from wizard import __version__, resources
+from wizard.cli.common import add_lang_option
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "diagnose",
+        help="print version, build, keyring backend and Qt facts for the helpdesk (no secrets)",
+        description="Print facts about this installation for the helpdesk: version, development or release build, "
+        "where the connector bundle is, which OS keyring backend is active, the Qt version. No secrets.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_lang_option(parser, default=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def facts() -> dict[str, Any]:
+    import keyring
+
+    backend = keyring.get_keyring()
+    try:
+        from PySide6 import __version__ as pyside_version
+    except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
+        pyside_version = "missing"
+    return {
+        "version": __version__,
+        "build": resources.build_info(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "connectors_dir": str(resources.connectors_dir()),
+        "keyring_backend": f"{type(backend).__module__}.{type(backend).__name__}",
+        "pyside6": pyside_version,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    data = facts()
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            print(f"{key:16} {value}")
+    return 0
