@@ -11,7 +11,8 @@ from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
 from wizard.domain.redact import install_logging
 
-# Each module defines register(subparsers) and sets `func` on its parser.
+# Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
+# stays fast; packaging/sbq-setup.spec bundles every wizard module for that reason.
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     "wizard.cli.verify",
     "wizard.cli.export",
@@ -43,13 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # TEMPORARY while the subcommands are being built in parallel
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

@@ -1,0 +1,153 @@
+"""Build the desktop bundle for this platform with PyInstaller (one-folder), then smoke-test it.
+
+    python3 packaging/build.py [--allow-stand-ins] [--skip-smoke] [--measure N]
+
+A release build refuses the development stand-in .gcn files; with --allow-stand-ins it builds anyway and the app
+calls itself a development build. Uses its own venv (build/venv) from requirements/packaging-<platform>.lock, so
+the bundle holds exactly the locked versions and none of the development tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+VENV = BUILD / "venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+PLATFORM = {"linux": "linux", "win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
+LOCK = ROOT / "requirements" / f"packaging-{PLATFORM}.lock"
+BUDGET_FOLDER_MB = 160
+BUDGET_ARCHIVE_MB = 75
+
+
+def run(*cmd: str | Path, env: dict[str, str] | None = None) -> str:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    done = subprocess.run(
+        [str(c) for c in cmd], cwd=ROOT, env={**os.environ, **(env or {})}, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def ensure_build_venv() -> None:
+    stamp = VENV / ".lock-sha256"
+    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    if VENV.exists():
+        shutil.rmtree(VENV)
+    venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", LOCK)
+    stamp.write_text(wanted)
+
+
+def version() -> str:
+    return run(PY, "-c", "import wizard; print(wizard.__version__)").strip()
+
+
+def release_check(allow_stand_ins: bool) -> bool:
+    """True when the bundle ships stand-ins (allowed); exits when a release build would ship them."""
+    code = (
+        "import sys\n"
+        "from wizard.domain.bundle import bundle_files, check_release\n"
+        "from wizard.domain.errors import UserFacingError\n"
+        "from wizard.domain.manifest import load_manifest\n"
+        "m = load_manifest(); bundle_files(m)\n"
+        "try:\n    check_release(m, allow_stand_ins=False)\n"
+        "except UserFacingError as exc:\n    print(exc.message.en); sys.exit(3)\n"
+    )
+    done = subprocess.run([str(PY), "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode == 0:
+        return False
+    if done.returncode == 3 and allow_stand_ins:
+        print("NOTE: building a DEVELOPMENT bundle with stand-in .gcn files (--allow-stand-ins).")
+        return True
+    sys.exit(
+        f"Refusing a release build: {done.stdout.strip() or done.stderr.strip()}\n"
+        "Adopt the official files (sbq-setup bundle adopt) or pass --allow-stand-ins for a development build."
+    )
+
+
+def source_date() -> str:
+    try:
+        return run("git", "log", "-1", "--format=%cI").strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def folder_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def make_archive(folder: Path, target: Path) -> None:
+    """A reproducible tar.gz: sorted entries, fixed owner and mtime."""
+
+    def clean(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = ""
+        info.mtime = 0
+        return info
+
+    with tarfile.open(target, "w:gz", compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            archive.add(path, arcname=str(Path(folder.name) / path.relative_to(folder)), recursive=False, filter=clean)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--allow-stand-ins", action="store_true", help="build with development stand-in .gcn files")
+    parser.add_argument("--skip-smoke", action="store_true", help="do not run the smoke checks")
+    parser.add_argument("--measure", type=int, default=0, metavar="N", help="measure cold start N times")
+    args = parser.parse_args()
+
+    BUILD.mkdir(exist_ok=True)
+    ensure_build_venv()
+    stand_ins = release_check(args.allow_stand_ins)
+    run(PY, ROOT / "packaging" / "build_translations.py")
+    ver = version()
+    info = {"version": ver, "development": stand_ins, "stand_ins": stand_ins, "source_date": source_date(),
+            "platform": PLATFORM}  # fmt: skip
+    (BUILD / "build_info.json").write_text(json.dumps(info, indent=2))
+    run(PY, ROOT / "packaging" / "icon.py", BUILD)
+    run(PY, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", DIST, "--workpath", BUILD / "pyinstaller",
+        ROOT / "packaging" / "sbq-setup.spec", env={"SBQ_VERSION": ver, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+
+    bundle = DIST / "sbq-setup"
+    exe = bundle / ("sbq-setup.exe" if PLATFORM == "windows" else "sbq-setup")
+    cli = bundle / ("sbq-setup-cli.exe" if PLATFORM == "windows" else "sbq-setup-cli")
+    print(f"bundle: {bundle} ({folder_mb(bundle):.1f} MB; budget {BUDGET_FOLDER_MB} MB)")
+    if PLATFORM == "linux":
+        shutil.copy(ROOT / "packaging" / "linux" / "sbq-setup.desktop", bundle / "sbq-setup.desktop")
+        shutil.copy(BUILD / "icon.png", bundle / "sbq-setup.png")
+        archive = DIST / f"sbq-setup-{ver}-linux-{platform.machine()}.tar.gz"
+        make_archive(bundle, archive)
+        size = archive.stat().st_size / 1e6
+        print(f"archive: {archive} ({size:.1f} MB; budget {BUDGET_ARCHIVE_MB} MB)")
+        over = folder_mb(bundle) > BUDGET_FOLDER_MB or size > BUDGET_ARCHIVE_MB
+        if over:
+            print("WARNING: over the size budget", file=sys.stderr)
+    if args.skip_smoke:
+        return 0
+    smoke = [PY, ROOT / "packaging" / "smoke.py", exe]
+    if cli.exists():
+        smoke += ["--cli", cli]
+    if args.measure:
+        smoke += ["--measure", str(args.measure)]
+    return subprocess.run([str(c) for c in smoke], cwd=ROOT, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
