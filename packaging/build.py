@@ -141,7 +141,7 @@ def main() -> int:
             print("WARNING: over the size budget", file=sys.stderr)
     if args.skip_smoke:
         return 0
-    smoke = [PY, ROOT / "packaging" / "smoke.py", exe]
+    smoke: list[str | Path] = [PY, ROOT / "packaging" / "smoke.py", exe]
     if cli.exists():
         smoke += ["--cli", cli]
     if args.measure:
