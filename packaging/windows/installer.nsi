@@ -1,0 +1,80 @@
+; SmartBooqing AFAS Setup: Windows installer (NSIS, Unicode). Per-user: no administrator rights needed, which is
+; what a bookkeeper without admin rights and a helpdesk in a remote session both need.
+;   makensis -DVERSION=0.1.0 -DPAYLOAD=..\..\dist\sbq-setup -DOUTFILE=..\..\dist\sbq-setup-0.1.0-windows-x64.exe installer.nsi
+Unicode true
+!include "MUI2.nsh"
+
+!ifndef VERSION
+  !define VERSION "0.0.0"
+!endif
+!ifndef PAYLOAD
+  !error "Define PAYLOAD: the PyInstaller folder dist\sbq-setup"
+!endif
+!ifndef OUTFILE
+  !define OUTFILE "sbq-setup-${VERSION}-windows-x64.exe"
+!endif
+
+!define APPNAME "SmartBooqing AFAS Setup"
+!define APPKEY "SmartBooqingAFASSetup"
+!define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPKEY}"
+
+Name "${APPNAME}"
+OutFile "${OUTFILE}"
+RequestExecutionLevel user
+InstallDir "$LOCALAPPDATA\Programs\${APPNAME}"
+InstallDirRegKey HKCU "Software\${APPKEY}" "InstallDir"
+SetCompressor /SOLID lzma
+BrandingText "${APPNAME} ${VERSION}"
+
+!define MUI_ABORTWARNING
+!define MUI_FINISHPAGE_RUN "$INSTDIR\sbq-setup.exe"
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+; The first language is the default; Windows picks Dutch on a Dutch system.
+!insertmacro MUI_LANGUAGE "Dutch"
+!insertmacro MUI_LANGUAGE "English"
+
+LangString ShortcutName ${LANG_DUTCH} "SmartBooqing AFAS-koppeling"
+LangString ShortcutName ${LANG_ENGLISH} "SmartBooqing AFAS Setup"
+LangString ShortcutHelp ${LANG_DUTCH} "Koppel AFAS Profit aan SmartBooqing en controleer de koppeling"
+LangString ShortcutHelp ${LANG_ENGLISH} "Connect AFAS Profit to SmartBooqing and check the connection"
+LangString StillRunning ${LANG_DUTCH} "Sluit SmartBooqing AFAS Setup en klik dan op OK."
+LangString StillRunning ${LANG_ENGLISH} "Close SmartBooqing AFAS Setup, then click OK."
+
+Section "Install"
+  SetOutPath "$INSTDIR"
+  ; A previous version's files go first, so no stale module survives an upgrade.
+  RMDir /r "$INSTDIR\_internal"
+  File /r "${PAYLOAD}\*"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+  CreateShortcut "$SMPROGRAMS\$(ShortcutName).lnk" "$INSTDIR\sbq-setup.exe" "" "$INSTDIR\sbq-setup.exe" 0 \
+    SW_SHOWNORMAL "" "$(ShortcutHelp)"
+  WriteRegStr HKCU "Software\${APPKEY}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINSTKEY}" "Publisher" "SmartBooqing"
+  WriteRegStr HKCU "${UNINSTKEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayIcon" "$INSTDIR\sbq-setup.exe"
+  WriteRegStr HKCU "${UNINSTKEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+SectionEnd
+
+Section "Uninstall"
+  ; The token stays in Windows Credential Manager and the progress in %LOCALAPPDATA%: removing the program does
+  ; not silently delete a customer's connection data.
+  Delete "$SMPROGRAMS\$(ShortcutName).lnk"
+  RMDir /r "$INSTDIR\_internal"
+  Delete "$INSTDIR\sbq-setup.exe"
+  Delete "$INSTDIR\sbq-setup-cli.exe"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
+  DeleteRegKey HKCU "${UNINSTKEY}"
+  DeleteRegKey HKCU "Software\${APPKEY}"
+SectionEnd

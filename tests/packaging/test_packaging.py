@@ -1,0 +1,90 @@
+"""Checks of the packaging that run in CI without building a bundle (the build itself: packaging/build.py)."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import wizard.resources
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "sbq-setup.spec"
+
+
+def _spec_data_folders() -> list[str]:
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "DATA_FOLDERS" for t in node.targets):
+            return [ast.literal_eval(elt) for elt in node.value.elts]  # type: ignore[attr-defined]
+    raise AssertionError("DATA_FOLDERS not found in the spec")
+
+
+def _folders_the_app_reads() -> set[str]:
+    """Every `root() / "<name>"` in wizard/resources.py: the folders and files the app opens at run time."""
+    tree = ast.parse(Path(wizard.resources.__file__).read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.left, ast.Call)
+            and getattr(node.left.func, "id", "") == "root"
+            and isinstance(node.right, ast.Constant)
+        ):
+            found.add(str(node.right.value))
+    return found
+
+
+def test_spec_bundles_every_data_folder_the_app_reads() -> None:
+    read = _folders_the_app_reads()
+    assert "connectors" in read and "resources" in read
+    bundled = set(_spec_data_folders()) | {"build_info.json"}  # build_info.json is written by build.py
+    assert read <= bundled, f"read at run time but not bundled: {sorted(read - bundled)}"
+    for folder in _spec_data_folders():
+        assert (ROOT / folder).is_dir()
+
+
+def test_spec_bundles_keyring_backends_and_the_subcommands() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    assert 'collect_submodules("keyring.backends")' in text
+    assert 'collect_submodules("wizard")' in text  # wizard/cli/main.py imports subcommands by name
+
+
+def test_every_locked_platform_has_what_its_keyring_needs() -> None:
+    windows = (ROOT / "requirements" / "packaging-windows.lock").read_text()
+    linux = (ROOT / "requirements" / "packaging-linux.lock").read_text()
+    assert "pywin32-ctypes==" in windows and "secretstorage==" not in windows
+    assert "secretstorage==" in linux and "jeepney==" in linux
+    for lock in (ROOT / "requirements").glob("*.lock"):
+        assert "://" not in lock.read_text(), f"{lock.name} names a host"
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) is not installed")
+def test_windows_installer_script_compiles(tmp_path: Path) -> None:
+    payload = tmp_path / "payload"
+    (payload / "_internal").mkdir(parents=True)
+    for name in ("sbq-setup.exe", "sbq-setup-cli.exe", "_internal/dummy.txt"):
+        (payload / name).write_text("dummy payload")
+    out = tmp_path / "setup.exe"
+    done = subprocess.run(
+        ["makensis", "-V2", "-DVERSION=0.0.0", f"-DPAYLOAD={payload}", f"-DOUTFILE={out}", "installer.nsi"],
+        cwd=ROOT / "packaging" / "windows",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert out.read_bytes()[:2] == b"MZ"
+
+
+def test_workflow_builds_and_smoke_tests_windows_and_macos() -> None:
+    text = (ROOT / ".github" / "workflows" / "installers.yml").read_text(encoding="utf-8")
+    for needle in ("windows-latest", "macos-latest", "packaging/build.py", "installer.nsi", "hdiutil", "verify --demo"):
+        assert needle in text
+    smoke = (ROOT / "packaging" / "smoke.py").read_text(encoding="utf-8")
+    for needle in ('"--version"', '"verify", "--demo", "--json"', '"--demo", "--tour"', '"diagnose", "--json"'):
+        assert needle in smoke
