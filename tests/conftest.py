@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-# A private D-Bus + gnome-keyring for the tests that need a real Secret Service (fixture `secret_service`).
-pytest_plugins = ["tests.secret_service"]
+# Shared fixtures: a private D-Bus + gnome-keyring (`secret_service`), a private copy of connectors/ (`bundle_dir`).
+pytest_plugins = ["tests.secret_service", "tests.gcn_samples"]
 
 # Before any Qt import: CI has no display, and a developer's desktop must not flash windows during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,41 +1,12 @@
 from __future__ import annotations
 
-import base64
-import shutil
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from wizard import resources
+from tests.gcn_samples import REAL, official_gcn
 from wizard.cli.main import main
-from wizard.domain.gcn import write_gcn
-from wizard.domain.manifest import clear_manifest_cache, load_manifest
-
-REAL = resources.connectors_dir()
-
-
-def _official(connector: str) -> bytes:
-    payload = base64.b64encode(bytes.fromhex("15d283e7cbb8074faa8a7065d8a6ddbb") + connector.encode() * 8)
-    return write_gcn(
-        connector=connector,
-        guid="FEDCBA9876543210FEDCBA9876543210",
-        created=datetime(2026, 12, 1, 10, 0, 0),
-        modified=datetime(2026, 12, 1, 10, 5, 0),
-        external_data=payload,
-        signature="Z" * 192,
-    )
-
-
-@pytest.fixture
-def bundle_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "connectors"
-    shutil.copytree(REAL, folder)
-    monkeypatch.setenv("SBQ_CONNECTORS_DIR", str(folder))
-    clear_manifest_cache()
-    yield folder
-    clear_manifest_cache()
+from wizard.domain.manifest import load_manifest
 
 
 def test_check_passes_on_the_shipped_bundle(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,7 +47,7 @@ def test_adopting_all_seven_makes_a_release_possible(
     sources = []
     for entry in load_manifest().gcn_files:
         source = incoming / f"{entry.connector}-from-smartbooqing.gcn"  # names as a vendor might send them
-        source.write_bytes(_official(entry.connector))
+        source.write_bytes(official_gcn(entry.connector))
         sources.append(str(source))
     comments_before = [line for line in (bundle_dir / "manifest.toml").read_text().splitlines() if "#" in line]
 
@@ -90,7 +61,7 @@ def test_adopting_all_seven_makes_a_release_possible(
     manifest = load_manifest()
     assert {g.origin for g in manifest.gcn_files} == {"official"}
     for entry in manifest.gcn_files:
-        assert (bundle_dir / entry.file).read_bytes() == _official(entry.connector)
+        assert (bundle_dir / entry.file).read_bytes() == official_gcn(entry.connector)
     text = (bundle_dir / "manifest.toml").read_text()
     assert [line for line in text.splitlines() if "#" in line] == comments_before
     assert main(["export-connectors", str(tmp_path / "out")]) == 0
@@ -101,7 +72,7 @@ def test_adopt_refuses_a_file_for_an_unknown_connector(
     bundle_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "SBQ_BTW.gcn"  # the right file name does not help: the connector inside counts
-    source.write_bytes(_official("SH_AUDIT_Plannen"))
+    source.write_bytes(official_gcn("SH_AUDIT_Plannen"))
     before = (bundle_dir / "manifest.toml").read_bytes()
     assert main(["bundle", "adopt", str(source), "--lang", "en"]) == 2
     err = capsys.readouterr().err

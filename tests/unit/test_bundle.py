@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-import base64
-import shutil
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from wizard import resources
+from tests.gcn_samples import REAL, official_gcn
 from wizard.domain.bundle import (
     AdoptError,
     BundleError,
@@ -21,34 +17,8 @@ from wizard.domain.bundle import (
     sha256_of,
     update_manifest_entry,
 )
-from wizard.domain.gcn import read_gcn, write_gcn
-from wizard.domain.manifest import clear_manifest_cache, load_manifest, parse_manifest
-
-REAL = resources.connectors_dir()
-
-
-def official_gcn(connector: str) -> bytes:
-    """An official-shaped file: same container, a proprietary (non-stand-in) payload as AFAS exports carry."""
-    payload = base64.b64encode(bytes.fromhex("15d283e7cbb8074faa8a7065d8a6ddbb") + connector.encode() * 8)
-    return write_gcn(
-        connector=connector,
-        guid="0123456789ABCDEF0123456789ABCDEF",
-        created=datetime(2026, 12, 1, 10, 0, 0),
-        modified=datetime(2026, 12, 1, 10, 5, 0),
-        external_data=payload,
-        signature="Q" * 192,
-    )
-
-
-@pytest.fixture
-def bundle_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of connectors/: tests may damage or adopt into it, never the real one."""
-    folder = tmp_path / "connectors"
-    shutil.copytree(REAL, folder)
-    monkeypatch.setenv("SBQ_CONNECTORS_DIR", str(folder))
-    clear_manifest_cache()
-    yield folder
-    clear_manifest_cache()
+from wizard.domain.gcn import read_gcn
+from wizard.domain.manifest import load_manifest, parse_manifest
 
 
 def _manifest_text(folder: Path) -> str:
@@ -171,7 +141,7 @@ def test_update_manifest_entry_keeps_comments_and_touches_one_entry() -> None:
         update_manifest_entry(text, "SBQ_Nope.gcn", sha256="a" * 64, origin="official")
 
 
-def test_adopt_copies_byte_for_byte_and_marks_official(bundle_dir: Path, tmp_path: Path) -> None:
+def test_adopt_copies_byte_for_byte_and_marksofficial_gcn(bundle_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "from-smartbooqing" / "Kostenplaatsen export.gcn"
     source.parent.mkdir()
     source.write_bytes(official_gcn("SBQ_Kostenplaatsen_All"))
