@@ -77,7 +77,9 @@ class SimulatorServer:
     # --- lifecycle ---
 
     def _bind(self) -> socket.socket:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted connections only when the listening socket says
+        # so; without it every answer on a kept-alive connection waits ~40 ms for a delayed ACK (Nagle).
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             # No SO_REUSEADDR: on Windows it would let two servers share a port. Linux/macOS can still rebind a
             # port left in TIME_WAIT by a client-closed connection, since the server side closes last rarely.
