@@ -17,9 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wizard.afas.client import ClientSettings  # noqa: E402
-from wizard.sim import SimAdmin, SimulatorServer  # noqa: E402
-from wizard.verify import verify  # noqa: E402
+from wizard.afas.client import ClientSettings
+from wizard.domain.text import Lang
+from wizard.sim import SimAdmin, SimulatorServer
+from wizard.verify import verify
 
 
 def timed_run(server: SimulatorServer, admin: SimAdmin, in_flight: int) -> tuple[float, int]:
@@ -31,7 +32,7 @@ def timed_run(server: SimulatorServer, admin: SimAdmin, in_flight: int) -> tuple
     )
     elapsed = time.perf_counter() - started
     if report.exit_code() != 0:
-        raise SystemExit(f"verification did not pass: {report.summary('en')}")
+        raise SystemExit(f"verification did not pass: {report.summary(Lang.EN)}")
     return elapsed, len(admin.request_log())
 
 
