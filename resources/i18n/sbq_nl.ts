@@ -102,8 +102,8 @@
         <translation>Klaar: AFAS is gereed voor SmartBooqing</translation>
     </message>
     <message>
-        <source>Every check passed. One last step happens in the SmartBooqing portal.</source>
-        <translation>Alle controles zijn geslaagd. De laatste stap doet u in het SmartBooqing-portaal.</translation>
+        <source>The check found no errors. One last step happens in the SmartBooqing portal.</source>
+        <translation>De controle vond geen fouten. De laatste stap doet u in het SmartBooqing-portaal.</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -142,8 +142,8 @@
         <translation>Controle</translation>
     </message>
     <message>
-        <source>✔ {ok} passed, ⚠ {w} warnings, ✖ {bad} failed</source>
-        <translation>✔ {ok} geslaagd, ⚠ {w} waarschuwingen, ✖ {bad} mislukt</translation>
+        <source>✔ {ok} passed, ⚠ {w} with a warning, ✖ {bad} failed</source>
+        <translation>✔ {ok} geslaagd, ⚠ {w} met een waarschuwing, ✖ {bad} mislukt</translation>
     </message>
     <message>
         <source>The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>

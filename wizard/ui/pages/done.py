@@ -35,7 +35,7 @@ class DonePage(StepPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
-        self.setSubTitle(self.tr("Every check passed. One last step happens in the SmartBooqing portal."))
+        self.setSubTitle(self.tr("The check found no errors. One last step happens in the SmartBooqing portal."))
         self.summary_title.setText(self.tr("Summary"))
         self.next_title.setText(self.tr("What happens next"))
         self.next_steps.setText(
@@ -68,7 +68,7 @@ class DonePage(StepPage):
             rows.append(
                 (
                     self.tr("Check"),
-                    self.tr("✔ {ok} passed, ⚠ {w} warnings, ✖ {bad} failed").format(
+                    self.tr("✔ {ok} passed, ⚠ {w} with a warning, ✖ {bad} failed").format(
                         ok=v.passed, w=v.warnings, bad=v.failed
                     ),
                 )
