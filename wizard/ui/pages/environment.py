@@ -123,7 +123,7 @@ class EnvironmentPage(StepPage):
         if self._filling:
             return
         s = self.machine.state
-        s.organisation = self.org_edit.text().strip()
+        s.organisation = self.org_edit.text()  # stripped where it is used: stripping here eats typed spaces
         raw = self.env_edit.text()
         url = self.url_edit.text().strip() if self.advanced.isChecked() else ""
         self._error = ""
