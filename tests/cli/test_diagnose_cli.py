@@ -24,3 +24,18 @@ def test_version_says_development_build_from_a_checkout(capsys: pytest.CaptureFi
         main(["--version"])
     assert done.value.code == 0
     assert "development build" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("form", ["xml", "hex", "b64"])
+def test_a_token_pasted_on_the_command_line_is_not_echoed(capsys: pytest.CaptureFixture[str], form: str) -> None:
+    import base64
+
+    from tests.conftest import FAKE_XML
+
+    value = {"xml": FAKE_XML, "hex": FAKE_DATA, "b64": base64.b64encode(FAKE_XML.encode()).decode()}[form]
+    with pytest.raises(SystemExit) as done:
+        main(["verify", "--environment", "O12345AA", value])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments" in err and "not shown" in err
+    assert value not in err and FAKE_DATA not in err

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
-from wizard.domain.redact import install_logging
+from wizard.domain.redact import install_logging, redact
 
 # Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
 # stays fast; packaging/sbq-setup.spec bundles every wizard module for that reason.
@@ -22,8 +24,21 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+# What a pasted token looks like on a command line: its XML, 32+ hex characters, or a long Base64 run.
+_SECRET_LIKE = re.compile(
+    r"<token>.*?</token>|&lt;token&gt;.*?&lt;/token&gt;|[0-9A-Fa-f]{32,}|[A-Za-z0-9+/=]{40,}", re.S
+)
+
+
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse echoes unrecognised arguments in its error; a token pasted on the command line must not be."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_SECRET_LIKE.sub("«not shown»", redact(message)))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SafeArgumentParser(
         prog="sbq-setup",
         description="SmartBooqing AFAS Setup: connect an AFAS Profit environment to SmartBooqing and verify it. "
         "Without a subcommand the setup wizard opens.",
