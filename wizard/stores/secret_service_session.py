@@ -22,15 +22,21 @@ class SecretServiceUnavailableError(RuntimeError):
 
 
 def _ready(address: str) -> bool:
+    """The service answers AND its default collection exists unlocked (it answers a moment before that)."""
     from jeepney.io.blocking import open_dbus_connection
-    from secretstorage import check_service_availability
+    from secretstorage import check_service_availability, get_default_collection
+    from secretstorage.exceptions import SecretStorageException
 
     try:
         connection = open_dbus_connection(bus=address)
     except OSError:
         return False
     try:
-        return bool(check_service_availability(connection))
+        if not check_service_availability(connection):
+            return False
+        return not get_default_collection(connection).is_locked()
+    except SecretStorageException:
+        return False
     finally:
         connection.close()
 
