@@ -167,7 +167,7 @@ def test_a_secret_too_large_for_windows_is_refused_before_the_call() -> None:
 
     backend = MemoryKeyring()
     with pytest.raises(SecretStoreError) as err:
-        KeyringSecretStore(backend).save(ENV, Huge())
+        KeyringSecretStore(backend, max_units=1280).save(ENV, Huge())
     assert err.value.kind == "too-large" and backend.items == {}
 
 

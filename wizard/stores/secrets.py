@@ -3,15 +3,21 @@
 Never a plaintext fallback: when no keyring works the user is told why and may keep the token for this session
 only (SessionSecretStore). Every keyring call runs in a worker thread with a timeout, because an unlock prompt
 that nobody answers (a remote session, a locked screen) must not hang the wizard or a helpdesk script.
+
+One entry per AFAS environment: service SERVICE, user name = AfasEnvironment.key, password = JSON
+{"kind": credential.kind, "secret": credential.to_storage()}, so an OAuth credential can be stored later.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal, Protocol, TypeVar
 
 import keyring
@@ -27,17 +33,27 @@ log = logging.getLogger(__name__)
 
 SERVICE = "SmartBooqing AFAS Setup"
 DEFAULT_TIMEOUT = 30.0
-# Windows Credential Manager stores at most 2560 bytes (1280 UTF-16 characters) per secret (jaraco/keyring#540).
-MAX_SECRET_CHARS = 1200
+# Windows Credential Manager keeps at most 2560 bytes = 1280 UTF-16 code units per secret and answers a larger one
+# with the obscure "(1783, 'CredWrite', 'The stub received bad data')" (jaraco/keyring#355, #540).
+WINDOWS_MAX_UNITS = 1280
+# Elsewhere: no documented limit; anything this large is not a credential of ours.
+MAX_UNITS = 16_384
+# Kept for callers that only need "the limit that fits everywhere".
+MAX_SECRET_CHARS = WINDOWS_MAX_UNITS
 
 ErrorKind = Literal["unavailable", "locked", "timeout", "too-large", "failed"]
 T = TypeVar("T")
 
 
 class SecretStoreError(UserFacingError):
+    """A keyring problem in the user's words; `kind` lets the GUI decide (e.g. offer "this session only")."""
+
     def __init__(self, message: Text, detail: str = "", *, kind: ErrorKind = "failed") -> None:
         super().__init__(message, detail=redact(detail))
-        self.kind = kind
+        self.kind: ErrorKind = kind
+
+    def __repr__(self) -> str:
+        return f"SecretStoreError(kind={self.kind!r}, message={self.message.en!r})"
 
 
 class SecretStore(Protocol):
@@ -58,30 +74,123 @@ class SecretStore(Protocol):
     def self_test(self) -> None: ...
 
 
-def _location_of(backend: KeyringBackend) -> Text:
-    name = f"{type(backend).__module__}.{type(backend).__name__}".lower()
-    if "windows" in name:
-        return Text(en="Windows Credential Manager", nl="Windows Referentiebeheer")
+# -- which backend, in the user's words ---------------------------------------------------------------------------
+
+
+class BackendFamily(StrEnum):
+    WINDOWS = "windows"
+    MACOS = "macos"
+    SECRET_SERVICE = "secret-service"
+    KWALLET = "kwallet"
+    NONE = "none"  # keyring.backends.fail / null: nothing is stored anywhere
+    OTHER = "other"
+
+
+def _effective(backend: KeyringBackend) -> KeyringBackend:
+    """A ChainerBackend writes to its first (highest-priority) backend: that one is where the token goes."""
+    chained = getattr(backend, "backends", None)
+    if isinstance(chained, list) and chained and isinstance(chained[0], KeyringBackend):
+        return chained[0]
+    return backend
+
+
+def backend_family(backend: KeyringBackend) -> BackendFamily:
+    name = f"{type(backend).__module__}.{type(backend).__qualname__}".lower()
+    if "windows" in name or "winvault" in name:
+        return BackendFamily.WINDOWS
     if "macos" in name or "osx" in name:
-        return Text(en="the macOS Keychain", nl="de macOS-sleutelhanger")
+        return BackendFamily.MACOS
     if "secretservice" in name or "libsecret" in name:
-        return Text(en="the desktop keyring (Secret Service)", nl="de sleutelbos van het bureaublad (Secret Service)")
+        return BackendFamily.SECRET_SERVICE
     if "kwallet" in name:
-        return Text(en="KWallet", nl="KWallet")
-    return Text(en="the keyring '{n}'", nl="de sleutelbos '{n}'").format(n=type(backend).__name__)
+        return BackendFamily.KWALLET
+    if name.startswith(("keyring.backends.fail.", "keyring.backends.null.")):
+        return BackendFamily.NONE
+    return BackendFamily.OTHER
 
 
-_UNAVAILABLE = Text(
-    en="No secure password store is available on this computer, so the token cannot be saved. "
-    "You can keep it for this session only; it is then gone when the wizard closes.",
-    nl="Er is op deze computer geen veilige wachtwoordopslag beschikbaar, dus het token kan niet worden bewaard. "
-    "U kunt het alleen voor deze sessie bewaren; het is dan weg zodra de wizard sluit.",
+_LOCATIONS = {
+    BackendFamily.WINDOWS: Text(en="Windows Credential Manager", nl="Windows Referentiebeheer"),
+    BackendFamily.MACOS: Text(en="the macOS Keychain", nl="de macOS-sleutelhanger"),
+    BackendFamily.SECRET_SERVICE: Text(
+        en="the GNOME keyring (Secret Service)", nl="de GNOME-sleutelbos (Secret Service)"
+    ),
+    BackendFamily.KWALLET: Text(en="KWallet", nl="KWallet"),
+    BackendFamily.NONE: Text(en="nowhere (no keyring available)", nl="nergens (geen sleutelbos beschikbaar)"),
+}
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (e.g. a service account without USERNAME)
+        return ""
+
+
+def _location_of(backend: KeyringBackend) -> Text:
+    family = backend_family(backend)
+    base = _LOCATIONS.get(family) or Text(en="the keyring '{n}'", nl="de sleutelbos '{n}'").format(
+        n=type(backend).__name__
+    )
+    user = _os_user()
+    if family is BackendFamily.NONE or not user:
+        return base
+    # A helpdesk engineer in a remote or elevated session must see whose store it is (security-and-peers #25).
+    return base + Text(en=" of user {u}", nl=" van gebruiker {u}").format(u=user)
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    """The active keyring backend, for the GUI, `sbq-setup diagnose` and `verify` (never a secret)."""
+
+    name: str  # module.Class, for the helpdesk
+    family: BackendFamily
+    location: Text
+    available: bool  # False: saving will fail with kind "unavailable"
+
+
+def describe_backend(backend: KeyringBackend | None = None) -> BackendInfo:
+    chosen = _effective(backend if backend is not None else keyring.get_keyring())
+    family = backend_family(chosen)
+    return BackendInfo(
+        name=f"{type(chosen).__module__}.{type(chosen).__qualname__}",
+        family=family,
+        location=_location_of(chosen),
+        available=family is not BackendFamily.NONE,
+    )
+
+
+# -- errors -------------------------------------------------------------------------------------------------------
+
+_SESSION_ONLY = Text(
+    en=" The token was not saved. You can keep it for this session only; it is then gone when the wizard closes.",
+    nl=" Het token is niet bewaard. U kunt het alleen voor deze sessie bewaren; het is dan weg zodra de wizard sluit.",
+)
+_NO_KEYRING = Text(
+    en="No secure password store (keyring) was found on this computer. On Windows and macOS this points to a "
+    "damaged installation: reinstall the wizard or contact the SmartBooqing helpdesk. On Linux, run the wizard in "
+    "a desktop session with GNOME Keyring or KWallet.",
+    nl="Er is op deze computer geen veilige wachtwoordopslag (sleutelbos) gevonden. Op Windows en macOS wijst dat op "
+    "een beschadigde installatie: installeer de wizard opnieuw of neem contact op met de SmartBooqing-helpdesk. "
+    "Op Linux: start de wizard in een bureaubladsessie met GNOME-sleutelbos of KWallet.",
+)
+_NO_DBUS = Text(
+    en="The desktop keyring (Secret Service) cannot be reached: this session has no D-Bus connection to it "
+    "(an SSH or headless session?). Run the wizard inside a desktop session.",
+    nl="De sleutelbos van het bureaublad (Secret Service) is niet bereikbaar: deze sessie heeft er geen D-Bus-"
+    "verbinding mee (een SSH- of headless-sessie?). Start de wizard binnen een bureaubladsessie.",
+)
+_NETWORK_LOGON = Text(
+    en="Windows Credential Manager does not work in this kind of logon (a network or SSH session, error 1312). "
+    "Run the wizard at the computer itself or in a Remote Desktop session.",
+    nl="Windows Referentiebeheer werkt niet bij dit soort aanmelding (een netwerk- of SSH-sessie, fout 1312). "
+    "Start de wizard op de computer zelf of in een Extern bureaublad-sessie.",
 )
 _LOCKED = Text(
-    en="The password store is locked or the unlock request was cancelled. Unlock it (log in to the desktop "
-    "session, or answer the unlock prompt) and try again.",
-    nl="De wachtwoordopslag is vergrendeld of het ontgrendelverzoek is geannuleerd. Ontgrendel hem (meld u aan "
-    "op het bureaublad, of beantwoord de ontgrendelvraag) en probeer het opnieuw.",
+    en="{where} is locked, or the request to unlock it was cancelled. Unlock it (answer the unlock prompt, or log "
+    "in to the desktop session) and try again.",
+    nl="{where} is vergrendeld, of het verzoek om te ontgrendelen is geannuleerd. Ontgrendel de opslag (beantwoord "
+    "de ontgrendelvraag, of meld u aan op het bureaublad) en probeer het opnieuw.",
 )
 _TIMEOUT = Text(
     en="The password store did not answer within {s} seconds. Perhaps an unlock prompt is waiting on another "
@@ -90,39 +199,117 @@ _TIMEOUT = Text(
     "ander scherm (externe sessie?). Beantwoord die en probeer het opnieuw.",
 )
 _TOO_LARGE = Text(
-    en="This secret is too large for the password store ({n} characters, at most {m}).",
-    nl="Dit geheim is te groot voor de wachtwoordopslag ({n} tekens, hoogstens {m}).",
+    en="This secret is too large for {where} ({n} characters, at most {m}). It was not saved.",
+    nl="Dit geheim is te groot voor {where} ({n} tekens, hoogstens {m}). Het is niet bewaard.",
+)
+_TOO_LARGE_1783 = Text(
+    en="Windows Credential Manager refused the secret as too large (error 1783, 'the stub received bad data'). "
+    "It was not saved.",
+    nl="Windows Referentiebeheer weigerde het geheim omdat het te groot is (fout 1783, 'the stub received bad "
+    "data'). Het is niet bewaard.",
 )
 _FAILED = Text(
-    en="The password store reported an error: {e}. Try again, or keep the token for this session only.",
-    nl="De wachtwoordopslag meldde een fout: {e}. Probeer het opnieuw, of bewaar het token alleen voor deze sessie.",
+    en="{where} reported an error ({e}). Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
+    nl="{where} meldde een fout ({e}). Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
+    "SmartBooqing-helpdesk.",
+)
+_NOT_KEPT = Text(
+    en="{where} did not give back what was just saved in it, so it cannot be trusted with the token.",
+    nl="{where} gaf niet terug wat er net in werd bewaard, dus het token kan er niet veilig in.",
 )
 _CORRUPT = Text(
-    en="The token saved for {env} is damaged. Create a new user token in AFAS and paste it again.",
-    nl="Het bewaarde token voor {env} is beschadigd. Maak in AFAS een nieuw gebruikerstoken en plak het opnieuw.",
+    en="The token saved for {env} in {where} is damaged. Create a new user token in AFAS and paste it again.",
+    nl="Het bewaarde token voor {env} in {where} is beschadigd. Maak in AFAS een nieuw gebruikerstoken en plak het "
+    "opnieuw.",
 )
-_SELF_TEST = Text(
-    en="The password store does not return what was saved in it. Keep the token for this session only.",
-    nl="De wachtwoordopslag geeft niet terug wat erin is bewaard. Bewaar het token alleen voor deze sessie.",
+_UNKNOWN_KIND = Text(
+    en="The secret saved for {env} is of a kind this version does not know ('{k}'); perhaps a newer version saved "
+    "it. Update the wizard, or paste the token again.",
+    nl="Het bewaarde geheim voor {env} is van een soort die deze versie niet kent ('{k}'); misschien heeft een "
+    "nieuwere versie het bewaard. Werk de wizard bij, of plak het token opnieuw.",
 )
+_BAD_KEY = Text(en="No AFAS environment was given.", nl="Er is geen AFAS-omgeving opgegeven.")
 
 
-def _classify(exc: BaseException) -> SecretStoreError:
+def _names(exc: BaseException) -> set[str]:
+    """Class names in the exception's MRO and cause chain: matches secretstorage/jeepney/pywin32 errors by name,
+    without importing platform-specific modules."""
+    names: set[str] = set()
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            break
+        names.update(cls.__name__ for cls in type(seen).__mro__)
+        seen = seen.__cause__ or seen.__context__
+    return names
+
+
+def _winerror(exc: BaseException) -> int | None:
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return None
+        code = getattr(seen, "winerror", None)
+        if isinstance(code, int):
+            return code
+        args = getattr(seen, "args", ())
+        if args and isinstance(args[0], int) and "error" in type(seen).__name__.lower():
+            return args[0]  # pywintypes.error(1783, 'CredWrite', '...') from win32ctypes
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _classify(exc: BaseException, where: Text) -> SecretStoreError:
+    """Name the cause and what to do; never a plaintext fallback."""
     detail = f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, keyring.errors.NoKeyringError):
-        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
-    if isinstance(exc, keyring.errors.KeyringLocked):
-        return SecretStoreError(_LOCKED, detail, kind="locked")
     text = str(exc).lower()
-    if isinstance(exc, keyring.errors.InitError):
-        if "prompt dismissed" in text or "locked" in text or "unlock" in text:
-            return SecretStoreError(_LOCKED, detail, kind="locked")
-        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
-    if "1783" in text or "stub received bad data" in text:
-        return SecretStoreError(_TOO_LARGE.format(n="?", m=MAX_SECRET_CHARS), detail, kind="too-large")
-    if "dbus" in text or "secret service" in text or "secretservice" in text:
-        return SecretStoreError(_UNAVAILABLE, detail, kind="unavailable")
-    return SecretStoreError(_FAILED.format(e=type(exc).__name__), detail, kind="failed")
+    names = _names(exc)
+    code = _winerror(exc)
+
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return SecretStoreError(_NO_KEYRING + _SESSION_ONLY, detail, kind="unavailable")
+    if code == 1312 or "logon session does not exist" in text:
+        return SecretStoreError(_NETWORK_LOGON + _SESSION_ONLY, detail, kind="unavailable")
+    if code == 1783 or "stub received bad data" in text:
+        return SecretStoreError(_TOO_LARGE_1783, detail, kind="too-large")
+    locked = _per_lang(_LOCKED, where)
+    if (
+        isinstance(exc, keyring.errors.KeyringLocked)
+        or names & {"LockedException", "PromptDismissedException", "KeychainDenied", "SecAuthFailure"}
+        or "prompt dismissed" in text
+        or "cancelled by user" in text
+        or "canceled by user" in text
+    ):
+        return SecretStoreError(locked + _SESSION_ONLY, detail, kind="locked")
+    if isinstance(exc, keyring.errors.InitError) or names & {"SecretServiceNotAvailableException"}:
+        if "lock" in text:
+            return SecretStoreError(locked + _SESSION_ONLY, detail, kind="locked")
+        return SecretStoreError(_NO_DBUS + _SESSION_ONLY, detail, kind="unavailable")
+    if (
+        "dbus" in text
+        or "d-bus" in text
+        or "secret service" in text
+        or "secretservice" in text
+        or "DBusErrorResponse" in names
+    ):
+        return SecretStoreError(_NO_DBUS + _SESSION_ONLY, detail, kind="unavailable")
+    failed = _per_lang(_FAILED, where, e=type(exc).__name__)
+    return SecretStoreError(failed, detail, kind="failed")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _per_lang(template: Text, where: Text, **values: object) -> Text:
+    """Fill {where} with the location in the same language, capitalised at a sentence start."""
+    return Text(
+        en=template.en.format(where=_capital(where.en) if template.en.startswith("{where}") else where.en, **values),
+        nl=template.nl.format(where=_capital(where.nl) if template.nl.startswith("{where}") else where.nl, **values),
+    )
+
+
+# -- the stores ---------------------------------------------------------------------------------------------------
 
 
 class KeyringSecretStore:
@@ -130,9 +317,19 @@ class KeyringSecretStore:
 
     persistent = True
 
-    def __init__(self, backend: KeyringBackend | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        *,
+        max_units: int | None = None,
+    ) -> None:
         self._backend = backend
         self._timeout = timeout
+        self._max_units = max_units
+
+    def __repr__(self) -> str:
+        return f"KeyringSecretStore(backend={type(self.backend).__name__}, timeout={self._timeout:g})"
 
     @property
     def backend(self) -> KeyringBackend:
@@ -140,15 +337,24 @@ class KeyringSecretStore:
 
     @property
     def location(self) -> Text:
-        return _location_of(self.backend)
+        return _location_of(_effective(self.backend))
 
-    def _call(self, func: Callable[[], T]) -> T:
-        """Run one keyring call in a daemon thread; give up after the timeout (the thread is abandoned)."""
+    def max_units(self) -> int:
+        """Largest stored entry in UTF-16 code units (what Windows counts)."""
+        if self._max_units is not None:
+            return self._max_units
+        family = backend_family(_effective(self.backend))
+        return WINDOWS_MAX_UNITS if family is BackendFamily.WINDOWS else MAX_UNITS
+
+    # A keyring call that runs longer than the timeout is abandoned in its daemon thread: Python cannot cancel a
+    # blocked D-Bus or Win32 call, but the caller (GUI worker, CLI) is free again and gets a clear error.
+    def _call(self, func: Callable[[KeyringBackend], T]) -> T:
         box: dict[str, object] = {}
 
         def run() -> None:
             try:
-                box["value"] = func()
+                # Resolved here too: keyring's first backend discovery talks to D-Bus and can block as well.
+                box["value"] = func(self.backend)
             except BaseException as exc:  # re-raised in the caller's thread below
                 box["error"] = exc
 
@@ -157,62 +363,133 @@ class KeyringSecretStore:
         worker.join(self._timeout)
         if worker.is_alive():
             raise SecretStoreError(_TIMEOUT.format(s=f"{self._timeout:g}"), kind="timeout")
-        if "error" in box:
-            error = box["error"]
-            assert isinstance(error, BaseException)
-            if isinstance(error, SecretStoreError):
-                raise error
-            raise _classify(error) from None
+        error = box.get("error")
+        if isinstance(error, SecretStoreError):
+            raise error
+        if isinstance(error, BaseException):
+            if not isinstance(error, Exception):
+                raise error  # KeyboardInterrupt, SystemExit: not ours to translate
+            where = self._safe_location()
+            raise _classify(error, where) from None
         return box["value"]  # type: ignore[return-value]
 
+    def _safe_location(self) -> Text:
+        try:
+            return self.location
+        except Exception:  # an error message must not fail while naming the store
+            return Text(en="the password store", nl="de wachtwoordopslag")
+
+    @staticmethod
+    def _check_key(env_key: str) -> None:
+        if not isinstance(env_key, str) or not env_key.strip():
+            raise SecretStoreError(_BAD_KEY, kind="failed")
+
     def save(self, env_key: str, credential: Credential) -> None:
+        """Store the credential and read it back: a store that silently drops writes must not look like success."""
+        self._check_key(env_key)
         payload = json.dumps({"kind": credential.kind, "secret": credential.to_storage()})
-        if len(payload) > MAX_SECRET_CHARS:
-            raise SecretStoreError(_TOO_LARGE.format(n=len(payload), m=MAX_SECRET_CHARS), kind="too-large")
-        backend = self.backend
-        self._call(lambda: backend.set_password(SERVICE, env_key, payload))
+        units = len(payload.encode("utf-16-le")) // 2
+        limit = self.max_units()
+        if units > limit:
+            message = _per_lang(_TOO_LARGE, self._safe_location(), n=units, m=limit)
+            raise SecretStoreError(message, kind="too-large")
+
+        def write(backend: KeyringBackend) -> bool:
+            backend.set_password(SERVICE, env_key, payload)
+            return backend.get_password(SERVICE, env_key) == payload
+
+        if not self._call(write):
+            raise SecretStoreError(_per_lang(_NOT_KEPT, self._safe_location()), kind="failed")
 
     def load(self, env_key: str) -> Credential | None:
-        backend = self.backend
-        stored = self._call(lambda: backend.get_password(SERVICE, env_key))
+        """The stored credential, re-validated; None when nothing is stored; SecretStoreError when damaged."""
+        self._check_key(env_key)
+        stored = self._call(lambda backend: backend.get_password(SERVICE, env_key))
         if stored is None:
             return None
+        corrupt = _per_lang(_CORRUPT, self._safe_location(), env=env_key)
+        kind: object = None
         try:
             data = json.loads(stored)
-            secret = data["secret"] if isinstance(data, dict) else stored
-        except (ValueError, KeyError, TypeError):
-            secret = stored  # tolerate an entry holding the bare token
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            kind, secret = data.get("kind"), data.get("secret")
+            if not isinstance(secret, str):
+                raise SecretStoreError(corrupt, kind="failed")
+        else:
+            secret = stored  # tolerate an entry holding the bare token (typed in by hand, or an early version)
         try:
-            return credential_from_storage(str(secret))
+            credential = credential_from_storage(secret)
         except InputError:
-            raise SecretStoreError(_CORRUPT.format(env=env_key), kind="failed") from None
+            if isinstance(kind, str) and kind != "classic-token":
+                message = _UNKNOWN_KIND.format(env=env_key, k=kind[:40])
+                raise SecretStoreError(message, kind="failed") from None
+            raise SecretStoreError(corrupt, kind="failed") from None
+        if kind is not None and kind != credential.kind:
+            raise SecretStoreError(_UNKNOWN_KIND.format(env=env_key, k=str(kind)[:40]), kind="failed")
+        return credential
 
     def delete(self, env_key: str) -> bool:
-        backend = self.backend
+        """True when an entry was removed, False when there was none."""
+        self._check_key(env_key)
 
-        def remove() -> bool:
+        def remove(backend: KeyringBackend) -> bool:
             try:
                 backend.delete_password(SERVICE, env_key)
             except keyring.errors.PasswordDeleteError:
-                return False
+                # "Not found" is worded differently per backend, and KWallet uses the same error for a cancelled
+                # unlock: look again to tell them apart.
+                if backend.get_password(SERVICE, env_key) is None:
+                    return False
+                raise
             return True
 
         return self._call(remove)
 
     def self_test(self) -> None:
-        """Write, read back, compare and delete a unique dummy entry before a real token is entrusted to it."""
-        backend = self.backend
+        """Write, read back, compare and delete a unique dummy entry before a real token is entrusted to it
+        (Git Credential Manager's CredentialStoreDiagnostic does the same)."""
         probe_user = f"self-test-{uuid.uuid4().hex}"
-        probe_value = f"probe-{uuid.uuid4().hex}-€"
+        probe_value = f"probe-{uuid.uuid4().hex}-€ü"
+        timed_out = False
+
+        def write_and_read(backend: KeyringBackend) -> bool:
+            backend.set_password(SERVICE, probe_user, probe_value)
+            return backend.get_password(SERVICE, probe_user) == probe_value
+
         try:
-            self._call(lambda: backend.set_password(SERVICE, probe_user, probe_value))
-            if self._call(lambda: backend.get_password(SERVICE, probe_user)) != probe_value:
-                raise SecretStoreError(_SELF_TEST, kind="failed")
+            if not self._call(write_and_read):
+                raise SecretStoreError(_per_lang(_NOT_KEPT, self._safe_location()), kind="failed")
+        except SecretStoreError as exc:
+            timed_out = exc.kind == "timeout"
+            raise
         finally:
+            self._remove_probe(probe_user, wait=not timed_out)
+
+    def _remove_probe(self, probe_user: str, *, wait: bool) -> None:
+        def remove(backend: KeyringBackend) -> None:
             try:
-                self._call(lambda: backend.delete_password(SERVICE, probe_user))
-            except (SecretStoreError, keyring.errors.KeyringError):
-                log.debug("self-test entry could not be removed")
+                backend.delete_password(SERVICE, probe_user)
+            except keyring.errors.KeyringError:
+                log.debug("self-test entry was not there to remove")
+
+        if not wait:
+            # The store is stuck on a prompt: a second wait of the full timeout helps nobody. Remove it later.
+            backend = self.backend
+            threading.Thread(target=lambda: _quietly(remove, backend), name="keyring-cleanup", daemon=True).start()
+            return
+        try:
+            self._call(remove)
+        except SecretStoreError as exc:
+            log.debug("self-test entry could not be removed: %s", exc.kind)
+
+
+def _quietly(func: Callable[[KeyringBackend], None], backend: KeyringBackend) -> None:
+    try:
+        func(backend)
+    except Exception as exc:  # a background cleanup has nobody to report to but the log
+        log.debug("self-test cleanup failed: %s", type(exc).__name__)
 
 
 class SessionSecretStore:
@@ -224,6 +501,10 @@ class SessionSecretStore:
     def __init__(self) -> None:
         self._items: dict[str, Credential] = {}
         self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        with self._lock:
+            return f"SessionSecretStore({len(self._items)} entries)"
 
     def save(self, env_key: str, credential: Credential) -> None:
         with self._lock:
@@ -241,5 +522,6 @@ class SessionSecretStore:
         return None
 
 
-def default_secret_store() -> KeyringSecretStore:
-    return KeyringSecretStore()
+def default_secret_store(timeout: float = DEFAULT_TIMEOUT) -> KeyringSecretStore:
+    """The OS keyring that keyring picks (PYTHON_KEYRING_BACKEND and keyringrc.cfg are honoured)."""
+    return KeyringSecretStore(timeout=timeout)
