@@ -34,7 +34,7 @@ class SafeArgumentParser(argparse.ArgumentParser):
     """argparse echoes unrecognised arguments in its error; a token pasted on the command line must not be."""
 
     def error(self, message: str) -> NoReturn:
-        super().error(_SECRET_LIKE.sub("«not shown»", redact(message)))
+        super().error(redact(_SECRET_LIKE.sub("«not shown»", message)))
 
 
 def build_parser() -> argparse.ArgumentParser:
