@@ -1,10 +1,11 @@
 """Build the desktop bundle for this platform with PyInstaller (one-folder), then smoke-test it.
 
-    python3 packaging/build.py [--allow-stand-ins] [--skip-smoke] [--measure N]
+    python3 packaging/build.py [--release [--allow-stand-ins]] [--skip-smoke] [--measure N]
 
-A release build refuses the development stand-in .gcn files; with --allow-stand-ins it builds anyway and the app
-calls itself a development build. Uses its own venv (build/venv) from requirements/packaging-<platform>.lock, so
-the bundle holds exactly the locked versions and none of the development tools.
+A release build (--release; the tag workflow) refuses the development stand-in .gcn files unless --allow-stand-ins.
+Whenever stand-ins are shipped the app calls itself a development build; a plain build of today's bundle is one.
+Uses its own venv (build/venv) from requirements/packaging-<platform>.lock, so the bundle holds exactly the locked
+versions and none of the development tools.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ def version() -> str:
     return run(PY, "-c", "import wizard; print(wizard.__version__)").strip()
 
 
-def release_check(allow_stand_ins: bool) -> bool:
-    """True when the bundle ships stand-ins (allowed); exits when a release build would ship them."""
+def release_check(release: bool, allow_stand_ins: bool) -> bool:
+    """True when the bundle ships stand-ins; exits when a release build would ship them without permission."""
     code = (
         "import sys\n"
         "from wizard.domain.bundle import bundle_files, check_release\n"
@@ -72,8 +73,8 @@ def release_check(allow_stand_ins: bool) -> bool:
     done = subprocess.run([str(PY), "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode == 0:
         return False
-    if done.returncode == 3 and allow_stand_ins:
-        print("NOTE: building a DEVELOPMENT bundle with stand-in .gcn files (--allow-stand-ins).")
+    if done.returncode == 3 and (allow_stand_ins or not release):
+        print("NOTE: the bundle holds stand-in .gcn files: this is a DEVELOPMENT build and the app says so.")
         return True
     sys.exit(
         f"Refusing a release build: {done.stdout.strip() or done.stderr.strip()}\n"
@@ -108,14 +109,17 @@ def make_archive(folder: Path, target: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--allow-stand-ins", action="store_true", help="build with development stand-in .gcn files")
+    parser.add_argument("--release", action="store_true", help="a release build: refuse stand-in .gcn files")
+    parser.add_argument(
+        "--allow-stand-ins", action="store_true", help="with --release: build anyway (a development build)"
+    )
     parser.add_argument("--skip-smoke", action="store_true", help="do not run the smoke checks")
     parser.add_argument("--measure", type=int, default=0, metavar="N", help="measure cold start N times")
     args = parser.parse_args()
 
     BUILD.mkdir(exist_ok=True)
     ensure_build_venv()
-    stand_ins = release_check(args.allow_stand_ins)
+    stand_ins = release_check(args.release, args.allow_stand_ins)
     run(PY, ROOT / "packaging" / "build_translations.py")
     ver = version()
     info = {"version": ver, "development": stand_ins, "stand_ins": stand_ins, "source_date": source_date(),
