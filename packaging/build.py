@@ -120,7 +120,9 @@ def main() -> int:
     BUILD.mkdir(exist_ok=True)
     ensure_build_venv()
     stand_ins = release_check(args.release, args.allow_stand_ins)
-    run(PY, ROOT / "packaging" / "build_translations.py")
+    translations = ROOT / "packaging" / "build_translations.py"  # the GUI's script; compiles resources/i18n/*.qm
+    if translations.exists():
+        run(PY, translations)
     ver = version()
     info = {"version": ver, "development": stand_ins, "stand_ins": stand_ins, "source_date": source_date(),
             "platform": PLATFORM}  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def render(out_dir: Path) -> list[Path]:
             print(f"icon: could not write {name} (no Qt image plugin for it)", file=sys.stderr)
             continue
         written.append(target)
+    if sys.platform == "darwin" and written:
+        # Qt's wheels carry no .icns writer; macOS's own sips converts the PNG for the .app bundle.
+        subprocess.run(["sips", "-s", "format", "icns", str(out_dir / "icon.png"), "--out", str(out_dir / "icon.icns")],
+                       check=True, capture_output=True)  # fmt: skip
+        written.append(out_dir / "icon.icns")
     del app
     return written
 
