@@ -69,7 +69,9 @@ SectionEnd
 Section "Uninstall"
   ; The token stays in Windows Credential Manager and the progress in %LOCALAPPDATA%: removing the program does
   ; not silently delete a customer's connection data.
-  Delete "$SMPROGRAMS\$(ShortcutName).lnk"
+  ; Both names: the uninstaller may run in another language than the installer did.
+  Delete "$SMPROGRAMS\SmartBooqing AFAS-koppeling.lnk"
+  Delete "$SMPROGRAMS\SmartBooqing AFAS Setup.lnk"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\sbq-setup.exe"
   Delete "$INSTDIR\sbq-setup-cli.exe"
