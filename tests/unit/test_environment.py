@@ -87,3 +87,14 @@ def test_parser_never_raises_anything_but_input_error(text: str, env_type: str |
 def test_every_valid_id_round_trips(prefix: str, number: int, suffix: str) -> None:
     env = parse_environment(f"{prefix}{number}{suffix}")
     assert env.env_id == f"{prefix}{number}{suffix}"
+
+
+def test_dates_read_as_a_bookkeeper_reads_them() -> None:
+    import datetime as dt
+
+    from wizard.domain.text import Text, long_date
+
+    day = long_date(dt.date(2027, 8, 31))
+    assert (day.en, day.nl) == ("31 August 2027", "31 augustus 2027")
+    text = Text(en="until {d}", nl="tot {d}").format(d=day)
+    assert (text.en, text.nl) == ("until 31 August 2027", "tot 31 augustus 2027")

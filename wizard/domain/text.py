@@ -6,6 +6,7 @@ so the CLI and the GUI can render them in whichever language the user chose.
 
 from __future__ import annotations
 
+import datetime as dt
 import locale
 import os
 from dataclasses import dataclass
@@ -27,7 +28,10 @@ class Text:
         return self.nl if Lang(lang) is Lang.NL else self.en
 
     def format(self, **values: Any) -> Text:
-        return Text(en=self.en.format(**values), nl=self.nl.format(**values))
+        """Fill the placeholders; a value that is itself a Text is filled in per language (e.g. a long date)."""
+        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        nl = {k: v.nl if isinstance(v, Text) else v for k, v in values.items()}
+        return Text(en=self.en.format(**en), nl=self.nl.format(**nl))
 
     def __add__(self, other: Text) -> Text:
         return Text(en=self.en + other.en, nl=self.nl + other.nl)
@@ -47,3 +51,16 @@ def system_lang() -> Lang:
     except ValueError:
         code = ""
     return Lang.NL if code.lower().startswith(("nl", "dutch")) else Lang.EN
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")  # fmt: skip
+_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")  # fmt: skip
+
+
+def long_date(day: dt.date) -> Text:
+    """'31 August 2027' / '31 augustus 2027': how a bookkeeper reads a date, not 2027-08-31."""
+    return Text(
+        en=f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}", nl=f"{day.day} {_MONTHS_NL[day.month - 1]} {day.year}"
+    )

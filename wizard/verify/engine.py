@@ -24,7 +24,7 @@ from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET, Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import ConnectorSpec, Manifest, load_manifest
 from wizard.domain.redact import redact
-from wizard.domain.text import Lang, Text
+from wizard.domain.text import Lang, Text, long_date
 from wizard.flow.steps import StepId
 from wizard.verify import remedies
 from wizard.verify.report import CheckResult, Report, Status
@@ -597,7 +597,7 @@ async def _check_token_expiry(run: _Run) -> dict[str, Any]:
             "message": Text(
                 en="The token expires on {d} (in {n} days); after that SmartBooqing cannot reach AFAS.",
                 nl="Het token verloopt op {d} (over {n} dagen); daarna kan SmartBooqing AFAS niet meer bereiken.",
-            ).format(d=parsed.isoformat(), n=max(days, 0)),
+            ).format(d=long_date(parsed), n=max(days, 0)),
             "remedy": remedies.NEW_TOKEN.format(app=app),
             "fix_step": StepId.TOKEN,
             "detail": f"tokenExpiry {run.meta.token_expiry!r}",
@@ -605,7 +605,7 @@ async def _check_token_expiry(run: _Run) -> dict[str, Any]:
     return {
         "status": Status.PASS,
         "message": Text(en="The token is valid until {d}.", nl="Het token is geldig tot {d}.").format(
-            d=parsed.isoformat()
+            d=long_date(parsed)
         ),
         "detail": f"tokenExpiry {run.meta.token_expiry!r}",
     }
@@ -620,7 +620,7 @@ async def _check_token_sunset(run: _Run) -> dict[str, Any]:
         "message": Text(
             en="Classic AFAS tokens stop working after {d} ({n} days from now).",
             nl="Klassieke AFAS-tokens werken na {d} niet meer (over {n} dagen).",
-        ).format(d=CLASSIC_TOKEN_SUNSET.isoformat(), n=max(left, 0)),
+        ).format(d=long_date(CLASSIC_TOKEN_SUNSET), n=max(left, 0)),
         "remedy": remedies.SUNSET,
         "fix_step": None,
     }
