@@ -138,6 +138,7 @@ def main() -> int:
     if PLATFORM == "linux":
         shutil.copy(ROOT / "packaging" / "linux" / "sbq-setup.desktop", bundle / "sbq-setup.desktop")
         shutil.copy(BUILD / "icon.png", bundle / "sbq-setup.png")
+        shutil.copy(ROOT / "packaging" / "linux" / "install.sh", bundle / "install.sh")  # keeps the exec bit
         archive = DIST / f"sbq-setup-{ver}-linux-{platform.machine()}.tar.gz"
         make_archive(bundle, archive)
         size = archive.stat().st_size / 1e6

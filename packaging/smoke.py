@@ -76,6 +76,21 @@ def check_native_keyring(cli: str) -> str:
     return backend
 
 
+def check_menu_entry(app: str) -> str:
+    """install.sh (Linux archive) adds a menu entry whose Exec is the unpacked program, and the icon it names."""
+    folder = Path(app).resolve().parent
+    with tempfile.TemporaryDirectory() as data:
+        done = _run(["sh", str(folder / "install.sh")], env={"XDG_DATA_HOME": data})
+        assert done.returncode == 0, done.stderr
+        entry = (Path(data) / "applications" / "sbq-setup.desktop").read_text(encoding="utf-8")
+        fields = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+        program = fields["Exec"].strip('"')
+        assert Path(program).samefile(app), fields["Exec"]
+        assert fields["Type"] == "Application" and fields["Terminal"] == "false", fields
+        assert (Path(data) / "icons" / "hicolor" / "256x256" / "apps" / f"{fields['Icon']}.png").is_file()
+    return f"Exec={fields['Exec']}, Icon={fields['Icon']}"
+
+
 def measure_cold_start(app: str, runs: int) -> str:
     """Frozen app to its first page on screen vs `import PySide6.QtWidgets`, page cache dropped before each."""
 
@@ -128,6 +143,8 @@ def main() -> int:
         ("--demo --tour (nl)", lambda: check_tour(args.app, "nl")),
         ("--demo --tour (en)", lambda: check_tour(args.app, "en")),
     ]
+    if sys.platform.startswith("linux"):
+        checks.append(("menu entry (install.sh)", lambda: check_menu_entry(args.app)))
     if not args.skip_keyring:
         checks.append(("native keyring backend", lambda: check_native_keyring(cli)))
     failed = 0
