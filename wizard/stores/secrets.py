@@ -309,6 +309,10 @@ def _per_lang(template: Text, where: Text, **values: object) -> Text:
     )
 
 
+def _payload(credential: Credential) -> str:
+    return json.dumps({"kind": credential.kind, "secret": credential.to_storage()})
+
+
 # -- the stores ---------------------------------------------------------------------------------------------------
 
 
@@ -369,8 +373,13 @@ class KeyringSecretStore:
         if isinstance(error, BaseException):
             if not isinstance(error, Exception):
                 raise error  # KeyboardInterrupt, SystemExit: not ours to translate
-            where = self._safe_location()
-            raise _classify(error, where) from None
+            classified = _classify(error, self._safe_location())
+            # Let go of the keyring call's frames now: they hold the secret (and, for SecretService, an open D-Bus
+            # connection that keyring does not close when it raises); a crash reporter must not find them.
+            error.__traceback__ = None
+            box.clear()
+            del error
+            raise classified from None
         return box["value"]  # type: ignore[return-value]
 
     def _safe_location(self) -> Text:
@@ -387,14 +396,14 @@ class KeyringSecretStore:
     def save(self, env_key: str, credential: Credential) -> None:
         """Store the credential and read it back: a store that silently drops writes must not look like success."""
         self._check_key(env_key)
-        payload = json.dumps({"kind": credential.kind, "secret": credential.to_storage()})
-        units = len(payload.encode("utf-16-le")) // 2
+        units = len(_payload(credential).encode("utf-16-le")) // 2
         limit = self.max_units()
         if units > limit:
             message = _per_lang(_TOO_LARGE, self._safe_location(), n=units, m=limit)
             raise SecretStoreError(message, kind="too-large")
 
         def write(backend: KeyringBackend) -> bool:
+            payload = _payload(credential)  # built in the worker: this frame keeps only the masked credential
             backend.set_password(SERVICE, env_key, payload)
             return backend.get_password(SERVICE, env_key) == payload
 
