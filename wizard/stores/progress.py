@@ -200,7 +200,7 @@ class ProgressStore:
                 self._set_aside(path, f"{size} bytes")
                 return None
             raw = path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as exc:
             # Unreadable (permissions, I/O error): skip it, but leave it where it is, untouched.
@@ -260,7 +260,7 @@ class ProgressStore:
         path = self._path(env_key)
         try:
             path.unlink()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return False
         except OSError as exc:
             raise ProgressStoreError(
