@@ -333,7 +333,9 @@ class KeyringSecretStore:
         self._max_units = max_units
 
     def __repr__(self) -> str:
-        return f"KeyringSecretStore(backend={type(self.backend).__name__}, timeout={self._timeout:g})"
+        # Without resolving keyring's default: that may talk to D-Bus, and a repr must never block.
+        backend = type(self._backend).__name__ if self._backend is not None else "default"
+        return f"KeyringSecretStore(backend={backend}, timeout={self._timeout:g})"
 
     @property
     def backend(self) -> KeyringBackend:
@@ -345,9 +347,12 @@ class KeyringSecretStore:
 
     def max_units(self) -> int:
         """Largest stored entry in UTF-16 code units (what Windows counts)."""
+        return self._limit_for(self.backend)
+
+    def _limit_for(self, backend: KeyringBackend) -> int:
         if self._max_units is not None:
             return self._max_units
-        family = backend_family(_effective(self.backend))
+        family = backend_family(_effective(backend))
         return WINDOWS_MAX_UNITS if family is BackendFamily.WINDOWS else MAX_UNITS
 
     # A keyring call that runs longer than the timeout is abandoned in its daemon thread: Python cannot cancel a
@@ -396,14 +401,15 @@ class KeyringSecretStore:
     def save(self, env_key: str, credential: Credential) -> None:
         """Store the credential and read it back: a store that silently drops writes must not look like success."""
         self._check_key(env_key)
-        units = len(_payload(credential).encode("utf-16-le")) // 2
-        limit = self.max_units()
-        if units > limit:
-            message = _per_lang(_TOO_LARGE, self._safe_location(), n=units, m=limit)
-            raise SecretStoreError(message, kind="too-large")
 
         def write(backend: KeyringBackend) -> bool:
-            payload = _payload(credential)  # built in the worker: this frame keeps only the masked credential
+            payload = _payload(credential)  # built in the worker: the caller's frame keeps only the masked credential
+            units = len(payload.encode("utf-16-le")) // 2
+            limit = self._limit_for(backend)
+            if units > limit:
+                # Refused before the keyring sees it: Windows would answer with the obscure error 1783.
+                where = _location_of(_effective(backend))
+                raise SecretStoreError(_per_lang(_TOO_LARGE, where, n=units, m=limit), kind="too-large")
             backend.set_password(SERVICE, env_key, payload)
             return backend.get_password(SERVICE, env_key) == payload
 
