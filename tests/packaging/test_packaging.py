@@ -123,3 +123,44 @@ def test_workflow_python_matches_the_locked_python() -> None:
     for platform, (_, python_version) in lock.TARGETS.items():
         setup = [s for s in jobs[platform]["steps"] if str(s.get("uses", "")).startswith("actions/setup-python")]
         assert setup and str(setup[0]["with"]["python-version"]) == python_version, platform
+
+
+def _spec_list(name: str) -> list[str]:
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            value = ast.literal_eval(node.value)
+            return list(value)
+    raise AssertionError(f"{name} not found in the spec")
+
+
+def _wizard_modules() -> list[Path]:
+    return sorted((ROOT / "wizard").rglob("*.py"))
+
+
+def test_no_module_reads_data_next_to_its_source() -> None:
+    """PyInstaller bundles only .py from packages: data must come through wizard/resources.py (a spec'd folder)."""
+    offenders = []
+    for path in _wizard_modules():
+        if path.name == "resources.py" and path.parent.name == "wizard":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "__file__" in text or "importlib.resources" in text or "pkgutil.get_data" in text:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders, f"read data relative to the module (missing from a frozen app): {offenders}"
+
+
+def test_the_trimmed_bundle_keeps_every_qt_module_the_app_imports() -> None:
+    imported = set()
+    for path in _wizard_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("PySide6.Qt"):
+                imported.add(node.module.split(".")[1])
+            elif isinstance(node, ast.ImportFrom) and node.module == "PySide6":
+                imported.update(alias.name for alias in node.names if alias.name.startswith("Qt"))
+            elif isinstance(node, ast.Import):
+                imported.update(a.name.split(".")[1] for a in node.names if a.name.startswith("PySide6.Qt"))
+    assert {"QtCore", "QtGui", "QtWidgets"} <= imported
+    excluded = {name.removeprefix("PySide6.") for name in _spec_list("excludes") if name.startswith("PySide6.")}
+    dropped_libs = {prefix.removeprefix("libQt6") for prefix in _spec_list("DROP_LIBS") if prefix.startswith("libQt6")}
+    lost = {m for m in imported if m in excluded or m.removeprefix("Qt") in dropped_libs}
+    assert not lost, f"the spec removes Qt modules the app imports: {sorted(lost)}"
