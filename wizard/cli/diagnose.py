@@ -9,7 +9,8 @@ import sys
 from typing import Any
 
 from wizard import __version__, resources
-from wizard.cli.common import add_lang_option
+from wizard.cli.common import add_lang_option, lang_of
+from wizard.domain.text import Lang
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,10 +25,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def facts() -> dict[str, Any]:
-    import keyring
+def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
+    from wizard.stores.secrets import describe_backend
 
-    backend = keyring.get_keyring()
+    backend = describe_backend()
     try:
         from PySide6 import __version__ as pyside_version
     except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
@@ -39,13 +40,15 @@ def facts() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "connectors_dir": str(resources.connectors_dir()),
-        "keyring_backend": f"{type(backend).__module__}.{type(backend).__name__}",
+        "keyring_backend": backend.name,
+        "keyring_available": backend.available,
+        "token_stored_in": backend.location.get(lang),
         "pyside6": pyside_version,
     }
 
 
 def run(args: argparse.Namespace) -> int:
-    data = facts()
+    data = facts(lang_of(args))
     if args.json:
         print(json.dumps(data, indent=2))
     else:
