@@ -11,6 +11,7 @@ versions and none of the development tools.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -102,7 +103,12 @@ def make_archive(folder: Path, target: Path) -> None:
         info.mtime = 0
         return info
 
-    with tarfile.open(target, "w:gz", compresslevel=9) as archive:
+    # gzip's own header carries a timestamp too: fixed at 0, so equal contents give an equal archive.
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as packed,
+        tarfile.open(fileobj=packed, mode="w", format=tarfile.PAX_FORMAT) as archive,
+    ):
         for path in sorted(folder.rglob("*")):
             archive.add(path, arcname=str(Path(folder.name) / path.relative_to(folder)), recursive=False, filter=clean)
 
