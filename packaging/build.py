@@ -90,6 +90,14 @@ def source_date() -> str:
         return "unknown"
 
 
+def source_epoch() -> str:
+    """The commit time as SOURCE_DATE_EPOCH: timestamps inside the bundle then follow the source, not the clock."""
+    try:
+        return run("git", "log", "-1", "--format=%ct").strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
 def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
 
@@ -135,7 +143,8 @@ def main() -> int:
     (BUILD / "build_info.json").write_text(json.dumps(info, indent=2))
     run(PY, ROOT / "packaging" / "icon.py", BUILD)
     run(PY, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", DIST, "--workpath", BUILD / "pyinstaller",
-        ROOT / "packaging" / "sbq-setup.spec", env={"SBQ_VERSION": ver, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+        ROOT / "packaging" / "sbq-setup.spec", env={"SBQ_VERSION": ver, "QT_QPA_PLATFORM": "offscreen",
+        "SOURCE_DATE_EPOCH": source_epoch(), "PYTHONHASHSEED": "0"})  # fmt: skip
 
     bundle = DIST / "sbq-setup"
     exe = bundle / ("sbq-setup.exe" if PLATFORM == "windows" else "sbq-setup")
