@@ -43,8 +43,6 @@ LangString ShortcutName ${LANG_DUTCH} "SmartBooqing AFAS-koppeling"
 LangString ShortcutName ${LANG_ENGLISH} "SmartBooqing AFAS Setup"
 LangString ShortcutHelp ${LANG_DUTCH} "Koppel AFAS Profit aan SmartBooqing en controleer de koppeling"
 LangString ShortcutHelp ${LANG_ENGLISH} "Connect AFAS Profit to SmartBooqing and check the connection"
-LangString StillRunning ${LANG_DUTCH} "Sluit SmartBooqing AFAS Setup en klik dan op OK."
-LangString StillRunning ${LANG_ENGLISH} "Close SmartBooqing AFAS Setup, then click OK."
 
 Section "Install"
   SetOutPath "$INSTDIR"

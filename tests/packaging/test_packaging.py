@@ -71,9 +71,9 @@ def test_windows_installer_script_compiles(tmp_path: Path) -> None:
     (payload / "_internal").mkdir(parents=True)
     for name in ("sbq-setup.exe", "sbq-setup-cli.exe", "_internal/dummy.txt"):
         (payload / name).write_text("dummy payload")
-    out = tmp_path / "setup.exe"
-    done = subprocess.run(
-        ["makensis", "-V2", "-DVERSION=0.0.0", f"-DPAYLOAD={payload}", f"-DOUTFILE={out}", "installer.nsi"],
+    out = tmp_path / "sbq-setup-0.0.0-windows-x64.exe"
+    done = subprocess.run(  # -WX: a warning (e.g. a missing language string) fails the build too
+        ["makensis", "-V2", "-WX", "-DVERSION=0.0.0", f"-DPAYLOAD={payload}", f"-DOUTFILE={out}", "installer.nsi"],
         cwd=ROOT / "packaging" / "windows",
         capture_output=True,
         text=True,
