@@ -192,3 +192,18 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> Non
     assert ORG in err.value.message.en and "could not be saved" in err.value.message.en
     assert "kon niet worden bewaard" in err.value.message.nl
     assert store.list() == [] and store.load("O12345") is None and store.delete("O12345") is False
+
+
+def test_a_newer_step_or_a_time_without_zone_does_not_cost_the_file_or_the_list(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    save_progress(store, _state(org="Saved here", env="O11111AA"))
+    # Written by a newer version (a step this one does not know) and by hand (a time without a time zone).
+    newer = {"env_key": "O22222", "organisation": "Newer", "completed_steps": ["token", "oauth-consent", {"x": 1}]}
+    by_hand = {"env_key": "O33333", "organisation": "By hand", "updated_at": "2020-01-01T00:00:00"}
+    for data in (newer, by_hand):
+        (tmp_path / f"{data['env_key']}-0123456789abcdef.json").write_text(json.dumps(data), encoding="utf-8")
+    listed = store.list()
+    assert sorted(p.organisation for p in listed) == ["By hand", "Newer", "Saved here"]
+    assert listed[-1].organisation == "By hand", "the oldest (2020, read as UTC) is listed last"
+    assert next(p for p in listed if p.env_key == "O22222").completed_steps == {StepId.TOKEN}
+    assert list(tmp_path.glob("*.corrupt")) == [], "neither file was set aside as damaged"

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.errors import UserFacingError
@@ -74,6 +74,23 @@ class OrganisationProgress(BaseModel):
     updated_at: dt.datetime = Field(default_factory=_now)
     # The wizard's persisted state (WizardState.persisted(): never the credential itself).
     wizard: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("completed_steps", mode="before")
+    @classmethod
+    def _known_steps(cls, value: object) -> object:
+        # A newer version may record a step this one does not know: drop it rather than set the whole file aside.
+        if isinstance(value, list | set | tuple):
+            known = {step.value for step in StepId}
+            return {item for item in value if isinstance(item, str) and item in known}
+        return value
+
+    @field_validator("updated_at", "last_verified_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        # A hand-edited or foreign file may hold a time without a zone; list() compares times, so make it UTC.
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
 
     @property
     def organisation_name(self) -> str:
