@@ -1,0 +1,82 @@
+"""The private Secret Service harness fails loudly in CI, and the real SecretService backend meets our timeout."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from keyring.backends.SecretService import Keyring
+
+from tests.conftest import FAKE_XML
+from tests.secret_service import REQUIRE_ENV, _unavailable, collect_leaked_connections
+from wizard.domain.credentials import parse_classic_token
+from wizard.stores.secret_service_session import SecretServiceUnavailableError, private_secret_service
+from wizard.stores.secrets import KeyringSecretStore, SecretStoreError
+
+TOKEN = parse_classic_token(FAKE_XML)
+
+
+def test_missing_daemons_are_reported_not_half_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    with pytest.raises(SecretServiceUnavailableError, match="not installed"), private_secret_service(tmp_path):
+        pass
+
+
+def test_ci_fails_loudly_where_a_developer_only_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = SecretServiceUnavailableError("gnome-keyring-daemon is not installed")
+    monkeypatch.setenv(REQUIRE_ENV, "1")
+    with pytest.raises(pytest.fail.Exception, match="required"):
+        _unavailable(problem)
+    monkeypatch.delenv(REQUIRE_ENV)
+    with pytest.raises(pytest.skip.Exception):
+        _unavailable(problem)
+
+
+@pytest.fixture
+def silent_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A D-Bus address whose 'bus' accepts the connection and never answers: a session bus that hangs."""
+    path = tmp_path / "bus"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen()
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(connection)
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
+    try:
+        yield
+    finally:
+        stop.set()
+        acceptor.join(5)
+        for connection in held:
+            connection.close()  # the abandoned keyring call now sees EOF and ends
+        server.close()
+        for worker in [t for t in threading.enumerate() if t.name in ("keyring-call", "keyring-cleanup")]:
+            worker.join(5)
+        collect_leaked_connections()
+
+
+def test_the_real_secret_service_backend_on_a_hanging_bus_times_out(silent_bus: None) -> None:
+    store = KeyringSecretStore(Keyring(), timeout=0.5)
+    for call in (lambda: store.save("O12345", TOKEN), lambda: store.load("O12345"), store.self_test):
+        with pytest.raises(SecretStoreError) as err:
+            call()
+        assert err.value.kind == "timeout"
+        assert "did not answer within 0.5 seconds" in err.value.message.en
+        assert "antwoordde niet binnen 0.5 seconden" in err.value.message.nl
