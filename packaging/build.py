@@ -38,8 +38,11 @@ BUDGET_ARCHIVE_MB = 75
 def run(*cmd: str | Path, env: dict[str, str] | None = None) -> str:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     done = subprocess.run(
-        [str(c) for c in cmd], cwd=ROOT, env={**os.environ, **(env or {})}, check=True, capture_output=True, text=True
+        [str(c) for c in cmd], cwd=ROOT, env={**os.environ, **(env or {})}, check=False, capture_output=True, text=True
     )
+    if done.returncode != 0:  # the tool's own words, not a Python traceback, say what went wrong
+        tool = Path(str(cmd[0])).name
+        sys.exit(f"{done.stdout[-3000:]}{done.stderr[-3000:]}\nfailed (exit {done.returncode}): {tool}")
     return done.stdout
 
 
@@ -83,19 +86,23 @@ def release_check(release: bool, allow_stand_ins: bool) -> bool:
     )
 
 
-def source_date() -> str:
+def git_log(fmt: str, default: str) -> str:
+    """The last commit's date in `fmt`; a source tree without git still builds (not run(): that would stop)."""
     try:
-        return run("git", "log", "-1", "--format=%cI").strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+        cmd = ["git", "log", "-1", f"--format={fmt}"]
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    except OSError:
+        return default
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else default
+
+
+def source_date() -> str:
+    return git_log("%cI", "unknown")
 
 
 def source_epoch() -> str:
     """The commit time as SOURCE_DATE_EPOCH: timestamps inside the bundle then follow the source, not the clock."""
-    try:
-        return run("git", "log", "-1", "--format=%ct").strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
+    return git_log("%ct", "0")
 
 
 def folder_mb(path: Path) -> float:
