@@ -37,13 +37,35 @@ def test_ci_fails_loudly_where_a_developer_only_skips(monkeypatch: pytest.Monkey
 
 @pytest.fixture
 def silent_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A D-Bus address whose 'bus' accepts the connection and never answers: a session bus that hangs."""
+    """A D-Bus address whose 'bus' completes the login handshake and then never answers a call: a stuck session
+    bus. (One that does not even answer the handshake is caught by jeepney's own 1 s auth timeout; after the
+    handshake jeepney waits for ever, as it does for an unlock prompt nobody answers.)"""
     path = tmp_path / "bus"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
     server.listen()
     held: list[socket.socket] = []
     stop = threading.Event()
+
+    def handshake(connection: socket.socket) -> None:
+        """SASL: accept any AUTH, agree to fd passing, then stay silent after BEGIN."""
+        pending = b""
+        try:
+            while b"BEGIN\r\n" not in pending:
+                data = connection.recv(1024)
+                if not data:
+                    return
+                pending += data
+                while b"\r\n" in pending and not pending.startswith(b"BEGIN"):
+                    line, pending = pending.lstrip(b"\0").split(b"\r\n", 1)
+                    if line.startswith(b"AUTH"):
+                        connection.sendall(b"OK 0123456789abcdef0123456789abcdef\r\n")
+                    elif line.startswith(b"NEGOTIATE_UNIX_FD"):
+                        connection.sendall(b"AGREE_UNIX_FD\r\n")
+                    else:
+                        connection.sendall(b"ERROR\r\n")
+        except OSError:
+            return
 
     def accept() -> None:
         server.settimeout(0.1)
@@ -55,6 +77,7 @@ def silent_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
             except OSError:
                 return
             held.append(connection)
+            threading.Thread(target=handshake, args=(connection,), daemon=True).start()
 
     acceptor = threading.Thread(target=accept, daemon=True)
     acceptor.start()
@@ -80,3 +103,20 @@ def test_the_real_secret_service_backend_on_a_hanging_bus_times_out(silent_bus: 
         assert err.value.kind == "timeout"
         assert "did not answer within 0.5 seconds" in err.value.message.en
         assert "antwoordde niet binnen 0.5 seconden" in err.value.message.nl
+
+
+def test_describing_the_store_on_a_hanging_bus_answers_instead_of_hanging(
+    silent_bus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sbq-setup diagnose` on a desktop whose session bus is stuck: keyring's first backend discovery asks the
+    Secret Service over D-Bus and would wait forever."""
+    import keyring.core
+
+    from wizard.stores.secrets import describe_backend
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # force a fresh discovery (restored afterwards)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    info = describe_backend(timeout=0.5)
+    assert info.available is False
+    assert info.location.en == "the password store (not answering)"
+    assert info.location.nl == "de wachtwoordopslag (antwoordt niet)"

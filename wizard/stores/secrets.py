@@ -149,8 +149,30 @@ class BackendInfo:
     available: bool  # False: saving will fail with kind "unavailable"
 
 
-def describe_backend(backend: KeyringBackend | None = None) -> BackendInfo:
-    chosen = _effective(backend if backend is not None else keyring.get_keyring())
+_NOT_ANSWERING = Text(en="the password store (not answering)", nl="de wachtwoordopslag (antwoordt niet)")
+
+
+def describe_backend(backend: KeyringBackend | None = None, timeout: float = DEFAULT_TIMEOUT) -> BackendInfo:
+    """Which store a token would go to. keyring's first backend discovery talks to D-Bus, which can hang (a stuck
+    session bus): then this answers "not answering" after `timeout` instead of hanging `sbq-setup diagnose`."""
+    if backend is None:
+        box: list[KeyringBackend | BaseException] = []
+
+        def resolve() -> None:
+            try:
+                box.append(keyring.get_keyring())
+            except Exception as exc:  # re-raised in the caller's thread below
+                box.append(exc)
+
+        worker = threading.Thread(target=resolve, name="keyring-call", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if not box:
+            return BackendInfo(name="unknown", family=BackendFamily.OTHER, location=_NOT_ANSWERING, available=False)
+        if isinstance(box[0], BaseException):
+            raise box[0]
+        backend = box[0]
+    chosen = _effective(backend)
     family = backend_family(chosen)
     return BackendInfo(
         name=f"{type(chosen).__module__}.{type(chosen).__qualname__}",
