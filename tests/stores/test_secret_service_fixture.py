@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,18 +108,16 @@ def test_the_real_secret_service_backend_on_a_hanging_bus_times_out(silent_bus: 
         assert "antwoordde niet binnen 0.5 seconden" in err.value.message.nl
 
 
-def test_describing_the_store_on_a_hanging_bus_answers_instead_of_hanging(
-    silent_bus: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_describing_the_store_on_a_hanging_bus_answers_instead_of_hanging(silent_bus: None, tmp_path: Path) -> None:
     """`sbq-setup diagnose` on a desktop whose session bus is stuck: keyring's first backend discovery asks the
-    Secret Service over D-Bus and would wait forever."""
-    import keyring.core
-
-    from wizard.stores.secrets import describe_backend
-
-    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # force a fresh discovery (restored afterwards)
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
-    info = describe_backend(timeout=0.5)
-    assert info.available is False
-    assert info.location.en == "the password store (not answering)"
-    assert info.location.nl == "de wachtwoordopslag (antwoordt niet)"
+    Secret Service over D-Bus and would wait for ever. A fresh process, because keyring caches its discovery."""
+    probe = (
+        "from wizard.stores.secrets import describe_backend; i = describe_backend(timeout=0.5); "
+        "print(i.available, i.location.en, i.location.nl, sep='|')"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "False|the password store (not answering)|de wachtwoordopslag (antwoordt niet)"
