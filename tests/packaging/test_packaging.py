@@ -93,7 +93,7 @@ def test_workflow_builds_and_smoke_tests_windows_and_macos() -> None:
 
 
 def _workflow() -> dict[str, Any]:
-    # PyYAML is not in the dev lock (yet): without it this test skips; the text checks above still run.
+    # PyYAML is a dev dependency; importorskip only keeps a bare checkout's run readable.
     yaml = pytest.importorskip("yaml")
     data = yaml.safe_load((ROOT / ".github" / "workflows" / "installers.yml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
