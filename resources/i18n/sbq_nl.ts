@@ -647,6 +647,10 @@
         <translation>DEMO met een gesimuleerde AFAS</translation>
     </message>
     <message>
+        <source>development build</source>
+        <translation>ontwikkelversie</translation>
+    </message>
+    <message>
         <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>
         <translation>DEMO: hier wordt geen echte AFAS-omgeving aangeraakt. De stappen in AFAS gebeuren in een gesimuleerde AFAS op deze computer.</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
 from wizard.flow.steps import StepId
+from wizard.resources import is_development_build
 from wizard.ui.controller import Controller
 from wizard.ui.i18n import Translations
 from wizard.ui.pages import PAGE_ID, STEP_OF, StepPage, all_pages
@@ -107,6 +108,8 @@ class WizardWindow(QWizard):
         title = QCoreApplication.translate("WizardWindow", "SmartBooqing AFAS Setup")
         if self.machine.state.demo:
             title += " — " + QCoreApplication.translate("WizardWindow", "DEMO with a simulated AFAS")
+        if is_development_build():  # stand-in .gcn files or a source checkout: never mistaken for a release
+            title += " (" + QCoreApplication.translate("WizardWindow", "development build") + ")"
         self.setWindowTitle(title)
         if self.demo_banner is not None:
             self.demo_banner.set_text(
