@@ -65,8 +65,13 @@ class OAuthSim:
             expiry = state.token_expiry(outcome.token) if outcome.token else "0"
             return JSONResponse({"info": {"scheme": outcome.scheme, "tokenExpiry": expiry}})
 
+        async def token(request: Request) -> Response:
+            await asyncio.sleep(0.001)  # a real round trip: concurrent calls get to run while the token is fetched
+            return await state.token_endpoint(request)
+
         router = oauth_router(state)
-        self.app = Starlette(routes=[*router.routes, Route(f"{REST}/metainfo", metainfo)])
+        routes = [Route(f"{REST}/oauth/token", token, methods=["GET", "POST"]), *router.routes]
+        self.app = Starlette(routes=[*routes, Route(f"{REST}/metainfo", metainfo)])
 
     def transport(self) -> httpx.ASGITransport:
         return httpx.ASGITransport(app=self.app, client=("127.0.0.1", 50000))

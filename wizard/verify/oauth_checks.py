@@ -58,6 +58,8 @@ def secret_expiry_warning(credential: Credential, today: dt.date, app: str | Non
         )
     elif days == 0:
         head = Text(en="The client secret expires today ({date}).", nl="Het client secret verloopt vandaag ({date}).")
+    elif days == 1:
+        head = Text(en="The client secret expires tomorrow ({date}).", nl="Het client secret verloopt morgen ({date}).")
     else:
         head = Text(
             en="The client secret expires on {date}, in {n} days.",
