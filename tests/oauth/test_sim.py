@@ -244,3 +244,14 @@ def test_check_authorization_returns_the_token_for_bearer_calls(make_sim: MakeSi
     assert outcome.token.client_id == CLIENT_ID
     denied = sim.state.check_authorization("Bearer unknown")
     assert isinstance(denied, Denied) and denied.note == "unknown or revoked access token"
+
+
+def test_blocked_can_follow_the_app_connector(make_sim: MakeSim) -> None:
+    sim = make_sim()
+    bearer = _bearer(sim)
+    app_connector_blocked = [True]
+    sim.state.blocked_source = lambda: app_connector_blocked[0]
+    assert _meta(sim, bearer).status_code == 401
+    assert _token(sim).json()["error"] == "invalid_client"
+    app_connector_blocked[0] = False
+    assert _meta(sim, bearer).status_code == 200

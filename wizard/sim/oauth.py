@@ -139,7 +139,9 @@ class SimOAuth:
     """One app connector's OAuth state. Mutate only under `lock` (the server thread reads it concurrently)."""
 
     auth_type: AuthType = "classic"
-    blocked: bool = False  # the app connector's Geblokkeerd: the lead keeps it in step with AppConnector.blocked
+    blocked: bool = False  # the app connector's Geblokkeerd, when no `blocked_source` says it
+    # When mounted in the full simulator: reads AppConnector.blocked, so there is one source of truth.
+    blocked_source: Callable[[], bool] | None = field(default=None, repr=False)
     client: OAuthClient | None = None
     settings: OAuthSimSettings = field(default_factory=OAuthSimSettings)
     faults: OAuthFaults = field(default_factory=OAuthFaults)
@@ -148,6 +150,9 @@ class SimOAuth:
     tokens: dict[str, IssuedToken] = field(default_factory=dict, repr=False)
     token_requests: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+
+    def is_blocked(self) -> bool:
+        return self.blocked_source() if self.blocked_source is not None else self.blocked
 
     # --- admin operations (the customer's administrator in Profit) ---
 
@@ -224,7 +229,7 @@ class SimOAuth:
             return {
                 "auth_type": self.auth_type,
                 "auth_type_label": self.settings.auth_type_labels.get(self.auth_type, self.auth_type),
-                "blocked": self.blocked,
+                "blocked": self.is_blocked(),
                 "client_id": client.client_id if client else None,
                 "secrets": [
                     {
@@ -284,7 +289,7 @@ class SimOAuth:
         if self.clock() >= token.expires_at:
             del self.tokens[value]
             return Denied(401, headers=rejected, note="access token expired")
-        if self.blocked:  # UNCONFIRMED what a blocked app connector answers to a Bearer call
+        if self.is_blocked():  # UNCONFIRMED what a blocked app connector answers to a Bearer call
             return Denied(401, headers=rejected, note="app connector blocked")
         return Authorized("bearer", token)
 
@@ -385,7 +390,7 @@ class SimOAuth:
             if self.settings.token_under_classic == "unauthorized_client":
                 return self._error("unauthorized_client", "The app connector may not use this flow")
             return self._error("invalid_client", "Invalid client credentials", basic=basic)
-        if self.blocked:  # "The client is unknown or blocked, or authentication failed" (S3)
+        if self.is_blocked():  # "The client is unknown or blocked, or authentication failed" (S3)
             return self._error("invalid_client", "Invalid client credentials", basic=basic)
         day = self.today()
         match = next((s for s in client.secrets if secrets.compare_digest(s.value.encode(), secret.encode())), None)
