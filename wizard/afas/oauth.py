@@ -1,7 +1,7 @@
 """OAuth client credentials on the wire: the httpx.Auth flow that fetches and renews AFAS access tokens, and the
 classifier that turns every token-endpoint answer into a typed problem with a remedy (afas-oauth.md §2.1-2.4).
 
-Why one module of ~450 lines: the flow and the classifier share the error type and the screen labels, and the
+Why one module of ~520 lines: the flow and the classifier share the error type and the screen labels, and the
 lead wires both in one place (`auth_for`). The access token and the client secret are secrets: registered with
 `wizard.domain.redact` as soon as they exist, never in an exception, a log line or a repr.
 """

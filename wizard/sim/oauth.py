@@ -3,7 +3,7 @@ endpoint with AFAS's error matrix, Bearer access tokens, and the admin operation
 
 Standalone so the lead can mount it: `oauth_router(state)` (or `oauth_routes` + `oauth_admin_routes`) and the
 plain `SimOAuth` object, whose `check_authorization(header)` the REST routes call before their classic-token
-check. Why one module of ~450 lines: the state, its token endpoint and its admin surface change together.
+check. Why one module of ~520 lines: the state, its token endpoint and its admin surface change together.
 Behaviour the reference marks UNCONFIRMED is an `OAuthSimSettings` field, each citing its section.
 """
 
