@@ -8,9 +8,9 @@ import pytest
 from pydantic import SecretStr
 
 from tests.conftest import FAKE_DATA
+from wizard.data import load_manifest
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
-from wizard.domain.manifest import load_manifest
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
 from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.flow.steps import StepId

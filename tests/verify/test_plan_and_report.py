@@ -12,9 +12,10 @@ import pytest
 import respx
 
 from tests.conftest import FAKE_XML
+from wizard.data import load_manifest
+from wizard.domain.checks import CheckId
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
-from wizard.domain.manifest import load_manifest
 from wizard.domain.text import Lang, Text
 from wizard.flow.steps import StepId
 from wizard.verify import CheckResult, Report, Status, parse_token_expiry, planned_checks, verify
@@ -157,7 +158,7 @@ def test_dutch_token_expiry_near_gives_the_sharper_warning() -> None:
 def _report(*statuses: Status, impossible: bool = False) -> Report:
     checks = [
         CheckResult(
-            id=f"c{i}",
+            id=CheckId(f"get:C{i}"),
             status=s,
             title=Text(en="T <b>", nl="T <b>"),
             message=Text(en="<script>alert(1)</script>", nl="<script>"),

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.verify.conftest import by_id, run_verify, statuses
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 from wizard.domain.text import Lang, long_date
 from wizard.flow.steps import StepId
 from wizard.verify import Status, planned_checks

@@ -20,9 +20,10 @@ import httpx
 
 from wizard.afas.client import AfasClient, ClientSettings, Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
+from wizard.data import load_manifest
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET, Credential
 from wizard.domain.environment import AfasEnvironment
-from wizard.domain.manifest import ConnectorSpec, Manifest, load_manifest
+from wizard.domain.manifest import ConnectorSpec, Manifest
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text, long_date
 from wizard.flow.steps import StepId
