@@ -40,6 +40,15 @@ def test_plan_is_derived_from_the_manifest() -> None:
     )
 
 
+# AFAS's GetXmlSchema answer: the DataConnector document travels escaped inside ExecuteResult (afas-api.md §1.3).
+SOAP_SCHEMA = (
+    '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
+    '<soap:Body><ExecuteResponse xmlns="urn:Afas.Profit.Services"><ExecuteResult>'
+    "&lt;AfasDataConnector&gt;&lt;ConnectorData&gt;&lt;Id&gt;KnSubject&lt;/Id&gt;&lt;Schema&gt;x&lt;/Schema&gt;"
+    "&lt;/ConnectorData&gt;&lt;/AfasDataConnector&gt;</ExecuteResult></ExecuteResponse></soap:Body></soap:Envelope>"
+)
+
+
 def _metainfo(**info: str) -> dict[str, Any]:
     return {
         "getConnectors": [{"id": s.id, "description": ""} for s in MANIFEST.get_connectors],
@@ -66,7 +75,7 @@ def _afas(mock: respx.MockRouter, metainfo: dict[str, Any], rows: list[Any] | No
     mock.get(f"{BASE}/profitversion").respond(200, json={"version": "22.22.5"})
     mock.get(url__startswith=f"{BASE}/subjectconnector/").respond(404)
     mock.get(url__startswith=f"{BASE}/reportconnector/").respond(404)
-    mock.post(f"{ENV.soap_base_url}/appconnectordata.asmx").respond(200, text="&lt;ConnectorData&gt;")
+    mock.post(f"{ENV.soap_base_url}/appconnectordata.asmx").respond(200, text=SOAP_SCHEMA)
 
 
 def _verify(**kwargs: Any) -> Report:

@@ -38,15 +38,25 @@ class _Strict(BaseModel):
 
 
 class Label(_Strict):
-    """One label exactly as AFAS shows it (`nl`) and its English gloss (`en`)."""
+    """One label exactly as AFAS shows it (`nl`) and its English gloss (`en`).
+
+    A path may also hold a name the customer chose (an app connector, a connector id: `plain`) or a description
+    in the reader's language ("the user's group": `placeholder`), which a sentence shows translated.
+    """
 
     nl: str
     en: str
+    placeholder: bool = False
 
     @classmethod
     def plain(cls, value: str) -> Label:
         """A name that is not AFAS's wording (an app connector's description, a connector id): the same in both."""
         return cls(nl=value, en=value)
+
+    @classmethod
+    def describing(cls, text: Text) -> Label:
+        """A step described in the reader's language, e.g. 'the user's group' / 'groep van de gebruiker'."""
+        return cls(nl=text.nl, en=text.en, placeholder=True)
 
     @property
     def glossed(self) -> Text:
@@ -71,9 +81,22 @@ class AfasPath(_Strict):
     def en(self) -> str:
         return join_path(label.en for label in self.labels)
 
-    def then(self, *more: Label | str) -> AfasPath:
-        """This path continued: by labels (tabs, buttons) or by plain names (an app connector, a connector id)."""
-        extra = tuple(item if isinstance(item, Label) else Label.plain(item) for item in more)
+    @property
+    def text(self) -> Text:
+        """The path as a sentence shows it: AFAS's Dutch labels in both languages (the screens are Dutch),
+        descriptive placeholders in the reader's language."""
+        return Text(
+            en=join_path(label.en if label.placeholder else label.nl for label in self.labels),
+            nl=join_path(label.nl for label in self.labels),
+        )
+
+    def then(self, *more: Label | str | Text) -> AfasPath:
+        """This path continued: by labels (tabs, buttons), plain names (an app connector, a connector id) or a
+        description in the reader's language (Text)."""
+        extra = tuple(
+            item if isinstance(item, Label) else Label.describing(item) if isinstance(item, Text) else Label.plain(item)
+            for item in more
+        )
         return AfasPath(labels=self.labels + extra)
 
     def __str__(self) -> str:
