@@ -38,7 +38,9 @@ def test_missing_connectors_are_named_with_the_screen_that_links_them(sim_factor
     landen = checks["get:Precal_Landen"]
     assert landen.fix_step is StepId.LINK_CONNECTORS
     assert landen.remedy is not None
-    assert "Algemeen › Beheer › App connector › SmartBooqing › GetConnectoren › Nieuw › Precal_Landen" in landen.remedy.nl
+    assert (
+        "Algemeen › Beheer › App connector › SmartBooqing › GetConnectoren › Nieuw › Precal_Landen" in landen.remedy.nl
+    )
     assert "UpdateConnectoren › Nieuw › KnSubject" in checks["update:KnSubject"].remedy.en  # type: ignore[union-attr]
     # GetXMLSchema cannot answer for KnSubject while KnSubject is not linked: honest, not a false failure.
     assert checks["special:GetXMLSchema"].status is Status.SKIP
