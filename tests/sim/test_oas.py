@@ -134,7 +134,9 @@ class Specs:
 def specs() -> Specs:
     folder = _oas_dir()
     if folder is None:
-        pytest.skip("AFAS's OpenAPI specs are not at ../shared/reference/oas beside the repository (clone without shared/)")
+        pytest.skip(
+            "AFAS's OpenAPI specs are not at ../shared/reference/oas beside the repository (clone without shared/)"
+        )
     documents = {name: _load(folder, name, sha) for name, sha in SPECS.items()}
     _apply_delta(documents, _load(folder, *DELTA))
     strict: dict[str, str] = {}
@@ -209,7 +211,9 @@ def _answers(server: SimulatorServer) -> Iterator[httpx.Response]:
             yield afas.get(f"/Metainfo/update/{update['id']}")
         yield afas.get("/ProfitVersion")
         yield afas.get("/SubjectConnector", params={"SubjectId": 1001, "FileId": "7CEE2C6B4A3F4F0A9D1E2B3C4D5E6F70"})
-        yield afas.get("/FileConnector", params={"fileid": "7CEE2C6B4A3F4F0A9D1E2B3C4D5E6F70", "filename": "INK-2026-0001.pdf"})
+        yield afas.get(
+            "/FileConnector", params={"fileid": "7CEE2C6B4A3F4F0A9D1E2B3C4D5E6F70", "filename": "INK-2026-0001.pdf"}
+        )
         yield afas.get(f"/ReportConnector/{REPORT_GUID}")
         yield afas.get("/connectors/Not_Linked")  # 500 with AFAS's error body
         subject = {"KnSubject": {"Element": {"Fields": {"StId": 3, "Ds": "Factuur"}}}}
