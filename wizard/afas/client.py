@@ -2,6 +2,10 @@
 
 Rules from AFAS's troubleshooting page (afas-api.md §2.2, §4.1): keep-alive (never `Connection: close`), 5-8 calls
 in flight at most, never retry 401/403, retry 503 only briefly. TLS is verified against the OS trust store.
+
+Whatever answers is untrusted: the body is read streamed and stops at a size cap (after decompression, so a gzip
+bomb costs no more than the cap), a retry wait is bounded whatever Retry-After says, redirects are not followed, and
+loopback (the simulator) never goes through a proxy from the environment.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import asyncio
 import email.utils
 import html
 import json
+import math
+import re
 import ssl
 import time
 from dataclasses import dataclass, field
@@ -21,7 +27,7 @@ import truststore
 
 from wizard import __version__
 from wizard.domain.credentials import Credential
-from wizard.domain.environment import AfasEnvironment
+from wizard.domain.environment import AfasEnvironment, is_loopback_host
 from wizard.domain.text import Lang
 
 SOAP_NS = "urn:Afas.Profit.Services"
@@ -34,6 +40,9 @@ class ClientSettings:
     max_in_flight: int = 6  # AFAS fair-use advice: 5-8 parallel calls
     retry_503_attempts: int = 1
     retry_503_cap: float = 2.0  # AFAS may say "retry after 7200 s"; a desktop check waits a moment, not two hours
+    # Decoded bytes read from one answer at most. AFAS's largest answer here (/metainfo of a big environment) is
+    # some hundreds of KB; a bigger one is not AFAS, and reading stops there instead of filling memory.
+    max_body_bytes: int = 4 * 1024 * 1024
     # SmartBooqing's IntegrationId (<partner subscription>_<project>) is not known yet (afas-api.md §10): optional.
     integration_id: str | None = None
 
@@ -62,21 +71,57 @@ class Reply:
     json_ok: bool = False
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if value:
-        if value.strip().isdigit():
-            return float(value)
-        parsed = email.utils.parsedate_to_datetime(value) if "," in value else None
-        if parsed is not None:
-            return max(0.0, parsed.timestamp() - time.time())
-    try:
-        body = response.json()
-    except ValueError:
+class AnswerTooLarge(httpx.DecodingError):
+    """The answer grew past ClientSettings.max_body_bytes (decoded); reading stopped there."""
+
+
+MAX_WAIT = 24 * 3600.0
+_DELTA_SECONDS = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() also accepts '٣' and '²'
+
+
+def bounded_seconds(value: object, cap: float = MAX_WAIT) -> float | None:
+    """A wait in seconds from an untrusted number: finite, not negative, at most `cap`; None when it is no number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if isinstance(body, dict) and isinstance(body.get("retry_after"), int | float):
-        return float(body["retry_after"])
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value > cap:  # compared before float(): a 400-digit integer does not fit in a float
+        return cap
+    return max(float(value), 0.0)
+
+
+def retry_after(headers: httpx.Headers, body: Any) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date) or a body's retry_after; None when
+    neither says anything usable. Never raises: a malformed value is as good as none."""
+    value = headers.get("Retry-After", "").strip()
+    if _DELTA_SECONDS.fullmatch(value):
+        return bounded_seconds(int(value))
+    if value:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            parsed = None
+        if parsed is not None:
+            try:
+                return bounded_seconds(parsed.timestamp() - time.time())
+            except (OverflowError, ValueError, OSError):  # a naive or out-of-range date
+                pass
+    if isinstance(body, dict):
+        return bounded_seconds(body.get("retry_after"))
     return None
+
+
+def _direct_to_loopback(env: AfasEnvironment) -> dict[str, httpx.AsyncBaseTransport | None]:
+    """Loopback (the simulator, a local test server) is reached directly, never through HTTP_PROXY or ALL_PROXY: a
+    proxy would receive the token and could not reach this computer's 127.0.0.1 anyway. A mount of None means
+    "the client's own transport, without a proxy"; real AFAS hosts keep the environment's proxies."""
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    for url in (env.rest_base_url, env.soap_base_url):
+        parts = httpx.URL(url)
+        if is_loopback_host(parts.host):
+            host = f"[{parts.host}]" if ":" in parts.host else parts.host
+            mounts[f"all://{host}"] = None
+    return mounts
 
 
 def ssl_context() -> ssl.SSLContext:
@@ -121,6 +166,7 @@ class AfasClient:
             auth=AfasAuth(credential),
             verify=ssl_context(),
             trust_env=True,  # HTTPS_PROXY / NO_PROXY, as corporate networks set them
+            mounts=_direct_to_loopback(env),
             transport=transport,
             follow_redirects=False,  # a redirect must never carry the token to another host
         )
@@ -136,26 +182,46 @@ class AfasClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
+    async def _read(self, response: httpx.Response) -> bytes:
+        """The decoded body, streamed, stopping at the cap: never more than max_body_bytes in memory."""
+        cap = self.settings.max_body_bytes
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > cap:
+                raise AnswerTooLarge(f"answer larger than {cap // 1024} KB; reading stopped", request=response.request)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     async def _send(self, build: httpx.Request) -> Reply:
         attempts = self.settings.retry_503_attempts
         while True:
             async with self._semaphore:
                 started = time.perf_counter()
-                response = await self._http.send(build)
-                await response.aread()
+                response = await self._http.send(build, stream=True)
+                try:
+                    content = await self._read(response)
+                finally:
+                    await response.aclose()
                 elapsed = int((time.perf_counter() - started) * 1000)
+            reply = self._reply(response, content, elapsed)
             if response.status_code == 503 and attempts > 0:
-                wait = _retry_after(response)
+                wait = retry_after(response.headers, reply.json_body)
                 attempts -= 1
                 await asyncio.sleep(min(wait if wait is not None else 1.0, self.settings.retry_503_cap))
                 continue
-            return self._reply(response, elapsed)
+            return reply
 
-    def _reply(self, response: httpx.Response, elapsed_ms: int) -> Reply:
+    def _reply(self, response: httpx.Response, content: bytes, elapsed_ms: int) -> Reply:
+        try:
+            text = content.decode(response.encoding or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            text = content.decode("utf-8", errors="replace")
         reply = Reply(
             status=response.status_code,
             headers=response.headers,
-            text=response.text,
+            text=text,
             elapsed_ms=elapsed_ms,
             url_path=response.request.url.path,
         )
