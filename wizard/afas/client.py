@@ -18,6 +18,7 @@ import math
 import re
 import ssl
 import time
+import zlib
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -42,7 +43,7 @@ class ClientSettings:
     retry_503_cap: float = 2.0  # AFAS may say "retry after 7200 s"; a desktop check waits a moment, not two hours
     # Decoded bytes read from one answer at most. AFAS's largest answer here (/metainfo of a big environment) is
     # some hundreds of KB; a bigger one is not AFAS, and reading stops there instead of filling memory.
-    max_body_bytes: int = 4 * 1024 * 1024
+    max_body_bytes: int = 2 * 1024 * 1024
     # SmartBooqing's IntegrationId (<partner subscription>_<project>) is not known yet (afas-api.md §10): optional.
     integration_id: str | None = None
 
@@ -73,6 +74,63 @@ class Reply:
 
 class AnswerTooLarge(httpx.DecodingError):
     """The answer grew past ClientSettings.max_body_bytes (decoded); reading stopped there."""
+
+
+# The encodings we ask for, and decode ourselves: httpx's own decoder inflates a whole network chunk at once, and 64 KB
+# of a gzip bomb inflate to 64 MB before any cap could look at them.
+ACCEPT_ENCODING = "gzip, deflate"
+
+
+class _BoundedDecoder:
+    """Content-Encoding gzip/deflate/identity, inflated in steps of at most the remaining room, counting as it goes."""
+
+    def __init__(self, encoding: str, cap: int, request: httpx.Request) -> None:
+        self._cap = cap
+        self._size = 0
+        self._request = request
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip() and c.strip().lower() != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise httpx.DecodingError(f"unsupported Content-Encoding {encoding[:40]!r}", request=request)
+        self._coding = codings[0] if codings else None
+        self._inflate: Any = None
+        self._seen_data = False
+        if self._coding in ("gzip", "x-gzip"):
+            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self._coding == "deflate":
+            self._inflate = zlib.decompressobj()
+
+    def _count(self, piece: bytes) -> bytes:
+        self._size += len(piece)
+        if self._size > self._cap:
+            raise AnswerTooLarge(f"answer larger than {self._cap // 1024} KB; reading stopped", request=self._request)
+        return piece
+
+    def feed(self, data: bytes) -> bytes:
+        if self._inflate is None:
+            return self._count(data)
+        if self._coding == "deflate" and not self._seen_data and data and data[0] & 0x0F != 8:
+            self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate without the zlib header, as some send
+        self._seen_data = self._seen_data or bool(data)
+        out: list[bytes] = []
+        pending = data
+        try:
+            while pending:
+                out.append(self._count(self._inflate.decompress(pending, self._cap - self._size + 1)))
+                pending = self._inflate.unconsumed_tail
+        except zlib.error as exc:
+            raise self._undecodable(exc) from None
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        if self._inflate is None:
+            return b""
+        try:
+            return self._count(self._inflate.flush())
+        except zlib.error as exc:
+            raise self._undecodable(exc) from None
+
+    def _undecodable(self, exc: zlib.error) -> httpx.DecodingError:
+        return httpx.DecodingError(f"cannot decode the {self._coding} answer: {exc}", request=self._request)
 
 
 MAX_WAIT = 24 * 3600.0
@@ -146,6 +204,7 @@ class AfasClient:
         headers = {
             "Accept": "application/json",
             "Accept-Language": "nl-nl" if lang is Lang.NL else "en-us",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": f"SmartBooqing-AFAS-Setup/{__version__}",
         }
         if self.settings.integration_id:
@@ -183,27 +242,33 @@ class AfasClient:
         await self._http.aclose()
 
     async def _read(self, response: httpx.Response) -> bytes:
-        """The decoded body, streamed, stopping at the cap: never more than max_body_bytes in memory."""
-        cap = self.settings.max_body_bytes
+        """The decoded body, streamed, stopping at the cap: never much more than max_body_bytes in memory."""
+        decoder = _BoundedDecoder(
+            response.headers.get("Content-Encoding", ""), self.settings.max_body_bytes, response.request
+        )
         chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise AnswerTooLarge(f"answer larger than {cap // 1024} KB; reading stopped", request=response.request)
-            chunks.append(chunk)
+        async for chunk in response.aiter_raw():
+            chunks.append(decoder.feed(chunk))
+        chunks.append(decoder.flush())
         return b"".join(chunks)
+
+    async def _exchange(self, build: httpx.Request) -> tuple[httpx.Response, bytes]:
+        response = await self._http.send(build, stream=True)
+        try:
+            return response, await self._read(response)
+        finally:
+            await response.aclose()
 
     async def _send(self, build: httpx.Request) -> Reply:
         attempts = self.settings.retry_503_attempts
+        # One answer may take connect + read timeout in all: the read timeout alone is per chunk, and a server that
+        # drips one byte at a time would never trip it.
+        answer_deadline = self.settings.connect_timeout + self.settings.read_timeout
         while True:
             async with self._semaphore:
                 started = time.perf_counter()
-                response = await self._http.send(build, stream=True)
-                try:
-                    content = await self._read(response)
-                finally:
-                    await response.aclose()
+                async with asyncio.timeout(answer_deadline):
+                    response, content = await self._exchange(build)
                 elapsed = int((time.perf_counter() - started) * 1000)
             reply = self._reply(response, content, elapsed)
             if response.status_code == 503 and attempts > 0:

@@ -246,7 +246,7 @@ def classify_interception(reply: Reply) -> AfasProblem | None:
 
 def classify_exception(exc: BaseException) -> AfasProblem:
     detail = excerpt(f"{type(exc).__name__}: {exc}", 300)
-    if isinstance(exc, AnswerTooLarge):
+    if isinstance(exc, AnswerTooLarge | httpx.DecodingError):  # too large, or an encoding that does not decode
         return AfasProblem(Problem.MALFORMED, detail=detail)
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         return AfasProblem(Problem.TIMEOUT, detail=detail)

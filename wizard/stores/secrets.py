@@ -318,11 +318,10 @@ _TOO_LARGE = Text(
     nl="Dit geheim is te groot voor {where} ({n} tekens, hoogstens {m}). Het is niet bewaard.",
 )
 _TOO_LARGE_1783 = Text(
-    en="Windows Credential Manager refused the secret as too large (error 1783, 'the stub received bad data'). "
-    "It was not saved.",
-    nl="Windows Referentiebeheer weigerde het geheim omdat het te groot is (fout 1783, 'the stub received bad "
-    "data'). Het is niet bewaard.",
+    en="Windows Credential Manager refused the secret as too large (error 1783, 'the stub received bad data').",
+    nl="Windows Referentiebeheer weigerde het geheim omdat het te groot is (fout 1783, 'the stub received bad data').",
 )
+_IT_NOT_SAVED = Text(en=" It was not saved.", nl=" Het is niet bewaard.")
 _FAILED = Text(
     en="{where} reported an error ({e}). Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
     nl="{where} meldde een fout ({e}). Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
@@ -387,7 +386,9 @@ def _classify(exc: BaseException, where: Text, suffix: Text = _SESSION_ONLY) -> 
     if code == 1312 or "logon session does not exist" in text:
         return SecretStoreError(_NETWORK_LOGON + suffix, detail, kind="unavailable")
     if code == 1783 or "stub received bad data" in text:
-        return SecretStoreError(_TOO_LARGE_1783, detail, kind="too-large")
+        return SecretStoreError(
+            _TOO_LARGE_1783 + (_IT_NOT_SAVED if suffix is _SESSION_ONLY else suffix), detail, kind="too-large"
+        )
     locked = _per_lang(_LOCKED, where)
     if (
         isinstance(exc, keyring.errors.KeyringLocked)
