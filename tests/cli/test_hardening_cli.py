@@ -197,7 +197,7 @@ def test_verify_demo_works_with_a_proxy_in_the_environment(
 
 
 class _NoKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.NoKeyringError("no backend")
