@@ -12,6 +12,7 @@ from pathlib import Path
 
 import keyring.errors
 import pytest
+from keyring.compat import properties
 
 from tests.afas.hostile_server import ESCAPE_MESSAGE, HostileServer
 from tests.afas.recording_proxy import RecordingProxy
@@ -197,7 +198,11 @@ def test_verify_demo_works_with_a_proxy_in_the_environment(
 
 
 class _NoKeyring(keyring.backend.KeyringBackend):
-    priority = 1
+    """Test-only backend. Its priority raises so keyring never picks it as a default for other tests."""
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 (keyring.compat classproperty)
+        raise RuntimeError("test-only backend")
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.NoKeyringError("no backend")

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 
 from tests.conftest import FAKE_XML
 from wizard.domain.credentials import parse_classic_token
@@ -110,6 +111,8 @@ def test_the_token_never_lands_in_a_plaintext_file(
     monkeypatch.syspath_prepend(str(stand_in))
     monkeypatch.setenv("STAND_IN_DIR", str(tmp_path))
     module = importlib.import_module("keyrings.alt.file")
+    # keyring registers every backend class it sees: take the stand-in out, or later tests' default could be it.
+    KeyringBackend._classes.discard(module.PlaintextKeyring)
     try:
         backend = module.PlaintextKeyring()
         store = KeyringSecretStore(backend)
