@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
+from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact
 
 # Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
@@ -65,11 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_gui(args: argparse.Namespace) -> int:
     from wizard.app import run_gui  # Qt is imported only when the wizard is really wanted
+    from wizard.ui.startup_error import run_gui_or_explain
 
-    return run_gui(args)
+    return run_gui_or_explain(run_gui, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    prepare_streams()  # before logging: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
     install_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
