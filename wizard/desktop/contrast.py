@@ -7,6 +7,7 @@ where the same red and blue reach only about 2:1. WCAG asks 4.5:1 for normal tex
 from __future__ import annotations
 
 import colorsys
+import string
 
 RGB = tuple[int, int, int]
 TEXT_MINIMUM = 4.5  # WCAG 2.x success criterion 1.4.3, normal-size text
@@ -17,7 +18,7 @@ def parse_hex(colour: str) -> RGB:
     digits = colour.strip().removeprefix("#")
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
-    if len(digits) != 6:
+    if len(digits) != 6 or any(c not in string.hexdigits for c in digits):
         raise ValueError(f"not a #rrggbb colour: {colour!r}")
     value = int(digits, 16)
     return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any
 
 SM_REMOTESESSION = 0x1000
@@ -52,7 +52,7 @@ def current_facts() -> SessionFacts:
     return SessionFacts(platform=sys.platform, env=dict(os.environ), remote_metric=metric)
 
 
-def import_dialog_path(local: Path | str, client_path: str, *, remote: bool | None = None) -> str:
+def import_dialog_path(local: PurePath | str, client_path: str, *, remote: bool | None = None) -> str:
     r"""The path to show for AFAS's import dialog: `client_path` (\\Client\C$\...) normally, the local path when
     the wizard runs in a remote session. `remote` defaults to detecting it now."""
     if remote is None:

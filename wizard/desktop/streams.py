@@ -152,7 +152,7 @@ def record_failure(exc: BaseException, what: str = "start-up failed") -> Path | 
     try:
         with _open_log(target) as handle:
             handle.write(_header())
-            record = logging.LogRecord(__name__, logging.ERROR, __file__, 0, what, None, None)
+            record = logging.LogRecord(__name__, logging.ERROR, "", 0, what, None, None)
             record.exc_text = "".join(traceback.format_exception(exc))
             RedactingFilter().filter(record)
             handle.write(redact(logging.Formatter("%(levelname)s %(name)s: %(message)s").format(record)) + "\n")
