@@ -89,7 +89,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     app = QApplication.instance()
     assert app is not None
     translations = Translations(app)
-    translations.install(lang)
+    translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
     manifest = load_manifest()
     if demo:
         from wizard.sim import SimAdmin, SimulatorServer
