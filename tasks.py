@@ -64,7 +64,7 @@ def cmd_test(args: list[str]) -> int:
     if _run(BIN / "ruff", "format", "--check", ".", check=False) != 0:
         print("ruff format would change files: run .venv/bin/ruff format .", file=sys.stderr)
         return 1
-    typed = [p for p in ("wizard", "tests", "packaging", "benchmarks", "tasks.py") if (ROOT / p).exists()]
+    typed = [p for p in ("wizard", "tests", "packaging", "benchmarks", "tasks.py", "setup.py") if (ROOT / p).exists()]
     if _run(BIN / "mypy", *typed, check=False) != 0:
         return 1
     code = _run(PY, "-m", "pytest", *args, check=False)

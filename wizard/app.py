@@ -35,9 +35,10 @@ def has_display() -> bool:
 
 
 def default_export_folder() -> Path:
-    from platformdirs import user_documents_dir
+    # Documents, unless it is on the network, synced by OneDrive or unwritable (then a local folder; see the module).
+    from wizard.desktop.export_folder import default_export_choice
 
-    return Path(user_documents_dir()) / "SmartBooqing AFAS"
+    return default_export_choice().folder
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -88,7 +89,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     app = QApplication.instance()
     assert app is not None
     translations = Translations(app)
-    translations.install(lang)
+    translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
     manifest = load_manifest()
     if demo:
         from wizard.sim import SimulatorServer

@@ -1,12 +1,20 @@
-"""Where the shipped data lives: the checkout in development, the bundle folder when frozen by PyInstaller."""
+"""Where the shipped data lives: the bundle folder when frozen, the package's `_data` when installed from a wheel,
+the checkout in development.
+
+The wheel's `wizard/_data/` (connectors/*.gcn + *.toml, i18n/*.qm) is written at build time by setup.py from
+the checkout's connectors/ and resources/i18n/, which stay the single source of truth.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+PACKAGE_DATA = "_data"
 
 
 def root() -> Path:
@@ -16,17 +24,37 @@ def root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def package_data() -> Path | None:
+    """The wheel's data folder, or None in a checkout or a frozen bundle (which never have one)."""
+    if getattr(sys, "_MEIPASS", None):
+        return None
+    data = files("wizard") / PACKAGE_DATA
+    # A wheel installs as plain files; anything else (a zip import) is not a layout we ship.
+    return data if isinstance(data, Path) and data.is_dir() else None
+
+
 def connectors_dir() -> Path:
     override = os.environ.get("SBQ_CONNECTORS_DIR")
-    return Path(override) if override else root() / "connectors"
+    if override:
+        return Path(override)
+    data = package_data()
+    return data / "connectors" if data is not None else root() / "connectors"
 
 
 def resources_dir() -> Path:
     return root() / "resources"
 
 
+def i18n_dir() -> Path:
+    """The compiled translations (sbq_<lang>.qm)."""
+    data = package_data()
+    return data / "i18n" if data is not None else resources_dir() / "i18n"
+
+
 def build_info() -> dict[str, Any]:
-    """What packaging/build.py baked into a bundle; from a source checkout this is a development build."""
+    """What packaging/build.py baked into a bundle; from a source checkout or a wheel this is a development build."""
+    if package_data() is not None:  # pip/pipx: nothing beside the package is ours to read
+        return {"development": True, "frozen": False, "source": "package"}
     try:
         data = json.loads((root() / "build_info.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

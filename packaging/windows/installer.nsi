@@ -1,8 +1,13 @@
 ; SmartBooqing AFAS Setup: Windows installer (NSIS, Unicode). Per-user: no administrator rights needed, which is
 ; what a bookkeeper without admin rights and a helpdesk in a remote session both need.
 ;   makensis -DVERSION=0.1.0 -DPAYLOAD=..\..\dist\sbq-setup -DOUTFILE=..\..\dist\sbq-setup-0.1.0-windows-x64.exe installer.nsi
+; Optional: -DSIGN_CMD="signtool sign /fd sha256 ..." signs the installer and the uninstaller it writes ("%1" is
+; the file); without it both are left unsigned (packaging/README.md, "Signing").
 Unicode true
+ManifestDPIAware true
 !include "MUI2.nsh"
+!include "FileFunc.nsh"
+!include "LogicLib.nsh"
 
 !ifndef VERSION
   !define VERSION "0.0.0"
@@ -13,10 +18,16 @@ Unicode true
 !ifndef OUTFILE
   !define OUTFILE "sbq-setup-${VERSION}-windows-x64.exe"
 !endif
+!ifndef VERSION4
+  !define VERSION4 "${VERSION}.0"  ; VIProductVersion wants four numbers; release versions have three
+!endif
 
 !define APPNAME "SmartBooqing AFAS Setup"
 !define APPKEY "SmartBooqingAFASSetup"
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPKEY}"
+; Held by the running wizard (wizard/desktop/single_instance.py); replacing files under it left half a bundle.
+!define RUNNING_MUTEX "SmartBooqingAFASSetup.Running"
+!define SYNCHRONIZE 0x00100000
 
 Name "${APPNAME}"
 OutFile "${OUTFILE}"
@@ -25,6 +36,21 @@ InstallDir "$LOCALAPPDATA\Programs\${APPNAME}"
 InstallDirRegKey HKCU "Software\${APPKEY}" "InstallDir"
 SetCompressor /SOLID lzma
 BrandingText "${APPNAME} ${VERSION}"
+
+VIProductVersion "${VERSION4}"
+VIFileVersion "${VERSION4}"
+VIAddVersionKey /LANG=0 "ProductName" "${APPNAME}"
+VIAddVersionKey /LANG=0 "CompanyName" "SmartBooqing"
+VIAddVersionKey /LANG=0 "LegalCopyright" "SmartBooqing"
+VIAddVersionKey /LANG=0 "FileDescription" "${APPNAME} installer"
+VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
+
+!ifdef SIGN_CMD
+  ; Run after the installer, and after each uninstaller, is written: both reach users, both must be signed.
+  !finalize '${SIGN_CMD} "%1"' = 0
+  !uninstfinalize '${SIGN_CMD} "%1"' = 0
+!endif
 
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\sbq-setup.exe"
@@ -43,6 +69,28 @@ LangString ShortcutName ${LANG_DUTCH} "SmartBooqing AFAS-koppeling"
 LangString ShortcutName ${LANG_ENGLISH} "SmartBooqing AFAS Setup"
 LangString ShortcutHelp ${LANG_DUTCH} "Koppel AFAS Profit aan SmartBooqing en controleer de koppeling"
 LangString ShortcutHelp ${LANG_ENGLISH} "Connect AFAS Profit to SmartBooqing and check the connection"
+LangString AppRunning ${LANG_DUTCH} "SmartBooqing AFAS Setup is nog geopend. Sluit het venster van de wizard en kies dan Opnieuw; Annuleren stopt zonder iets te wijzigen."
+LangString AppRunning ${LANG_ENGLISH} "SmartBooqing AFAS Setup is still open. Close the wizard's window, then choose Retry; Cancel stops without changing anything."
+
+; Refuse to install, upgrade or uninstall while the wizard runs: its files are in use.
+!macro REFUSE_WHILE_RUNNING
+  retry:
+    System::Call 'kernel32::OpenMutexW(i ${SYNCHRONIZE}, i 0, w "${RUNNING_MUTEX}") p .r0'
+    IntPtrCmp $0 0 not_running
+    System::Call 'kernel32::CloseHandle(p r0)'
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2
+    Abort
+  not_running:
+!macroend
+
+Function .onInit
+  !insertmacro REFUSE_WHILE_RUNNING
+FunctionEnd
+
+Function un.onInit
+  !insertmacro REFUSE_WHILE_RUNNING
+FunctionEnd
 
 Section "Install"
   SetOutPath "$INSTDIR"
@@ -62,6 +110,9 @@ Section "Install"
   WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+  ; "Apps & features" shows the size from here (in KB); measured after the files are in place.
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  WriteRegDWORD HKCU "${UNINSTKEY}" "EstimatedSize" "$0"
 SectionEnd
 
 Section "Uninstall"

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
+from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
 # Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
@@ -60,11 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_gui(args: argparse.Namespace) -> int:
     from wizard.app import run_gui  # Qt is imported only when the wizard is really wanted
+    from wizard.ui.startup_error import run_gui_or_explain
 
-    return run_gui(args)
+    return run_gui_or_explain(run_gui, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    prepare_streams()  # before logging: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
     install_logging()
     # A token pasted where a path, URL or environment belongs: every token-shaped piece of the command line is a
     # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.

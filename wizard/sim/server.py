@@ -119,6 +119,7 @@ class SimulatorServer:
             host=HOST,
             port=self._port,
             log_level=logging.WARNING,
+            log_config=None,  # uvicorn's default config needs a console (sys.stdout.isatty()); use the app's logging
             access_log=False,
             lifespan="off",
             ws="none",

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from wizard import resources
+from wizard.desktop.remote import import_dialog_path
 from wizard.domain.credentials import ClassicToken, Credential, parse_classic_token
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.text import Lang, Text
@@ -220,7 +221,8 @@ class Controller(QObject):
         def done(result: Any) -> None:
             s = self.state
             s.export_folder = str(target)
-            s.export_files = {f.name: f.client_path for f in result.files}
+            # In an RDS/Citrix session \\Client\C$ would point at the bookkeeper's own PC: show the local path.
+            s.export_files = {f.name: import_dialog_path(f.path, f.client_path) for f in result.files}
             s.stand_ins = bool(result.stand_ins)
             s.exported = True
             page.set_busy(False)
