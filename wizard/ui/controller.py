@@ -18,6 +18,7 @@ from wizard.flow.machine import WizardMachine
 from wizard.flow.state import WizardState
 from wizard.flow.steps import StepId
 from wizard.ui import intents as i
+from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.controllers.demo import DemoController
@@ -86,7 +87,7 @@ class Controller(QObject):
         return self.machine.state.lang
 
     @property
-    def clipboard(self) -> Any:
+    def clipboard(self) -> SecretClipboard:
         return self.credentials.clipboard
 
     @property
