@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.domain.bundle import BundleError, adopt_files, bundle_files, check_release
+from wizard.data import load_manifest, manifest_path
+from wizard.data.bundle import adopt_files, bundle_files
+from wizard.domain.bundle import BundleError, check_release
 from wizard.domain.errors import InputError, UserFacingError
-from wizard.domain.manifest import load_manifest, manifest_path
 from wizard.domain.text import Lang, Text
 
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.domain.bundle import SUMS_NAME, BundleError, ExportResult, export_connectors, is_drive_path
+from wizard.data.bundle import export_connectors
+from wizard.domain.bundle import SUMS_NAME, BundleError, ExportResult, is_drive_path
 from wizard.domain.text import Text
 
 STAND_IN_NOTICE = Text(

@@ -10,12 +10,13 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.domain.checks import Status
 from wizard.domain.credentials import Credential, parse_classic_token
 from wizard.domain.environment import AfasEnvironment, parse_environment
 from wizard.domain.errors import InputError
+from wizard.domain.presentation import attention_rank, status_label
 from wizard.domain.text import Lang, Text
 from wizard.verify import Report, verify
-from wizard.verify.report import Status, status_label
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 MAX_TOKEN_FILE = 64 * 1024  # a token is ~100 bytes
@@ -96,8 +97,7 @@ def render_table(report: Report, lang: Lang) -> str:
         .get(lang),
         "",
     ]
-    order = {Status.FAIL: 0, Status.WARN: 1, Status.PASS: 2, Status.SKIP: 3}
-    for check in sorted(report.checks, key=lambda c: order[c.status]):
+    for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
         lines.append(f"{status_label(check.status, lang):<18} {check.title.get(lang)}")
         lines.append(f"{'':<18}   {check.message.get(lang)}")
         if check.remedy is not None and check.status in (Status.FAIL, Status.WARN):

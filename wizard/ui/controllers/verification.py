@@ -47,7 +47,7 @@ class VerificationController:
             if ctx.state.credential is None and isinstance(credential, ClassicToken):
                 ctx.state.credential = credential
             self.last_report = report
-            ctx.machine.apply_report(report)
+            ctx.machine.apply_results(report.checks)
             page.finish(report)
             ctx.changed()
 
