@@ -15,12 +15,7 @@ PACKAGE = Path(wizard.__file__).parent
 JOINER = PACKAGE / "domain" / "afas_screens.py"  # the one place that puts the separator between labels
 # Pages are the guidance work's to convert (they are Qt-translated text); each entry must still need it, so the
 # list can only shrink. Empty it when the pages read wizard.data.screens().
-PENDING = {
-    "ui/pages/app_connector.py",
-    "ui/pages/import_files.py",
-    "ui/pages/link_connectors.py",
-    "ui/pages/dossier.py",
-}
+PENDING: set[str] = set()
 
 
 def _pairs() -> set[tuple[str, str]]:

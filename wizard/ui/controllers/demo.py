@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard import resources
+from wizard.data import screens
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
@@ -42,7 +43,8 @@ def perform_step(sim: SimAdmin, manifest: Manifest, step: StepId, folder: Path |
     elif step is StepId.TOKEN:
         return sim.create_user_token()
     elif step is StepId.DOSSIER:
-        sim.set_dossier_destinations("Optioneel", "Optioneel")
+        optional = screens().dossier_item_types.fields.optional.nl  # the value AFAS stores, as the user picks it
+        sim.set_dossier_destinations(optional, optional)
     return None
 
 
