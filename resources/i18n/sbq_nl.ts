@@ -12,20 +12,16 @@
         <translation>Via de app connector komt SmartBooqing bij uw gegevens in AFAS.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt; and click &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Fill in &lt;b&gt;Omschrijving&lt;/b&gt; and choose the &lt;b&gt;Gebruikersgroep&lt;/b&gt; shown below; click &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the app connector&apos;s properties, untick &lt;b&gt;Geblokkeerd&lt;/b&gt; and click &lt;b&gt;Opslaan en sluiten&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt; en klik op &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Vul de &lt;b&gt;Omschrijving&lt;/b&gt; in en kies de &lt;b&gt;Gebruikersgroep&lt;/b&gt; hieronder; klik op &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet in de eigenschappen van de app connector het vinkje bij &lt;b&gt;Geblokkeerd&lt;/b&gt; uit en klik op &lt;b&gt;Opslaan en sluiten&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Fill in &lt;b&gt;{description}&lt;/b&gt; and choose the &lt;b&gt;{group}&lt;/b&gt; shown below; click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the app connector&apos;s properties, untick &lt;b&gt;{blocked}&lt;/b&gt; and click &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Vul de &lt;b&gt;{description}&lt;/b&gt; in en kies de &lt;b&gt;{group}&lt;/b&gt; hieronder; klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet in de eigenschappen van de app connector het vinkje bij &lt;b&gt;{blocked}&lt;/b&gt; uit en klik op &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>{blocked} is unticked</source>
+        <translation>Het vinkje bij {blocked} staat uit</translation>
     </message>
     <message>
         <source>Values to enter in AFAS:</source>
         <translation>In te vullen in AFAS:</translation>
-    </message>
-    <message>
-        <source>Omschrijving (description)</source>
-        <translation>Omschrijving</translation>
-    </message>
-    <message>
-        <source>Gebruikersgroep (user group)</source>
-        <translation>Gebruikersgroep</translation>
     </message>
     <message>
         <source>Done in AFAS:</source>
@@ -34,10 +30,6 @@
     <message>
         <source>The app connector &apos;{name}&apos; exists, with user group {group}</source>
         <translation>De app connector &apos;{name}&apos; bestaat, met gebruikersgroep {group}</translation>
-    </message>
-    <message>
-        <source>Geblokkeerd is unticked</source>
-        <translation>Het vinkje bij Geblokkeerd staat uit</translation>
     </message>
     <message>
         <source>Every AFAS organisation needs its own app connector and token. If you manage several organisations, run this wizard once for each.</source>
@@ -87,8 +79,8 @@
         <translation>Waar AFAS de bestanden vindt</translation>
     </message>
     <message>
-        <source>AFAS Online shows the drives of this computer as &lt;b&gt;\\Client\C$\…&lt;/b&gt; in its import dialog. Copy a path below into the file name box of &lt;b&gt;Importeren definities&lt;/b&gt;.</source>
-        <translation>AFAS Online toont de schijven van deze computer in het importvenster als &lt;b&gt;\\Client\C$\…&lt;/b&gt;. Kopieer een pad hieronder naar het vak voor de bestandsnaam in &lt;b&gt;Importeren definities&lt;/b&gt;.</translation>
+        <source>AFAS Online shows the drives of this computer as &lt;b&gt;\\Client\C$\…&lt;/b&gt; in its import dialog. Copy a path below into the file name box of &lt;b&gt;{dialog}&lt;/b&gt;.</source>
+        <translation>AFAS Online toont de schijven van deze computer in het importvenster als &lt;b&gt;\\Client\C$\…&lt;/b&gt;. Kopieer een pad hieronder naar het vak voor de bestandsnaam in &lt;b&gt;{dialog}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>⚠ Development version: these files are stand-ins made for testing, not SmartBooqing&apos;s official connectors. They work with the simulated AFAS only. Do not import them into a real AFAS environment.</source>
@@ -142,10 +134,6 @@
         <translation>Controle</translation>
     </message>
     <message>
-        <source>✔ {ok} passed, ⚠ {w} with a warning, ✖ {bad} failed</source>
-        <translation>✔ {ok} geslaagd, ⚠ {w} met een waarschuwing, ✖ {bad} mislukt</translation>
-    </message>
-    <message>
         <source>The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
         <translation>Het token staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
     </message>
@@ -165,20 +153,12 @@
         <translation>AFAS accepteert de bijlage alleen als het type dossieritem dat toestaat voor inkoop- en verkoopfacturen. Controleer deze instelling eenmalig per AFAS-organisatie.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;CRM › Dossier › Inrichting › Type dossieritem&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open the properties of the dossier item type for invoices and go to the tab &lt;b&gt;Bestemming&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;Optioneel&lt;/b&gt; for &lt;b&gt;Inkooprelatie + Inkoopfactuur&lt;/b&gt; and for &lt;b&gt;Verkooprelatie + Verkoopfactuur&lt;/b&gt;, then click &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;CRM › Dossier › Inrichting › Type dossieritem&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open de eigenschappen van het type dossieritem voor facturen en ga naar het tabblad &lt;b&gt;Bestemming&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;Optioneel&lt;/b&gt; voor &lt;b&gt;Inkooprelatie + Inkoopfactuur&lt;/b&gt; en voor &lt;b&gt;Verkooprelatie + Verkoopfactuur&lt;/b&gt; en klik op &lt;b&gt;OK&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open the properties of the dossier item type for invoices and go to the tab &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;{optional}&lt;/b&gt; for &lt;b&gt;{purchase}&lt;/b&gt; and for &lt;b&gt;{sales}&lt;/b&gt;, then click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open de eigenschappen van het type dossieritem voor facturen en ga naar het tabblad &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;{optional}&lt;/b&gt; voor &lt;b&gt;{purchase}&lt;/b&gt; en voor &lt;b&gt;{sales}&lt;/b&gt; en klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Checked in AFAS:</source>
         <translation>Gecontroleerd in AFAS:</translation>
-    </message>
-    <message>
-        <source>Inkooprelatie + Inkoopfactuur: Optioneel</source>
-        <translation>Inkooprelatie + Inkoopfactuur: Optioneel</translation>
-    </message>
-    <message>
-        <source>Verkooprelatie + Verkoopfactuur: Optioneel</source>
-        <translation>Verkooprelatie + Verkoopfactuur: Optioneel</translation>
     </message>
     <message>
         <source>Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.</source>
@@ -259,16 +239,16 @@
         <translation>Importeer elk bestand in AFAS Profit en vink het hier aan zodra AFAS het heeft geaccepteerd.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Meer acties › Importeren&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;Importeren definities&lt;/b&gt; click &lt;b&gt;Bestand&lt;/b&gt;, choose the file (or paste the path you copy here) and click &lt;b&gt;Voltooien&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Repeat for every file below.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;Meer acties › Importeren&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;Klik in &lt;b&gt;Importeren definities&lt;/b&gt; op &lt;b&gt;Bestand&lt;/b&gt;, kies het bestand (of plak het pad dat u hier kopieert) en klik op &lt;b&gt;Voltooien&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Herhaal dit voor elk bestand hieronder.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;{dialog}&lt;/b&gt; click &lt;b&gt;{file}&lt;/b&gt;, choose the file (or paste the path you copy here) and click &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Repeat for every file below.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;Klik in &lt;b&gt;{dialog}&lt;/b&gt; op &lt;b&gt;{file}&lt;/b&gt;, kies het bestand (of plak het pad dat u hier kopieert) en klik op &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Herhaal dit voor elk bestand hieronder.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Afterwards the list in &lt;b&gt;{list}&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
+        <translation>Daarna staan in de lijst van &lt;b&gt;{list}&lt;/b&gt; connectoren die met &lt;b&gt;SBQ_&lt;/b&gt; beginnen, zoals SBQ_BTW en SBQ_Crediteuren.</translation>
     </message>
     <message>
         <source>Imported into AFAS:</source>
         <translation>Geïmporteerd in AFAS:</translation>
-    </message>
-    <message>
-        <source>Afterwards the list in &lt;b&gt;Getconnector beheren uitgebreid&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
-        <translation>Daarna staan in de lijst van &lt;b&gt;Getconnector beheren uitgebreid&lt;/b&gt; connectoren die met &lt;b&gt;SBQ_&lt;/b&gt; beginnen, zoals SBQ_BTW en SBQ_Crediteuren.</translation>
     </message>
 </context>
 <context>
@@ -282,8 +262,8 @@
         <translation>SmartBooqing kan alleen de connectoren gebruiken die u hier koppelt.</translation>
     </message>
     <message>
-        <source>Open the app connector (&lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt;, double-click it). On each tab on the left (&lt;b&gt;GetConnectoren&lt;/b&gt;, &lt;b&gt;UpdateConnectoren&lt;/b&gt;, &lt;b&gt;Connectoren&lt;/b&gt;) click &lt;b&gt;Nieuw&lt;/b&gt;, select the connectors below and click &lt;b&gt;Voltooien&lt;/b&gt;.</source>
-        <translation>Open de app connector (&lt;b&gt;Algemeen › Beheer › App connector&lt;/b&gt;, dubbelklik erop). Klik op elk tabblad links (&lt;b&gt;GetConnectoren&lt;/b&gt;, &lt;b&gt;UpdateConnectoren&lt;/b&gt;, &lt;b&gt;Connectoren&lt;/b&gt;) op &lt;b&gt;Nieuw&lt;/b&gt;, selecteer de connectoren hieronder en klik op &lt;b&gt;Voltooien&lt;/b&gt;.</translation>
+        <source>Open the app connector (&lt;b&gt;{path}&lt;/b&gt;, double-click it). On each tab on the left (&lt;b&gt;{get}&lt;/b&gt;, &lt;b&gt;{update}&lt;/b&gt;, &lt;b&gt;{special}&lt;/b&gt;) click &lt;b&gt;{new}&lt;/b&gt;, select the connectors below and click &lt;b&gt;{finish}&lt;/b&gt;.</source>
+        <translation>Open de app connector (&lt;b&gt;{path}&lt;/b&gt;, dubbelklik erop). Klik op elk tabblad links (&lt;b&gt;{get}&lt;/b&gt;, &lt;b&gt;{update}&lt;/b&gt;, &lt;b&gt;{special}&lt;/b&gt;) op &lt;b&gt;{new}&lt;/b&gt;, selecteer de connectoren hieronder en klik op &lt;b&gt;{finish}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Tab {tab} ({n})</source>
@@ -371,8 +351,8 @@
         <translation>Met het token logt SmartBooqing via de app connector in als één AFAS-gebruiker.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;Gebruikerstokens&lt;/b&gt; and click &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as, fill in an &lt;b&gt;Omschrijving&lt;/b&gt; and click &lt;b&gt;Volgende&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Kopiëren&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;Gebruikerstokens&lt;/b&gt; en klik op &lt;b&gt;Nieuw&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt, vul een &lt;b&gt;Omschrijving&lt;/b&gt; in en klik op &lt;b&gt;Volgende&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;Kopiëren&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as, fill in an &lt;b&gt;{description}&lt;/b&gt; and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt, vul een &lt;b&gt;{description}&lt;/b&gt; in en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>User &amp;token:</source>
@@ -484,22 +464,6 @@
     <message>
         <source>Go to step: {step}</source>
         <translation>Naar stap: {step}</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>Geslaagd</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Waarschuwing</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Mislukt</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Overgeslagen</translation>
     </message>
     <message>
         <source>All {n} checks passed.</source>

@@ -69,6 +69,12 @@ def _step(window: WizardWindow) -> StepId:
     return window.current_step
 
 
+def _settle(qtbot, window: WizardWindow) -> None:
+    """Progress is written off the GUI thread after a pause in typing: wait for that, as a user's pause would."""
+    controller = window.controller
+    qtbot.waitUntil(lambda: controller.progress.idle and not controller.worker.busy, timeout=15_000)
+
+
 def _store(qtbot, page: TokenPage, button: str = "store_button") -> None:
     page.token_edit.setText(FAKE_XML)
     getattr(page, button).click()
@@ -134,15 +140,18 @@ def test_progress_is_saved_per_organisation_and_resumed(make_window: WindowFacto
     assert isinstance(imp, ImportPage)
     first = next(iter(imp.checklist.boxes.values()))
     first.click()
+    _settle(qtbot, window)
     assert [p.organisation for p in store.list()] == ["Bakkerij De Vries"]
     assert FAKE_DATA not in "".join(p.read_text() for p in (tmp_path / "progress").rglob("*") if p.is_file())
 
     later = make_window(progress=store, secret_store=KeyringSecretStore(backend=MemoryKeyring()))
     welcome = later.pages[StepId.WELCOME]
     assert isinstance(welcome, WelcomePage)
+    _settle(qtbot, later)
     assert welcome.resume_button.isVisibleTo(welcome)
     assert "Bakkerij De Vries" in welcome.resume_combo.currentText()
     welcome.resume_button.click()
+    _settle(qtbot, later)
     assert later.current_step is StepId.IMPORT  # the first step not finished
     page = later.pages[StepId.IMPORT]
     assert isinstance(page, ImportPage)

@@ -14,7 +14,7 @@ from wizard.domain.environment import parse_environment
 from wizard.flow.state import TokenStorage, VerificationSummary, WizardState
 from wizard.flow.steps import StepId
 from wizard.stores.progress import APP_NAME, OrganisationProgress, ProgressStore, ProgressStoreError
-from wizard.ui.progress_io import load_progress, progress_list, save_progress
+from wizard.stores.progress_io import load_progress, progress_list, save_progress
 
 TOKEN = parse_classic_token(FAKE_XML)
 ORG = "Café Ünïcode 'De Vries' & Zn. €"

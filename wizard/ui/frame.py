@@ -10,8 +10,9 @@ from wizard.flow.machine import WizardMachine
 from wizard.flow.steps import StepId
 from wizard.resources import is_development_build
 from wizard.ui.controller import Controller
+from wizard.ui.controllers.views import Views
 from wizard.ui.i18n import Translations
-from wizard.ui.pages import PAGE_ID, STEP_OF, StepPage, all_pages
+from wizard.ui.pages import PAGE_ID, STEP_OF, StepPage, build_pages
 from wizard.ui.pages.base import step_name
 from wizard.ui.services import Services
 from wizard.ui.widgets import Banner
@@ -77,12 +78,22 @@ class WizardWindow(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        pages = build_pages(machine)
         self.pages: dict[StepId, StepPage] = {}
-        for page in all_pages(machine):
+        for page in pages.in_order():
             self.pages[page.step] = page
             self.setPage(PAGE_ID[page.step], page)
         self.setStartId(PAGE_ID[StepId.WELCOME])
-        self.controller = Controller(machine, services, self.pages, translations, self)
+        views = Views(
+            steps=self.pages,
+            saved=pages.welcome,
+            token=pages.token,
+            verification=pages.verify,
+            copy_token=pages.done,
+        )
+        self.controller = Controller(machine, services, views, translations, self)
+        for page in self.pages.values():
+            page.intent.connect(self.controller.handle)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from wizard.flow.steps import StepId
+from wizard.ui.controller import Controller
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.token import TokenPage
@@ -50,7 +51,7 @@ class Autopilot(QObject):
         self._deadline.timeout.connect(lambda: self._finish(1, "the tour took too long"))
 
     @property
-    def controller(self):  # type: ignore[no-untyped-def]
+    def controller(self) -> Controller:
         return self.window.controller
 
     def start(self) -> None:

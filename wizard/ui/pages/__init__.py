@@ -1,6 +1,8 @@
-"""One module per wizard step; `all_pages()` builds them in the guide's order."""
+"""One module per wizard step; `build_pages()` builds them, `PageSet.in_order()` lists them in the guide's order."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from wizard.flow.machine import WizardMachine
 from wizard.ui.pages.app_connector import AppConnectorPage
@@ -15,22 +17,50 @@ from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
 from wizard.ui.pages.welcome import WelcomePage
 
-PAGE_CLASSES: tuple[type[StepPage], ...] = (
-    WelcomePage,
-    EnvironmentPage,
-    ConnectorFilesPage,
-    ImportPage,
-    AppConnectorPage,
-    LinkConnectorsPage,
-    TokenPage,
-    DossierPage,
-    VerifyPage,
-    DonePage,
-)
+
+@dataclass(frozen=True)
+class PageSet:
+    """Every page under its own type, so the window hands each controller the page it needs without a type test."""
+
+    welcome: WelcomePage
+    environment: EnvironmentPage
+    connector_files: ConnectorFilesPage
+    import_files: ImportPage
+    app_connector: AppConnectorPage
+    link_connectors: LinkConnectorsPage
+    token: TokenPage
+    dossier: DossierPage
+    verify: VerifyPage
+    done: DonePage
+
+    def in_order(self) -> list[StepPage]:
+        return [
+            self.welcome,
+            self.environment,
+            self.connector_files,
+            self.import_files,
+            self.app_connector,
+            self.link_connectors,
+            self.token,
+            self.dossier,
+            self.verify,
+            self.done,
+        ]
 
 
-def all_pages(machine: WizardMachine) -> list[StepPage]:
-    return [cls(machine) for cls in PAGE_CLASSES]
+def build_pages(machine: WizardMachine) -> PageSet:
+    return PageSet(
+        WelcomePage(machine),
+        EnvironmentPage(machine),
+        ConnectorFilesPage(machine),
+        ImportPage(machine),
+        AppConnectorPage(machine),
+        LinkConnectorsPage(machine),
+        TokenPage(machine),
+        DossierPage(machine),
+        VerifyPage(machine),
+        DonePage(machine),
+    )
 
 
-__all__ = ["PAGE_CLASSES", "PAGE_ID", "STEP_OF", "StepPage", "all_pages"]
+__all__ = ["PAGE_ID", "STEP_OF", "PageSet", "StepPage", "build_pages"]

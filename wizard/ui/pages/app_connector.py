@@ -1,7 +1,8 @@
-"""Step 5: create the app connector (Algemeen > Beheer > App connector > Nieuw) and untick Geblokkeerd."""
+"""Step 5: create the app connector in AFAS and unblock it; AFAS's names come from wizard.data.screens()."""
 
 from __future__ import annotations
 
+from wizard.data import screens
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
@@ -34,20 +35,31 @@ class AppConnectorPage(StepPage):
 
     def retranslate(self) -> None:
         defaults = self.machine.manifest.app_connector
+        afas = screens()
+        new, props = afas.new_app_connector, afas.app_connector
         self.setTitle(self.tr("Create the app connector"))
         self.setSubTitle(self.tr("The app connector is the door through which SmartBooqing reaches your AFAS data."))
         self.steps.setText(
             self.tr(
-                "<ol><li>In AFAS Profit go to <b>Algemeen › Beheer › App connector</b> and click <b>Nieuw</b>.</li>"
-                "<li>Fill in <b>Omschrijving</b> and choose the <b>Gebruikersgroep</b> shown below; click "
-                "<b>OK</b>.</li>"
-                "<li>In the app connector's properties, untick <b>Geblokkeerd</b> and click "
-                "<b>Opslaan en sluiten</b>.</li></ol>"
+                "<ol><li>In AFAS Profit go to <b>{path}</b> and click <b>{new}</b>.</li>"
+                "<li>Fill in <b>{description}</b> and choose the <b>{group}</b> shown below; click "
+                "<b>{ok}</b>.</li>"
+                "<li>In the app connector's properties, untick <b>{blocked}</b> and click "
+                "<b>{save}</b>.</li></ol>"
+            ).format(
+                path=self.text(afas.app_connector_list.menu.text),
+                new=afas.app_connector_list.buttons.new.nl,
+                description=new.fields.description.nl,
+                group=new.fields.user_group.nl,
+                ok=new.buttons.ok.nl,
+                blocked=props.fields.blocked.nl,
+                save=props.buttons.save_close.nl,
             )
         )
         self.values_title.setText(self.tr("Values to enter in AFAS:"))
-        self.description_row.caption = self.tr("Omschrijving (description)")
-        self.group_row.caption = self.tr("Gebruikersgroep (user group)")
+        # AFAS's field names stay Dutch; English readers get the gloss in brackets.
+        self.description_row.caption = self.text(new.fields.description.glossed)
+        self.group_row.caption = self.text(new.fields.user_group.glossed)
         self.description_row.retranslate()
         self.group_row.retranslate()
         self.list_title.setText(self.tr("Done in AFAS:"))
@@ -57,7 +69,7 @@ class AppConnectorPage(StepPage):
                 name=defaults.description, group=defaults.user_group_nl
             ),
         )
-        self.checklist.set_text("unblocked", self.tr("Geblokkeerd is unticked"))
+        self.checklist.set_text("unblocked", self.tr("{blocked} is unticked").format(blocked=props.fields.blocked.nl))
         self.note.setText(
             self.tr(
                 "Every AFAS organisation needs its own app connector and token. If you manage several "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from wizard.data import screens
 from wizard.flow.steps import StepId
 from wizard.ui.intents import ExportConnectors, OpenFolder, StateEdited
 from wizard.ui.pages.base import StepPage
@@ -75,8 +76,8 @@ class ConnectorFilesPage(StepPage):
         self.files_help.setText(
             self.tr(
                 "AFAS Online shows the drives of this computer as <b>\\\\Client\\C$\\…</b> in its import "
-                "dialog. Copy a path below into the file name box of <b>Importeren definities</b>."
-            )
+                "dialog. Copy a path below into the file name box of <b>{dialog}</b>."
+            ).format(dialog=screens().import_definitions.title.nl)
         )
         self.stand_in_banner.set_text(
             self.tr(

@@ -1,7 +1,8 @@
-"""Step 8: the dossier item type must allow attachments (Bestemming 'Optioneel'), confirmed by the user."""
+"""Step 8: the dossier item type must allow attachments (destination optional), confirmed by the user."""
 
 from __future__ import annotations
 
+from wizard.data import screens
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
@@ -28,6 +29,8 @@ class DossierPage(StepPage):
         self.layout_.addWidget(self.note)
 
     def retranslate(self) -> None:
+        dossier = screens().dossier_item_types
+        fields = dossier.fields
         self.setTitle(self.tr("Allow invoice documents as attachments"))
         self.setSubTitle(self.tr("SmartBooqing attaches the invoice document to the booking as a dossier item."))
         self.intro.setText(
@@ -38,16 +41,23 @@ class DossierPage(StepPage):
         )
         self.steps.setText(
             self.tr(
-                "<ol><li>In AFAS Profit go to <b>CRM › Dossier › Inrichting › Type dossieritem</b>.</li>"
+                "<ol><li>In AFAS Profit go to <b>{path}</b>.</li>"
                 "<li>Open the properties of the dossier item type for invoices and go to the tab "
-                "<b>Bestemming</b>.</li>"
-                "<li>Set the destination to <b>Optioneel</b> for <b>Inkooprelatie + Inkoopfactuur</b> and for "
-                "<b>Verkooprelatie + Verkoopfactuur</b>, then click <b>OK</b>.</li></ol>"
+                "<b>{tab}</b>.</li>"
+                "<li>Set the destination to <b>{optional}</b> for <b>{purchase}</b> and for "
+                "<b>{sales}</b>, then click <b>{ok}</b>.</li></ol>"
+            ).format(
+                path=self.text(dossier.menu.text),
+                tab=dossier.tabs.destination.nl,
+                optional=fields.optional.nl,
+                purchase=fields.purchase.nl,
+                sales=fields.sales.nl,
+                ok=dossier.buttons.ok.nl,
             )
         )
         self.list_title.setText(self.tr("Checked in AFAS:"))
-        self.checklist.set_text("purchase", self.tr("Inkooprelatie + Inkoopfactuur: Optioneel"))
-        self.checklist.set_text("sales", self.tr("Verkooprelatie + Verkoopfactuur: Optioneel"))
+        for item, relation in (("purchase", fields.purchase), ("sales", fields.sales)):
+            self.checklist.set_text(item, f"{relation.nl}: {fields.optional.nl}")  # AFAS's words, untranslated
         self.note.setText(
             self.tr("Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.")
         )

@@ -1,10 +1,12 @@
-"""Step 4: import the files in AFAS (Getconnector beheren uitgebreid > Meer acties > Importeren), one tick per file."""
+"""Step 4: import the files in AFAS's GetConnector list, one tick per file; AFAS's names from wizard.data.screens()."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
+from wizard.data import screens
+from wizard.domain.afas_screens import AfasPath
 from wizard.flow.machine import gcn_item
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
@@ -34,16 +36,24 @@ class ImportPage(StepPage):
         self.layout_.addWidget(self.note)
 
     def retranslate(self) -> None:
+        afas = screens()
+        gcn_list, dialog = afas.getconnector_list, afas.import_definitions
         self.setTitle(self.tr("Import the connectors into AFAS"))
         self.setSubTitle(self.tr("Import each file in AFAS Profit and tick it here when AFAS has accepted it."))
         self.steps.setText(
             self.tr(
                 "<ol>"
-                "<li>In AFAS Profit go to <b>Algemeen › Beheer › GetConnector › Getconnector beheren uitgebreid</b>."
-                "</li><li>Click <b>Meer acties › Importeren</b> (Ctrl+5).</li>"
-                "<li>In <b>Importeren definities</b> click <b>Bestand</b>, choose the file (or paste the path "
-                "you copy here) and click <b>Voltooien</b>.</li>"
+                "<li>In AFAS Profit go to <b>{path}</b>.</li>"
+                "<li>Click <b>{action}</b> (Ctrl+5).</li>"
+                "<li>In <b>{dialog}</b> click <b>{file}</b>, choose the file (or paste the path "
+                "you copy here) and click <b>{finish}</b>.</li>"
                 "<li>Repeat for every file below.</li></ol>"
+            ).format(
+                path=self.text(gcn_list.menu.then(gcn_list.title).text),
+                action=self.text(AfasPath().then(gcn_list.buttons.more_actions, gcn_list.buttons.import_action).text),
+                dialog=dialog.title.nl,
+                file=dialog.buttons.file.nl,
+                finish=dialog.buttons.finish.nl,
             )
         )
         self.list_title.setText(self.tr("Imported into AFAS:"))
@@ -55,9 +65,9 @@ class ImportPage(StepPage):
             )
         self.note.setText(
             self.tr(
-                "Afterwards the list in <b>Getconnector beheren uitgebreid</b> shows connectors starting with "
+                "Afterwards the list in <b>{list}</b> shows connectors starting with "
                 "<b>SBQ_</b>, such as SBQ_BTW and SBQ_Crediteuren."
-            )
+            ).format(list=gcn_list.title.nl)
         )
 
     def refresh(self) -> None:

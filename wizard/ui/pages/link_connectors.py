@@ -1,4 +1,4 @@
-"""Step 6: link the connectors on the tabs GetConnectoren, UpdateConnectoren and Connectoren (from the manifest)."""
+"""Step 6: link the manifest's connectors on the app connector's tab for each kind (from wizard.data.screens())."""
 
 from __future__ import annotations
 
@@ -6,17 +6,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from wizard.domain.manifest import ConnectorSpec
+from wizard.data import screens
+from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Checklist, heading, paragraph
 
-TABS: tuple[tuple[str, str], ...] = (
-    ("get", "GetConnectoren"),
-    ("update", "UpdateConnectoren"),
-    ("special", "Connectoren"),
-)
+KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the app connector's tabs
 
 
 class LinkConnectorsPage(StepPage):
@@ -29,8 +26,8 @@ class LinkConnectorsPage(StepPage):
         self.checklist = Checklist()
         self._titles: dict[str, QLabel] = {}
         self._copy: dict[str, tuple[QPushButton, ConnectorSpec]] = {}
-        self._sections: list[tuple[str, str, QLabel, Checklist]] = []
-        for kind, tab in TABS:
+        self._sections: list[tuple[Kind, QLabel, Checklist]] = []
+        for kind in KINDS:
             title = heading()
             self.layout_.addWidget(title)
             checklist = Checklist()
@@ -44,23 +41,32 @@ class LinkConnectorsPage(StepPage):
                 checklist.add(item, spec.id, button)
             checklist.toggled.connect(self._toggled)
             self.layout_.addWidget(checklist)
-            self._sections.append((kind, tab, title, checklist))
+            self._sections.append((kind, title, checklist))
         self.note = paragraph()
         self.layout_.addWidget(self.note)
 
     def retranslate(self) -> None:
+        afas = screens()
+        app = afas.app_connector
         self.setTitle(self.tr("Link the connectors to the app connector"))
         self.setSubTitle(self.tr("SmartBooqing can use only the connectors you link here."))
         self.steps.setText(
             self.tr(
-                "Open the app connector (<b>Algemeen › Beheer › App connector</b>, double-click it). On each tab "
-                "on the left (<b>GetConnectoren</b>, <b>UpdateConnectoren</b>, <b>Connectoren</b>) click "
-                "<b>Nieuw</b>, select the connectors below and click <b>Voltooien</b>."
+                "Open the app connector (<b>{path}</b>, double-click it). On each tab "
+                "on the left (<b>{get}</b>, <b>{update}</b>, <b>{special}</b>) click "
+                "<b>{new}</b>, select the connectors below and click <b>{finish}</b>."
+            ).format(
+                path=self.text(afas.app_connector_list.menu.text),
+                get=app.tab_for("get").nl,
+                update=app.tab_for("update").nl,
+                special=app.tab_for("special").nl,
+                new=app.buttons.new.nl,
+                finish=app.buttons.finish.nl,
             )
         )
-        for kind, tab, title, checklist in self._sections:
+        for kind, title, checklist in self._sections:
             n = sum(1 for c in self.machine.manifest.connectors if c.kind == kind)
-            title.setText(self.tr("Tab {tab} ({n})").format(tab=tab, n=n))
+            title.setText(self.tr("Tab {tab} ({n})").format(tab=app.tab_for(kind).nl, n=n))
             for item, (button, spec) in self._copy.items():
                 if spec.kind == kind:
                     label = f"{spec.id} — {self.text(spec.description)}"
@@ -81,7 +87,7 @@ class LinkConnectorsPage(StepPage):
 
     def refresh(self) -> None:
         ticked = self.machine.state.ticked(self.step)
-        for _kind, _tab, _title, checklist in self._sections:
+        for _kind, _title, checklist in self._sections:
             checklist.show_ticks(ticked)
 
     def _toggled(self, item: str, on: bool) -> None:

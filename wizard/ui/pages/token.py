@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
+from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.flow.steps import StepId
@@ -66,14 +67,22 @@ class TokenPage(StepPage):
         self._valid = False
 
     def retranslate(self) -> None:
+        afas = screens()
+        dialog = afas.new_user_token
         self.setTitle(self.tr("Create and store the user token"))
         self.setSubTitle(self.tr("The token lets SmartBooqing log in to the app connector as one AFAS user."))
         self.steps.setText(
             self.tr(
-                "<ol><li>In the app connector, open the tab <b>Gebruikerstokens</b> and click <b>Nieuw</b>.</li>"
-                "<li>Choose the AFAS user SmartBooqing works as, fill in an <b>Omschrijving</b> and click "
-                "<b>Volgende</b>.</li>"
-                "<li>Click <b>Kopiëren</b> and paste the token below. AFAS shows the token only once.</li></ol>"
+                "<ol><li>In the app connector, open the tab <b>{tab}</b> and click <b>{new}</b>.</li>"
+                "<li>Choose the AFAS user SmartBooqing works as, fill in an <b>{description}</b> and click "
+                "<b>{next}</b>.</li>"
+                "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li></ol>"
+            ).format(
+                tab=afas.app_connector.tabs.tokens.nl,
+                new=afas.app_connector.buttons.new.nl,
+                description=dialog.fields.description.nl,
+                next=dialog.buttons.next.nl,
+                copy=dialog.buttons.copy_token.nl,
             )
         )
         self.token_label.setText(self.tr("User &token:"))

@@ -1,0 +1,56 @@
+"""What every controller shares: the machine, the outside world, the pages, the worker and the error wording."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wizard.domain.errors import UserFacingError
+from wizard.domain.text import Lang, Text
+from wizard.flow.machine import WizardMachine
+from wizard.flow.state import WizardState
+from wizard.ui.controllers.views import PageView, Views
+from wizard.ui.services import Services
+from wizard.ui.widgets import Level
+from wizard.ui.worker import AsyncWorker
+
+log = logging.getLogger(__name__)
+
+NO_TOKEN = Text(
+    en="No token is stored for this environment. Go back to the step 'User token' and paste it.",
+    nl="Voor deze omgeving is geen token bewaard. Ga terug naar de stap 'Gebruikerstoken' en plak het daar.",
+)
+UNEXPECTED = Text(
+    en="Something went wrong ({kind}). Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
+    nl="Er ging iets mis ({kind}). Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
+    "SmartBooqing-helpdesk.",
+)
+
+
+@dataclass
+class Context:
+    machine: WizardMachine
+    services: Services
+    views: Views
+    worker: AsyncWorker
+    changed: Callable[[], None]  # the state changed: save progress (debounced) and re-render
+
+    @property
+    def state(self) -> WizardState:
+        return self.machine.state
+
+    @property
+    def lang(self) -> Lang:
+        return self.machine.state.lang
+
+    def message(self, exc: BaseException) -> str:
+        """What the user reads for a failure: our own wording, or a neutral one naming only the error's kind."""
+        if isinstance(exc, UserFacingError):
+            return exc.text(self.lang)
+        log.warning("unexpected error: %s", type(exc).__name__, exc_info=exc)
+        return UNEXPECTED.format(kind=type(exc).__name__).get(self.lang)
+
+    def fail(self, view: PageView, exc: BaseException) -> None:
+        view.set_busy(False)
+        view.show_message(Level.ERROR, self.message(exc))

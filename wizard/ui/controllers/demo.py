@@ -1,0 +1,77 @@
+"""The demo: "do this step in the simulated AFAS" for the steps a user does inside AFAS.
+
+`perform_step` is the one place that says what each guide step means in the simulator; when wizard.sim offers
+that as its own API (shared with the scenarios), only this function changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard import resources
+from wizard.data import screens
+from wizard.domain.credentials import ClassicToken
+from wizard.domain.manifest import Manifest
+from wizard.domain.text import Text
+from wizard.flow.steps import StepId
+from wizard.ui.controllers.context import Context
+from wizard.ui.widgets import Level
+
+if TYPE_CHECKING:
+    from wizard.sim import SimAdmin
+
+NO_SIMULATOR = Text(en="The simulated AFAS is not running.", nl="De gesimuleerde AFAS draait niet.")
+DONE = Text(
+    en="Done in the simulated AFAS; the checklist is ticked.",
+    nl="Uitgevoerd in de gesimuleerde AFAS; de lijst is afgevinkt.",
+)
+
+
+def perform_step(sim: SimAdmin, manifest: Manifest, step: StepId, folder: Path | None) -> ClassicToken | None:
+    """Do `step` in the simulated AFAS as a user would by hand (blocking). The token step returns the token."""
+    if step is StepId.IMPORT:
+        for gcn in manifest.gcn_files:
+            path = folder / gcn.file if folder is not None else resources.connectors_dir() / gcn.file
+            sim.import_gcn(gcn.file, path.read_bytes())
+    elif step is StepId.APP_CONNECTOR:
+        sim.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
+        sim.unblock_app_connector()
+    elif step is StepId.LINK_CONNECTORS:
+        for spec in manifest.connectors:
+            sim.link(spec.kind, spec.id)
+    elif step is StepId.TOKEN:
+        return sim.create_user_token()
+    elif step is StepId.DOSSIER:
+        optional = screens().dossier_item_types.fields.optional.nl  # the value AFAS stores, as the user picks it
+        sim.set_dossier_destinations(optional, optional)
+    return None
+
+
+class DemoController:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def simulate(self, step: StepId) -> None:
+        ctx = self.ctx
+        sim = ctx.services.sim
+        page = ctx.views.of(step)
+        if sim is None:
+            page.show_message(Level.ERROR, NO_SIMULATOR.get(ctx.lang))
+            return
+        manifest = ctx.machine.manifest
+        s = ctx.state
+        folder = Path(s.export_folder) if s.export_folder and s.exported else None
+
+        def done(token: ClassicToken | None) -> None:
+            page.set_busy(False)
+            if token is not None:
+                # As if the user clicked Kopiëren in AFAS and pasted here.
+                ctx.views.token.fill_token(token.xml())
+            else:
+                ctx.machine.tick_all(step)
+                page.show_message(Level.OK, DONE.get(ctx.lang))
+            ctx.changed()
+
+        page.set_busy(True)
+        ctx.worker.run_blocking(lambda: perform_step(sim, manifest, step, folder), done, lambda e: ctx.fail(page, e))

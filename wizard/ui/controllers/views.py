@@ -1,0 +1,61 @@
+"""What a controller may call on a page: small protocols, so no controller needs to know a page class."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from wizard.domain.text import Text
+from wizard.flow.steps import StepId
+from wizard.ui.widgets import Level
+
+
+class PageView(Protocol):
+    """Every page: a busy state and a message line."""
+
+    def set_busy(self, busy: bool, text: str = "") -> None: ...
+
+    def show_message(self, level: Level, text: str) -> None: ...
+
+
+class SavedOrganisationsView(Protocol):
+    """The welcome page's "continue where you left off" list."""
+
+    def set_saved(self, saved: list[tuple[str, str]]) -> None: ...
+
+
+class TokenView(PageView, Protocol):
+    def fill_token(self, text: str) -> None: ...
+
+    def token_stored(self) -> None: ...
+
+    def offer_session_only(self, reason: str) -> None: ...
+
+
+class VerificationView(PageView, Protocol):
+    def begin(self, planned: list[tuple[str, Text]]) -> None: ...
+
+    def add_result(self, result: Any) -> None: ...
+
+    def finish(self, report: Any) -> None: ...
+
+    def failed(self, message: str) -> None: ...
+
+
+class CopyTokenView(PageView, Protocol):
+    def copied(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Views:
+    """The pages as the controllers see them; the window fills this in from its concrete pages."""
+
+    steps: Mapping[StepId, PageView]
+    saved: SavedOrganisationsView
+    token: TokenView
+    verification: VerificationView
+    copy_token: CopyTokenView
+
+    def of(self, step: StepId) -> PageView:
+        return self.steps[step]
