@@ -8,9 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.domain.bundle import BundleError, adopt_files, bundle_files, check_release
 from wizard.domain.errors import InputError, UserFacingError
-from wizard.domain.manifest import load_manifest, manifest_path
 from wizard.domain.text import Lang, Text
 
 
@@ -65,6 +63,9 @@ def _fail(exc: UserFacingError, lang: Lang) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from wizard.domain.bundle import BundleError, bundle_files, check_release  # pydantic: only when used
+    from wizard.domain.manifest import load_manifest, manifest_path
+
     lang = lang_of(args)
     try:
         manifest = load_manifest(manifest_path())
@@ -93,6 +94,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_adopt(args: argparse.Namespace) -> int:
+    from wizard.domain.bundle import BundleError, adopt_files
+
     lang = lang_of(args)
     try:
         adopted = adopt_files(args.files)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.domain.credentials import Credential, parse_classic_token
-from wizard.domain.environment import AfasEnvironment, parse_environment
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
-from wizard.verify import Report, verify
-from wizard.verify.report import Status, status_label
+
+if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
+    from wizard.domain.credentials import Credential
+    from wizard.domain.environment import AfasEnvironment
+    from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 MAX_TOKEN_FILE = 64 * 1024  # a token is ~100 bytes
@@ -52,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
+    from wizard.domain.credentials import parse_classic_token
+
     if args.token_file is not None:
         try:
             with args.token_file.open("rb") as handle:
@@ -90,6 +93,8 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
 
 
 def render_table(report: Report, lang: Lang) -> str:
+    from wizard.verify.report import Status, status_label
+
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
         .format(e=report.environment, u=report.base_url)
@@ -109,6 +114,11 @@ def render_table(report: Report, lang: Lang) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wizard.domain.environment import parse_environment
+    from wizard.verify import verify
+
     lang = lang_of(args)
     with ExitStack() as stack:
         if args.demo:
