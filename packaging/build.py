@@ -67,9 +67,10 @@ def release_check(release: bool, allow_stand_ins: bool) -> bool:
     """True when the bundle ships stand-ins; exits when a release build would ship them without permission."""
     code = (
         "import sys\n"
-        "from wizard.domain.bundle import bundle_files, check_release\n"
+        "from wizard.data import load_manifest\n"
+        "from wizard.data.bundle import bundle_files\n"
+        "from wizard.domain.bundle import check_release\n"
         "from wizard.domain.errors import UserFacingError\n"
-        "from wizard.domain.manifest import load_manifest\n"
         "m = load_manifest(); bundle_files(m)\n"
         "try:\n    check_release(m, allow_stand_ins=False)\n"
         "except UserFacingError as exc:\n    print(exc.message.en); sys.exit(3)\n"

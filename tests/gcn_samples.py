@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from wizard import resources
+from wizard.data import clear_manifest_cache
 from wizard.domain.gcn import write_gcn
-from wizard.domain.manifest import clear_manifest_cache
 
 REAL = resources.connectors_dir()
 

@@ -77,7 +77,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes."""
     from PySide6.QtWidgets import QApplication
 
-    from wizard.domain.manifest import load_manifest
+    from wizard.data import load_manifest
     from wizard.flow.machine import WizardMachine
     from wizard.flow.state import WizardState
     from wizard.stores.secrets import SessionSecretStore, default_secret_store

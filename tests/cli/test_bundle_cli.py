@@ -6,7 +6,7 @@ import pytest
 
 from tests.gcn_samples import REAL, official_gcn
 from wizard.cli.main import main
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 
 
 def test_check_passes_on_the_shipped_bundle(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,8 +10,8 @@ import pytest
 from wizard import resources
 from wizard.cli.export import report_lines
 from wizard.cli.main import main
+from wizard.data import clear_manifest_cache, load_manifest
 from wizard.domain.bundle import ExportedFile, ExportResult, afas_client_path
-from wizard.domain.manifest import clear_manifest_cache, load_manifest
 
 REAL = resources.connectors_dir()
 

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from pydantic import SecretStr
 
 from tests.conftest import FAKE_DATA
+from wizard.data import load_manifest
+from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
-from wizard.domain.manifest import load_manifest
+from wizard.domain.text import Text
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
 from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.flow.steps import StepId
 
 
-@dataclass
-class Check:
-    id: str
-    status: str
-
-
-@dataclass
-class Report:
-    checks: list[Check]
+def result(check: str, status: Status, fix_step: StepId | None = None) -> CheckResult:
+    """A real verification result, as wizard.verify hands it to the machine."""
+    return CheckResult(
+        id=CheckId(check), status=status, title=Text(en=check, nl=check), message=Text(en="", nl=""), fix_step=fix_step
+    )
 
 
 @pytest.fixture
@@ -98,9 +94,9 @@ def test_token_and_verify_completeness(machine: WizardMachine) -> None:
     machine.state.token_storage = TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos")
     assert machine.is_complete(StepId.TOKEN)
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_report(Report([Check("auth", "pass"), Check("get:SBQ_BTW", "fail")]))
+    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.FAIL)])
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_report(Report([Check("auth", "pass"), Check("get:SBQ_BTW", "warn")]))
+    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.WARN)])
     assert machine.is_complete(StepId.VERIFY)
 
 
@@ -143,24 +139,24 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
 
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
-    report = Report(
+    machine.apply_results(
         [
-            Check("auth", "pass"),
-            Check("get:SBQ_Transactie", "pass"),
-            Check("get:SBQ_BTW", "fail"),
-            Check("update:FiInvoice", "pass"),
-            Check("special:GetXMLSchema", "pass"),
-            Check("get:Unknown_Connector", "pass"),
-            Check("dossier", "pass"),
+            result("auth", Status.PASS),
+            result("get:SBQ_Transactie", Status.PASS),
+            result("get:SBQ_BTW", Status.FAIL),
+            result("update:FiInvoice", Status.PASS),
+            result("special:GetXMLSchema", Status.PASS),
+            result("get:Unknown_Connector", Status.PASS),
+            result("attachments", Status.PASS, StepId.DOSSIER),
         ]
     )
-    machine.apply_report(report)
     s = machine.state
     assert s.ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
     # SBQ_Transactie is defined by a file with another name: the file's checklist item is ticked.
     assert s.ticked(StepId.IMPORT) == {gcn_item("SBQ_Transaction_History.gcn")}
     assert s.ticked(StepId.LINK_CONNECTORS) == {"get:SBQ_Transactie", "update:FiInvoice", "special:GetXMLSchema"}
-    assert s.ticked(StepId.DOSSIER) == {"purchase", "sales"}
+    # The destinations cannot be read remotely: a passing attachments check leaves the Dossier ticks to the user.
+    assert s.ticked(StepId.DOSSIER) == set()
     assert machine.missing(StepId.IMPORT)  # SBQ_BTW failed: still missing
     assert s.verification is not None and s.verification.failed == 1
 
@@ -196,23 +192,24 @@ def test_damaged_progress_falls_back_to_defaults() -> None:
     assert state.mode is Mode.SETUP and state.ticks == {}
 
 
-@dataclass
-class FixCheck:
-    id: str
-    status: str
-    fix_step: StepId | None
-
-
 def test_failing_checks_mark_their_steps_for_attention_until_fixed(machine: WizardMachine) -> None:
-    machine.apply_report(
-        Report(
-            [
-                FixCheck("get:SBQ_BTW", "fail", StepId.LINK_CONNECTORS),  # type: ignore[list-item]
-                FixCheck("auth", "pass", None),  # type: ignore[list-item]
-                FixCheck("dossier", "warn", StepId.DOSSIER),  # type: ignore[list-item]
-            ]
-        )
+    machine.apply_results(
+        [
+            result("get:SBQ_BTW", Status.FAIL, StepId.LINK_CONNECTORS),
+            result("auth", Status.PASS),
+            result("token-expiry", Status.WARN, StepId.TOKEN),  # a warning points somewhere but needs no attention
+            result("attachments", Status.PASS, StepId.DOSSIER),
+        ]
     )
     assert machine.state.attention == [StepId.LINK_CONNECTORS]
-    machine.apply_report(Report([FixCheck("get:SBQ_BTW", "pass", None)]))  # type: ignore[list-item]
+    machine.apply_results([result("get:SBQ_BTW", Status.PASS)])
     assert machine.state.attention == []
+
+
+def test_check_ids_round_trip_and_reject_what_no_check_emits() -> None:
+    check = CheckId("get:SBQ_BTW")
+    assert (check.kind, check.connector, str(check)) == ("get", "SBQ_BTW", "get:SBQ_BTW")
+    assert CheckId.of(check.kind, "SBQ_BTW") == check
+    for bad in ("dossier", "get", "auth:SBQ_BTW"):
+        with pytest.raises(ValueError):
+            CheckId(bad)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 from wizard.domain.text import Lang
 from wizard.flow.machine import WizardMachine
 from wizard.flow.state import WizardState

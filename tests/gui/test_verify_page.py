@@ -18,6 +18,7 @@ from pydantic import SecretStr
 
 from tests.conftest import FAKE_DATA
 from tests.gui.conftest import WindowFactory
+from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang, Text
@@ -30,19 +31,23 @@ from wizard.ui.pages.verify import VerifyPage
 pytestmark = pytest.mark.gui
 
 
-@dataclass
-class Check:
-    id: str
-    status: str
-    title: Text
-    message: Text
-    remedy: Text | None = None
-    fix_step: StepId | None = None
+# Reads like the record it replaced; builds the real CheckResult wizard.verify hands over.
+def Check(  # noqa: PLR0917
+    check_id: str,
+    status: str,
+    title: Text,
+    message: Text,
+    remedy: Text | None = None,
+    fix_step: StepId | None = None,
+) -> CheckResult:
+    return CheckResult(
+        id=CheckId(check_id), status=Status(status), title=title, message=message, remedy=remedy, fix_step=fix_step
+    )
 
 
 @dataclass
 class Report:
-    checks: list[Check]
+    checks: list[CheckResult]
     saved: list[str] = field(default_factory=list)
 
     def to_html(self, lang: Lang) -> str:
@@ -52,7 +57,7 @@ class Report:
         return json.dumps({"checks": [c.id for c in self.checks], "lang": lang.value})
 
 
-def scripted(checks: list[Check], gate: asyncio.Event | None = None) -> Callable[..., Any]:
+def scripted(checks: list[CheckResult], gate: asyncio.Event | None = None) -> Callable[..., Any]:
     async def verify(env: Any, credential: Any, *, lang: Lang = Lang.EN, on_result: Any = None) -> Report:
         assert credential.to_storage()  # the controller hands over the real credential
         for check in checks:

@@ -10,8 +10,8 @@ import pytest
 
 from tests.sim.conftest import Sim
 from wizard import resources
+from wizard.data import load_manifest
 from wizard.domain.gcn import write_gcn
-from wizard.domain.manifest import load_manifest
 from wizard.sim import SimAdmin, SimAdminError, SimulatorServer
 
 MANIFEST = load_manifest()

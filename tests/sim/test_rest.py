@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.sim.conftest import Sim
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 from wizard.sim import actions
 
 MANIFEST = load_manifest()

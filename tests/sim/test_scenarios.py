@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import FAKE_DATA
 from tests.sim.conftest import Sim
 from wizard.cli.simulator import SCENARIO_NAMES
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 from wizard.sim import SCENARIOS, UnknownScenarioError, build_scenario
 from wizard.sim.model import UserToken
 from wizard.sim.scenarios import BLOCKED_DEFINITION, MISSING_GET, MISSING_UPDATE, SLOW_LATENCY_MS

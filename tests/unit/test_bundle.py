@@ -5,20 +5,19 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from tests.gcn_samples import REAL, official_gcn
+from wizard.data import load_manifest
+from wizard.data.bundle import adopt_files, bundle_files, export_connectors
 from wizard.domain.bundle import (
     AdoptError,
     BundleError,
     ExportTargetError,
-    adopt_files,
     afas_client_path,
-    bundle_files,
     check_release,
-    export_connectors,
     sha256_of,
     update_manifest_entry,
 )
 from wizard.domain.gcn import read_gcn
-from wizard.domain.manifest import load_manifest, parse_manifest
+from wizard.domain.manifest import parse_manifest
 
 
 def _manifest_text(folder: Path) -> str:

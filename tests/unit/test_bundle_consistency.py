@@ -9,9 +9,9 @@ from types import ModuleType
 import pytest
 
 from wizard import resources
+from wizard.data import load_manifest
 from wizard.domain.bundle import sha256_of
 from wizard.domain.gcn import read_gcn
-from wizard.domain.manifest import load_manifest
 
 CONNECTORS = resources.connectors_dir()
 SCRIPT = CONNECTORS / "standins" / "make_standins.py"

@@ -58,7 +58,7 @@ def test_default_output_is_a_table_with_remedies(sim_factory: Any, tmp_path: Pat
     )  # fmt: skip
     assert result.returncode == 1
     assert "Precal_Landen" in result.stdout
-    assert "GetConnectoren > Nieuw > Precal_Landen" in result.stdout
+    assert "GetConnectoren › Nieuw › Precal_Landen" in result.stdout
     assert "mislukt" in result.stdout
 
 

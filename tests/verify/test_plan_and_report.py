@@ -12,9 +12,10 @@ import pytest
 import respx
 
 from tests.conftest import FAKE_XML
+from wizard.data import load_manifest
+from wizard.domain.checks import CheckId
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
-from wizard.domain.manifest import load_manifest
 from wizard.domain.text import Lang, Text
 from wizard.flow.steps import StepId
 from wizard.verify import CheckResult, Report, Status, parse_token_expiry, planned_checks, verify
@@ -37,6 +38,15 @@ def test_plan_is_derived_from_the_manifest() -> None:
     assert len(planned_checks(smaller)) == len(ids) - sum(
         1 + bool(s.required_fields) for s in MANIFEST.get_connectors[2:]
     )
+
+
+# AFAS's GetXmlSchema answer: the DataConnector document travels escaped inside ExecuteResult (afas-api.md §1.3).
+SOAP_SCHEMA = (
+    '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
+    '<soap:Body><ExecuteResponse xmlns="urn:Afas.Profit.Services"><ExecuteResult>'
+    "&lt;AfasDataConnector&gt;&lt;ConnectorData&gt;&lt;Id&gt;KnSubject&lt;/Id&gt;&lt;Schema&gt;x&lt;/Schema&gt;"
+    "&lt;/ConnectorData&gt;&lt;/AfasDataConnector&gt;</ExecuteResult></ExecuteResponse></soap:Body></soap:Envelope>"
+)
 
 
 def _metainfo(**info: str) -> dict[str, Any]:
@@ -65,7 +75,7 @@ def _afas(mock: respx.MockRouter, metainfo: dict[str, Any], rows: list[Any] | No
     mock.get(f"{BASE}/profitversion").respond(200, json={"version": "22.22.5"})
     mock.get(url__startswith=f"{BASE}/subjectconnector/").respond(404)
     mock.get(url__startswith=f"{BASE}/reportconnector/").respond(404)
-    mock.post(f"{ENV.soap_base_url}/appconnectordata.asmx").respond(200, text="&lt;ConnectorData&gt;")
+    mock.post(f"{ENV.soap_base_url}/appconnectordata.asmx").respond(200, text=SOAP_SCHEMA)
 
 
 def _verify(**kwargs: Any) -> Report:
@@ -157,7 +167,7 @@ def test_dutch_token_expiry_near_gives_the_sharper_warning() -> None:
 def _report(*statuses: Status, impossible: bool = False) -> Report:
     checks = [
         CheckResult(
-            id=f"c{i}",
+            id=CheckId(f"get:C{i}"),
             status=s,
             title=Text(en="T <b>", nl="T <b>"),
             message=Text(en="<script>alert(1)</script>", nl="<script>"),

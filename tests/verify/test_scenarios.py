@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.verify.conftest import by_id, run_verify, statuses
-from wizard.domain.manifest import load_manifest
+from wizard.data import load_manifest
 from wizard.domain.text import Lang, long_date
 from wizard.flow.steps import StepId
 from wizard.verify import Status, planned_checks
@@ -38,8 +38,10 @@ def test_missing_connectors_are_named_with_the_screen_that_links_them(sim_factor
     landen = checks["get:Precal_Landen"]
     assert landen.fix_step is StepId.LINK_CONNECTORS
     assert landen.remedy is not None
-    assert "Algemeen > App connector > SmartBooqing > GetConnectoren > Nieuw > Precal_Landen" in landen.remedy.nl
-    assert "UpdateConnectoren > Nieuw > KnSubject" in checks["update:KnSubject"].remedy.en  # type: ignore[union-attr]
+    assert (
+        "Algemeen › Beheer › App connector › SmartBooqing › GetConnectoren › Nieuw › Precal_Landen" in landen.remedy.nl
+    )
+    assert "UpdateConnectoren › Nieuw › KnSubject" in checks["update:KnSubject"].remedy.en  # type: ignore[union-attr]
     # GetXMLSchema cannot answer for KnSubject while KnSubject is not linked: honest, not a false failure.
     assert checks["special:GetXMLSchema"].status is Status.SKIP
     assert report.exit_code() == 1
@@ -82,7 +84,7 @@ def test_blocked_definition_fails_with_the_unblock_path(sim_factory: Any) -> Non
     check = by_id(report)["get:SBQ_Transactie"]
     assert check.status is Status.FAIL and check.http_status == 500
     assert check.log_reference and len(check.log_reference) == 32
-    assert "Getconnector beheren uitgebreid > SBQ_Transactie" in check.remedy.en  # type: ignore[union-attr]
+    assert "Getconnector beheren uitgebreid › SBQ_Transactie" in check.remedy.en  # type: ignore[union-attr]
     assert check.fix_step is StepId.IMPORT
     assert [c.id for c in report.checks if c.status is Status.FAIL] == ["get:SBQ_Transactie"]
 
@@ -184,7 +186,7 @@ def test_token_expiry_variants(sim_factory: Any, style: str) -> None:
         assert check.status is Status.WARN
         assert long_date(soon).en in check.message.en and long_date(soon).nl in check.message.nl
         assert check.fix_step is StepId.TOKEN
-        assert "Gebruikerstokens > Nieuw" in check.remedy.en  # type: ignore[union-attr]
+        assert "Gebruikerstokens › Nieuw" in check.remedy.en  # type: ignore[union-attr]
     else:
         assert check.status is Status.PASS  # "0": AFAS reports no date, so there is nothing sharper to say
 

@@ -63,8 +63,9 @@ def _fail(exc: UserFacingError, lang: Lang) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from wizard.domain.bundle import BundleError, bundle_files, check_release  # pydantic: only when used
-    from wizard.domain.manifest import load_manifest, manifest_path
+    from wizard.data import load_manifest, manifest_path  # pydantic: only when used
+    from wizard.data.bundle import bundle_files
+    from wizard.domain.bundle import BundleError, check_release
 
     lang = lang_of(args)
     try:
@@ -94,7 +95,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_adopt(args: argparse.Namespace) -> int:
-    from wizard.domain.bundle import BundleError, adopt_files
+    from wizard.data.bundle import adopt_files
+    from wizard.domain.bundle import BundleError
 
     lang = lang_of(args)
     try:

@@ -83,7 +83,8 @@ def report_lines(result: ExportResult) -> list[Text]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.domain.bundle import BundleError, export_connectors
+    from wizard.data.bundle import export_connectors
+    from wizard.domain.bundle import BundleError
 
     lang = lang_of(args)
     try:

@@ -93,7 +93,8 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
 
 
 def render_table(report: Report, lang: Lang) -> str:
-    from wizard.verify.report import Status, status_label
+    from wizard.domain.checks import Status
+    from wizard.domain.presentation import attention_rank, status_label
 
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
@@ -101,8 +102,7 @@ def render_table(report: Report, lang: Lang) -> str:
         .get(lang),
         "",
     ]
-    order = {Status.FAIL: 0, Status.WARN: 1, Status.PASS: 2, Status.SKIP: 3}
-    for check in sorted(report.checks, key=lambda c: order[c.status]):
+    for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
         lines.append(f"{status_label(check.status, lang):<18} {check.title.get(lang)}")
         lines.append(f"{'':<18}   {check.message.get(lang)}")
         if check.remedy is not None and check.status in (Status.FAIL, Status.WARN):

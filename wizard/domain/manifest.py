@@ -1,16 +1,16 @@
-"""The connector manifest (`connectors/manifest.toml`) as a validated model."""
+"""The connector manifest (`connectors/manifest.toml`) as a validated model, parsed from text.
+
+No I/O here: `wizard.data` reads the file (`load_manifest`) and hands the text to `parse_manifest`.
+"""
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from collections import Counter
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from wizard import resources
 from wizard.domain.errors import UserFacingError
 from wizard.domain.text import Text
 
@@ -121,10 +121,6 @@ class ManifestError(UserFacingError):
     """The shipped bundle is damaged or inconsistent: a packaging defect, not a user mistake."""
 
 
-def manifest_path() -> Path:
-    return resources.connectors_dir() / "manifest.toml"
-
-
 def parse_manifest(text: str) -> Manifest:
     try:
         return Manifest.model_validate(tomllib.loads(text))
@@ -136,28 +132,3 @@ def parse_manifest(text: str) -> Manifest:
             ),
             detail=str(exc),
         ) from exc
-
-
-def load_manifest(path: Path | None = None) -> Manifest:
-    """The manifest at `path`, or the shipped one; cached per resolved path (SBQ_CONNECTORS_DIR may change)."""
-    return _load_cached((path or manifest_path()).resolve())
-
-
-@functools.cache
-def _load_cached(target: Path) -> Manifest:
-    try:
-        text = target.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ManifestError(
-            Text(
-                en="The connector bundle is missing ({path}). Reinstall SmartBooqing AFAS Setup.",
-                nl="De connectorbundel ontbreekt ({path}). Installeer SmartBooqing AFAS Setup opnieuw.",
-            ).format(path=target),
-            detail=str(exc),
-        ) from exc
-    return parse_manifest(text)
-
-
-def clear_manifest_cache() -> None:
-    """For tools that rewrite the manifest (bundle adopt) and for tests."""
-    _load_cached.cache_clear()

@@ -7,11 +7,11 @@ about widgets, so the whole flow is tested without a display.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
+from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.manifest import Manifest
+from wizard.domain.steps import StepId
 from wizard.flow.state import Mode, VerificationSummary, WizardState
-from wizard.flow.steps import StepId
 
 SETUP_ORDER: tuple[StepId, ...] = (
     StepId.WELCOME,
@@ -30,21 +30,6 @@ CHECK_ORDER: tuple[StepId, ...] = (StepId.WELCOME, StepId.ENVIRONMENT, StepId.TO
 # Checklist item ids of the steps whose completeness is "every item ticked".
 APP_CONNECTOR_ITEMS = ("created", "unblocked")
 DOSSIER_ITEMS = ("purchase", "sales")
-
-
-class CheckLike(Protocol):
-    """What the machine needs from a verification result (wizard.verify.CheckResult fits)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
-
-
-class ReportLike(Protocol):
-    @property
-    def checks(self) -> Sequence[CheckLike]: ...
 
 
 def gcn_item(file_name: str) -> str:
@@ -204,25 +189,25 @@ class WizardMachine:
         return self.current
 
     # -- verification feeds back into the checklists -------------------------------------------------------------
-    def apply_report(self, report: ReportLike) -> None:
+    def apply_results(self, results: Sequence[CheckResult]) -> None:
         """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
-        passed = {c.id for c in report.checks if str(c.status) == "pass"}
-        for check_id in passed:
-            self._tick_from_check(check_id)
-        fix_steps = {getattr(c, "fix_step", None) for c in report.checks if str(c.status) == "fail"}
+        for result in results:
+            if result.status is Status.PASS:
+                self._tick_from_check(result)
+        fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
         self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
-        statuses = [str(c.status) for c in report.checks]
+        count = {status: sum(1 for r in results if r.status is status) for status in Status}
         self.state.verification = VerificationSummary(
-            passed=statuses.count("pass"),
-            warnings=statuses.count("warn"),
-            failed=statuses.count("fail"),
-            skipped=statuses.count("skip"),
+            passed=count[Status.PASS],
+            warnings=count[Status.WARN],
+            failed=count[Status.FAIL],
+            skipped=count[Status.SKIP],
         )
 
-    def _tick_from_check(self, check_id: str) -> None:
+    def _tick_from_check(self, result: CheckResult) -> None:
         s = self.state
-        kind, _, name = check_id.partition(":")
-        if kind in ("get", "update", "special") and name:
+        kind, name = result.id.kind, result.id.connector
+        if kind in (CheckKind.GET, CheckKind.UPDATE, CheckKind.SPECIAL) and name:
             try:
                 spec = self.manifest.connector(name)
             except KeyError:
@@ -234,13 +219,12 @@ class WizardMachine:
             if gcn is not None:
                 # A SmartBooqing connector the app connector can read was imported first.
                 s.set_tick(StepId.IMPORT, gcn_item(gcn.file))
-        elif kind == "auth":
+        elif kind is CheckKind.AUTH:
             # AFAS accepts a token only through an existing, unblocked app connector.
             for item in APP_CONNECTOR_ITEMS:
                 s.set_tick(StepId.APP_CONNECTOR, item)
-        elif kind.startswith("dossier"):
-            for item in DOSSIER_ITEMS:
-                s.set_tick(StepId.DOSSIER, item)
+        # The dossier item type's destinations cannot be read remotely (the attachments check says so): the
+        # Dossier checklist stays the user's to tick.
 
     def tick_all(self, step: StepId, items: Iterable[str] | None = None) -> None:
         for item in self.items(step) if items is None else items:

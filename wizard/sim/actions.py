@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from wizard.data import load_manifest
 from wizard.domain.gcn import GcnError, read_gcn
-from wizard.domain.manifest import Manifest, load_manifest
+from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
 from wizard.sim.data import CONNECTOR_SOURCES
 from wizard.sim.model import (

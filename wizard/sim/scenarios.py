@@ -8,8 +8,9 @@ import hashlib
 import logging
 
 from wizard import resources
+from wizard.data import load_manifest
 from wizard.domain.gcn import GcnField, write_stand_in
-from wizard.domain.manifest import Manifest, load_manifest
+from wizard.domain.manifest import Manifest
 from wizard.sim import actions, catalog
 from wizard.sim.model import (
     DEFAULT_USER,

@@ -133,12 +133,6 @@ class OrganisationProgress(BaseModel):
                 progress.last_summary = VerificationCounts.model_validate(summary)
             except ValidationError:
                 progress.last_summary = None
-        verified_at = data.get("verified_at")
-        if isinstance(verified_at, str):
-            try:
-                progress.last_verified_at = dt.datetime.fromisoformat(verified_at)
-            except ValueError:
-                progress.last_verified_at = None
         if completed is not None:
             progress.completed_steps = set(completed)
         else:

@@ -378,7 +378,7 @@ class Controller(QObject):
             if self.state.credential is None and isinstance(credential, ClassicToken):
                 self.state.credential = credential
             self.last_report = report
-            self.machine.apply_report(report)
+            self.machine.apply_results(report.checks)
             page.finish(report)
             self._saved_and_changed()
 

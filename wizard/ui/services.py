@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from wizard.domain.bundle import ExportResult, export_connectors
+from wizard.data.bundle import export_connectors
+from wizard.domain.bundle import ExportResult
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text

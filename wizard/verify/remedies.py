@@ -1,17 +1,23 @@
-"""Where in AFAS each defect is fixed: the exact menu paths and Dutch labels from the setup guide."""
+"""Where in AFAS each defect is fixed. Every menu path, tab, button and label comes from connectors/afas.toml
+(wizard.data.screens()): this module only says what to do there."""
 
 from __future__ import annotations
 
+from wizard.data import screens
+from wizard.domain.afas_screens import AfasPath
 from wizard.domain.manifest import ConnectorSpec, GcnFile
 from wizard.domain.text import Text
 
-APP_PATH = "Algemeen > App connector > {app}"
+
+def app_path(app: str) -> AfasPath:
+    """The way to the app connector `app`: its list in the menu, then the app connector itself."""
+    return screens().app_connector_list.menu.then(app)
 
 
 def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
-    tab = {"get": "GetConnectoren", "update": "UpdateConnectoren", "special": "Connectoren"}[spec.kind]
-    path = f"{APP_PATH.format(app=app)} > {tab} > Nieuw > {spec.id}"
-    text = Text(en="In AFAS: {path}. ", nl="In AFAS: {path}. ").format(path=path)
+    s = screens()
+    path = app_path(app).then(s.app_connector.tab_for(spec.kind), s.app_connector.buttons.new, spec.id)
+    text = Text(en="In AFAS: {path}. ", nl="In AFAS: {path}. ").format(path=path.text)
     if spec.source == "smartbooqing" and gcn is not None:
         return text + Text(
             en="Not in the list? Import {file} first (step 'Import into AFAS').",
@@ -28,49 +34,94 @@ def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
 
 
 def unblock_definition(connector_id: str) -> Text:
+    g = screens().getconnector_list
+    path = g.menu.then(g.title, connector_id, g.buttons.definition)
     return Text(
-        en="In AFAS: Algemeen > Beheer > GetConnector > Getconnector beheren uitgebreid > {id} > Definitie: untick "
-        "Geblokkeerd and save. If AFAS blocked it under its fair-use policy, contact AFAS support first.",
-        nl="In AFAS: Algemeen > Beheer > GetConnector > Getconnector beheren uitgebreid > {id} > Definitie: vink "
-        "Geblokkeerd uit en sla op. Heeft AFAS hem geblokkeerd (fair use), neem dan eerst contact op met AFAS.",
-    ).format(id=connector_id)
+        en="In AFAS: {path}: untick {blocked} and save. If AFAS blocked it under its fair-use policy, contact AFAS "
+        "support first.",
+        nl="In AFAS: {path}: vink {blocked} uit en sla op. Heeft AFAS hem geblokkeerd (fair use), neem dan eerst "
+        "contact op met AFAS.",
+    ).format(path=path.text, blocked=g.fields.blocked.nl)
 
 
 def reimport(gcn: GcnFile) -> Text:
+    g = screens().getconnector_list
+    path = g.menu.then(g.title, g.buttons.more_actions, g.buttons.import_action)
     return Text(
-        en="The imported definition is outdated. Import {file} again (Algemeen > Beheer > GetConnector > Getconnector "
-        "beheren uitgebreid > Meer acties > Importeren) and answer 'overwrite'.",
-        nl="De geïmporteerde definitie is verouderd. Importeer {file} opnieuw (Algemeen > Beheer > GetConnector > "
-        "Getconnector beheren uitgebreid > Meer acties > Importeren) en kies 'overschrijven'.",
-    ).format(file=gcn.file)
+        en="The imported definition is outdated. Import {file} again ({path}) and answer 'overwrite'.",
+        nl="De geïmporteerde definitie is verouderd. Importeer {file} opnieuw ({path}) en kies 'overschrijven'.",
+    ).format(file=gcn.file, path=path.text)
 
 
 def filter_authorisation(connector_id: str) -> Text:
+    tool = screens().authorisation_tool
+    group = Text(en="the user's group", nl="groep van de gebruiker")
+    path = tool.menu.then(group, tool.fields.filter_authorisation)
     return Text(
         en="{id} returned no rows. That is fine for an empty administration; otherwise the token's user lacks "
-        "filter authorisation (Algemeen > Beheer > Autorisatie tool > the user's group > Filterautorisatie).",
+        "filter authorisation ({path}).",
         nl="{id} gaf geen regels terug. Voor een lege administratie is dat goed; anders mist de gebruiker van het "
-        "token filterautorisatie (Algemeen > Beheer > Autorisatie tool > groep van de gebruiker > Filterautorisatie).",
-    ).format(id=connector_id)
+        "token filterautorisatie ({path}).",
+    ).format(id=connector_id, path=path.text)
 
 
-TOKEN_REJECTED = Text(
-    en="Check, in this order: (1) the app connector is not blocked: Algemeen > App connector > {app}: untick "
-    "Geblokkeerd; (2) the token belongs to this environment ({env}) and type; (3) the token still exists: "
-    "Algemeen > App connector > {app} > Gebruikerstokens. If unsure, create a new token there (Nieuw) and paste it.",
-    nl="Controleer in deze volgorde: (1) de app connector is niet geblokkeerd: Algemeen > App connector > {app}: "
-    "vink Geblokkeerd uit; (2) het token hoort bij deze omgeving ({env}) en dit type; (3) het token bestaat nog: "
-    "Algemeen > App connector > {app} > Gebruikerstokens. Twijfel? Maak daar een nieuw token (Nieuw) en plak dat.",
-)
+def token_rejected(app: str, env: str) -> Text:
+    a = screens().app_connector
+    return Text(
+        en="Check, in this order: (1) the app connector is not blocked: {app_path}: untick {blocked}; (2) the token "
+        "belongs to this environment ({env}) and type; (3) the token still exists: {tokens}. If unsure, create a "
+        "new token there ({new}) and paste it.",
+        nl="Controleer in deze volgorde: (1) de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit; "
+        "(2) het token hoort bij deze omgeving ({env}) en dit type; (3) het token bestaat nog: {tokens}. Twijfel? "
+        "Maak daar een nieuw token ({new}) en plak dat.",
+    ).format(
+        app_path=app_path(app).text,
+        blocked=a.fields.blocked.nl,
+        env=env,
+        tokens=app_path(app).then(a.tabs.tokens).text,
+        new=a.buttons.new.nl,
+    )
 
-IP_RESTRICTED = Text(
-    en="The app connector only accepts calls from certain addresses: Algemeen > App connector > {app} > "
-    "IP-restricties. Allow this computer's public address while you check. If you deliberately restricted it to "
-    "SmartBooqing's servers, a check from this computer is not possible: that is expected, not a defect.",
-    nl="De app connector accepteert alleen aanroepen van bepaalde adressen: Algemeen > App connector > {app} > "
-    "IP-restricties. Sta het openbare adres van deze computer toe zolang u controleert. Hebt u bewust beperkt tot de "
-    "servers van SmartBooqing, dan kan deze computer niet controleren: dat is verwacht, geen fout.",
-)
+
+def ip_restricted(app: str) -> Text:
+    path = app_path(app).then(screens().app_connector.tabs.ip)
+    return Text(
+        en="The app connector only accepts calls from certain addresses: {path}. Allow this computer's public "
+        "address while you check. If you deliberately restricted it to SmartBooqing's servers, a check from this "
+        "computer is not possible: that is expected, not a defect.",
+        nl="De app connector accepteert alleen aanroepen van bepaalde adressen: {path}. Sta het openbare adres van "
+        "deze computer toe zolang u controleert. Hebt u bewust beperkt tot de servers van SmartBooqing, dan kan deze "
+        "computer niet controleren: dat is verwacht, geen fout.",
+    ).format(path=path.text)
+
+
+def attachments(app: str, connector_id: str) -> Text:
+    s = screens()
+    link_path = app_path(app).then(s.app_connector.tabs.update, s.app_connector.buttons.new, connector_id)
+    d = s.dossier_item_types
+    return Text(
+        en="Link the UpdateConnector {id} ({link}), then check the dossier item type: {dossier}: {optional} for "
+        "{purchase} and {sales}.",
+        nl="Koppel de UpdateConnector {id} ({link}) en controleer daarna het type dossieritem: {dossier}: "
+        "{optional} bij {purchase} en {sales}.",
+    ).format(
+        id=connector_id,
+        link=link_path.text,
+        dossier=d.menu.then(d.tabs.destination).text,
+        optional=f"'{d.fields.optional.nl}'",
+        purchase=d.fields.purchase.nl,
+        sales=d.fields.sales.nl,
+    )
+
+
+def new_token(app: str) -> Text:
+    a = screens().app_connector
+    path = app_path(app).then(a.tabs.tokens, a.buttons.new)
+    return Text(
+        en="Create a new token before then: {path}, and give it to SmartBooqing.",
+        nl="Maak daarvoor een nieuw token: {path}, en geef het aan SmartBooqing.",
+    ).format(path=path.text)
+
 
 MAINTENANCE = Text(
     en="AFAS is in maintenance. Try again later; afasstatus.nl shows when it ends.",
@@ -84,20 +135,10 @@ UNREACHABLE = Text(
     "Controleer bij een eigen URL of die klopt.",
 )
 
-ATTACHMENTS = Text(
-    en="Link the UpdateConnector KnSubject ({path} > UpdateConnectoren > Nieuw > KnSubject), then check the dossier "
-    "item type: CRM > Dossier > Inrichting > Type dossieritem > Bestemming: 'Optioneel' for Inkooprelatie + "
-    "inkoopfactuur and Verkooprelatie + verkoopfactuur.",
-    nl="Koppel de UpdateConnector KnSubject ({path} > UpdateConnectoren > Nieuw > KnSubject) en controleer daarna het "
-    "type dossieritem: CRM > Dossier > Inrichting > Type dossieritem > Bestemming: 'Optioneel' bij Inkooprelatie + "
-    "inkoopfactuur en Verkooprelatie + verkoopfactuur.",
-)
-
-NEW_TOKEN = Text(
-    en="Create a new token before then: Algemeen > App connector > {app} > Gebruikerstokens > Nieuw, and give it to "
-    "SmartBooqing.",
-    nl="Maak daarvoor een nieuw token: Algemeen > App connector > {app} > Gebruikerstokens > Nieuw, en geef het aan "
-    "SmartBooqing.",
+UNRECOGNISED = Text(
+    en="Give the technical detail below (with the log reference) to your AFAS administrator or the SmartBooqing "
+    "helpdesk.",
+    nl="Geef het technische detail hieronder (met de logreferentie) aan uw AFAS-beheerder of de SmartBooqing-helpdesk.",
 )
 
 SUNSET = Text(

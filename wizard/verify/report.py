@@ -5,66 +5,34 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard import __version__
+from wizard.domain.checks import CheckResult, Status
+from wizard.domain.presentation import STATUS_LOOK, attention_rank, status_label
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
-from wizard.flow.steps import StepId
+
+__all__ = ["CheckResult", "Report", "Status", "check_dict", "status_label"]
 
 
-class Status(StrEnum):
-    PASS = "pass"
-    WARN = "warn"
-    FAIL = "fail"
-    SKIP = "skip"
-
-
-class CheckResult(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    id: str  # "auth", "get:<Id>", "update:<Id>", "special:<Name>", "attachments", "token-expiry"
-    status: Status
-    title: Text
-    message: Text
-    remedy: Text | None = None
-    fix_step: StepId | None = None
-    http_status: int | None = None
-    log_reference: str | None = None
-    duration_ms: int = 0
-    detail: str = ""
-    # True when the check could not be done at all right now (IP restriction, maintenance, unreachable, timeout).
-    impossible: bool = False
-
-    def as_dict(self, lang: Lang) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "status": self.status.value,
-            "title": self.title.get(lang),
-            "message": self.message.get(lang),
-            "remedy": self.remedy.get(lang) if self.remedy else None,
-            "fix_step": self.fix_step.value if self.fix_step else None,
-            "http_status": self.http_status,
-            "log_reference": self.log_reference,
-            "duration_ms": self.duration_ms,
-            "detail": self.detail or None,
-        }
-
-
-_SYMBOL = {Status.PASS: "✔", Status.WARN: "⚠", Status.FAIL: "✖", Status.SKIP: "–"}
-_WORD = {
-    Status.PASS: Text(en="passed", nl="in orde"),
-    Status.WARN: Text(en="warning", nl="waarschuwing"),
-    Status.FAIL: Text(en="failed", nl="mislukt"),
-    Status.SKIP: Text(en="skipped", nl="overgeslagen"),
-}
-
-
-def status_label(status: Status, lang: Lang) -> str:
-    return f"{_SYMBOL[status]} {_WORD[status].get(lang)}"
+def check_dict(check: CheckResult, lang: Lang) -> dict[str, Any]:
+    """One check as the JSON report writes it."""
+    return {
+        "id": str(check.id),
+        "status": check.status.value,
+        "status_label": status_label(check.status, lang),
+        "title": check.title.get(lang),
+        "message": check.message.get(lang),
+        "remedy": check.remedy.get(lang) if check.remedy else None,
+        "fix_step": check.fix_step.value if check.fix_step else None,
+        "http_status": check.http_status,
+        "log_reference": check.log_reference,
+        "duration_ms": check.duration_ms,
+        "detail": check.detail or None,
+    }
 
 
 class Report(BaseModel):
@@ -127,7 +95,7 @@ class Report(BaseModel):
             "user_group": self.user_group,
             "profit_version": self.profit_version,
             "summary": {**self.counts(), "ok": self.ok, "exit_code": self.exit_code(), "text": self.summary(lang)},
-            "checks": [c.as_dict(lang) for c in self.checks],
+            "checks": [check_dict(c, lang) for c in self.checks],
         }
 
     def to_json(self, lang: Lang) -> str:
@@ -147,7 +115,7 @@ class Report(BaseModel):
             "tech": Text(en="Technical detail", nl="Technisch detail").get(lang),
         }
         rows = []
-        for c in sorted(self.checks, key=lambda c: ["fail", "warn", "pass", "skip"].index(c.status.value)):
+        for c in sorted(self.checks, key=lambda c: attention_rank(c.status)):
             tech = "; ".join(
                 x
                 for x in (
@@ -164,13 +132,16 @@ class Report(BaseModel):
                 f"<td>{e(c.message.get(lang))}</td><td>{e(c.remedy.get(lang)) if c.remedy else ''}</td>"
                 f"<td><small>{e(tech)}</small></td></tr>"
             )
+        status_css = " ".join(
+            f"tr.{s.value} td:first-child{{background:{look.background};color:{look.colour}}}"
+            for s, look in STATUS_LOOK.items()
+        )
         page = f"""<!DOCTYPE html>
 <html lang="{lang.value}"><head><meta charset="utf-8"><title>{e(t["title"])} {e(self.environment)}</title>
 <style>
 body{{font-family:system-ui,sans-serif;margin:2em;color:#222}} table{{border-collapse:collapse;width:100%}}
 td,th{{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}}
-tr.fail td:first-child{{background:#fde2e2}} tr.warn td:first-child{{background:#fff4d6}}
-tr.pass td:first-child{{background:#e3f6e3}} code{{color:#555}}
+{status_css} code{{color:#555}}
 </style></head><body>
 <h1>{e(t["title"])}</h1>
 <p><b>{e(self.summary(lang))}</b></p>

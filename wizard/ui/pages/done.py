@@ -6,7 +6,9 @@ import html
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
+from wizard.domain.presentation import STATUS_LOOK
 from wizard.flow.steps import StepId
 from wizard.ui.intents import CopyTokenForPortal
 from wizard.ui.pages.base import StepPage
@@ -65,14 +67,11 @@ class DonePage(StepPage):
             rows.append((self.tr("Token stored in"), self.text(s.token_storage.location)))
         v = s.verification
         if v is not None:
-            rows.append(
-                (
-                    self.tr("Check"),
-                    self.tr("✔ {ok} passed, ⚠ {w} with a warning, ✖ {bad} failed").format(
-                        ok=v.passed, w=v.warnings, bad=v.failed
-                    ),
-                )
+            counts = ((Status.PASS, v.passed), (Status.WARN, v.warnings), (Status.FAIL, v.failed))
+            line = ", ".join(
+                f"{STATUS_LOOK[status].symbol} {self.text(STATUS_LOOK[status].label)}: {n}" for status, n in counts
             )
+            rows.append((self.tr("Check"), line))
         self.summary.setText(
             "<table>"
             + "".join(

@@ -6,13 +6,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wizard.domain.checks import Status
+from wizard.domain.presentation import STATUS_LOOK, attention_rank
 from wizard.domain.text import Text
 from wizard.flow.steps import StepId
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, paragraph
 
-_LEVEL = {"pass": Level.OK, "warn": Level.WARN, "fail": Level.ERROR, "skip": Level.INFO}
+_LEVEL = {Status.PASS: Level.OK, Status.WARN: Level.WARN, Status.FAIL: Level.ERROR, Status.SKIP: Level.INFO}
 
 
 def ask_report_path(parent: QWidget, title: str, start: str) -> str:
@@ -134,9 +136,11 @@ class VerifyPage(StepPage):
         self._render(row, result)
 
     def _render(self, row: CheckRow, result: Any) -> None:
-        level = _LEVEL.get(str(result.status), Level.INFO)
+        status = Status(result.status)
+        level = _LEVEL[status]
+        look = STATUS_LOOK[status]
         row.title = self.text(result.title)
-        head = f"{SYMBOL[level]} {self._word(str(result.status))}: {row.title}"
+        head = f"{look.symbol} {self.text(look.label)}: {row.title}"
         row.head.setText(head)
         row.head.setAccessibleName(head)
         lines = [self.text(result.message)]
@@ -156,24 +160,19 @@ class VerifyPage(StepPage):
         else:
             row.fix.hide()
 
-    def _word(self, status: str) -> str:
-        return {
-            "pass": self.tr("Passed"),
-            "warn": self.tr("Warning"),
-            "fail": self.tr("Failed"),
-            "skip": self.tr("Skipped"),
-        }.get(status, status)
-
     def finish(self, report: Any) -> None:
         self.running = False
         for check in report.checks:
             if check.id not in self.results:
                 self.add_result(check)
+
         # What is missing first: a helpdesk engineer sees the failures without scrolling.
-        order = {"fail": 0, "warn": 1}
-        ranked = sorted(
-            self.rows.values(), key=lambda r: order.get(str(getattr(self.results.get(r.check_id), "status", "")), 2)
-        )
+        def rank(row: CheckRow) -> int:
+            result = self.results.get(row.check_id)
+            # Failures, then warnings, then the rest in plan order (a stable sort keeps it).
+            return min(attention_rank(Status(result.status)), 2) if result is not None else 2
+
+        ranked = sorted(self.rows.values(), key=rank)
         for index, row in enumerate(ranked):
             self.rows_layout.insertWidget(index, row)
         v = self.machine.state.verification
