@@ -43,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     limit = ClientSettings().max_in_flight
     latency = args.latency_ms / 1000
-    with SimulatorServer("ready") as server, SimAdmin(server.origin) as admin:
+    with SimulatorServer("ready") as server, server.admin() as admin:
         admin.set_faults(latency_ms=args.latency_ms)
         timed_run(server, admin, limit)  # warm-up: imports, connection set-up
         ours = [timed_run(server, admin, limit) for _ in range(args.rounds)]

@@ -68,7 +68,8 @@ def check_native_keyring(cli: str) -> str:
         native = "Windows.WinVaultKeyring" if sys.platform == "win32" else "macOS.Keyring"
         assert backend.endswith(native), backend
         return backend
-    from wizard.stores.secret_service_session import private_secret_service
+    # The test-only harness lives in the checkout's tests/ (ROOT is on sys.path), not in the shipped package.
+    from tests.secret_service_session import private_secret_service
 
     with tempfile.TemporaryDirectory() as home, private_secret_service(Path(home)) as env:
         done = _run([cli, "diagnose", "--json"], env=env)

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-# Shared fixtures: a private D-Bus + gnome-keyring (`secret_service`), a private copy of connectors/ (`bundle_dir`).
-pytest_plugins = ["tests.secret_service", "tests.gcn_samples"]
+# Shared fixtures: a private D-Bus + gnome-keyring (`secret_service`), a private copy of connectors/ (`bundle_dir`),
+# a hostile HTTP server and a recording proxy on loopback (`hostile_server`, `recording_proxy`).
+pytest_plugins = [
+    "tests.secret_service",
+    "tests.gcn_samples",
+    "tests.afas.hostile_server",
+    "tests.afas.recording_proxy",
+]
 
 # Before any Qt import: CI has no display, and a developer's desktop must not flash windows during tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,4 +1,4 @@
-"""pytest fixtures for a private, real Secret Service (see wizard/stores/secret_service_session.py).
+"""pytest fixtures for a private, real Secret Service (see tests/secret_service_session.py).
 
 Registered suite-wide through `pytest_plugins` in tests/conftest.py (pytest only honours it in the root conftest).
 The daemons get a temporary HOME/XDG and their own D-Bus bus: a developer's real keyring is never touched.
@@ -17,7 +17,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from wizard.stores.secret_service_session import SecretServiceUnavailableError, private_secret_service
+from tests.secret_service_session import SecretServiceUnavailableError, private_secret_service
 
 REQUIRE_ENV = "SBQ_REQUIRE_SECRET_SERVICE"
 

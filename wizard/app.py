@@ -91,7 +91,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
     manifest = load_manifest()
     if demo:
-        from wizard.sim import SimAdmin, SimulatorServer
+        from wizard.sim import SimulatorServer
 
         server = SimulatorServer(scenario="fresh")
         server.start()
@@ -102,7 +102,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
             secret_store=SessionSecretStore(),
             session_store=SessionSecretStore(),
             default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
-            sim=SimAdmin(server.origin),
+            sim=server.admin(),  # carries the run's admin key
             demo_environment=server.environment,
         )
     else:

@@ -132,7 +132,9 @@ def test_redirects_are_not_followed() -> None:
         reply = _run(_get("metainfo"))
     assert reply.status == 302 and route.call_count == 1
     problem = classify_reply(reply)
-    assert problem is not None and problem.kind is Problem.UNEXPECTED
+    # Issue 12 item 11 changed the class from UNEXPECTED: a redirect means something else answered for AFAS.
+    assert problem is not None and problem.kind is Problem.INTERCEPTED and problem.impossible
+    assert "elsewhere.example" in problem.message().en
 
 
 def test_the_client_has_no_generic_request_method() -> None:

@@ -91,8 +91,11 @@ def test_unknown_answer_is_reported_as_it_came() -> None:
 
 
 def test_success_that_is_not_json_is_malformed() -> None:
-    problem = classify_reply(reply(200, "<html>login page of a captive portal</html>"))
+    problem = classify_reply(reply(200, "<rows>not json</rows>"))
     assert problem is not None and problem.kind is Problem.MALFORMED
+    # Issue 12 item 11: an HTML page (a captive portal) is no longer "malformed AFAS" but someone else answering.
+    problem = classify_reply(reply(200, "<html>login page of a captive portal</html>"))
+    assert problem is not None and problem.kind is Problem.INTERCEPTED and problem.impossible
     assert classify_reply(reply(200, {"rows": []})) is None
 
 

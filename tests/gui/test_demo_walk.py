@@ -44,9 +44,7 @@ def _check_screenshots(folder: Path) -> None:
 def test_full_demo_walk_against_the_real_simulator(
     make_window: WindowFactory, sim_server: Any, qtbot, tmp_path: Path
 ) -> None:
-    from wizard.sim import SimAdmin
-
-    admin = SimAdmin(sim_server.origin)
+    admin = sim_server.admin()
     window = make_window(demo=True, sim=admin, demo_environment=sim_server.environment)
     assert "DEMO" in window.windowTitle()
     finished: list[int] = []

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from wizard.sim import SimEnvironment, build_scenario, create_app
+from wizard.sim.admin_guard import KEY_HEADER
 
 REST = "/ProfitRestServices"
 
@@ -43,8 +44,10 @@ class Sim:
     def write(self, method: str, path: str, **kw: Any) -> httpx.Response:
         return self.request(method, f"{REST}{path}", **kw)
 
-    def admin(self, method: str, path: str, **kw: Any) -> httpx.Response:
-        return self.request(method, f"/_sim/{path}", auth=False, **kw)
+    def admin(self, method: str, path: str, *, headers: dict[str, str] | None = None, **kw: Any) -> httpx.Response:
+        """An admin call with the app's key (unless `headers` gives X-Sim-Key itself)."""
+        sent = {KEY_HEADER: self.app.admin_key, **(headers or {})}
+        return self.request(method, f"/_sim/{path}", auth=False, headers=sent, **kw)
 
 
 @pytest.fixture

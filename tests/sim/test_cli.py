@@ -46,6 +46,12 @@ class Running:
         assert match, self.lines
         return match.group(0)
 
+    @property
+    def admin_key(self) -> str:
+        found = [line.rsplit(": ", 1)[1] for line in self.lines if "X-Sim-Key" in line]
+        assert found, self.lines
+        return found[0]
+
     def stop(self, sig: int = signal.SIGINT) -> tuple[int, str, str]:
         self.process.send_signal(sig)
         out, err = self.process.communicate(timeout=15)
@@ -109,7 +115,8 @@ def test_sigterm_stops_with_exit_0_and_latency_is_applied(tmp_path: Path) -> Non
     sim = Running("--scenario", "slow", "--latency-ms", "7", "--lang", "nl")
     try:
         assert sim.lines[0].startswith("AFAS-simulator (scenario slow")
-        state = httpx.get(f"{sim.origin}/_sim/state").json()
+        assert httpx.get(f"{sim.origin}/_sim/state").status_code == 401  # the admin API wants the printed key
+        state = httpx.get(f"{sim.origin}/_sim/state", headers={"X-Sim-Key": sim.admin_key}).json()
         assert state["faults"]["latency_ms"] == 7
     finally:
         code, out, _err = sim.stop(signal.SIGTERM)
@@ -165,3 +172,50 @@ def test_bad_input_exits_2_with_a_clear_message() -> None:
     assert in_use.returncode == 2
     assert f"Port {port} on 127.0.0.1 is already in use" in in_use.stderr
     assert "Traceback" not in in_use.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_token_file_exists_before_the_port_accepts_a_connection(tmp_path: Path) -> None:
+    token_file = tmp_path / "token.xml"
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard", "simulator", "--port", str(port), "--token-out", str(token_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # What a start-up script does: poll the port as fast as it can, then read the file.
+        while True:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            except OSError:
+                continue
+            assert token_file.exists(), "the port accepted a connection before the token file was written"
+            break
+        parse_classic_token(token_file.read_text(encoding="utf-8"))
+        assert process.stdout is not None
+        for line in process.stdout:  # Ctrl+C only once it says it listens for it
+            if "Ctrl+C" in line:
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=15)
+    assert process.returncode == 0
+
+
+def test_a_token_file_of_a_server_that_could_not_start_is_removed(tmp_path: Path) -> None:
+    token_file = tmp_path / "token.xml"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _run("--port", str(port), "--token-out", str(token_file), "--lang", "en")
+    assert result.returncode == 2
+    assert not token_file.exists()

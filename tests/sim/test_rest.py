@@ -514,12 +514,12 @@ def test_latency_fault_is_applied_per_request_and_logged(ready: Sim) -> None:
 def test_a_simulator_defect_still_answers_like_afas_and_is_logged(
     ready: Sim, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from wizard.sim import app
+    from wizard.sim import rest_read
 
     def broken(*_args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(app, "rows_for", broken)
+    monkeypatch.setattr(rest_read, "rows_for", broken)
     response = ready.get("/connectors/SBQ_BTW")
     assert response.status_code == 500
     assert _error_body(response)["errorNumber"] == -2147180999

@@ -30,6 +30,13 @@ def test_the_cli_knows_every_scenario() -> None:
         assert name in SCENARIOS
 
 
+def test_the_cli_constants_match_the_simulator() -> None:
+    from wizard.cli import simulator as cli
+    from wizard.sim import admin_guard, model
+
+    assert (cli.KEY_HEADER, cli.MAX_LATENCY_MS) == (admin_guard.KEY_HEADER, model.MAX_LATENCY_MS)
+
+
 def test_unknown_scenario() -> None:
     with pytest.raises(UnknownScenarioError, match="fresh"):
         build_scenario("nope")

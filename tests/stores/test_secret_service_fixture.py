@@ -15,8 +15,8 @@ from keyring.backends.SecretService import Keyring
 
 from tests.conftest import FAKE_XML
 from tests.secret_service import REQUIRE_ENV, _unavailable, collect_leaked_connections
+from tests.secret_service_session import SecretServiceUnavailableError, private_secret_service
 from wizard.domain.credentials import parse_classic_token
-from wizard.stores.secret_service_session import SecretServiceUnavailableError, private_secret_service
 from wizard.stores.secrets import KeyringSecretStore, SecretStoreError
 
 TOKEN = parse_classic_token(FAKE_XML)

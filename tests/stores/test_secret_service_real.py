@@ -149,7 +149,7 @@ def test_a_collection_locked_later_is_reported_as_locked(
     import secretstorage
     from keyring.backends.SecretService import Keyring
 
-    from wizard.stores.secret_service_session import private_secret_service
+    from tests.secret_service_session import private_secret_service
 
     with private_secret_service(tmp_path / "home") as env:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])

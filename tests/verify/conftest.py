@@ -33,7 +33,7 @@ def sim_factory() -> Iterator[Any]:
         server = SimulatorServer(scenario)
         server.start()
         servers.append(server)
-        return server, SimAdmin(server.origin)
+        return server, server.admin()
 
     yield start
     for server in servers:

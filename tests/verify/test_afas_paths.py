@@ -20,6 +20,9 @@ PENDING = {
     "ui/pages/import_files.py",
     "ui/pages/link_connectors.py",
     "ui/pages/dossier.py",
+    # The OAuth foundations (issue 10) keep their labels in one marked block until the OAuth wiring moves them
+    # into connectors/afas.toml.
+    "afas/oauth.py",
 }
 
 

@@ -17,8 +17,7 @@ from wizard.data import load_manifest
 from wizard.domain.checks import Status
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
-from wizard.domain.excerpt import excerpt
-from wizard.domain.redact import MASK
+from wizard.domain.redact import MASK, excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.verify import Report, verify

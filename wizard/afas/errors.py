@@ -13,12 +13,17 @@ import re
 import ssl
 from dataclasses import dataclass
 from enum import StrEnum
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from wizard.afas.client import Reply
-from wizard.domain.redact import redact
+from wizard.afas.client import AnswerTooLarge, Reply, bounded_seconds
+from wizard.domain.redact import excerpt, redact
 from wizard.domain.text import Text
+
+# How much of a text from AFAS (or whatever answered) goes into messages and reports; always redacted first.
+MESSAGE_LIMIT = 500
+DETAIL_LIMIT = 200
 
 
 class Problem(StrEnum):
@@ -35,11 +40,20 @@ class Problem(StrEnum):
     TLS = "tls"
     PROXY = "proxy"
     MALFORMED = "malformed"  # 2xx that is not the JSON AFAS sends
+    INTERCEPTED = "intercepted"  # a redirect or an HTML page: a portal, proxy or gateway answered instead of AFAS
     UNEXPECTED = "unexpected"  # any other status
 
 
 # The outcomes after which no check can say anything about the setup: verification is impossible right now.
-IMPOSSIBLE = {Problem.FORBIDDEN, Problem.MAINTENANCE, Problem.TIMEOUT, Problem.UNREACHABLE, Problem.TLS, Problem.PROXY}
+IMPOSSIBLE = {
+    Problem.FORBIDDEN,
+    Problem.MAINTENANCE,
+    Problem.TIMEOUT,
+    Problem.UNREACHABLE,
+    Problem.TLS,
+    Problem.PROXY,
+    Problem.INTERCEPTED,
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ class AfasProblem:
     log_reference: str | None = None
     retry_after: float | None = None
     detail: str = ""
+    redirect_host: str | None = None  # INTERCEPTED: where the answer tried to send us
 
     @property
     def impossible(self) -> bool:
@@ -59,6 +74,15 @@ class AfasProblem:
     def message(self) -> Text:
         """A short sentence for the user; checks add their own context and remedy."""
         base = _MESSAGES[self.kind]
+        if self.kind is Problem.INTERCEPTED:
+            if self.redirect_host:
+                return base + Text(en=" It redirected to {h}.", nl=" Het stuurde door naar {h}.").format(
+                    h=self.redirect_host
+                )
+            return base + Text(
+                en=" It sent a web page instead of AFAS's answer.",
+                nl=" Het stuurde een webpagina in plaats van het antwoord van AFAS.",
+            )
         if self.kind in (Problem.FUNCTIONAL, Problem.UNEXPECTED, Problem.FIELD_NOT_FOUND) and self.external_message:
             return base + Text(en=": {m}", nl=": {m}").format(m=self.external_message)
         return base
@@ -108,6 +132,12 @@ _MESSAGES: dict[Problem, Text] = {
         nl="AFAS stuurde een antwoord dat niet is wat AFAS normaal stuurt",
     ),
     Problem.UNEXPECTED: Text(en="AFAS answered unexpectedly", nl="AFAS antwoordde onverwacht"),
+    Problem.INTERCEPTED: Text(
+        en="Something between this computer and AFAS answered instead (a login page of a guest network, a proxy or "
+        "a gateway).",
+        nl="Iets tussen deze computer en AFAS antwoordde in plaats van AFAS (een inlogpagina van een gastnetwerk, "
+        "een proxy of een gateway).",
+    ),
 }
 
 _BLOCKED = re.compile(r"geblokkeerd|is blocked", re.I)
@@ -131,11 +161,13 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     body = reply.json_body if reply.json_ok and isinstance(reply.json_body, dict) else {}
     external = body.get("externalMessage") if isinstance(body.get("externalMessage"), str) else None
     external = external or _profit_error_header(reply)
-    # AFAS's own words go into messages the GUI shows: never let an echoed token through.
-    external = redact(external) if external else None
+    # AFAS's own words go into messages the GUI shows: never let an echoed token through (redacted, then cut).
+    external = excerpt(external, MESSAGE_LIMIT) if external else None
     number = body.get("errorNumber") if isinstance(body.get("errorNumber"), int) else None
+    number = number if not isinstance(number, bool) else None
     reference = body.get("profitLogReference") if isinstance(body.get("profitLogReference"), str) else None
-    raw = redact(reply.text.strip()[:300])
+    reference = excerpt(reference, 80) if reference else None
+    raw = excerpt(reply.text.strip(), DETAIL_LIMIT)
 
     def make(kind: Problem, detail: str = "", retry_after: float | None = None) -> AfasProblem:
         return AfasProblem(
@@ -148,19 +180,21 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
             detail=detail,
         )
 
+    intercepted = classify_interception(reply)
+    if intercepted is not None:
+        return intercepted
     if 200 <= status < 300:
         if expect_json and not reply.json_ok:
-            return make(Problem.MALFORMED, detail=f"body: {raw[:120]!r}")
+            return make(Problem.MALFORMED, detail=f"body: {excerpt(raw, 120)!r}")
         return None
     if status == 401:
         return make(Problem.UNAUTHORIZED)
     if status == 403:
         return make(Problem.FORBIDDEN)
     if status == 404:
-        return make(Problem.NOT_FOUND, detail=raw[:120])
+        return make(Problem.NOT_FOUND, detail=excerpt(raw, 120))
     if status == 503:
-        retry = body.get("retry_after") if isinstance(body.get("retry_after"), int | float) else None
-        return make(Problem.MAINTENANCE, retry_after=retry)
+        return make(Problem.MAINTENANCE, retry_after=bounded_seconds(body.get("retry_after")))
     if status == 500 and external:
         if _BLOCKED.search(external):
             return make(Problem.BLOCKED_DEFINITION)
@@ -169,11 +203,51 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
         if _FIELD.search(external):
             return make(Problem.FIELD_NOT_FOUND)
         return make(Problem.FUNCTIONAL)
-    return make(Problem.UNEXPECTED, detail=f"body: {raw[:200]!r}" if raw else "empty body")
+    return make(Problem.UNEXPECTED, detail=f"body: {raw!r}" if raw else "empty body")
+
+
+_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])", re.I)
+
+
+def _location_host(reply: Reply) -> str | None:
+    location = reply.headers.get("Location")
+    if not location:
+        return None
+    try:
+        # Relative locations stay on the host we asked; the base only needs a scheme and a host for that.
+        host = urlsplit(urljoin("https://afas.invalid/", location.strip())).hostname
+    except ValueError:
+        return None
+    # Only the host is shown: a portal's URL may carry anything, the token included.
+    return excerpt(host, 100) if host else None
+
+
+def classify_interception(reply: Reply) -> AfasProblem | None:
+    """A redirect, or a web page where AFAS answers with JSON or XML: something else answered (a captive portal, a
+    proxy's login page, a gateway). Verification is impossible from here, and the user must hear where it went."""
+    if 300 <= reply.status < 400:
+        host = _location_host(reply)
+        return AfasProblem(
+            Problem.INTERCEPTED,
+            status=reply.status,
+            redirect_host=host,
+            detail=f"HTTP {reply.status} redirect" + (f" to {host}" if host else " without a Location"),
+        )
+    content_type = reply.headers.get("Content-Type", "").lower()
+    if 200 <= reply.status < 300 and ("text/html" in content_type or _HTML_START.match(reply.text[:2048])):
+        # AFAS's REST answers are JSON and its SOAP answers XML; neither is an HTML page.
+        return AfasProblem(
+            Problem.INTERCEPTED,
+            status=reply.status,
+            detail=f"an HTML page ({excerpt(content_type, 60) or 'no Content-Type'})",
+        )
+    return None
 
 
 def classify_exception(exc: BaseException) -> AfasProblem:
-    detail = redact(f"{type(exc).__name__}: {exc}")[:300]
+    detail = excerpt(f"{type(exc).__name__}: {exc}", 300)
+    if isinstance(exc, AnswerTooLarge | httpx.DecodingError):  # too large, or an encoding that does not decode
+        return AfasProblem(Problem.MALFORMED, detail=detail)
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         return AfasProblem(Problem.TIMEOUT, detail=detail)
     if isinstance(exc, httpx.ProxyError):

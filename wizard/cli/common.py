@@ -10,7 +10,7 @@ from enum import IntEnum
 from typing import TextIO
 
 from wizard.domain.errors import InputError, UserFacingError
-from wizard.domain.redact import redact
+from wizard.domain.redact import for_terminal, redact
 from wizard.domain.text import Lang, Text, system_lang
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,10 @@ def lang_of(args: argparse.Namespace) -> Lang:
 
 
 def say(message: Text | str, lang: Lang, stream: TextIO | None = None) -> None:
+    """Every message of every subcommand leaves through here: redacted (secrets, and token-shaped pieces of the
+    command line, see main.py), then quoted for the terminal, since it may carry AFAS's words or echoed input."""
     text = message.get(lang) if isinstance(message, Text) else message
-    print(redact(text), file=stream or sys.stdout, flush=True)
+    print(for_terminal(redact(text)), file=stream or sys.stdout, flush=True)
 
 
 def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from wizard import __version__, resources
 from wizard.cli.common import add_lang_option, lang_of
+from wizard.domain.redact import for_terminal, json_for_terminal
 from wizard.domain.text import Lang
 
 
@@ -51,8 +52,8 @@ def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     data = facts(lang_of(args))
     if args.json:
-        print(json.dumps(data, indent=2))
+        print(json_for_terminal(json.dumps(data, indent=2)))
     else:
         for key, value in data.items():
-            print(f"{key:16} {value}")
+            print(for_terminal(f"{key:16} {value}", keep_newlines=False))
     return 0

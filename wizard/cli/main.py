@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
-from wizard.domain.redact import install_logging, redact
+from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
 # Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
 # stays fast; packaging/sbq-setup.spec bundles every wizard module for that reason.
@@ -24,17 +23,13 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-# What a pasted token looks like on a command line: its XML, 32+ hex characters, or a long Base64 run.
-_SECRET_LIKE = re.compile(
-    r"<token>.*?</token>|&lt;token&gt;.*?&lt;/token&gt;|[0-9A-Fa-f]{32,}|[A-Za-z0-9+/=]{40,}", re.S
-)
-
-
 class SafeArgumentParser(argparse.ArgumentParser):
     """argparse echoes unrecognised arguments in its error; a token pasted on the command line must not be."""
 
     def error(self, message: str) -> NoReturn:
-        super().error(redact(_SECRET_LIKE.sub("«not shown»", message)))
+        for piece in secret_like(message):  # also when parse_args is called without main() registering argv
+            message = message.replace(piece, "«not shown»")
+        super().error(redact(message))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +66,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     install_logging()
+    # A token pasted where a path, URL or environment belongs: every token-shaped piece of the command line is a
+    # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.
+    register_untrusted_input(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

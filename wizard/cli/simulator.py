@@ -26,6 +26,8 @@ SCENARIO_NAMES = (
     "blocked-definition",
     "slow",
 )
+KEY_HEADER = "X-Sim-Key"  # wizard.sim.admin_guard.KEY_HEADER; not imported so `--help` stays light
+MAX_LATENCY_MS = 10_000  # wizard.sim.model.MAX_LATENCY_MS; a test keeps them in sync
 _OUR_TOKEN_FILE = re.compile(r"\s*<token><version>\d+</version><data>[0-9A-F]{64}</data></token>\s*")
 
 
@@ -44,8 +46,8 @@ def _latency(value: str) -> int:
         ms = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a number of milliseconds") from None
-    if not 0 <= ms <= 600_000:
-        raise argparse.ArgumentTypeError(f"{ms} ms is out of range (0-600000)")
+    if not 0 <= ms <= MAX_LATENCY_MS:
+        raise argparse.ArgumentTypeError(f"{ms} ms is out of range (0-{MAX_LATENCY_MS})")
     return ms
 
 
@@ -123,9 +125,17 @@ def run(args: argparse.Namespace) -> int:
     if args.latency_ms is not None:
         state.faults.latency_ms = args.latency_ms
     server = SimulatorServer(state=state, port=args.port)
+    token = server.token
+    # The token file exists before the socket listens: the kernel completes TCP handshakes from listen() on, so a
+    # script that waits for the port must never find the file missing.
+    wrote_token = token_path is not None and token is not None
+    if token_path is not None and token is not None:
+        _write_token(token_path, token.xml())
     try:
         server.start()
     except SimulatorStartError as exc:
+        if wrote_token and token_path is not None:
+            token_path.unlink(missing_ok=True)  # a token of a server that never ran
         if exc.port_in_use:
             raise InputError(
                 Text(
@@ -155,10 +165,16 @@ def run(args: argparse.Namespace) -> int:
         say(Text(en="REST base URL: {u}", nl="REST-basis-URL: {u}").format(u=server.base_url), lang)
         say(Text(en="SOAP URL: {u}", nl="SOAP-URL: {u}").format(u=server.soap_url), lang)
         say(Text(en="Admin API: {u}/_sim/", nl="Beheer-API: {u}/_sim/").format(u=server.origin), lang)
-        token = server.token
+        # Printed on purpose: scripts on this computer need it; a web page cannot read this terminal.
+        say(
+            Text(
+                en="Admin key (send as {h}): {k}",
+                nl="Beheersleutel (meesturen als {h}): {k}",
+            ).format(h=KEY_HEADER, k=server.admin_key),
+            lang,
+        )
         verify = f"sbq-setup verify --environment {env_id} --base-url {server.base_url}"
         if token_path is not None and token is not None:
-            _write_token(token_path, token.xml())
             say(
                 Text(en="Token written to {p} (mode 0600).", nl="Token geschreven naar {p} (modus 0600).").format(
                     p=token_path

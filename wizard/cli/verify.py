@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from contextlib import ExitStack
@@ -11,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
+from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
+from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
 
 if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
     from wizard.domain.credentials import Credential
@@ -19,7 +22,8 @@ if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `s
     from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
-MAX_TOKEN_FILE = 64 * 1024  # a token is ~100 bytes
+MAX_TOKEN_FILE = MAX_SECRET_FILE
+MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
 
@@ -56,23 +60,9 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     from wizard.domain.credentials import parse_classic_token
 
     if args.token_file is not None:
-        try:
-            with args.token_file.open("rb") as handle:
-                raw = handle.read(MAX_TOKEN_FILE + 1)  # bounded: a wrong --token-file must not load a disk image
-            if len(raw) > MAX_TOKEN_FILE:
-                raise InputError(
-                    Text(en="{f} is too large to be a token file.", nl="{f} is te groot voor een tokenbestand.").format(
-                        f=args.token_file
-                    )
-                )
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(
-                Text(en="Cannot read the token file {f}: {e}.", nl="Kan het tokenbestand {f} niet lezen: {e}.").format(
-                    f=args.token_file, e=type(exc).__name__
-                )
-            ) from None
-        return parse_classic_token(text)
+        # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
+        # load a disk image.
+        return parse_classic_token(read_secret_file(args.token_file, MAX_TOKEN_FILE))
     if args.token_stdin:
         return parse_classic_token(sys.stdin.read(MAX_TOKEN_FILE))
     if os.environ.get(TOKEN_ENV):
@@ -92,25 +82,75 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     return stored
 
 
+def _field(text: str) -> str:
+    """One field of the table: AFAS's words are untrusted, so a line break or an escape sequence in them is shown,
+    never acted on (it could clear the screen or fake a line of the table)."""
+    return for_terminal(redact(text), keep_newlines=False)
+
+
 def render_table(report: Report, lang: Lang) -> str:
     from wizard.domain.checks import Status
     from wizard.domain.presentation import attention_rank, status_label
 
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
-        .format(e=report.environment, u=report.base_url)
+        .format(e=_field(report.environment), u=_field(report.base_url))
         .get(lang),
         "",
     ]
     for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
-        lines.append(f"{status_label(check.status, lang):<18} {check.title.get(lang)}")
-        lines.append(f"{'':<18}   {check.message.get(lang)}")
+        lines.append(f"{status_label(check.status, lang):<18} {_field(check.title.get(lang))}")
+        lines.append(f"{'':<18}   {_field(check.message.get(lang))}")
         if check.remedy is not None and check.status in (Status.FAIL, Status.WARN):
-            lines.append(f"{'':<18}   → {check.remedy.get(lang)}")
+            lines.append(f"{'':<18}   → {_field(check.remedy.get(lang))}")
         if check.log_reference:
-            lines.append(f"{'':<18}   profitLogReference: {check.log_reference}")
+            lines.append(f"{'':<18}   profitLogReference: {_field(check.log_reference)}")
     lines += ["", report.summary(lang) + f" ({report.duration_ms} ms)"]
     return "\n".join(lines)
+
+
+def _check_timeout(value: float) -> float:
+    if not math.isfinite(value) or not 0 < value <= MAX_TIMEOUT:
+        raise InputError(
+            Text(
+                en="--timeout must be a number of seconds above 0 and at most {m:g}.",
+                nl="--timeout moet een aantal seconden zijn boven 0 en hoogstens {m:g}.",
+            ).format(m=MAX_TIMEOUT)
+        )
+    return value
+
+
+def _check_report_target(path: Path) -> None:
+    """Refused before anything is sent: a report target that cannot be a file."""
+    name = excerpt(str(path), 200)
+    if path.is_dir():
+        raise InputError(
+            Text(
+                en="Cannot write the report to {f}: it is a folder; give a file name.",
+                nl="Kan het rapport niet schrijven naar {f}: dat is een map; geef een bestandsnaam.",
+            ).format(f=name)
+        )
+    if not path.parent.is_dir():
+        raise InputError(
+            Text(
+                en="Cannot write the report to {f}: its folder does not exist.",
+                nl="Kan het rapport niet schrijven naar {f}: de map bestaat niet.",
+            ).format(f=name)
+        )
+
+
+def _write_report(path: Path, content: str) -> Text | None:
+    """None when written; otherwise why not (a full disk, no permission), for exit code 2."""
+    try:
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(content)
+            handle.flush()  # a full disk shows here or at close, not silently later
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Text(
+            en="Cannot write the report to {f}: {e}.", nl="Kan het rapport niet schrijven naar {f}: {e}."
+        ).format(f=excerpt(str(path), 200), e=reason)
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,6 +160,9 @@ def run(args: argparse.Namespace) -> int:
     from wizard.verify import verify
 
     lang = lang_of(args)
+    timeout = _check_timeout(args.timeout)
+    if args.html is not None:
+        _check_report_target(args.html)
     with ExitStack() as stack:
         if args.demo:
             from wizard.sim import SimulatorServer
@@ -138,22 +181,14 @@ def run(args: argparse.Namespace) -> int:
                 )
             env = parse_environment(args.environment, args.type, base_url=args.base_url, soap_url=args.soap_url)
             credential = _read_token(args, env)
-        if args.timeout <= 0:
-            raise InputError(Text(en="--timeout must be positive.", nl="--timeout moet positief zijn."))
-        report = asyncio.run(verify(env, credential, lang=lang, timeout=args.timeout))
-    if args.html is not None:
-        try:
-            args.html.write_text(report.to_html(lang), encoding="utf-8")
-        except OSError as exc:
-            say(
-                Text(en="Cannot write {f}: {e}.", nl="Kan {f} niet schrijven: {e}.").format(
-                    f=args.html, e=exc.strerror or type(exc).__name__
-                ),
-                lang,
-                sys.stderr,
-            )
+        report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout))
+    unwritten = _write_report(args.html, redact(report.to_html(lang))) if args.html is not None else None
     if args.json:
-        print(report.to_json(lang))
+        print(json_for_terminal(redact(report.to_json(lang))), flush=True)
     else:
         say(render_table(report, lang), lang)
+    if unwritten is not None:
+        # The check ran, but the report the user asked for does not exist: a script must not take that for success.
+        say(unwritten, lang, sys.stderr)
+        return ExitCode.BAD_INPUT
     return ExitCode(report.exit_code())

@@ -153,11 +153,12 @@ def _from_xml(value: str) -> ClassicToken:
             "Er staat extra tekst rond het token. Plak alleen het token.",
         )
     version_text = match.group("version")
-    if not version_text.isdigit():
+    # ASCII digits, and few: isdigit() accepts '²' and '٣', and int() of 5000 digits raises (Python's digit limit).
+    if not re.fullmatch(r"[0-9]{1,9}", version_text):
         raise _err(
-            "The token's version '{v}' is not a number.",
-            "De versie '{v}' van het token is geen getal.",
-            v=version_text[:10],
+            "The token's version '{v}' is not a number AFAS uses (expected 1).",
+            "De versie '{v}' van het token is geen getal dat AFAS gebruikt (verwacht 1).",
+            v=redact.excerpt(version_text, 10),
         )
     return ClassicToken(version=int(version_text), data=SecretStr(_check_data(match.group("data"))))
 

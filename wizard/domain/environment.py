@@ -10,6 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict
 
 from wizard.domain.errors import InputError
+from wizard.domain.redact import excerpt
 from wizard.domain.text import Text
 
 
@@ -44,8 +45,11 @@ _TYPE_WORDS = {
 
 # AFAS documents "5 digit environment number", yet its own /metainfo example is A123456AC (6 digits),
 # so both are accepted (UNCONFIRMED beyond those examples, afas-api.md §1.2).
-_ENV_ID = re.compile(r"^([OTA])(\d{5,6})([A-Z]{2})$")
-_NUMBER = re.compile(r"^\d{5,6}$")
+# ASCII digits only: `\d` also matches '١٢٣٤٥', which would become a host name no one can reach.
+_ENV_ID = re.compile(r"([OTA])([0-9]{5,6})([A-Z]{2})")
+_NUMBER = re.compile(r"[0-9]{5,6}")
+# One DNS label (RFC 1123): letters, digits and inner hyphens, at most 63 characters.
+_DNS_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
 ENV_HELP = Text(
     en="Enter the environment as AFAS shows it at the top right of Profit, e.g. O12345AA "
@@ -107,7 +111,7 @@ def parse_env_type(value: str) -> EnvType:
             Text(
                 en="Unknown environment type '{v}': use production, test or accept.",
                 nl="Onbekend omgevingstype '{v}': kies productie, test of accept.",
-            ).format(v=value)
+            ).format(v=excerpt(value, 40))
         )
     return env_type
 
@@ -124,7 +128,7 @@ def parse_environment(
         env_type = parse_env_type(env_type)
     if not raw:
         raise InputError(Text(en="The AFAS environment is empty. ", nl="De AFAS-omgeving is leeg. ") + ENV_HELP)
-    match = _ENV_ID.match(raw)
+    match = _ENV_ID.fullmatch(raw)
     if match:
         prefix, number, suffix = match.groups()
         found = _PREFIX_TYPE[prefix]
@@ -142,7 +146,7 @@ def parse_environment(
                 )
             )
         env = AfasEnvironment(number=number, type=found, suffix=suffix)
-    elif _NUMBER.match(raw):
+    elif _NUMBER.fullmatch(raw):
         if env_type is None:
             raise InputError(
                 Text(
@@ -153,19 +157,19 @@ def parse_environment(
                 ).format(n=raw)
             )
         env = AfasEnvironment(number=raw, type=env_type)
-    elif re.fullmatch(r"[OTA]?\d+[A-Z]{0,2}", raw) and len(re.sub(r"\D", "", raw)) not in (5, 6):
-        digits = len(re.sub(r"\D", "", raw))
+    elif re.fullmatch(r"[OTA]?[0-9]+[A-Z]{0,2}", raw) and len(re.sub(r"[^0-9]", "", raw)) not in (5, 6):
+        digits = len(re.sub(r"[^0-9]", "", raw))
         raise InputError(
             Text(
                 en="'{t}' has {d} digits; an AFAS environment number has 5 (sometimes 6). ",
                 nl="'{t}' heeft {d} cijfers; een AFAS-omgevingsnummer heeft er 5 (soms 6). ",
-            ).format(t=text.strip(), d=digits)
+            ).format(t=excerpt(text.strip(), 40), d=digits)
             + ENV_HELP
         )
     else:
         raise InputError(
             Text(en="'{t}' is not an AFAS environment. ", nl="'{t}' is geen AFAS-omgeving. ").format(
-                t=text.strip()[:40]
+                t=excerpt(text.strip(), 40)
             )
             + ENV_HELP
         )
@@ -192,32 +196,103 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def _bad_url(value: str, why: Text) -> InputError:
+    return InputError(
+        Text(en="'{u}' is not a usable web address: ", nl="'{u}' is geen bruikbaar webadres: ").format(
+            u=excerpt(value, 80)
+        )
+        + why
+    )
+
+
+def _check_host(value: str, host: str) -> None:
+    """An IP address, or a DNS name by the rules (ASCII after IDNA, labels of 1-63 characters, 253 in all)."""
+    try:
+        ipaddress.ip_address(host)
+        return
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_host = ""
+    labels = ascii_host.split(".")
+    if not ascii_host or len(ascii_host) > 253 or not all(_DNS_LABEL.fullmatch(label) for label in labels):
+        raise _bad_url(
+            value,
+            Text(
+                en="the host name '{h}' is not valid (letters, digits and hyphens; each part between dots at most "
+                "63 characters; no spaces).",
+                nl="de hostnaam '{h}' is ongeldig (letters, cijfers en streepjes; elk deel tussen punten hoogstens "
+                "63 tekens; geen spaties).",
+            ).format(h=excerpt(host, 80)),
+        )
+
+
+def _without_userinfo(value: str) -> str:
+    """The URL with any user name and password cut out, so an error message never repeats a password."""
+    scheme, sep, rest = value.partition("://")
+    if not sep:
+        return value
+    authority, slash, path = rest.partition("/")
+    return f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}"
+
+
 def _check_url(url: str, default_path: str) -> str:
     """An explicit base URL must be https, except on loopback (the simulator, a local test server)."""
     value = url.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        netloc_has_userinfo = "@" in parts.netloc
+    except ValueError:  # e.g. an unbalanced '[' in an IPv6 address
+        parts, host, netloc_has_userinfo = None, None, False
+    if netloc_has_userinfo:
+        raise InputError(
+            Text(
+                en="'{u}' contains a user name or password. The AFAS token is the only credential; remove the part "
+                "before '@'.",
+                nl="'{u}' bevat een gebruikersnaam of wachtwoord. Het AFAS-token is de enige inlog; verwijder het "
+                "deel voor de '@'.",
+            ).format(u=excerpt(_without_userinfo(value), 80))
+        )
+    if parts is None or parts.scheme not in ("http", "https") or not host:
         raise InputError(
             Text(
                 en="'{u}' is not a web address; expected something like https://profit.example.nl/ProfitRestServices",
                 nl="'{u}' is geen webadres; verwacht iets als https://profit.voorbeeld.nl/ProfitRestServices",
-            ).format(u=value[:80])
+            ).format(u=excerpt(value, 80))
         )
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or outside 0-65535
+        port = 0
+    if port == 0 or (port is None and parts.netloc.rstrip("]").endswith(":")):
+        raise _bad_url(
+            value,
+            Text(en="the port must be a number from 1 to 65535.", nl="de poort moet een getal van 1 tot 65535 zijn."),
+        )
+    if port is not None and not re.fullmatch(r"[0-9]+", parts.netloc.rpartition(":")[2]):
+        raise _bad_url(  # urlsplit accepts non-ASCII digits in a port; a connection would not
+            value,
+            Text(en="the port must be a number from 1 to 65535.", nl="de poort moet een getal van 1 tot 65535 zijn."),
+        )
+    _check_host(value, host)
+    if parts.scheme == "http" and not is_loopback_host(host):
         raise InputError(
             Text(
                 en="'{u}' uses http. The token may only travel over https (http is allowed for this computer "
                 "itself, 127.0.0.1, only).",
                 nl="'{u}' gebruikt http. Het token mag alleen over https (http mag alleen voor deze computer "
                 "zelf, 127.0.0.1).",
-            ).format(u=value[:80])
+            ).format(u=excerpt(value, 80))
         )
     if parts.query or parts.fragment:
         raise InputError(
             Text(
                 en="'{u}' contains a query or fragment; enter the base URL only.",
                 nl="'{u}' bevat een query of fragment; vul alleen de basis-URL in.",
-            ).format(u=value[:80])
+            ).format(u=excerpt(value, 80))
         )
     path = parts.path.rstrip("/") or default_path
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))

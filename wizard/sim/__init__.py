@@ -1,7 +1,8 @@
 """A built-in AFAS Profit simulator: one stateful environment behind AFAS's REST/SOAP surface, on loopback.
 
     with SimulatorServer("ready") as sim:      # real uvicorn on 127.0.0.1, ephemeral port
-        sim.base_url, sim.token, SimAdmin(sim.origin).request_log()
+        sim.base_url, sim.token, sim.admin().request_log()   # admin() sends the run's admin key
+        sim.admin().apply_guide_step("link-connectors")
 
     app = create_app(build_scenario("fresh"))  # in-process, with httpx.ASGITransport(app)
 
@@ -12,12 +13,14 @@ from __future__ import annotations
 
 from wizard.sim.app import create_app
 from wizard.sim.client import SimAdmin, SimAdminError
+from wizard.sim.guide import GUIDE_STEPS, StepDone, apply_guide_step
 from wizard.sim.model import ENV_ID, SimEnvironment, SimFaults, SimSettings
 from wizard.sim.scenarios import SCENARIOS, UnknownScenarioError, build_scenario
 from wizard.sim.server import SimulatorServer, SimulatorStartError
 
 __all__ = [
     "ENV_ID",
+    "GUIDE_STEPS",
     "SCENARIOS",
     "SimAdmin",
     "SimAdminError",
@@ -26,7 +29,9 @@ __all__ = [
     "SimSettings",
     "SimulatorServer",
     "SimulatorStartError",
+    "StepDone",
     "UnknownScenarioError",
+    "apply_guide_step",
     "build_scenario",
     "create_app",
 ]

@@ -13,6 +13,7 @@ from wizard.domain.text import Text
 from wizard.sim.data import CONNECTOR_SOURCES
 from wizard.sim.model import (
     DESTINATIONS,
+    MAX_LATENCY_MS,
     PURCHASE_INVOICE,
     SALES_INVOICE,
     SPECIAL_CONNECTORS,
@@ -160,8 +161,12 @@ def set_faults(env: SimEnvironment, **faults: Any) -> None:
     names = {f.name for f in dataclasses.fields(SimFaults)}
     with env.lock:
         for key, value in faults.items():
-            if key in names:
-                setattr(env.faults, key, int(value) if key == "latency_ms" else bool(value))
+            if key == "latency_ms":
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LATENCY_MS:
+                    raise SimStepError("bad-fault", f"latency_ms must be 0..{MAX_LATENCY_MS}")
+                env.faults.latency_ms = value
+            elif key in names:
+                setattr(env.faults, key, bool(value))
             elif key == "ip_restricted":
                 if env.app_connector is None:
                     raise SimStepError("no-app-connector")
@@ -184,7 +189,10 @@ def set_faults(env: SimEnvironment, **faults: Any) -> None:
                 if key == "token_expired":
                     token.expires = env.current_date() - dt.timedelta(days=1) if value else None
                 else:
-                    token.expires = dt.date.fromisoformat(str(value)) if value else None
+                    try:
+                        token.expires = dt.date.fromisoformat(str(value)) if value else None
+                    except ValueError:
+                        raise SimStepError("bad-fault", f"token_expires_on={value!r}") from None
             elif key == "token_revoked":
                 for token in env.tokens:
                     if token.data == env.client_token:
@@ -198,7 +206,6 @@ def set_faults(env: SimEnvironment, **faults: Any) -> None:
                     definition.blocked = definition.id.lower() in wanted
             else:
                 raise SimStepError("unknown-fault", key)
-        env.faults.latency_ms = max(env.faults.latency_ms, 0)
 
 
 def set_settings(env: SimEnvironment, **settings: Any) -> None:

@@ -1,22 +1,34 @@
 """The /_sim/ admin API: the guide's steps inside AFAS, one call each, plus fault injection and inspection.
 
-JSON in, JSON out. A refused step answers 4xx with {"error": code, "message": ...}. Never returns token data,
-except the one response that creates a token (AFAS's "Kopiëren" dialog shows it once, too).
+JSON in (`application/json` only), JSON out. Every call passes `AdminAccess` first (key, Host, Origin; see
+admin_guard.py). Bodies are validated with pydantic: a wrong type or an out-of-range value is 422, a refused step
+4xx `{"error": code, "message": ...}`, never a 500 with a traceback. Never returns token data, except the answers
+that create a token (AFAS's "Kopiëren" dialog shows it once, too).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
+import datetime as dt
 import json
-from typing import Any
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from wizard.sim import actions
-from wizard.sim.model import DEFAULT_USER, SimEnvironment, SimStepError
+from wizard.sim.admin_guard import AdminAccess, refuse
+from wizard.sim.guide import apply_guide_step
+from wizard.sim.model import DEFAULT_USER, MAX_LATENCY_MS, SimEnvironment, SimStepError
 
+log = logging.getLogger(__name__)
+MAX_ADMIN_BODY = 5 * 1024 * 1024  # a .gcn is a few KB; the guide-step call carries seven of them
 _STATUS = {
     "unknown-connector": 404,
     "unknown-user": 404,
@@ -24,9 +36,82 @@ _STATUS = {
     "no-app-connector": 409,
     "no-token": 409,
 }
+_FORM_TYPES = ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+Name = Annotated[StrictStr, Field(max_length=200)]
 
 
-def _refuse(exc: SimStepError) -> JSONResponse:
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class AppConnectorBody(_Body):
+    description: Name = "SmartBooqing"
+    user_group: Name = "Alle Profit-gebruikers"
+
+
+class LinkBody(_Body):
+    kind: Name = ""
+    connector_id: Name = ""
+
+
+class UserTokenBody(_Body):
+    user: Name = DEFAULT_USER
+    description: Name = ""
+
+
+class DossierBody(_Body):
+    purchase_invoice: Name = ""
+    sales_invoice: Name = ""
+    type_id: StrictInt | None = None
+
+
+class GuideStepBody(_Body):
+    step: Name
+    gcn_files: dict[Name, StrictStr] | None = None  # file name -> Base64: the .gcn files the user exported
+
+
+class FaultsBody(_Body):
+    latency_ms: Annotated[StrictInt, Field(ge=0, le=MAX_LATENCY_MS)] = 0
+    maintenance: StrictBool = False
+    drop_connection: StrictBool = False
+    malformed_body: StrictBool = False
+    ip_restricted: StrictBool = False
+    app_blocked: StrictBool = False
+    token_expired: StrictBool = False
+    token_expires_on: Annotated[dt.date | None, Field(strict=False)] = None  # an ISO date in JSON
+    token_revoked: StrictBool = False
+    blocked_definitions: list[Name] = Field(default_factory=list, max_length=100)
+    auth_type: Name = "classic"
+    token_validity_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+
+
+class SettingsBody(_Body):
+    # Lax numbers: "401" is accepted for 401, as before; the allowed values are checked by actions.set_settings.
+    model_config = ConfigDict(extra="forbid", strict=False)
+    language: StrictStr = "nl"
+    profit_version: Name = ""
+    unlinked_get: int = 500
+    unlinked_update: int = 500
+    specials_in_metainfo: StrictStr = "custom"
+    unlinked_special: int = 401
+    blocked_app_connector: int = 401
+    token_expiry_style: StrictStr = "date"
+    primary_key_as: StrictStr = "bool"
+    subject_types_readable: StrictStr = "linked"
+    subject_type_destinations: StrictBool = False
+    retry_after: Annotated[int, Field(ge=0, le=86_400)] = 7200
+
+
+B = TypeVar("B", bound=_Body)
+
+
+class _RefusedError(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def _refuse_step(exc: SimStepError) -> JSONResponse:
     message = exc.message.get("en") if isinstance(exc, actions.GcnImportError) else str(exc)
     body: dict[str, Any] = {"error": exc.code, "message": message}
     if isinstance(exc, actions.GcnImportError):
@@ -35,58 +120,76 @@ def _refuse(exc: SimStepError) -> JSONResponse:
     return JSONResponse(body, status_code=_STATUS.get(exc.code, 400))
 
 
-async def _body(request: Request) -> dict[str, Any]:
+async def _raw(request: Request, *, json_only: bool) -> bytes:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
-    if not raw:
-        return {}
+    if media in _FORM_TYPES or (json_only and raw and media != "application/json"):
+        # A browser may send the first three cross-site without asking; JSON must say it is JSON.
+        raise _RefusedError(refuse(415, "unsupported-media-type", "Send the body as application/json."))
+    if len(raw) > MAX_ADMIN_BODY:
+        raise _RefusedError(refuse(413, "too-large", "The body is too large."))
+    return raw
+
+
+async def _body(request: Request, model: type[B], unknown: str = "unknown-field") -> tuple[B, set[str]]:
+    """The validated body and the names the caller set. An unknown name keeps its old 400 code."""
+    raw = await _raw(request, json_only=True)
     try:
-        data = json.loads(raw)
+        data = json.loads(raw) if raw else {}
     except ValueError as exc:
         raise SimStepError("bad-json", str(exc)) from exc
     if not isinstance(data, dict):
         raise SimStepError("bad-json", "expected an object")
-    return data
+    extra = sorted(set(data) - set(model.model_fields))
+    if extra:
+        raise SimStepError(unknown, ", ".join(extra))
+    return model.model_validate(data), set(data)
 
 
-def admin_routes(state: SimEnvironment) -> list[BaseRoute]:
+def _invalid(exc: ValidationError) -> JSONResponse:
+    # Never the input values: they may be anything; the location and the rule are enough.
+    detail = [{"field": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
+    return JSONResponse({"error": "invalid-input", "message": "The request body is not valid.", "detail": detail}, 422)
+
+
+def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
     async def import_gcn(request: Request) -> Response:
         name = request.query_params.get("file_name", "")
-        definition = actions.import_gcn(state, name, await request.body())
+        definition = actions.import_gcn(env, name, await _raw(request, json_only=False))
         return JSONResponse(
             {"connector": definition.id, "guid": definition.guid, "fields": [f.id for f in definition.fields]}
         )
 
     async def app_connector(request: Request) -> Response:
-        body = await _body(request)
-        app, created = state.create_app_connector(
-            str(body.get("description", "SmartBooqing")), str(body.get("user_group", "Alle Profit-gebruikers"))
-        )
+        body, _ = await _body(request, AppConnectorBody)
+        app, created = env.create_app_connector(body.description, body.user_group)
         # The API key and environment key are on the app connector's screen (needed for the OTP flow).
         return JSONResponse(
             {"created": created, "blocked": app.blocked, "api_key": app.api_key, "environment_key": app.environment_key}
         )
 
-    async def unblock(_request: Request) -> Response:
-        actions.set_blocked(state, False)
+    async def unblock(request: Request) -> Response:
+        await _body(request, _Body)
+        actions.set_blocked(env, False)
         return JSONResponse({"blocked": False})
 
-    async def block(_request: Request) -> Response:
-        actions.set_blocked(state, True)
+    async def block(request: Request) -> Response:
+        await _body(request, _Body)
+        actions.set_blocked(env, True)
         return JSONResponse({"blocked": True})
 
     async def link(request: Request) -> Response:
-        body = await _body(request)
-        canonical = actions.link(state, str(body.get("kind", "")), str(body.get("connector_id", "")))
-        return JSONResponse({"linked": canonical})
+        body, _ = await _body(request, LinkBody)
+        return JSONResponse({"linked": actions.link(env, body.kind, body.connector_id)})
 
     async def unlink(request: Request) -> Response:
-        body = await _body(request)
-        actions.unlink(state, str(body.get("kind", "")), str(body.get("connector_id", "")))
-        return JSONResponse({"unlinked": body.get("connector_id")})
+        body, _ = await _body(request, LinkBody)
+        actions.unlink(env, body.kind, body.connector_id)
+        return JSONResponse({"unlinked": body.connector_id})
 
     async def user_token(request: Request) -> Response:
-        body = await _body(request)
-        token = state.create_user_token(str(body.get("user", DEFAULT_USER)), str(body.get("description", "")))
+        body, _ = await _body(request, UserTokenBody)
+        token = env.create_user_token(body.user, body.description)
         return JSONResponse(
             {
                 "user": token.user,
@@ -96,65 +199,89 @@ def admin_routes(state: SimEnvironment) -> list[BaseRoute]:
         )
 
     async def dossier(request: Request) -> Response:
-        body = await _body(request)
-        type_id = body.get("type_id")
-        actions.set_dossier_destinations(
-            state,
-            str(body.get("purchase_invoice", "")),
-            str(body.get("sales_invoice", "")),
-            int(type_id) if type_id is not None else None,
-        )
+        body, _ = await _body(request, DossierBody)
+        actions.set_dossier_destinations(env, body.purchase_invoice, body.sales_invoice, body.type_id)
         return JSONResponse({"ok": True})
 
+    async def guide_step(request: Request) -> Response:
+        body, _ = await _body(request, GuideStepBody)
+        files = None
+        if body.gcn_files is not None:
+            try:
+                files = {n: base64.b64decode(v, validate=True) for n, v in body.gcn_files.items()}
+            except (binascii.Error, ValueError) as exc:
+                raise SimStepError("bad-file", "gcn_files values must be Base64") from exc
+        done = apply_guide_step(env, body.step, files=files)
+        return JSONResponse({"step": done.step, "token": done.token.xml() if done.token else None})
+
     async def dump(_request: Request) -> Response:
-        return JSONResponse(state.dump())
+        return JSONResponse(env.dump())
 
     async def request_log(_request: Request) -> Response:
-        with state.lock:
-            entries = [dataclasses.asdict(e) for e in state.log]
+        with env.lock:
+            entries = [dataclasses.asdict(e) for e in env.log]
         return JSONResponse(entries)
 
     async def reset_log(_request: Request) -> Response:
-        with state.lock:
-            state.log.clear()
+        with env.lock:
+            env.log.clear()
         return JSONResponse({"ok": True})
 
     async def faults(request: Request) -> Response:
-        actions.set_faults(state, **await _body(request))
-        return JSONResponse(dataclasses.asdict(state.faults))
+        body, given = await _body(request, FaultsBody, "unknown-fault")
+        actions.set_faults(env, **body.model_dump(include=given))
+        return JSONResponse(dataclasses.asdict(env.faults))
 
     async def settings(request: Request) -> Response:
-        actions.set_settings(state, **await _body(request))
-        return JSONResponse(dataclasses.asdict(state.settings))
+        body, given = await _body(request, SettingsBody, "unknown-setting")
+        actions.set_settings(env, **body.model_dump(include=given))
+        return JSONResponse(dataclasses.asdict(env.settings))
 
     async def outbox(_request: Request) -> Response:
-        with state.lock:
-            return JSONResponse(list(state.otp_outbox))
+        with env.lock:
+            return JSONResponse(list(env.otp_outbox))
 
-    def guarded(handler: Any) -> Any:
+    async def not_found(_request: Request) -> Response:
+        return refuse(404, "not-found", "No such admin call.")
+
+    def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
+            refused = access.refusal(request)
+            if refused is not None:
+                return refused
             try:
-                response: Response = await handler(request)
+                return await handler(request)
+            except _RefusedError as exc:
+                return exc.response
+            except ValidationError as exc:
+                return _invalid(exc)
             except SimStepError as exc:
-                return _refuse(exc)
-            return response
+                return _refuse_step(exc)
+            except Exception:  # a simulator defect: logged here, never sent to the caller
+                log.exception("admin call %s %s failed", request.method, request.url.path)
+                return refuse(500, "internal", "The simulator failed; see its log.")
 
         return run
 
-    table = [
-        ("/_sim/import-gcn", import_gcn, "POST"),
-        ("/_sim/app-connector", app_connector, "POST"),
-        ("/_sim/app-connector/unblock", unblock, "POST"),
-        ("/_sim/app-connector/block", block, "POST"),
-        ("/_sim/link", link, "POST"),
-        ("/_sim/unlink", unlink, "POST"),
-        ("/_sim/user-token", user_token, "POST"),
-        ("/_sim/dossier-destinations", dossier, "POST"),
-        ("/_sim/state", dump, "GET"),
-        ("/_sim/log", request_log, "GET"),
-        ("/_sim/log", reset_log, "DELETE"),
-        ("/_sim/faults", faults, "POST"),
-        ("/_sim/settings", settings, "POST"),
-        ("/_sim/outbox", outbox, "GET"),
+    table: list[tuple[str, Callable[[Request], Awaitable[Response]], list[str]]] = [
+        ("/_sim/import-gcn", import_gcn, ["POST"]),
+        ("/_sim/app-connector", app_connector, ["POST"]),
+        ("/_sim/app-connector/unblock", unblock, ["POST"]),
+        ("/_sim/app-connector/block", block, ["POST"]),
+        ("/_sim/link", link, ["POST"]),
+        ("/_sim/unlink", unlink, ["POST"]),
+        ("/_sim/user-token", user_token, ["POST"]),
+        ("/_sim/dossier-destinations", dossier, ["POST"]),
+        ("/_sim/guide-step", guide_step, ["POST"]),
+        ("/_sim/state", dump, ["GET"]),
+        ("/_sim/log", request_log, ["GET"]),
+        ("/_sim/log", reset_log, ["DELETE"]),
+        ("/_sim/faults", faults, ["POST"]),
+        ("/_sim/settings", settings, ["POST"]),
+        ("/_sim/outbox", outbox, ["GET"]),
     ]
-    return [Route(path, guarded(handler), methods=[method]) for path, handler, method in table]
+    routes: list[BaseRoute] = [Route(path, guarded(handler), methods=methods) for path, handler, methods in table]
+    # Anything else under /_sim (also a known path with another method): checked first, then 404 JSON.
+    everything = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
+    routes.append(Route("/_sim/{rest:path}", guarded(not_found), methods=everything))
+    return routes

@@ -35,33 +35,59 @@ def _fields(spec: list[_F]) -> list[FieldDef]:
 
 # --- standard AFAS GetConnectors ------------------------------------------------------------------------------
 
-# OAS "Dossiers en bijlagen en workflows.json", /connectors/Profit_Subjects (summary WordConnect_Dossieritems), as
-# quoted in afas-api.md §5.1: TypeId, SubjectId, DateCreated, Subject, ToCreditor, ToDebtor, WFstatus. The fields
-# elided there ("...") are filled with our assumption (SubjectText, FileId, FileName).
+# OAS "Dossiers en bijlagen en workflows.json" (6.6.9; unchanged in 7.7.10), /connectors/Profit_Subjects
+# ("WordConnect_Dossieritems"): all 31 row fields with the spec's names and JSON types (integer -> int, boolean ->
+# boolean, string -> string; the four dates are strings in the spec and "date" in metainfo). The To* fields are
+# booleans (descriptions "ToInkooprelatie", "ToVerkooprelatie", ...), not relation numbers, and the connector has
+# no attachment fields (those are Profit_Subject_Attachments). Dutch labels are ours. tests/sim/test_oas.py checks
+# the answers against the spec.
 PROFIT_SUBJECTS: list[_F] = [
-    ("TypeId", "int", "Type dossieritem", "Subject type"),
-    ("SubjectId", "int", "Dossieritem", "Subject"),
-    ("DateCreated", "date", "Datum aanmaak", "Date created"),
+    ("TypeId", "int", "Type dossieritem", "Dossier type"),
+    ("SubjectId", "int", "Dossieritem", "Dossier id"),
+    ("DateCreated", "date", "Datum aanmaak", "Submission date"),
     ("Subject", "string", "Onderwerp", "Subject"),
-    ("SubjectText", "string", "Toelichting", "Comment"),
-    ("ToCreditor", "string", "Crediteur", "Creditor"),
-    ("ToDebtor", "string", "Debiteur", "Debtor"),
-    ("FileId", "string", "Bijlage-id", "Attachment id"),
-    ("FileName", "string", "Bestandsnaam", "File name"),
+    ("Comment", "string", "Toelichting", "Comment"),
+    ("Status", "string", "Status", "Status"),
+    ("Number", "int", "Nummer", "Number"),
+    ("FeV1", "int", "Kenmerkwaarde 1", "Feature value 1"),
+    ("FeV2", "int", "Kenmerkwaarde 2", "Feature value 2"),
+    ("FeV3", "int", "Kenmerkwaarde 3", "Feature value 3"),
+    ("OrgPersId", "string", "Organisatie/persoon", "OrgPersId"),
+    ("ContactNr", "int", "Contact", "Contact id"),
+    ("ToEmployer", "boolean", "Naar werkgever", "To employer"),
+    ("ToDebtor", "boolean", "Naar verkooprelatie", "To sales relation"),
+    ("ToCreditor", "boolean", "Naar inkooprelatie", "To purchase relation"),
+    ("ToOrgPers", "boolean", "Naar organisatie/persoon", "To organisation/person"),
+    ("ToEmployee", "boolean", "Naar medewerker", "To employee"),
+    ("ToApplicant", "boolean", "Naar sollicitant", "To applicant"),
+    ("Project", "string", "Project", "Project"),
+    ("Campagne", "int", "Campagne", "Campaign"),
+    ("Source", "int", "Oorzaak", "Cause"),
+    ("Responsible", "string", "Verantwoordelijke", "Resp. person"),
+    ("StartDate", "date", "Begindatum", "Start date"),
+    ("EndDate", "date", "Einddatum", "End date"),
+    ("Afgehandeld", "boolean", "Afgehandeld", "Completed"),
+    ("Datum_afgehandeld", "date", "Datum afgehandeld", "Date completed"),
+    ("Bron", "string", "Bron", "Source"),
+    ("Type_actie", "string", "Type actie", "Action type"),
+    ("Prioriteit", "string", "Prioriteit", "Priority"),
     ("WFstatus", "string", "Workflowstatus", "Workflow status"),
+    ("WFClosed", "string", "Workflow afgerond", "Workflow completed"),
 ]
 
-# OAS "Dossiers en bijlagen en workflows.json", /connectors/Profit_SubjectTypes (afas-api.md §8 lists the fields).
+# OAS "Dossiers en bijlagen en workflows.json", /connectors/Profit_SubjectTypes: 20 row fields. Most are booleans
+# in the spec - they say whether a dossier item of this type uses that field (Comment, SubjectText, Responsible,
+# StartDate, ...), not the field's value.
 PROFIT_SUBJECT_TYPES: list[_F] = [
     ("SubjectTypeId", "int", "Type dossieritem", "Subject type"),
     ("Description", "string", "Omschrijving", "Description"),
-    ("Comment", "string", "Toelichting", "Comment"),
-    ("SubjectText", "string", "Onderwerp", "Subject"),
-    ("Responsible", "string", "Verantwoordelijke", "Responsible"),
-    ("StartDate", "date", "Begindatum", "Start date"),
-    ("EndDate", "date", "Einddatum", "End date"),
+    ("Comment", "boolean", "Toelichting", "Comment"),
+    ("SubjectText", "boolean", "Onderwerp", "Subject"),
+    ("Responsible", "boolean", "Verantwoordelijke", "Responsible"),
+    ("StartDate", "boolean", "Begindatum", "Start date"),
+    ("EndDate", "boolean", "Einddatum", "End date"),
     ("Completed", "boolean", "Afgehandeld", "Completed"),
-    ("DateCompleted", "date", "Datum afgehandeld", "Date completed"),
+    ("DateCompleted", "boolean", "Datum afgehandeld", "Date completed"),
     ("ResponsibleMandatory", "boolean", "Verantwoordelijke verplicht", "Responsible mandatory"),
     ("UseFeatures", "boolean", "Kenmerken gebruiken", "Use features"),
     ("OnlyExistingFeatures", "boolean", "Alleen bestaande kenmerken", "Only existing features"),

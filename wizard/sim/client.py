@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import httpx
 
 from wizard.domain.credentials import ClassicToken, parse_classic_token
+from wizard.sim.admin_guard import KEY_HEADER, key_for
 from wizard.sim.model import DEFAULT_USER
 
 
@@ -21,7 +24,18 @@ class SimAdminError(RuntimeError):
 
 
 class SimAdmin:
-    def __init__(self, origin: str, *, timeout: float = 10.0, transport: httpx.BaseTransport | None = None) -> None:
+    """`key` is the server's admin key (`SimulatorServer.admin_key`, or the one `sbq-setup simulator` prints);
+    without it, the key of a SimulatorServer this process started at `origin`."""
+
+    def __init__(
+        self,
+        origin: str,
+        *,
+        key: str | None = None,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        key = key if key is not None else key_for(origin)
         # No kept-alive connections: admin calls are rare, and a SimAdmin that is never closed (a GUI demo, a test)
         # then leaves no open socket behind for the garbage collector to warn about.
         self._client = httpx.Client(
@@ -29,6 +43,7 @@ class SimAdmin:
             timeout=timeout,
             transport=transport,
             limits=httpx.Limits(max_keepalive_connections=0),
+            headers={KEY_HEADER: key} if key else None,
         )
 
     def close(self) -> None:
@@ -54,7 +69,13 @@ class SimAdmin:
     # --- the guide's steps ---
 
     def import_gcn(self, file_name: str, data: bytes) -> None:
-        self._call("POST", "import-gcn", params={"file_name": file_name}, content=data)
+        self._call(
+            "POST",
+            "import-gcn",
+            params={"file_name": file_name},
+            content=data,
+            headers={"Content-Type": "application/octet-stream"},
+        )
 
     def create_app_connector(self, description: str, user_group: str) -> None:
         self._call("POST", "app-connector", json={"description": description, "user_group": user_group})
@@ -85,6 +106,17 @@ class SimAdmin:
         if type_id is not None:
             payload["type_id"] = type_id
         self._call("POST", "dossier-destinations", json=payload)
+
+    def apply_guide_step(self, step: str, gcn_files: Mapping[str, bytes] | None = None) -> ClassicToken | None:
+        """Do one guide step (a wizard step id: "import", "app-connector", "link-connectors", "token", "dossier")
+        in the simulated AFAS; `gcn_files` (name -> bytes) are imported instead of the bundled files. Returns the
+        new token for "token", else None. See wizard.sim.guide."""
+        payload: dict[str, Any] = {"step": step}
+        if gcn_files is not None:
+            payload["gcn_files"] = {n: base64.b64encode(d).decode("ascii") for n, d in gcn_files.items()}
+        body = self._call("POST", "guide-step", json=payload)
+        token = body.get("token") if isinstance(body, dict) else None
+        return parse_classic_token(str(token)) if token else None
 
     # --- inspection and faults ---
 

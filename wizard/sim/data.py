@@ -321,13 +321,14 @@ def subject_types(env: SimEnvironment) -> list[Row]:
         {
             "SubjectTypeId": t.id,
             "Description": t.description,
-            "Comment": t.comment or None,
-            "SubjectText": None,
-            "Responsible": None,
-            "StartDate": None,
-            "EndDate": None,
-            "Completed": False,
-            "DateCompleted": None,
+            # The spec's flags: which fields a dossier item of this type uses.
+            "Comment": bool(t.comment),
+            "SubjectText": True,
+            "Responsible": True,
+            "StartDate": False,
+            "EndDate": False,
+            "Completed": True,
+            "DateCompleted": True,
             "ResponsibleMandatory": False,
             "UseFeatures": t.use_features,
             "OnlyExistingFeatures": False,
@@ -346,30 +347,50 @@ def subject_types(env: SimEnvironment) -> list[Row]:
     ]
 
 
-def subjects(env: SimEnvironment) -> list[Row]:
-    with env.lock:
-        files = {a.subject_id: a for a in env.attachments}
+def subjects(_env: SimEnvironment) -> list[Row]:
+    # Profit_Subjects has no attachment fields (Profit_Subject_Attachments lists those); To* say where an item
+    # is filed (purchase relation, sales relation, ...), as booleans.
     rows = []
     items = [
-        (1001, 3, "Inkoopfactuur INK-2026-0001", "2026-01-15", "70001", None),
-        (1002, 3, "Inkoopfactuur INK-2026-0002", "2026-02-03", "70002", None),
-        (1003, 4, "Notitie jaarafsluiting", "2026-02-10", None, None),
-        (1004, 3, "Verkoopfactuur VF-2026-0001", "2026-01-31", None, "10001"),
+        (1001, 3, "Inkoopfactuur INK-2026-0001", "2026-01-15", "creditor"),
+        (1002, 3, "Inkoopfactuur INK-2026-0002", "2026-02-03", "creditor"),
+        (1003, 4, "Notitie jaarafsluiting", "2026-02-10", ""),
+        (1004, 3, "Verkoopfactuur VF-2026-0001", "2026-01-31", "debtor"),
     ]
-    for sid, type_id, subject, day, creditor, debtor in items:
-        attachment = files.get(sid)
+    for sid, type_id, subject, day, filed_at in items:
         rows.append(
             {
                 "TypeId": type_id,
                 "SubjectId": sid,
                 "DateCreated": _date(day),
                 "Subject": subject,
-                "SubjectText": None,
-                "ToCreditor": creditor,
-                "ToDebtor": debtor,
-                "FileId": attachment.file_id if attachment else None,
-                "FileName": attachment.filename if attachment else None,
+                "Comment": None,
+                "Status": None,
+                "Number": sid,
+                "FeV1": None,
+                "FeV2": None,
+                "FeV3": None,
+                "OrgPersId": None,
+                "ContactNr": None,
+                "ToEmployer": False,
+                "ToDebtor": filed_at == "debtor",
+                "ToCreditor": filed_at == "creditor",
+                "ToOrgPers": False,
+                "ToEmployee": False,
+                "ToApplicant": False,
+                "Project": None,
+                "Campagne": None,
+                "Source": None,
+                "Responsible": "12345.sbq",
+                "StartDate": None,
+                "EndDate": None,
+                "Afgehandeld": filed_at != "",
+                "Datum_afgehandeld": _date(day) if filed_at else None,
+                "Bron": None,
+                "Type_actie": None,
+                "Prioriteit": None,
                 "WFstatus": None,
+                "WFClosed": None,
             }
         )
     return rows

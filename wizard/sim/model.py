@@ -23,6 +23,7 @@ from wizard.domain.credentials import ClassicToken
 
 ENV_ID = "O12345AA"  # AFAS's own documentation example
 DEFAULT_USER = "12345.sbq"
+MAX_LATENCY_MS = 10_000  # injected latency; above it a client times out anyway, and a huge value would hang calls
 DataType = Literal["string", "int", "decimal", "date", "boolean", "blob"]
 Destination = Literal["Optioneel", "Verplicht", "Niet toegestaan", "Een van deze verplicht"]
 DESTINATIONS: tuple[str, ...] = ("Optioneel", "Verplicht", "Niet toegestaan", "Een van deze verplicht")

@@ -1,17 +1,15 @@
-"""Named starting points: a fresh environment, one set up exactly as the guide says, and ways it goes wrong."""
+"""Named starting points: a fresh environment, one set up exactly as the guide says (`wizard.sim.guide`), and ways
+it goes wrong."""
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import hashlib
 import logging
 
-from wizard import resources
 from wizard.data import load_manifest
-from wizard.domain.gcn import GcnField, write_stand_in
 from wizard.domain.manifest import Manifest
 from wizard.sim import actions, catalog
+from wizard.sim.guide import apply_guide
 from wizard.sim.model import (
     DEFAULT_USER,
     PURCHASE_INVOICE,
@@ -41,6 +39,9 @@ MISSING_UPDATE = ("KnSubject",)
 BLOCKED_DEFINITION = "SBQ_Transactie"
 REPORT_GUID = "9F3E2A1B4C5D4E6F8A7B6C5D4E3F2A1B"
 _SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+__all__ = ["SCENARIOS", "UnknownScenarioError", "apply_guide", "base_environment", "build_scenario"]
 
 
 class UnknownScenarioError(ValueError):
@@ -77,35 +78,6 @@ def base_environment(manifest: Manifest | None = None) -> SimEnvironment:
     )
     env.reports[REPORT_GUID] = "Openstaande posten crediteuren"
     return env
-
-
-def _bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
-    """The shipped .gcn when present; otherwise an equivalent stand-in built from the manifest."""
-    path = resources.connectors_dir() / file_name
-    try:
-        return path.read_bytes()
-    except OSError:
-        log.debug("%s not in the bundle; using a stand-in from the manifest", file_name)
-    spec = manifest.connector(connector)
-    fields = [GcnField(id=f, data_type="string", label_nl=f, label_en=f) for f in spec.required_fields]
-    moment = dt.datetime(2026, 1, 1, 12, 0, 0)
-    guid = hashlib.md5(connector.encode(), usedforsecurity=False).hexdigest().upper()
-    return write_stand_in(connector, guid, moment, moment, fields)
-
-
-def apply_guide(env: SimEnvironment, manifest: Manifest | None = None, *, with_token: bool = True) -> None:
-    """Do every step of the guide: import the 7 files, create and unblock the app connector, link everything,
-    create the user token, allow attachments on purchase and sales invoices."""
-    manifest = manifest or load_manifest()
-    for gcn in manifest.gcn_files:
-        actions.import_gcn(env, gcn.file, _bundle_bytes(manifest, gcn.file, gcn.connector), manifest)
-    env.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
-    actions.set_blocked(env, False)
-    for spec in manifest.connectors:
-        actions.link(env, spec.kind, spec.id)
-    actions.set_dossier_destinations(env, "Optioneel", "Optioneel")
-    if with_token:
-        env.create_user_token(DEFAULT_USER)
 
 
 def build_scenario(name: str, manifest: Manifest | None = None) -> SimEnvironment:

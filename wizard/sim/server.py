@@ -13,7 +13,9 @@ import uvicorn
 
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment, parse_environment
+from wizard.sim import admin_guard
 from wizard.sim.app import create_app
+from wizard.sim.client import SimAdmin
 from wizard.sim.model import SimEnvironment
 from wizard.sim.scenarios import build_scenario
 
@@ -32,10 +34,19 @@ class SimulatorStartError(RuntimeError):
 
 class SimulatorServer:
     """One simulated AFAS environment served over loopback. `start()` returns once the socket accepts
-    connections; `stop()` is quick and idempotent. Usable as a context manager."""
+    connections; `stop()` is quick and idempotent. Usable as a context manager.
 
-    def __init__(self, scenario: str = "ready", port: int = 0, state: SimEnvironment | None = None) -> None:
+    `admin_key` (random per server) is what the /_sim/ admin API asks for; `admin()` is a SimAdmin that sends it."""
+
+    def __init__(
+        self,
+        scenario: str = "ready",
+        port: int = 0,
+        state: SimEnvironment | None = None,
+        admin_key: str | None = None,
+    ) -> None:
         self.state = state if state is not None else build_scenario(scenario)
+        self.admin_key = admin_key or admin_guard.new_key()
         self._requested_port = port
         self._port: int | None = None
         self._server: uvicorn.Server | None = None
@@ -70,6 +81,10 @@ class SimulatorServer:
     def token(self) -> ClassicToken | None:
         return self.state.token
 
+    def admin(self, *, timeout: float = 10.0) -> SimAdmin:
+        """A client of this server's admin API, with its key."""
+        return SimAdmin(self.origin, key=self.admin_key, timeout=timeout)
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -100,7 +115,7 @@ class SimulatorServer:
         sock = self._bind()
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(
-            create_app(self.state),
+            create_app(self.state, admin_key=self.admin_key, port=self._port),
             host=HOST,
             port=self._port,
             log_level=logging.WARNING,
@@ -132,11 +147,13 @@ class SimulatorServer:
                 self.stop()
                 raise SimulatorStartError(f"the simulator did not start: {self._failure!r}")
             time.sleep(0.005)
+        admin_guard.register(self.origin, self.admin_key)
 
     def stop(self) -> None:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
+        admin_guard.unregister(self.origin)
         server.should_exit = True
         thread.join(STOP_TIMEOUT)
         if thread.is_alive():

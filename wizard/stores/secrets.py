@@ -1,8 +1,10 @@
 """The token's home: the OS keyring (Windows Credential Manager, macOS Keychain, Secret Service, KWallet).
 
 Never a plaintext fallback: when no keyring works the user is told why and may keep the token for this session
-only (SessionSecretStore). Every keyring call runs in a worker thread with a timeout, because an unlock prompt
-that nobody answers (a remote session, a locked screen) must not hang the wizard or a helpdesk script.
+only (SessionSecretStore). A plaintext backend is refused even when keyring's own configuration
+(PYTHON_KEYRING_BACKEND, keyringrc.cfg) chose it. Every keyring call runs in a worker thread with a timeout, because
+an unlock prompt that nobody answers (a remote session, a locked screen) must not hang the wizard or a helpdesk
+script.
 
 One entry per AFAS environment: service SERVICE, user name = AfasEnvironment.key, password = JSON
 {"kind": credential.kind, "secret": credential.to_storage()}, so an OAuth credential can be stored later.
@@ -10,9 +12,11 @@ One entry per AFAS environment: service SERVICE, user name = AfasEnvironment.key
 
 from __future__ import annotations
 
+import concurrent.futures
 import getpass
 import json
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Callable
@@ -23,6 +27,7 @@ from typing import Literal, Protocol, TypeVar
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.util import platform_ as keyring_platform
 
 from wizard.domain.credentials import Credential, credential_from_storage
 from wizard.domain.errors import InputError, UserFacingError
@@ -72,6 +77,25 @@ class SecretStore(Protocol):
     def delete(self, env_key: str) -> bool: ...
 
     def self_test(self) -> None: ...
+
+
+def call_with_timeout(func: Callable[[], T], timeout: float, name: str = "keyring-call") -> T:
+    """Run `func` in a worker thread and wait at most `timeout` seconds: its result, its exception, or
+    TimeoutError. Python cannot cancel a blocked D-Bus or Win32 call; after a timeout the call is abandoned in its
+    thread and the caller is free again. The thread is a daemon, unlike ThreadPoolExecutor's workers, which the
+    interpreter joins at exit: a stuck keyring would otherwise hang the process when it ends."""
+    future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(func())
+        except BaseException as exc:  # handed to the caller through the future
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return future.result(timeout)
 
 
 # -- which backend, in the user's words ---------------------------------------------------------------------------
@@ -156,30 +180,93 @@ def describe_backend(backend: KeyringBackend | None = None, timeout: float = DEF
     """Which store a token would go to. keyring's first backend discovery talks to D-Bus, which can hang (a stuck
     session bus): then this answers "not answering" after `timeout` instead of hanging `sbq-setup diagnose`."""
     if backend is None:
-        box: list[KeyringBackend | BaseException] = []
-
-        def resolve() -> None:
-            try:
-                box.append(keyring.get_keyring())
-            except Exception as exc:  # re-raised in the caller's thread below
-                box.append(exc)
-
-        worker = threading.Thread(target=resolve, name="keyring-call", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if not box:
+        try:
+            backend = call_with_timeout(keyring.get_keyring, timeout)
+        except TimeoutError:
             return BackendInfo(name="unknown", family=BackendFamily.OTHER, location=_NOT_ANSWERING, available=False)
-        if isinstance(box[0], BaseException):
-            raise box[0]
-        backend = box[0]
     chosen = _effective(backend)
     family = backend_family(chosen)
     return BackendInfo(
-        name=f"{type(chosen).__module__}.{type(chosen).__qualname__}",
+        name=_qualified(chosen),
         family=family,
         location=_location_of(chosen),
-        available=family is not BackendFamily.NONE,
+        available=family is not BackendFamily.NONE and refusal(chosen) is None,
     )
+
+
+# -- backends that are not a secure store ----------------------------------------------------------------------
+
+
+def _qualified(backend: KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+_PLAIN_FILE = Text(
+    en="it keeps secrets in a file ({p}) that anyone who can read your files can read",
+    nl="het bewaart geheimen in een bestand ({p}) dat iedereen kan lezen die uw bestanden kan lezen",
+)
+_PASSWORD_FILE = Text(
+    en="it keeps secrets in a file ({p}) protected only by a password typed into this program",
+    nl="het bewaart geheimen in een bestand ({p}) dat alleen beschermd is met een wachtwoord dat in dit programma "
+    "wordt getypt",
+)
+_ALT = Text(
+    en="it is one of keyrings.alt's alternative stores, which its makers describe as less secure than the OS keyring",
+    nl="het is een van de alternatieve opslagen van keyrings.alt, die de makers minder veilig noemen dan de "
+    "sleutelbos van het besturingssysteem",
+)
+_STORES_NOTHING = Text(
+    en="it stores nothing (keyring's null backend)", nl="het bewaart niets (de null-backend van keyring)"
+)
+
+
+def refusal(backend: KeyringBackend) -> Text | None:
+    """Why this backend is not trusted with the token, or None when it is an OS keyring (or unknown to be unsafe)."""
+    module = type(backend).__module__.lower()
+    name = type(backend).__qualname__.lower()
+    path = getattr(backend, "file_path", None)
+    where = str(path) if isinstance(path, str | os.PathLike) else "?"
+    if module.startswith("keyring.backends.null"):
+        return _STORES_NOTHING  # keyring's fail backend raises NoKeyringError, which _classify already explains
+    if module.startswith("keyrings.alt"):
+        if "encrypted" in name:
+            return _PASSWORD_FILE.format(p=where)
+        if "plaintext" in name or path is not None:
+            return _PLAIN_FILE.format(p=where)
+        return _ALT
+    if path is not None:  # a file-backed store of another package (keyrings.cryptfile and the like)
+        return _PASSWORD_FILE.format(p=where) if "crypt" in module + name else _PLAIN_FILE.format(p=where)
+    return None
+
+
+def _chosen_by() -> Text:
+    """How keyring picked its backend, so the user knows what to change."""
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return Text(
+            en="It was chosen by the PYTHON_KEYRING_BACKEND environment variable; remove that setting.",
+            nl="Deze is gekozen door de omgevingsvariabele PYTHON_KEYRING_BACKEND; verwijder die instelling.",
+        )
+    try:
+        config = os.path.join(keyring_platform.config_root(), "keyringrc.cfg")
+    except Exception:  # keyring's config lookup itself failing must not hide the refusal
+        config = ""
+    if config and os.path.exists(config):
+        return Text(
+            en="It was chosen in keyring's configuration file {c}; remove the default-keyring line there.",
+            nl="Deze is gekozen in het configuratiebestand van keyring, {c}; verwijder daar de regel default-keyring.",
+        ).format(c=config)
+    return Text(
+        en="Install or unlock the operating system's keyring instead.",
+        nl="Installeer of ontgrendel in plaats daarvan de sleutelbos van het besturingssysteem.",
+    )
+
+
+def _refused_error(backend: KeyringBackend, why: Text, suffix: Text) -> SecretStoreError:
+    message = Text(
+        en="The password store '{n}' is not used for the token: {w}. ",
+        nl="De wachtwoordopslag '{n}' wordt niet gebruikt voor het token: {w}. ",
+    ).format(n=_qualified(backend), w=why)
+    return SecretStoreError(message + _chosen_by() + suffix, kind="unavailable")
 
 
 # -- errors -------------------------------------------------------------------------------------------------------
@@ -188,6 +275,12 @@ _SESSION_ONLY = Text(
     en=" The token was not saved. You can keep it for this session only; it is then gone when the wizard closes.",
     nl=" Het token is niet bewaard. U kunt het alleen voor deze sessie bewaren; het is dan weg zodra de wizard sluit.",
 )
+# What a failed read or delete means: nothing about saving (the token was not being saved).
+_NOT_READ = Text(en=" The saved token could not be read.", nl=" Het bewaarde token kon niet worden gelezen.")
+_NOT_DELETED = Text(en=" Nothing was removed.", nl=" Er is niets verwijderd.")
+Operation = Literal["save", "load", "delete"]
+_SUFFIX: dict[str, Text] = {"save": _SESSION_ONLY, "load": _NOT_READ, "delete": _NOT_DELETED}
+
 _NO_KEYRING = Text(
     en="No secure password store (keyring) was found on this computer. On Windows and macOS this points to a "
     "damaged installation: reinstall the wizard or contact the SmartBooqing helpdesk. On Linux, run the wizard in "
@@ -225,11 +318,10 @@ _TOO_LARGE = Text(
     nl="Dit geheim is te groot voor {where} ({n} tekens, hoogstens {m}). Het is niet bewaard.",
 )
 _TOO_LARGE_1783 = Text(
-    en="Windows Credential Manager refused the secret as too large (error 1783, 'the stub received bad data'). "
-    "It was not saved.",
-    nl="Windows Referentiebeheer weigerde het geheim omdat het te groot is (fout 1783, 'the stub received bad "
-    "data'). Het is niet bewaard.",
+    en="Windows Credential Manager refused the secret as too large (error 1783, 'the stub received bad data').",
+    nl="Windows Referentiebeheer weigerde het geheim omdat het te groot is (fout 1783, 'the stub received bad data').",
 )
+_IT_NOT_SAVED = Text(en=" It was not saved.", nl=" Het is niet bewaard.")
 _FAILED = Text(
     en="{where} reported an error ({e}). Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
     nl="{where} meldde een fout ({e}). Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
@@ -281,19 +373,22 @@ def _winerror(exc: BaseException) -> int | None:
     return None
 
 
-def _classify(exc: BaseException, where: Text) -> SecretStoreError:
-    """Name the cause and what to do; never a plaintext fallback."""
+def _classify(exc: BaseException, where: Text, suffix: Text = _SESSION_ONLY) -> SecretStoreError:
+    """Name the cause and what to do; never a plaintext fallback. `suffix` says what the failure means for the
+    operation that failed (a save offers "this session only"; a read must not say anything about saving)."""
     detail = f"{type(exc).__name__}: {exc}"
     text = str(exc).lower()
     names = _names(exc)
     code = _winerror(exc)
 
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return SecretStoreError(_NO_KEYRING + _SESSION_ONLY, detail, kind="unavailable")
+        return SecretStoreError(_NO_KEYRING + suffix, detail, kind="unavailable")
     if code == 1312 or "logon session does not exist" in text:
-        return SecretStoreError(_NETWORK_LOGON + _SESSION_ONLY, detail, kind="unavailable")
+        return SecretStoreError(_NETWORK_LOGON + suffix, detail, kind="unavailable")
     if code == 1783 or "stub received bad data" in text:
-        return SecretStoreError(_TOO_LARGE_1783, detail, kind="too-large")
+        return SecretStoreError(
+            _TOO_LARGE_1783 + (_IT_NOT_SAVED if suffix is _SESSION_ONLY else suffix), detail, kind="too-large"
+        )
     locked = _per_lang(_LOCKED, where)
     if (
         isinstance(exc, keyring.errors.KeyringLocked)
@@ -302,11 +397,11 @@ def _classify(exc: BaseException, where: Text) -> SecretStoreError:
         or "cancelled by user" in text
         or "canceled by user" in text
     ):
-        return SecretStoreError(locked + _SESSION_ONLY, detail, kind="locked")
+        return SecretStoreError(locked + suffix, detail, kind="locked")
     if isinstance(exc, keyring.errors.InitError) or names & {"SecretServiceNotAvailableException"}:
         if "lock" in text:
-            return SecretStoreError(locked + _SESSION_ONLY, detail, kind="locked")
-        return SecretStoreError(_NO_DBUS + _SESSION_ONLY, detail, kind="unavailable")
+            return SecretStoreError(locked + suffix, detail, kind="locked")
+        return SecretStoreError(_NO_DBUS + suffix, detail, kind="unavailable")
     if (
         "dbus" in text
         or "d-bus" in text
@@ -314,7 +409,7 @@ def _classify(exc: BaseException, where: Text) -> SecretStoreError:
         or "secretservice" in text
         or "DBusErrorResponse" in names
     ):
-        return SecretStoreError(_NO_DBUS + _SESSION_ONLY, detail, kind="unavailable")
+        return SecretStoreError(_NO_DBUS + suffix, detail, kind="unavailable")
     failed = _per_lang(_FAILED, where, e=type(exc).__name__)
     return SecretStoreError(failed, detail, kind="failed")
 
@@ -377,37 +472,31 @@ class KeyringSecretStore:
         family = backend_family(_effective(backend))
         return WINDOWS_MAX_UNITS if family is BackendFamily.WINDOWS else MAX_UNITS
 
-    # A keyring call that runs longer than the timeout is abandoned in its daemon thread: Python cannot cancel a
-    # blocked D-Bus or Win32 call, but the caller (GUI worker, CLI) is free again and gets a clear error.
-    def _call(self, func: Callable[[KeyringBackend], T]) -> T:
-        box: dict[str, object] = {}
+    def _call(self, func: Callable[[KeyringBackend], T], operation: Operation = "save") -> T:
+        """One keyring call in a worker thread, bounded by the timeout, its errors in the user's words."""
+        suffix = _SUFFIX[operation]
 
-        def run() -> None:
-            try:
-                # Resolved here too: keyring's first backend discovery talks to D-Bus and can block as well.
-                box["value"] = func(self.backend)
-            except BaseException as exc:  # re-raised in the caller's thread below
-                box["error"] = exc
+        def run() -> T:
+            # Resolved in the worker too: keyring's first backend discovery talks to D-Bus and can block as well.
+            backend = self.backend
+            why = refusal(_effective(backend))
+            if why is not None:
+                raise _refused_error(_effective(backend), why, suffix)
+            return func(backend)
 
-        worker = threading.Thread(target=run, name="keyring-call", daemon=True)
-        worker.start()
-        worker.join(self._timeout)
-        if worker.is_alive():
-            raise SecretStoreError(_TIMEOUT.format(s=f"{self._timeout:g}"), kind="timeout")
-        error = box.get("error")
-        if isinstance(error, SecretStoreError):
-            raise error
-        if isinstance(error, BaseException):
-            if not isinstance(error, Exception):
-                raise error  # KeyboardInterrupt, SystemExit: not ours to translate
-            classified = _classify(error, self._safe_location())
+        try:
+            return call_with_timeout(run, self._timeout)
+        except TimeoutError:
+            raise SecretStoreError(_TIMEOUT.format(s=f"{self._timeout:g}"), kind="timeout") from None
+        except SecretStoreError:
+            raise
+        except Exception as error:
+            classified = _classify(error, self._safe_location(), suffix)
             # Let go of the keyring call's frames now: they hold the secret (and, for SecretService, an open D-Bus
             # connection that keyring does not close when it raises); a crash reporter must not find them.
             error.__traceback__ = None
-            box.clear()
             del error
             raise classified from None
-        return box["value"]  # type: ignore[return-value]
 
     def _safe_location(self) -> Text:
         try:
@@ -441,7 +530,7 @@ class KeyringSecretStore:
     def load(self, env_key: str) -> Credential | None:
         """The stored credential, re-validated; None when nothing is stored; SecretStoreError when damaged."""
         self._check_key(env_key)
-        stored = self._call(lambda backend: backend.get_password(SERVICE, env_key))
+        stored = self._call(lambda backend: backend.get_password(SERVICE, env_key), "load")
         if stored is None:
             return None
         corrupt = _per_lang(_CORRUPT, self._safe_location(), env=env_key)
@@ -482,7 +571,7 @@ class KeyringSecretStore:
                 raise
             return True
 
-        return self._call(remove)
+        return self._call(remove, "delete")
 
     def self_test(self) -> None:
         """Write, read back, compare and delete a unique dummy entry before a real token is entrusted to it
@@ -517,7 +606,7 @@ class KeyringSecretStore:
             threading.Thread(target=lambda: _quietly(remove, backend), name="keyring-cleanup", daemon=True).start()
             return
         try:
-            self._call(remove)
+            self._call(remove, "delete")
         except SecretStoreError as exc:
             log.debug("self-test entry could not be removed: %s", exc.kind)
 

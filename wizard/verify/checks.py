@@ -9,8 +9,8 @@ from wizard.afas.client import Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
-from wizard.domain.excerpt import excerpt
 from wizard.domain.manifest import ConnectorSpec
+from wizard.domain.redact import excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
 from wizard.verify import remedies

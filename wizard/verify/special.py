@@ -10,8 +10,8 @@ from wizard.afas.errors import AfasProblem, Problem
 from wizard.data import afas
 from wizard.domain.afas_screens import SpecialProbe
 from wizard.domain.checks import Outcome, Status
-from wizard.domain.excerpt import excerpt
 from wizard.domain.manifest import ConnectorSpec
+from wizard.domain.redact import excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.verify import remedies

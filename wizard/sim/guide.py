@@ -1,0 +1,111 @@
+"""The setup guide's steps done inside the simulated AFAS, one function per wizard step id.
+
+The one place that says what "do this step in AFAS" means: the scenarios are built from it, the admin API
+(`POST /_sim/guide-step`) and `SimAdmin.apply_guide_step` expose it, and the GUI demo calls it. Keys are the
+wizard's step ids (`wizard.flow.steps.StepId` values) as plain strings, so this package does not import the flow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from wizard import resources
+from wizard.data import load_manifest
+from wizard.domain.credentials import ClassicToken
+from wizard.domain.gcn import GcnField, write_stand_in
+from wizard.domain.manifest import Manifest
+from wizard.sim import actions
+from wizard.sim.model import DEFAULT_USER, SimEnvironment, SimStepError
+
+log = logging.getLogger(__name__)
+GcnFiles = Mapping[str, bytes]  # file name -> bytes: the .gcn files the user exported
+
+
+@dataclass(frozen=True)
+class StepDone:
+    """What a guide step did; `token` only for the token step (AFAS's "Kopiëren" dialog shows it once)."""
+
+    step: str
+    token: ClassicToken | None = None
+
+
+def bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
+    """The shipped .gcn when present; otherwise an equivalent stand-in built from the manifest."""
+    path = resources.connectors_dir() / file_name
+    try:
+        return path.read_bytes()
+    except OSError:
+        log.debug("%s not in the bundle; using a stand-in from the manifest", file_name)
+    spec = manifest.connector(connector)
+    fields = [GcnField(id=f, data_type="string", label_nl=f, label_en=f) for f in spec.required_fields]
+    moment = dt.datetime(2026, 1, 1, 12, 0, 0)
+    guid = hashlib.md5(connector.encode(), usedforsecurity=False).hexdigest().upper()
+    return write_stand_in(connector, guid, moment, moment, fields)
+
+
+def _import(env: SimEnvironment, manifest: Manifest, files: GcnFiles | None) -> StepDone:
+    # Getconnector beheren uitgebreid > Importeren, once per file; the user's exported files when given.
+    for gcn in manifest.gcn_files:
+        data = files.get(gcn.file) if files is not None else None
+        if data is None:
+            data = bundle_bytes(manifest, gcn.file, gcn.connector)
+        actions.import_gcn(env, gcn.file, data, manifest)
+    return StepDone("import")
+
+
+def _app_connector(env: SimEnvironment, manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+    # Created blocked, like AFAS; the guide then unticks Geblokkeerd.
+    env.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
+    actions.set_blocked(env, False)
+    return StepDone("app-connector")
+
+
+def _link(env: SimEnvironment, manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+    for spec in manifest.connectors:
+        actions.link(env, spec.kind, spec.id)
+    return StepDone("link-connectors")
+
+
+def _token(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+    return StepDone("token", env.create_user_token(DEFAULT_USER).classic())
+
+
+def _dossier(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+    actions.set_dossier_destinations(env, "Optioneel", "Optioneel")
+    return StepDone("dossier")
+
+
+# In the guide's order. Steps of the wizard not listed here (welcome, environment, connector-files, verify, done)
+# happen outside AFAS.
+GUIDE_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]] = {
+    "import": _import,
+    "app-connector": _app_connector,
+    "link-connectors": _link,
+    "token": _token,
+    "dossier": _dossier,
+}
+
+
+def apply_guide_step(
+    env: SimEnvironment, step: str, *, manifest: Manifest | None = None, files: GcnFiles | None = None
+) -> StepDone:
+    """Do one guide step in the simulated AFAS, as the user would by hand. Idempotent where AFAS is (linking,
+    destinations, a second app connector renames it); every call of "token" makes a new token.
+    Raises SimStepError("no-afas-step") for a wizard step that has nothing to do in AFAS."""
+    do = GUIDE_STEPS.get(step)
+    if do is None:
+        raise SimStepError("no-afas-step", step)
+    return do(env, manifest or load_manifest(), files)
+
+
+def apply_guide(env: SimEnvironment, manifest: Manifest | None = None, *, with_token: bool = True) -> None:
+    """Every step of the guide: import the 7 files, create and unblock the app connector, link everything, create
+    the user token (unless with_token=False), allow attachments on purchase and sales invoices."""
+    manifest = manifest or load_manifest()
+    for step in GUIDE_STEPS:
+        if step != "token" or with_token:
+            apply_guide_step(env, step, manifest=manifest)
