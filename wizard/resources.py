@@ -7,10 +7,8 @@ the checkout's connectors/ and resources/i18n/, which stay the single source of 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,8 @@ def package_data() -> Path | None:
     """The wheel's data folder, or None in a checkout or a frozen bundle (which never have one)."""
     if getattr(sys, "_MEIPASS", None):
         return None
+    from importlib.resources import files  # imported here: `sbq-setup --version` never needs it
+
     data = files("wizard") / PACKAGE_DATA
     # A wheel installs as plain files; anything else (a zip import) is not a layout we ship.
     return data if isinstance(data, Path) and data.is_dir() else None
@@ -55,6 +55,8 @@ def build_info() -> dict[str, Any]:
     """What packaging/build.py baked into a bundle; from a source checkout or a wheel this is a development build."""
     if package_data() is not None:  # pip/pipx: nothing beside the package is ours to read
         return {"development": True, "frozen": False, "source": "package"}
+    import json
+
     try:
         data = json.loads((root() / "build_info.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -63,4 +65,6 @@ def build_info() -> dict[str, Any]:
 
 
 def is_development_build() -> bool:
+    if not (root() / "build_info.json").is_file():  # cheap first: `sbq-setup --version` asks this
+        return True
     return bool(build_info().get("development", True))

@@ -8,9 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.data import load_manifest, manifest_path
-from wizard.data.bundle import adopt_files, bundle_files
-from wizard.domain.bundle import BundleError, check_release
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.text import Lang, Text
 
@@ -66,6 +63,10 @@ def _fail(exc: UserFacingError, lang: Lang) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from wizard.data import load_manifest, manifest_path  # pydantic: only when used
+    from wizard.data.bundle import bundle_files
+    from wizard.domain.bundle import BundleError, check_release
+
     lang = lang_of(args)
     try:
         manifest = load_manifest(manifest_path())
@@ -94,6 +95,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_adopt(args: argparse.Namespace) -> int:
+    from wizard.data.bundle import adopt_files
+    from wizard.domain.bundle import BundleError
+
     lang = lang_of(args)
     try:
         adopted = adopt_files(args.files)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 from typing import Any
 
@@ -27,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
+    import platform  # 25 ms: only diagnose needs it, `sbq-setup --help` does not
+
     from wizard.stores.secrets import describe_backend
 
     backend = describe_backend()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.data.bundle import export_connectors
-from wizard.domain.bundle import SUMS_NAME, BundleError, ExportResult, is_drive_path
 from wizard.domain.text import Text
+
+if TYPE_CHECKING:  # the bundle check (pydantic) loads when used: `sbq-setup --help` stays fast
+    from wizard.domain.bundle import ExportResult
 
 STAND_IN_NOTICE = Text(
     en="NOTE: these are development stand-ins, not the official SmartBooqing connector files. AFAS Profit will not "
@@ -33,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def report_lines(result: ExportResult) -> list[Text]:
+    from wizard.domain.bundle import SUMS_NAME, is_drive_path
+
     """What the user reads after an export, in order."""
     lines: list[Text] = []
     if result.stand_ins:
@@ -79,6 +83,9 @@ def report_lines(result: ExportResult) -> list[Text]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from wizard.data.bundle import export_connectors
+    from wizard.domain.bundle import BundleError
+
     lang = lang_of(args)
     try:
         result = export_connectors(args.dir)

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import math
 import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
-from wizard.domain.checks import Status
-from wizard.domain.credentials import Credential, parse_classic_token
-from wizard.domain.environment import AfasEnvironment, parse_environment
 from wizard.domain.errors import InputError
-from wizard.domain.presentation import attention_rank, status_label
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
 from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
-from wizard.verify import Report, verify
+
+if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
+    from wizard.domain.credentials import Credential
+    from wizard.domain.environment import AfasEnvironment
+    from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 MAX_TOKEN_FILE = MAX_SECRET_FILE
@@ -57,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
+    from wizard.domain.credentials import parse_classic_token
+
     if args.token_file is not None:
         # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
         # load a disk image.
@@ -87,6 +89,9 @@ def _field(text: str) -> str:
 
 
 def render_table(report: Report, lang: Lang) -> str:
+    from wizard.domain.checks import Status
+    from wizard.domain.presentation import attention_rank, status_label
+
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
         .format(e=_field(report.environment), u=_field(report.base_url))
@@ -149,6 +154,11 @@ def _write_report(path: Path, content: str) -> Text | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wizard.domain.environment import parse_environment
+    from wizard.verify import verify
+
     lang = lang_of(args)
     timeout = _check_timeout(args.timeout)
     if args.html is not None:

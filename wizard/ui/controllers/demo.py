@@ -1,16 +1,10 @@
-"""The demo: "do this step in the simulated AFAS" for the steps a user does inside AFAS.
-
-`perform_step` is the one place that says what each guide step means in the simulator; when wizard.sim offers
-that as its own API (shared with the scenarios), only this function changes.
-"""
+"""The demo: "do this step in the simulated AFAS" for the steps a user does inside AFAS."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard import resources
-from wizard.data import screens
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
@@ -29,23 +23,14 @@ DONE = Text(
 
 
 def perform_step(sim: SimAdmin, manifest: Manifest, step: StepId, folder: Path | None) -> ClassicToken | None:
-    """Do `step` in the simulated AFAS as a user would by hand (blocking). The token step returns the token."""
-    if step is StepId.IMPORT:
-        for gcn in manifest.gcn_files:
-            path = folder / gcn.file if folder is not None else resources.connectors_dir() / gcn.file
-            sim.import_gcn(gcn.file, path.read_bytes())
-    elif step is StepId.APP_CONNECTOR:
-        sim.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
-        sim.unblock_app_connector()
-    elif step is StepId.LINK_CONNECTORS:
-        for spec in manifest.connectors:
-            sim.link(spec.kind, spec.id)
-    elif step is StepId.TOKEN:
-        return sim.create_user_token()
-    elif step is StepId.DOSSIER:
-        optional = screens().dossier_item_types.fields.optional.nl  # the value AFAS stores, as the user picks it
-        sim.set_dossier_destinations(optional, optional)
-    return None
+    """Do `step` in the simulated AFAS as a user would by hand (blocking); the token step returns the token.
+
+    What each step means is wizard.sim.guide's (shared with the scenarios); the demo only adds the files the user
+    exported, so the import step imports exactly those."""
+    files = None
+    if step is StepId.IMPORT and folder is not None:
+        files = {g.file: (folder / g.file).read_bytes() for g in manifest.gcn_files}
+    return sim.apply_guide_step(step.value, gcn_files=files)
 
 
 class DemoController:

@@ -1,0 +1,211 @@
+"""Start-up budget: each figure as a ratio against its floor, measured in the same run on the same machine.
+
+    .venv/bin/python benchmarks/startup_bench.py            # CLI + window, offscreen (and under Xvfb if installed)
+    .venv/bin/python benchmarks/startup_bench.py --runs 11
+    .venv/bin/python benchmarks/startup_bench.py --frozen dist/sbq-setup/sbq-setup   # the PyInstaller bundle too
+
+Budgets (issue 13): the wizard's window on screen <= 1.5x a bare PySide6 window; `--version` and `--help` <= 1.5x
+`python -c "import argparse"`; `diagnose` and `verify` import only what they use (listed, not timed).
+"Window on screen" = from process start until the top-level window is exposed (QWindow.isExposed) and its first
+events are processed; the child prints its own clock reading, the parent measures process start to that line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+BUDGET = 1.5
+
+# A driver run inside the measured process: wait until the first top-level window is exposed, then quit.
+# It patches QApplication.exec, so the app's own start-up (imports, stores, pages) is measured unchanged.
+_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+_exec = QApplication.exec  # static in PySide6
+def _exposed(w):
+    return w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+def _probe(*_args):
+    app = QApplication.instance()
+    def poll():
+        if any(_exposed(w) for w in app.topLevelWidgets()):
+            app.processEvents()
+            print("SHOWN", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(1, poll)
+    QTimer.singleShot(0, poll)
+    return _exec()
+QApplication.exec = _probe
+"""
+_BARE = (
+    _PROBE
+    + """
+from PySide6.QtWidgets import QWidget
+app = QApplication(sys.argv[:1])
+w = QWidget(); w.setWindowTitle("bare"); w.resize(1000, 760); w.show()
+app.exec()
+"""
+)
+_APP = (
+    _PROBE
+    + """
+from wizard.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+)
+
+HEAVY = ("PySide6", "httpx", "pydantic", "keyring", "uvicorn", "starlette", "wizard.verify", "wizard.sim")
+_MODULES = """
+import sys
+from wizard.cli.main import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+seen = sorted(m for m in sys.modules if m.split(".")[0] in {heavy} or m in {heavy})
+print("MODULES", " ".join(seen), file=sys.stderr)
+"""
+
+
+def _env(tmp: Path, display: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "cfg"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "c")):
+        (tmp / sub).mkdir(exist_ok=True)
+        env[var] = str(tmp / sub)
+    env.update(display)
+    # The OS keyring is not what start-up is about; without a session bus keyring's probe fails fast anyway.
+    env.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return env
+
+
+def _time(cmd: Sequence[str], env: dict[str, str], until: str | None = None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    if until is None:
+        proc.communicate(timeout=60)
+        elapsed = time.perf_counter() - start
+    else:
+        for line in proc.stdout:
+            if line.startswith(until):
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            proc.wait(timeout=60)
+            raise RuntimeError(f"{cmd[:4]} ended without showing a window (exit {proc.returncode})")
+        proc.communicate(timeout=60)
+    if proc.returncode not in (0, None):
+        raise RuntimeError(f"{cmd[:4]} exit {proc.returncode}")
+    return elapsed
+
+
+def _median(cmd: Sequence[str], env: dict[str, str], runs: int, until: str | None = None) -> float:
+    _time(cmd, env, until)  # warm the page cache and .pyc files: a cold first run measures the disk, not us
+    return statistics.median(_time(cmd, env, until) for _ in range(runs))
+
+
+def _row(name: str, value: float, floor: float, budget: float | None = BUDGET) -> bool:
+    ratio = value / floor
+    verdict = "" if budget is None else ("  within budget" if ratio <= budget else f"  OVER the {budget}x budget")
+    print(f"  {name:<44} {value * 1000:7.0f} ms  {ratio:4.2f}x{verdict}", flush=True)
+    return budget is None or ratio <= budget
+
+
+def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
+    env = _env(tmp, {"QT_QPA_PLATFORM": "offscreen"})
+    py = sys.executable
+    floor = _median([py, "-c", "import argparse"], env, runs)
+    print(f'CLI (median of {runs}); floor: python -c "import argparse" = {floor * 1000:.0f} ms')
+    ok = True
+    script = BIN / "sbq-setup"
+    entry = [str(script)] if script.exists() else [py, "-m", "wizard"]
+    for args in (["--version"], ["--help"]):
+        ok &= _row("sbq-setup " + " ".join(args), _median([*entry, *args], env, runs), floor)
+    _row("sbq-setup diagnose --json (info)", _median([*entry, "diagnose", "--json"], env, runs), floor, None)
+    if frozen is not None:
+        for args in (["--version"], ["--help"]):
+            ok &= _row("frozen " + " ".join(args), _median([str(frozen), *args], env, runs), floor)
+    print("  what each subcommand imports (of " + ", ".join(HEAVY) + "):")
+    for args in (["--version"], ["--help"], ["diagnose", "--json"], ["verify", "--demo", "--json"]):
+        done = subprocess.run(
+            [py, "-c", _MODULES.format(heavy=set(HEAVY)), *args], env=env, capture_output=True, text=True, check=False
+        )
+        line = next((x for x in done.stderr.splitlines() if x.startswith("MODULES")), "MODULES ?")
+        top = sorted(
+            {m.split(".")[0] if not m.startswith("wizard.") else ".".join(m.split(".")[:2]) for m in line.split()[1:]}
+        )
+        print(f"    {' '.join(args):<24} {', '.join(top) or '(none)'}")
+    return ok
+
+
+def window(runs: int, tmp: Path, display: dict[str, str], label: str, frozen: Path | None) -> bool:
+    env = _env(tmp, display)
+    py = sys.executable
+    floor = _median([py, "-c", _BARE], env, runs, until="SHOWN")
+    print(f"Window on screen, {label} (median of {runs}); floor: a bare PySide6 window = {floor * 1000:.0f} ms")
+    ok = _row(
+        "sbq-setup (the wizard, first page)", _median([py, "-c", _APP, "--lang", "en"], env, runs, "SHOWN"), floor
+    )
+    ok &= _row("sbq-setup --lang nl", _median([py, "-c", _APP, "--lang", "nl"], env, runs, "SHOWN"), floor)
+    _row(
+        "sbq-setup --demo (starts the simulator; info)",
+        _median([py, "-c", _APP, "--demo"], env, runs, "SHOWN"),
+        floor,
+        None,
+    )
+    if frozen is not None:
+        print("  (the frozen bundle cannot take the probe; see packaging/build.py --measure for its cold start)")
+    return ok
+
+
+def _xvfb() -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
+    exe = shutil.which("Xvfb")
+    if exe is None:
+        return None
+    display = ":" + str(90 + os.getpid() % 100)
+    proc = subprocess.Popen(
+        [exe, display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], stderr=subprocess.DEVNULL
+    )
+    time.sleep(0.5)
+    if proc.poll() is not None:
+        return None
+    return proc, {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--frozen", type=Path, help="also time this frozen sbq-setup (CLI figures)")
+    parser.add_argument("--no-window", action="store_true")
+    args = parser.parse_args(argv)
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        ok &= cli(args.runs, Path(tmp), args.frozen)
+        if not args.no_window:
+            ok &= window(args.runs, Path(tmp), {"QT_QPA_PLATFORM": "offscreen"}, "offscreen", args.frozen)
+            xvfb = _xvfb()
+            if xvfb is None:
+                print("Window under Xvfb: skipped (Xvfb not installed: apt-get install xvfb x11-utils)")
+            else:
+                try:
+                    ok &= window(args.runs, Path(tmp), xvfb[1], f"Xvfb {xvfb[1]['DISPLAY']}", args.frozen)
+                finally:
+                    xvfb[0].terminate()
+                    xvfb[0].wait(timeout=10)
+    print("all within budget" if ok else "OVER BUDGET (see above)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
