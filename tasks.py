@@ -2,7 +2,7 @@
 """Developer entry point with no dependencies beyond Python 3.11: builds .venv from the lock and runs things.
 
 python3 tasks.py demo            # the product: the wizard against the built-in AFAS simulator
-python3 tasks.py test [ARGS]     # the whole suite: ruff, mypy, pytest (ARGS go to pytest)
+python3 tasks.py test [ARGS]     # the whole suite: ruff, mypy, import contracts, pytest (ARGS go to pytest)
 python3 tasks.py lock            # re-resolve requirements/*.lock after editing pyproject.toml
 python3 tasks.py i18n            # update the .ts sources from the code and rebuild the .qm files
 """
@@ -66,6 +66,9 @@ def cmd_test(args: list[str]) -> int:
         return 1
     typed = [p for p in ("wizard", "tests", "packaging", "benchmarks", "tasks.py", "setup.py") if (ROOT / p).exists()]
     if _run(BIN / "mypy", *typed, check=False) != 0:
+        return 1
+    # The package layering (pyproject [tool.importlinter]): a lower layer importing a higher one fails the suite.
+    if _run(BIN / "lint-imports", "--no-cache", check=False) != 0:
         return 1
     code = _run(PY, "-m", "pytest", *args, check=False)
     if code == 5:

@@ -60,7 +60,7 @@ app.exec()
 _APP = (
     _PROBE
     + """
-from wizard.cli.main import main
+from wizard.app import main
 sys.exit(main(sys.argv[1:]))
 """
 )
@@ -68,7 +68,7 @@ sys.exit(main(sys.argv[1:]))
 HEAVY = ("PySide6", "httpx", "pydantic", "keyring", "uvicorn", "starlette", "wizard.verify", "wizard.sim")
 _MODULES = """
 import sys
-from wizard.cli.main import main
+from wizard.app import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exc:

@@ -9,11 +9,13 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, lang_of, say
+from wizard.desktop.display import has_display
 from wizard.domain.text import Lang, Text
 
 if TYPE_CHECKING:
@@ -27,11 +29,17 @@ NO_DISPLAY = Text(
 )
 
 
-def has_display() -> bool:
-    """Qt aborts the process on Linux without a display; decide before it gets the chance."""
-    if not sys.platform.startswith("linux"):
-        return True
-    return any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `sbq-setup` command: the CLI, with the wizard as what runs without a subcommand."""
+    from wizard.cli.main import main as cli_main
+
+    return cli_main(argv, gui=_gui)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from wizard.ui.startup_error import run_gui_or_explain  # Qt only when the wizard is really wanted
+
+    return run_gui_or_explain(run_gui, args)
 
 
 def default_export_folder() -> Path:

@@ -21,7 +21,7 @@ import logging, sys, threading
 sys.stdout = sys.stderr = None
 from wizard.domain import redact
 redact.register({CANARY!r})
-from wizard.cli.main import main
+from wizard.app import main
 rc = main(sys.argv[1:])
 # After start-up every way text leaves the process must land in the log file, redacted.
 print("printed", {CANARY!r})

@@ -6,8 +6,9 @@ import argparse
 
 import pytest
 
-from wizard.app import has_display, run_gui
+from wizard.app import run_gui
 from wizard.cli.common import ExitCode
+from wizard.desktop.display import has_display
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -13,7 +13,7 @@ HEAVY = ("httpx", "pydantic", "PySide6", "wizard.verify", "keyring", "uvicorn", 
 
 _PROBE = """
 import json, sys
-from wizard.cli.main import main
+from wizard.app import main
 try:
     main(sys.argv[1:])
 except SystemExit:

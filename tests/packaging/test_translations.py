@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from wizard import resources
-from wizard.cli.main import main
+from wizard.app import main
 from wizard.domain.text import Lang
 from wizard.ui.i18n import TranslationMissingError, Translations, missing_box
 

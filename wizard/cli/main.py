@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from wizard import __version__, resources
@@ -59,14 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui(args: argparse.Namespace) -> int:
-    from wizard.app import run_gui  # Qt is imported only when the wizard is really wanted
-    from wizard.ui.startup_error import run_gui_or_explain
-
-    return run_gui_or_explain(run_gui, args)
+GuiEntry = Callable[[argparse.Namespace], int]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:
+    """Parse the command line and run a subcommand, or hand the wizard's arguments to `gui`.
+
+    The composition root (`wizard.app.main`, the console script) passes `gui`; this package never imports the app
+    layer above it. Without `gui` (a helper script calling the CLI directly) only subcommands run."""
     prepare_streams()  # before logging: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
     install_logging()
     # A token pasted where a path, URL or environment belongs: every token-shaped piece of the command line is a
@@ -78,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         if args.tour and not args.demo:
             parser.error("--tour needs --demo")
-        return guarded(_run_gui, args)
+        if gui is None:
+            parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
+        return guarded(gui, args)
     return guarded(func, args)
 
 

@@ -64,7 +64,7 @@ def _close_shown_box() -> None:
 
 def show_failure_box(text: str, lang: Lang, *, unattended: bool) -> bool:
     """A modal message box; False when there is no display to show it on."""
-    from wizard.app import has_display
+    from wizard.desktop.display import has_display
 
     if not has_display():
         return False
