@@ -104,6 +104,27 @@ def test_any_soap_fault_names_the_link_to_add(wording: str) -> None:
     assert not check.impossible
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(
+            200, text="<html><body>Log in to the guest network</body></html>", headers={"Content-Type": "text/html"}
+        ),
+        httpx.Response(302, headers={"Location": "https://portal.example.net/login"}),
+    ],
+    ids=["portal-page", "redirect"],
+)
+def test_a_portal_answering_the_soap_call_is_impossible_not_a_missing_link(answer: httpx.Response) -> None:
+    """Issue 12 item 11 on the SOAP path: a page or redirect instead of AFAS's XML means 'cannot check from here',
+    not 'link GetXMLSchema'."""
+    with respx.mock(assert_all_called=False) as mock:
+        _afas(mock, metainfo=_metainfo(), rows={"rows": [{"x": 1}]}, soap=answer)
+        check = by_id(_verify())["special:GetXMLSchema"]
+    assert check.status is Status.FAIL and check.impossible
+    assert "answered instead" in check.message.en
+    assert check.fix_step is not StepId.LINK_CONNECTORS
+
+
 def test_soap_answers_are_parsed_as_xml() -> None:
     fault = parse_soap(_fault("Token <b>ongeldig</b> & verlopen"))
     assert fault.parsed and fault.fault == "Token <b>ongeldig</b> & verlopen" and fault.fault_code == "soap:Server"

@@ -43,6 +43,7 @@ class SimAdmin:
             timeout=timeout,
             transport=transport,
             limits=httpx.Limits(max_keepalive_connections=0),
+            trust_env=False,  # the simulator is on loopback: never through a configured proxy (issue 12 item 3)
             headers={KEY_HEADER: key} if key else None,
         )
 

@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from wizard.afas.client import Reply
-from wizard.afas.errors import AfasProblem, Problem
+from wizard.afas.errors import AfasProblem, Problem, classify_interception
 from wizard.data import afas
 from wizard.domain.afas_screens import SpecialProbe
 from wizard.domain.checks import Outcome, Status
@@ -110,6 +110,9 @@ async def _xml_schema(run: RunContext, spec: ConnectorSpec) -> Outcome:
     reply = await run.call(f"soap:{target.id}", lambda: run.client.get_xml_schema(target.id))
     if isinstance(reply, AfasProblem):
         return unrecognised(reply, run.app)
+    intercepted = classify_interception(reply)  # a portal or redirect answering for AFAS: say so, parse nothing
+    if intercepted is not None:
+        return impossible(intercepted, run.app)
     answer = parse_soap(reply.text)
     if reply.status == 200 and answer.has_connector_data:
         return _linked(spec, reply.status)
