@@ -11,23 +11,13 @@ from collections.abc import Mapping
 
 import httpx
 
-from wizard.afas.oauth import (
-    APP_CONNECTOR_PATH,
-    AUTH_TYPE_FIELD,
-    AUTH_TYPE_HYBRID,
-    AUTH_TYPE_OAUTH,
-    CLIENT_SECRET_LABEL,
-    offers_oauth,
-)
+from wizard.afas.oauth import auth_type_path, auth_type_values, client_secret_path, offers_oauth
+from wizard.data import screens
 from wizard.domain.credentials import Credential
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Text, long_date
 
 SECRET_WARNING_DAYS = 30  # AFAS: "plan the renewal well before the expiry date" (S1); issue 10 says 30 days
-
-
-def _path(app: str | None) -> str:
-    return APP_CONNECTOR_PATH.format(app=app or "…")
 
 
 def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
@@ -39,6 +29,12 @@ def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
 
 def secret_expiry_warning(credential: Credential, today: dt.date, app: str | None = None) -> Text | None:
     """A warning when the client secret expires within 30 days (or has expired), naming the date; else None."""
+    parts = secret_expiry_parts(credential, today, app)
+    return parts[0] + Text(en=" ", nl=" ") + parts[1] if parts else None
+
+
+def secret_expiry_parts(credential: Credential, today: dt.date, app: str | None = None) -> tuple[Text, Text] | None:
+    """`secret_expiry_warning` as (what, what to do): the report shows them as message and remedy."""
     if not isinstance(credential, OAuthClientCredentials) or credential.secret_expires is None:
         return None
     expires = credential.secret_expires
@@ -46,11 +42,10 @@ def secret_expiry_warning(credential: Credential, today: dt.date, app: str | Non
     if days > SECRET_WARNING_DAYS:
         return None
     rotate = Text(
-        en=" Create a new secret in AFAS ({path} > {secret}), give it to SmartBooqing, verify, then revoke the old "
-        "one.",
-        nl=" Maak een nieuw secret aan in AFAS ({path} > {secret}), geef het aan SmartBooqing, controleer, en trek "
-        "daarna het oude in.",
-    ).format(path=_path(app), secret=CLIENT_SECRET_LABEL)
+        en="Create a new secret in AFAS ({path}), give it to SmartBooqing, verify, then revoke the old one.",
+        nl="Maak een nieuw secret aan in AFAS ({path}), geef het aan SmartBooqing, controleer, en trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
     if days < 0:
         head = Text(
             en="The client secret expired on {date}; SmartBooqing can no longer connect with it.",
@@ -65,7 +60,7 @@ def secret_expiry_warning(credential: Credential, today: dt.date, app: str | Non
             en="The client secret expires on {date}, in {n} days.",
             nl="Het client secret verloopt op {date}, over {n} dagen.",
         )
-    return head.format(date=long_date(expires), n=days) + rotate
+    return head.format(date=long_date(expires), n=days), rotate
 
 
 def classic_sunset_applies(credential: Credential) -> bool:
@@ -79,18 +74,20 @@ def classic_refused_by_oauth(headers: httpx.Headers | Mapping[str, str], app: st
     if not offers_oauth(httpx.Headers(headers)):
         return None
     return Text(
-        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} > {field} = {oauth}). "
-        "Verify with the OAuth client id and secret instead, or, while moving SmartBooqing over, set {field} to "
-        "{hybrid} so both work.",
-        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} > {field} = "
-        "{oauth}). Controleer in plaats daarvan met de OAuth client id en het secret, of zet {field} op {hybrid} "
-        "zolang SmartBooqing overstapt, zodat beide werken.",
-    ).format(path=_path(app), field=AUTH_TYPE_FIELD, oauth=AUTH_TYPE_OAUTH, hybrid=AUTH_TYPE_HYBRID)
+        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} = {oauth}). Verify with "
+        "the OAuth client id and secret instead, or, while moving SmartBooqing over, set it to {hybrid} so both work.",
+        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} = {oauth}). "
+        "Controleer in plaats daarvan met de OAuth client id en het secret, of zet het op {hybrid} zolang "
+        "SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(app), **auth_type_values())
 
 
-# One more item for the classic TOKEN_REJECTED remedy when no header says why (Profit 8, or an empty 401).
-CLASSIC_MAYBE_OAUTH = Text(
-    en=" (4) {field} of the app connector is still Classic token or Hybride; under OAuth, classic tokens are refused.",
-    nl=" (4) {field} van de app connector staat nog op Classic token of Hybride; onder OAuth worden klassieke "
-    "tokens geweigerd.",
-).format(field=AUTH_TYPE_FIELD)
+def classic_maybe_oauth() -> Text:
+    """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
+    values = auth_type_values()
+    return Text(
+        en=" (4) {field} of the app connector must still be {classic} or {hybrid}: under {oauth}, classic tokens are "
+        "refused.",
+        nl=" (4) {field} van de app connector moet nog op {classic} of {hybrid} staan: onder {oauth} worden "
+        "klassieke tokens geweigerd.",
+    ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
