@@ -1,7 +1,7 @@
-"""What verification says about an OAuth client beyond the token request: the secret's expiry (warn 30 days ahead,
-with its date), an expired secret for the remedy, and the plain words for a classic token refused under OAuth.
+"""What verification says about an OAuth client: a refused token request as the `auth` check's outcome, the secret's
+expiry (warn 30 days ahead, with its date), and the plain words for a classic token refused under OAuth.
 
-Pure functions of dates, credentials and headers; the engine decides where they appear.
+Pure functions of failures, dates, credentials and headers; checks.py and context.py decide where they appear.
 """
 
 from __future__ import annotations
@@ -11,10 +11,20 @@ from collections.abc import Mapping
 
 import httpx
 
-from wizard.afas.oauth import auth_type_path, auth_type_values, client_secret_path, offers_oauth
+from wizard.afas.oauth import (
+    TokenFailure,
+    TokenProblem,
+    app_connector_path,
+    auth_type_path,
+    auth_type_values,
+    client_secret_path,
+    offers_oauth,
+)
 from wizard.data import screens
+from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
 
 SECRET_WARNING_DAYS = 30  # AFAS: "plan the renewal well before the expiry date" (S1); issue 10 says 30 days
@@ -86,8 +96,57 @@ def classic_maybe_oauth() -> Text:
     """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
     values = auth_type_values()
     return Text(
-        en=" (4) {field} of the app connector must still be {classic} or {hybrid}: under {oauth}, classic tokens are "
+        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
         "refused.",
-        nl=" (4) {field} van de app connector moet nog op {classic} of {hybrid} staan: onder {oauth} worden "
-        "klassieke tokens geweigerd.",
+        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
+        "tokens geweigerd.",
     ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
+
+
+# The wizard step that fixes each refused token request: the credential itself, the app connector's settings, or
+# the environment the token was asked of.
+_FIX_STEP = {
+    TokenProblem.INVALID_CLIENT: StepId.TOKEN,
+    TokenProblem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
+    TokenProblem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
+    TokenProblem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
+    TokenProblem.FORBIDDEN: StepId.APP_CONNECTOR,
+    TokenProblem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
+    TokenProblem.NO_TOKEN_ENDPOINT: StepId.ENVIRONMENT,
+}
+
+
+def token_refused(failure: TokenFailure, credential: Credential, today: dt.date, app: str | None) -> Outcome:
+    """The `auth` check's outcome when AFAS gave no access token: AFAS's words (redacted, shortened by the flow),
+    the remedy naming the AFAS screen (an expired secret's date first when the user gave it), and `impossible`
+    for maintenance and an IP restriction (CLI exit 3)."""
+    message = failure.message() + Text(en=".", nl=".")
+    if failure.description:
+        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=failure.description)
+    return Outcome(
+        status=Status.FAIL,
+        message=message,
+        remedy=failure.remedy(app, secret_expired_on(credential, today)),
+        fix_step=_FIX_STEP.get(failure.kind),
+        http_status=failure.status,
+        detail=failure.technical(),
+        impossible=failure.impossible,
+    )
+
+
+def bearer_rejected(app: str | None) -> Text:
+    """The remedy when AFAS issued an access token and then refused it (twice: the flow renews once)."""
+    a = screens().app_connector
+    return Text(
+        en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
+        "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
+        "helpdesk@smartbooqing.com.",
+        nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
+        "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
+        "dan het technische detail naar helpdesk@smartbooqing.com.",
+    ).format(
+        general=app_connector_path(app).then(a.tabs.general).text,
+        blocked=a.fields.blocked.nl,
+        auth_type=auth_type_path(app),
+        **auth_type_values(),
+    )
