@@ -183,6 +183,12 @@ def oauth_client_credentials(
     )
 
 
+def with_expiry(credential: OAuthClientCredentials, secret_expires: dt.date | None) -> OAuthClientCredentials:
+    """The same client with another secret expiry date, built anew so its keyring form is registered as a secret
+    too (a pydantic model_copy would skip `model_post_init`)."""
+    return oauth_client_credentials(credential.client_id, credential.secret(), secret_expires)
+
+
 def is_oauth_storage(stored: str) -> bool:
     """True when a keyring value was written by `OAuthClientCredentials.to_storage()` (a classic token is XML)."""
     return stored.lstrip().startswith("{")

@@ -12,7 +12,7 @@ from wizard.afas.errors import AfasProblem, Problem, classify_reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.manifest import ConnectorSpec
-from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.oauth import OAuthClientCredentials, with_expiry
 from wizard.domain.redact import excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
@@ -313,8 +313,7 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
         )
     parsed = parse_token_expiry(raw)
     if isinstance(parsed, dt.date) and (parsed - run.today).days > ACCESS_TOKEN_DAYS:
-        reported = credential.model_copy(update={"secret_expires": parsed})
-        parts = secret_expiry_parts(reported, run.today, run.app)
+        parts = secret_expiry_parts(with_expiry(credential, parsed), run.today, run.app)
         if parts is not None:
             return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.TOKEN, detail=shown)
         return Outcome(
