@@ -161,7 +161,7 @@ def test_dutch_token_expiry_near_gives_the_sharper_warning() -> None:
         report = _verify(today=dt.date(2026, 11, 28))
     check = next(c for c in report.checks if c.id == "token-expiry")
     assert check.status is Status.WARN and "17" in check.message.en
-    assert next(c for c in report.checks if c.id == "token-sunset").status is Status.WARN
+    assert next(c for c in report.checks if c.id == "token-sunset").status is Status.INFO
 
 
 def _report(*statuses: Status, impossible: bool = False) -> Report:
