@@ -115,13 +115,16 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
             demo_environment=server.environment,
         )
     else:
+        from wizard.desktop.export_folder import default_export_choice
         from wizard.stores.progress import ProgressStore
 
+        choice = default_export_choice()
         services = Services(
             manifest=manifest,
             secret_store=default_secret_store(),
             session_store=SessionSecretStore(),
-            default_export_folder=default_export_folder(),
+            default_export_folder=choice.folder,
+            default_export_reason=choice.reason,
             progress=ProgressStore(),
         )
     machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))

@@ -219,14 +219,15 @@ class WizardMachine:
         for result in results:
             if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
                 continue
-            item = self._item_of(result)
+            item = self.item_of(result)
             if item is not None and item in self.items(result.fix_step):
                 found.setdefault(result.fix_step, set()).add(item)
         return {
             step: [item for item in self.items(step) if item in found[step]] for step in SETUP_ORDER if step in found
         }
 
-    def _item_of(self, result: CheckResult) -> str | None:
+    def item_of(self, result: CheckResult) -> str | None:
+        """The checklist item a check is about on its fix step, if any."""
         kind, name = result.id.kind, result.id.connector
         if kind is CheckKind.AUTH:
             return "unblocked"  # a rejected token's first cause: the app connector is still blocked

@@ -75,6 +75,8 @@ class WizardState(BaseModel):
     export_files: dict[str, str] = Field(default_factory=dict)
     stand_ins: bool = False
     profit_client: ProfitClient = ProfitClient.BROWSER
+    # Why the suggested folder is not Documents (network, OneDrive, blocked): a fact about this computer, not saved.
+    export_folder_reason: Text | None = Field(default=None, exclude=True)
     # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
     ticks: dict[StepId, list[str]] = Field(default_factory=dict)
     token_storage: TokenStorage | None = None
@@ -100,7 +102,7 @@ class WizardState(BaseModel):
 
     # -- persistence (everything but the token) ---------------------------------------------------------------
     def persisted(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude={"credential", "demo"})
+        data = self.model_dump(mode="json", exclude={"credential", "demo", "export_folder_reason"})
         if self.token_storage is not None and not self.token_storage.persistent:
             # A session-only token dies with the process; after a restart it is not stored anywhere.
             data["token_storage"] = None
@@ -110,7 +112,12 @@ class WizardState(BaseModel):
     def from_persisted(cls, data: dict[str, Any]) -> WizardState:
         """Rebuild from saved progress; unknown or damaged fields fall back to defaults instead of failing."""
         try:
-            return cls.model_validate({k: v for k, v in data.items() if k in cls.model_fields and k != "credential"})
+            kept = {
+                k: v
+                for k, v in data.items()
+                if k in cls.model_fields and k not in ("credential", "export_folder_reason")
+            }
+            return cls.model_validate(kept)
         except ValidationError:
             state = cls()
             for key in ("organisation", "lang", "mode"):

@@ -36,6 +36,7 @@ class Services:
     secret_store: SecretStore  # where "store the token securely" goes (the OS keyring; in the demo: memory)
     session_store: SecretStore  # "keep for this session only"
     default_export_folder: Path
+    default_export_reason: Text | None = None  # why that folder is not Documents (wizard.desktop.export_folder)
     progress: ProgressStore | None = None  # None: nothing is remembered (the demo)
     sim: SimAdmin | None = None  # the demo's simulated AFAS
     demo_environment: AfasEnvironment | None = None
