@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from wizard.data.bundle import export_connectors
 from wizard.domain.bundle import ExportResult
+from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
@@ -40,6 +41,7 @@ class Services:
     progress: ProgressStore | None = None  # None: nothing is remembered (the demo)
     sim: SimAdmin | None = None  # the demo's simulated AFAS
     demo_environment: AfasEnvironment | None = None
+    scenario_token: ClassicToken | None = None  # the tour of a scenario: the token the simulated client holds
     export: Callable[[Path], ExportResult] = export_connectors
     verify: VerifyFn | None = None  # None: the real live verification (wizard.verify)
     planned: Callable[[Manifest], list[tuple[str, Text]]] | None = None

@@ -20,10 +20,6 @@ from wizard.ui.widgets import Checklist
 MISSING_COLOUR = "#a31515"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FixFlow", text)
-
-
 def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
     """Say `text` to a screen reader now (Qt 6.8+ announcement event), without moving focus."""
     event = QAccessibleAnnouncementEvent(widget, text)
@@ -63,13 +59,16 @@ class FixBanner(QFrame):
         self.hide()
 
     def _name_button(self) -> None:
-        self.again.setText(tr("Check &again"))
-        self.again.setAccessibleName(tr("Check again: run the check and go back to its results"))
+        self.again.setText(QCoreApplication.translate("FixFlow", "Check &again"))
+        self.again.setAccessibleName(
+            QCoreApplication.translate("FixFlow", "Check again: run the check and go back to its results")
+        )
 
     def show_names(self, names: list[str]) -> None:
-        text = tr(
+        text = QCoreApplication.translate(
+            "FixFlow",
             "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
-            "tick them, then check again."
+            "tick them, then check again.",
         ).format(n=len(names), names=", ".join(names))
         self.label.setText(text)
         self.label.setAccessibleName(text)
@@ -111,7 +110,9 @@ class FixFlow(QObject):
         if box is None:
             return
         base = self.base.get(item, box.text())
-        text = f"{base}   ✖ {tr('missing according to the check')}" if missing else base
+        # On its own line: the row stays as narrow as the page, so nothing scrolls sideways.
+        mark = QCoreApplication.translate("FixFlow", "missing according to the check")
+        text = f"{base}\n✖ {mark}" if missing else base
         box.setText(text)
         box.setAccessibleName(text)
         box.setStyleSheet(f"QCheckBox {{ color: {MISSING_COLOUR}; font-weight: bold; }}" if missing else "")
@@ -167,8 +168,10 @@ class NextHint(QWidget):
         self.hide()
 
     def _name_button(self) -> None:
-        self.check.setText(tr("Go to the chec&k"))
-        self.check.setAccessibleName(tr("Go to the check now: it shows what is still missing"))
+        self.check.setText(QCoreApplication.translate("FixFlow", "Go to the chec&k"))
+        self.check.setAccessibleName(
+            QCoreApplication.translate("FixFlow", "Go to the check now: it shows what is still missing")
+        )
 
     def show_reason(self, reason: str) -> None:
         """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored."""
@@ -176,9 +179,11 @@ class NextHint(QWidget):
             self.hide()
             return
         may_check = self.page.machine.state.token_storage is not None
-        text = tr("Next is not available yet: {reason}").format(reason=reason)
+        text = QCoreApplication.translate("FixFlow", "Next is not available yet: {reason}").format(reason=reason)
         if may_check:
-            text += " " + tr("You may also go to the check now: it shows what is still missing.")
+            text += " " + QCoreApplication.translate(
+                "FixFlow", "You may also go to the check now: it shows what is still missing."
+            )
         self.label.setText(text)
         self.label.setAccessibleName(text)
         self._name_button()
@@ -193,6 +198,6 @@ def ticked_reason(page: StepPage) -> str:
     missing = machine.missing(page.step)
     if not missing:
         return ""
-    return tr("{done} of {total} ticked. Tick each one when it is done in AFAS.").format(
-        done=len(items) - len(missing), total=len(items)
-    )
+    return QCoreApplication.translate(
+        "FixFlow", "{done} of {total} ticked. Tick each one when it is done in AFAS."
+    ).format(done=len(items) - len(missing), total=len(items))

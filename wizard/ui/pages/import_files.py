@@ -118,9 +118,7 @@ class ImportPage(StepPage):
         s = self.machine.state
         folder = self._folder_path()
         how = (
-            self.tr(
-                "You open Profit as the app over Remote Desktop, so AFAS sees this computer's drives as \\\\Client."
-            )
+            self.tr("You open Profit as the app over Remote Desktop: it sees this computer's drives as \\\\Client.")
             if s.profit_client is ProfitClient.APP
             else self.tr("You open Profit in your browser, so its file picker shows this computer's own folders.")
         )

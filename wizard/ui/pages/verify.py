@@ -221,11 +221,18 @@ class VerifyPage(StepPage):
         row.status = status
         row.title = self.text(result.title)
         head = f"{look.symbol} {self.text(look.label)}: {row.title}"
+        if getattr(result, "impossible", False):
+            # Not a defect of the setup: AFAS could not be asked (the panel above says what was tried).
+            impossible = VERDICT_LOOK[Verdict.IMPOSSIBLE]
+            words = self.tr("Could not be checked now")
+            head = f"{impossible.symbol} {words}: {row.title}"
         row.head.setText(head)
-        row.head.setStyleSheet(f"color: {look.colour};" if status is not Status.PASS else "")
+        colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if getattr(result, "impossible", False) else look.colour
+        row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
         lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
         if result.remedy is not None and status in _EXPLAINED:
-            lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(result.remedy)))
+            words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
+            lines.append(words.format(remedy=self.text(result.remedy)))
         reference = getattr(result, "log_reference", None)
         if reference and status in _EXPLAINED:
             # What AFAS support asks for first; shown so the helpdesk can quote it.
@@ -322,9 +329,9 @@ class VerifyPage(StepPage):
                 self.tried.setText("\n".join(lines))
                 self.tried.setAccessibleName(self.tried.text())
                 self.tried.show()
-        self.outcome.setAccessibleName(f"{title}. {self.summary.text()}")
+        self.outcome.setAccessibleName(f"{self.text(look.title)}. {text}")
         if announce_it:
-            announce(self, f"{self.text(look.title)}. {self.summary.text()}", urgent=outcome is Verdict.INCOMPLETE)
+            announce(self, f"{self.text(look.title)}. {text}", urgent=outcome is Verdict.INCOMPLETE)
 
     def _step_number(self, step: StepId) -> int:
         order = self.machine.order if step in self.machine.order else SETUP_ORDER
@@ -353,10 +360,12 @@ class VerifyPage(StepPage):
             failing = [r for r in results if Status(r.status) is Status.FAIL]
             number, name = self._step_number(step), step_name(step)
             group.title.setText(self.tr("Step {n}: {step}").format(n=number, step=name))
-            missing = found.get(step, [])
+            # Connector and file items have names a user recognises; others (the app connector's "unblocked")
+            # are said by their check's own sentence.
+            missing = [item for item in found.get(step, []) if ":" in item]
             lines = []
             if missing:
-                names = ", ".join(item.partition(":")[2] or item for item in missing)
+                names = ", ".join(item.partition(":")[2] for item in missing)
                 lines.append(self.tr("Missing according to the check: {items}").format(items=names))
             for result in results:
                 if Status(result.status) is Status.FAIL and self.machine.item_of(result) in missing:
@@ -364,10 +373,7 @@ class VerifyPage(StepPage):
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
             group.items.setText("\n".join(dict.fromkeys(lines)))
             if failing:
-                label = (
-                    self.tr("&Fix in step {n}: {step}") if not self.fix_buttons else self.tr("Fix in step {n}: {step}")
-                )
-                group.button.setText(label.format(n=number, step=name))
+                group.button.setText(self.tr("Fix in step {n}: {step}").format(n=number, step=name))
                 group.button.setAccessibleName(
                     self.tr("Fix in step {n}: {step} ({count} missing or wrong)").format(
                         n=number, step=name, count=len(missing) or len(failing)
@@ -380,16 +386,21 @@ class VerifyPage(StepPage):
                 )
             group.button.clicked.connect(lambda _=False, s=step: self.send(GoToStep(s)))
             self.groups_layout.addWidget(group)
+            group.show()  # now, not when the event loop gets to it: focus may go to its button at once
             self._groups.append(group)
             self.fix_buttons[step] = group.button
         # Failing steps first, so the first button is the first thing to fix.
         self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, SETUP_ORDER.index(g.step)))
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
-        if self._groups:  # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons)
-            first = self._groups[0].button
-            first.setText("&" + first.text())
+        for index, group in enumerate(self._groups):
+            # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
+            group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
         self.todo_title.setVisible(bool(self._groups))
+
+    def first_fix_button(self) -> QPushButton | None:
+        """The button of the first thing to fix (the step the focus goes to), if the check found anything."""
+        return self._groups[0].button if self._groups else None
 
     def _fold_skipped(self) -> None:
         """Checks not done say nothing about the setup: one line that unfolds them, not a wall of rows."""
