@@ -28,6 +28,11 @@ NO_DISPLAY = Text(
     "sbq-setup --demo --tour MAP",
 )
 
+UNKNOWN_SCENARIO = Text(
+    en="Unknown scenario {name}; choose one of: {names}",
+    nl="Onbekend scenario {name}; kies uit: {names}",
+)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The `sbq-setup` command: the CLI, with the wizard as what runs without a subcommand."""
@@ -53,6 +58,13 @@ def run_gui(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     tour = getattr(args, "tour", None)
     demo = bool(getattr(args, "demo", False))
+    scenario = getattr(args, "scenario", None)
+    if scenario:
+        from wizard.sim.scenarios import SCENARIOS
+
+        if scenario not in SCENARIOS:
+            say(UNKNOWN_SCENARIO.format(name=scenario, names=", ".join(SCENARIOS)), lang, sys.stderr)
+            return ExitCode.BAD_INPUT
     if not has_display():
         if not tour:
             say(NO_DISPLAY, lang, sys.stderr)
@@ -66,12 +78,12 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("SmartBooqing AFAS Setup")
     app.setOrganizationName("SmartBooqing")
     with ExitStack() as stack:
-        window = build_window(lang=lang, demo=demo, stack=stack)
+        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario)
         autopilot = None
         if tour:
             from wizard.ui.tour import Autopilot
 
-            autopilot = Autopilot(window, Path(tour))
+            autopilot = Autopilot(window, Path(tour), scenario=scenario)
             autopilot.start()
         window.show()
         app.exec()
@@ -82,7 +94,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return ExitCode.OK
 
 
-def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
+def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | None = None) -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes."""
     from PySide6.QtWidgets import QApplication
 
@@ -102,7 +114,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     if demo:
         from wizard.sim import SimulatorServer
 
-        server = SimulatorServer(scenario="fresh")
+        server = SimulatorServer(scenario=scenario or "fresh")
         server.start()
         stack.callback(server.stop)
         # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
@@ -113,15 +125,19 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
             default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
             sim=server.admin(),  # carries the run's admin key
             demo_environment=server.environment,
+            scenario_token=server.token if scenario else None,
         )
     else:
+        from wizard.desktop.export_folder import default_export_choice
         from wizard.stores.progress import ProgressStore
 
+        choice = default_export_choice()
         services = Services(
             manifest=manifest,
             secret_store=default_secret_store(),
             session_store=SessionSecretStore(),
-            default_export_folder=default_export_folder(),
+            default_export_folder=choice.folder,
+            default_export_reason=choice.reason,
             progress=ProgressStore(),
         )
     machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))

@@ -79,8 +79,20 @@
         <translation>Waar AFAS de bestanden vindt</translation>
     </message>
     <message>
-        <source>AFAS Online shows the drives of this computer as &lt;b&gt;\\Client\C$\…&lt;/b&gt; in its import dialog. Copy a path below into the file name box of &lt;b&gt;{dialog}&lt;/b&gt;.</source>
-        <translation>AFAS Online toont de schijven van deze computer in het importvenster als &lt;b&gt;\\Client\C$\…&lt;/b&gt;. Kopieer een pad hieronder naar het vak voor de bestandsnaam in &lt;b&gt;{dialog}&lt;/b&gt;.</translation>
+        <source>The Profit app over Remote Desktop shows the drives of this computer as &lt;b&gt;\\Client\C$\…&lt;/b&gt; in its import dialog. Copy a path below into the file name box of &lt;b&gt;{dialog}&lt;/b&gt;.</source>
+        <translation>De Profit-app via Extern bureaublad toont de schijven van deze computer als &lt;b&gt;\\Client\C$\…&lt;/b&gt; in het importvenster. Kopieer hieronder een pad naar het vak Bestandsnaam van &lt;b&gt;{dialog}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>In the browser, the import dialog &lt;b&gt;{dialog}&lt;/b&gt; opens your browser&apos;s own file picker: go to this folder on this computer. A path below can be pasted into its file name box.</source>
+        <translation>In de browser opent het importvenster &lt;b&gt;{dialog}&lt;/b&gt; de bestandskiezer van uw browser: ga daar naar deze map op deze computer. U kunt een pad hieronder in het vak Bestandsnaam plakken.</translation>
+    </message>
+    <message>
+        <source>Suggested here and not in Documents: {reason}</source>
+        <translation>Voorgesteld hier en niet in Documenten: {reason}</translation>
+    </message>
+    <message>
+        <source>save the files first (the button above).</source>
+        <translation>sla eerst de bestanden op (de knop hierboven).</translation>
     </message>
     <message>
         <source>⚠ Development version: these files are stand-ins made for testing, not SmartBooqing&apos;s official connectors. They work with the simulated AFAS only. Do not import them into a real AFAS environment.</source>
@@ -153,16 +165,16 @@
         <translation>AFAS accepteert de bijlage alleen als het type dossieritem dat toestaat voor inkoop- en verkoopfacturen. Controleer deze instelling eenmalig per AFAS-organisatie.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open the properties of the dossier item type for invoices and go to the tab &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;{optional}&lt;/b&gt; for &lt;b&gt;{purchase}&lt;/b&gt; and for &lt;b&gt;{sales}&lt;/b&gt;, then click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Open de eigenschappen van het type dossieritem voor facturen en ga naar het tabblad &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;{optional}&lt;/b&gt; voor &lt;b&gt;{purchase}&lt;/b&gt; en voor &lt;b&gt;{sales}&lt;/b&gt; en klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Find the type your invoice documents are filed as. Only a type with &lt;b&gt;Link file&lt;/b&gt; ticked in the list can carry a document; in the guide&apos;s example those are {types}. Not sure which one? Check each of these.&lt;/li&gt;&lt;li&gt;Open its properties and go to the tab &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;{optional}&lt;/b&gt; for &lt;b&gt;{purchase}&lt;/b&gt; and for &lt;b&gt;{sales}&lt;/b&gt;, then click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zoek het type waaronder uw factuurdocumenten worden opgeslagen. Alleen een type met &lt;b&gt;Link file&lt;/b&gt; (bijlage koppelen) aangevinkt in de lijst kan een document dragen; in het voorbeeld van de handleiding zijn dat {types}. Weet u niet welk? Controleer ze allemaal.&lt;/li&gt;&lt;li&gt;Open de eigenschappen en ga naar het tabblad &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;{optional}&lt;/b&gt; bij &lt;b&gt;{purchase}&lt;/b&gt; en bij &lt;b&gt;{sales}&lt;/b&gt; en klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>ℹ The check cannot read this setting from AFAS, so it shows it as &lt;b&gt;Check yourself&lt;/b&gt;: only your ticks here say it is done. Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.</source>
+        <translation>ℹ De controle kan deze instelling niet uit AFAS lezen en toont haar daarom als &lt;b&gt;Zelf controleren&lt;/b&gt;: alleen uw vinkjes hier zeggen dat het gedaan is. Nog niet toegestaan? Dan kan SmartBooqing de factuur boeken, maar het document niet als bijlage meesturen.</translation>
     </message>
     <message>
         <source>Checked in AFAS:</source>
         <translation>Gecontroleerd in AFAS:</translation>
-    </message>
-    <message>
-        <source>Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.</source>
-        <translation>Nog niet toegestaan? Dan kan SmartBooqing de factuur wel boeken, maar het document niet bijvoegen.</translation>
     </message>
 </context>
 <context>
@@ -224,8 +236,75 @@
         <translation>REST-adres van AFAS Profit</translation>
     </message>
     <message>
+        <source>How do you open AFAS Profit?</source>
+        <translation>Hoe opent u AFAS Profit?</translation>
+    </message>
+    <message>
+        <source>In a &amp;web browser</source>
+        <translation>In een &amp;browser</translation>
+    </message>
+    <message>
+        <source>As the Profit a&amp;pp over Remote Desktop</source>
+        <translation>Als Profit-&amp;app via Extern bureaublad</translation>
+    </message>
+    <message>
+        <source>This decides which file paths the import step shows: the browser reads the folders of this computer; the Profit app over Remote Desktop sees them as \\Client\C$\…</source>
+        <translation>Dit bepaalt welke bestandspaden de importstap toont: de browser leest de mappen van deze computer; de Profit-app via Extern bureaublad ziet ze als \\Client\C$\…</translation>
+    </message>
+    <message>
         <source>Environment {env}; SmartBooqing will use {url}</source>
         <translation>Omgeving {env}; SmartBooqing gebruikt {url}</translation>
+    </message>
+    <message>
+        <source>fill in a name for the organisation</source>
+        <translation>vul nog een naam in voor de organisatie</translation>
+    </message>
+    <message>
+        <source>correct the AFAS environment</source>
+        <translation>verbeter de AFAS-omgeving</translation>
+    </message>
+    <message>
+        <source>fill in the AFAS environment</source>
+        <translation>vul nog de AFAS-omgeving in</translation>
+    </message>
+</context>
+<context>
+    <name>FixFlow</name>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Check again: run the check and go back to its results</source>
+        <translation>Opnieuw controleren: voer de controle uit en ga terug naar de uitkomst</translation>
+    </message>
+    <message>
+        <source>✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, tick them, then check again.</source>
+        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Doe ze in AFAS, vink ze aan en controleer opnieuw.</translation>
+    </message>
+    <message>
+        <source>missing according to the check</source>
+        <translation>ontbreekt volgens de controle</translation>
+    </message>
+    <message>
+        <source>Go to the chec&amp;k</source>
+        <translation>Naar de &amp;controle</translation>
+    </message>
+    <message>
+        <source>Go to the check now: it shows what is still missing</source>
+        <translation>Nu naar de controle: die laat zien wat nog ontbreekt</translation>
+    </message>
+    <message>
+        <source>Next is not available yet: {reason}</source>
+        <translation>Volgende kan nog niet: {reason}</translation>
+    </message>
+    <message>
+        <source>You may also go to the check now: it shows what is still missing.</source>
+        <translation>U mag ook nu al naar de controle: die laat zien wat nog ontbreekt.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ticked. Tick each one when it is done in AFAS.</source>
+        <translation>{done} van {total} aangevinkt. Vink elk aan zodra het in AFAS gedaan is.</translation>
     </message>
 </context>
 <context>
@@ -235,12 +314,32 @@
         <translation>De connectoren in AFAS importeren</translation>
     </message>
     <message>
-        <source>Import each file in AFAS Profit and tick it here when AFAS has accepted it.</source>
-        <translation>Importeer elk bestand in AFAS Profit en vink het hier aan zodra AFAS het heeft geaccepteerd.</translation>
+        <source>Import the files in AFAS Profit and tick each one here when AFAS has accepted it.</source>
+        <translation>Importeer de bestanden in AFAS Profit en vink elk hier aan zodra AFAS het heeft geaccepteerd.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;{dialog}&lt;/b&gt; click &lt;b&gt;{file}&lt;/b&gt;, choose the file (or paste the path you copy here) and click &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Repeat for every file below.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;Klik in &lt;b&gt;{dialog}&lt;/b&gt; op &lt;b&gt;{file}&lt;/b&gt;, kies het bestand (of plak het pad dat u hier kopieert) en klik op &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Herhaal dit voor elk bestand hieronder.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;{dialog}&lt;/b&gt; click &lt;b&gt;{folder}&lt;/b&gt; and choose the folder below: AFAS imports all {n} files at once. (Or click &lt;b&gt;{file}&lt;/b&gt; for one file at a time.)&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;Klik in &lt;b&gt;{dialog}&lt;/b&gt; op &lt;b&gt;{folder}&lt;/b&gt; en kies de map hieronder: AFAS importeert alle {n} bestanden in één keer. (Of klik op &lt;b&gt;{file}&lt;/b&gt; voor één bestand tegelijk.)&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Copy the folder path for the import dialog</source>
+        <translation>Het pad van de map kopiëren voor het importvenster</translation>
+    </message>
+    <message>
+        <source>You open Profit as the app over Remote Desktop: it sees this computer&apos;s drives as \\Client.</source>
+        <translation>U opent Profit als app via Extern bureaublad: die ziet de schijven van deze computer als \\Client.</translation>
+    </message>
+    <message>
+        <source>You open Profit in your browser, so its file picker shows this computer&apos;s own folders.</source>
+        <translation>U opent Profit in uw browser, dus de bestandskiezer toont de eigen mappen van deze computer.</translation>
+    </message>
+    <message>
+        <source>The folder with the files: {folder}</source>
+        <translation>De map met de bestanden: {folder}</translation>
+    </message>
+    <message>
+        <source>(Change this in step 2.)</source>
+        <translation>(Dit wijzigt u in stap 2.)</translation>
     </message>
     <message>
         <source>Afterwards the list in &lt;b&gt;{list}&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
@@ -276,6 +375,10 @@
     <message>
         <source>A partner connector is not missing from your list by mistake: it exists only where AFAS or a partner installed it. If one is missing, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
         <translation>Een partnerconnector bestaat alleen waar AFAS of een partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that user must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
+        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. SmartBooqing leest via de gebruiker van wie u in de volgende stap het token maakt: die gebruiker moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
     </message>
 </context>
 <context>
@@ -438,8 +541,8 @@
         <translation>De wizard controleert nu elke stap rechtstreeks in uw AFAS-omgeving.</translation>
     </message>
     <message>
-        <source>The check only reads from AFAS; it never changes anything. A failing check says what is wrong and takes you to the step that fixes it.</source>
-        <translation>De controle leest alleen uit AFAS en wijzigt nooit iets. Een mislukte controle zegt wat er mis is en brengt u naar de stap die het oplost.</translation>
+        <source>The check only reads from AFAS; it never changes anything. When something is missing, a button takes you to the step that fixes it.</source>
+        <translation>De controle leest alleen uit AFAS; ze verandert nooit iets. Ontbreekt er iets, dan brengt een knop u naar de stap waar u het oplost.</translation>
     </message>
     <message>
         <source>Check &amp;again</source>
@@ -450,32 +553,104 @@
         <translation>Rapport op&amp;slaan…</translation>
     </message>
     <message>
+        <source>What to do</source>
+        <translation>Wat te doen</translation>
+    </message>
+    <message>
+        <source>Every check</source>
+        <translation>Alle controles</translation>
+    </message>
+    <message>
         <source>Checking {n} items…</source>
         <translation>{n} onderdelen controleren…</translation>
+    </message>
+    <message>
+        <source>Could not be checked now</source>
+        <translation>Nu niet te controleren</translation>
     </message>
     <message>
         <source>What to do: {remedy}</source>
         <translation>Wat te doen: {remedy}</translation>
     </message>
     <message>
+        <source>Good to know: {remedy}</source>
+        <translation>Goed om te weten: {remedy}</translation>
+    </message>
+    <message>
         <source>AFAS log reference: {ref}</source>
         <translation>AFAS-logboekreferentie: {ref}</translation>
     </message>
     <message>
-        <source>Go to step: {step}</source>
-        <translation>Naar stap: {step}</translation>
+        <source>{ok} of {n} checks passed.</source>
+        <translation>{ok} van de {n} controles in orde.</translation>
+    </message>
+    <message>
+        <source>{n} to check yourself</source>
+        <translation>{n} zelf te controleren</translation>
+    </message>
+    <message>
+        <source>{n} for your information</source>
+        <translation>{n} ter informatie</translation>
+    </message>
+    <message>
+        <source>{n} with a warning</source>
+        <translation>{n} met een waarschuwing</translation>
+    </message>
+    <message>
+        <source>See below: {items}.</source>
+        <translation>Zie hieronder: {items}.</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} checks failed. Each button below takes you to the step that fixes it; then check again.</source>
+        <translation>{bad} van de {n} controles mislukt. Elke knop hieronder brengt u naar de stap waar u het oplost; controleer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>AFAS could not be asked right now, so this says nothing about your setup. {n} checks were not done.</source>
+        <translation>AFAS kon nu niet worden bevraagd; dit zegt dus niets over uw inrichting. {n} controles zijn niet gedaan.</translation>
+    </message>
+    <message>
+        <source>Tried: {url}</source>
+        <translation>Geprobeerd: {url}</translation>
+    </message>
+    <message>
+        <source>What went wrong: {what}</source>
+        <translation>Wat er misging: {what}</translation>
+    </message>
+    <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Technisch detail: {detail}</translation>
+    </message>
+    <message>
+        <source>Step {n}: {step}</source>
+        <translation>Stap {n}: {step}</translation>
+    </message>
+    <message>
+        <source>Missing according to the check: {items}</source>
+        <translation>Ontbreekt volgens de controle: {items}</translation>
+    </message>
+    <message>
+        <source>Fix in step {n}: {step}</source>
+        <translation>Herstellen in stap {n}: {step}</translation>
+    </message>
+    <message>
+        <source>Fix in step {n}: {step} ({count} missing or wrong)</source>
+        <translation>Herstellen in stap {n}: {step} ({count} ontbreekt of klopt niet)</translation>
+    </message>
+    <message>
+        <source>Go to step {n}: {step}</source>
+        <translation>Naar stap {n}: {step}</translation>
+    </message>
+    <message>
+        <source>Go to step {n}: {step} (to check yourself)</source>
+        <translation>Naar stap {n}: {step} (zelf controleren)</translation>
+    </message>
+    <message>
+        <source>Show the {n} checks that were not done</source>
+        <translation>De {n} controles tonen die niet zijn gedaan</translation>
     </message>
     <message>
         <source>All {n} checks passed.</source>
         <translation>Alle {n} controles zijn geslaagd.</translation>
-    </message>
-    <message>
-        <source>{ok} of {n} checks passed, {w} with a warning.</source>
-        <translation>{ok} van de {n} controles geslaagd, {w} met een waarschuwing.</translation>
-    </message>
-    <message>
-        <source>{bad} of {n} checks failed. Fix them with the buttons below, then check again.</source>
-        <translation>{bad} van de {n} controles mislukt. Los ze op met de knoppen hieronder en controleer daarna opnieuw.</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -543,6 +718,10 @@
 </context>
 <context>
     <name>Widgets</name>
+    <message>
+        <source>Copy the folder</source>
+        <translation>Map kopiëren</translation>
+    </message>
     <message>
         <source>Copy path</source>
         <translation>Pad kopiëren</translation>

@@ -119,8 +119,9 @@ def test_failing_check_shows_remedy_and_leads_back_to_its_step(make_window: Wind
     assert page.rows["auth"].head.text().startswith("✔ Passed")
     assert "1 of 3 checks failed" in page.summary.text()
     assert not page.isComplete()  # Next stays off while a check fails
-    assert row.fix.isVisibleTo(page) and "Link connectors" in row.fix.text()
-    row.fix.click()
+    fix = page.fix_buttons[StepId.LINK_CONNECTORS]  # one button per step now, not one per check
+    assert fix.isVisibleTo(page) and "Link connectors" in fix.text()
+    fix.click()
     assert window.current_step is StepId.LINK_CONNECTORS
 
 
@@ -159,3 +160,90 @@ def test_results_tick_checklists_of_earlier_steps(make_window: WindowFactory, qt
     assert "gcn:SBQ_Transaction_History.gcn" in ticked(StepId.IMPORT)
     assert "get:SBQ_Transactie" in ticked(StepId.LINK_CONNECTORS)
     assert window.machine.missing(StepId.IMPORT)  # the others are still open
+
+
+# -- issue 11: three outcomes, honest statuses, announced results ---------------------------------------------------
+INFO_SUNSET = Check(
+    "token-sunset", "info", _t("Classic token end of life"), _t("Classic tokens stop working after 2027."), _t("Later.")
+)
+MANUAL_DOSSIER = Check(
+    "attachments",
+    "manual",
+    _t("Ready for attachments"),
+    _t("The dossier item type's destinations cannot be verified remotely: check them once by hand."),
+    None,
+    StepId.DOSSIER,
+)
+
+
+def _impossible(check_id: str) -> CheckResult:
+    return CheckResult(
+        id=CheckId(check_id),
+        status=Status.FAIL,
+        title=_t("Token and app connector"),
+        message=_t("AFAS is in maintenance"),
+        remedy=_t("Try again later."),
+        detail="HTTP 503",
+        impossible=True,
+    )
+
+
+def _run(make_window: WindowFactory, qtbot: Any, checks: list[CheckResult]) -> VerifyPage:
+    window = make_window(
+        state=_ready_state(), verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks]
+    )
+    page = _walk_to_verify(window)
+    qtbot.waitUntil(lambda: not page.running and page.verdict is not None, timeout=10_000)
+    return page
+
+
+def test_all_in_order_shows_notes_as_information_not_warnings(make_window: WindowFactory, qtbot) -> None:
+    page = _run(make_window, qtbot, [PASS_AUTH, PASS_FI, INFO_SUNSET, MANUAL_DOSSIER])
+    assert page.outcome.text() == "✔ All in order"
+    assert "⚠" not in page.summary.text() and "Warning" not in page.summary.text()
+    sunset, dossier = page.rows["token-sunset"], page.rows["attachments"]
+    assert sunset.head.text().startswith("ℹ For your information")
+    assert dossier.head.text().startswith("ℹ Check yourself")
+    assert dossier.detail.isVisibleTo(page) and "cannot be verified remotely" in dossier.detail.text()
+    assert page.isComplete()  # a note and a check by hand do not hold the user back
+
+
+def test_not_complete_names_what_to_fix(make_window: WindowFactory, qtbot) -> None:
+    page = _run(make_window, qtbot, [PASS_AUTH, FAIL_BTW, PASS_FI])
+    assert page.outcome.text() == "✖ Not complete yet"
+    assert not page.tried.isVisibleTo(page)
+
+
+def test_impossible_says_what_was_tried_and_folds_the_skipped_rows(make_window: WindowFactory, qtbot) -> None:
+    skipped = [Check(f"get:C{i}", "skip", _t(f"C{i}"), _t("Not checked.")) for i in range(34)]
+    page = _run(make_window, qtbot, [_impossible("auth"), *skipped])
+    assert page.outcome.text() == "⊘ Cannot check right now"
+    assert "failed" not in page.summary.text()  # no "1 of 35 checks failed"
+    assert "34 checks were not done" in page.summary.text()
+    tried = page.tried.text()
+    assert page.tried.isVisibleTo(page)
+    assert "https://12345.rest.afas.online/ProfitRestServices" in tried and "HTTP 503" in tried
+    assert "maintenance" in tried
+    assert not any(page.rows[c.id].isVisibleTo(page) for c in skipped)
+    assert "34" in page.skipped_toggle.text()
+    page.skipped_toggle.click()
+    assert all(page.rows[c.id].isVisibleTo(page) for c in skipped)
+    assert page.rows["auth"].head.text().startswith("⊘ Could not be checked now")
+
+
+def test_the_outcome_is_announced_to_screen_readers(
+    make_window: WindowFactory, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    said: list[str] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: Any) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    _run(make_window, qtbot, [PASS_AUTH, FAIL_BTW, PASS_FI])
+    assert any(text.startswith("Not complete yet. 1 of 3 checks failed") for text in said), said

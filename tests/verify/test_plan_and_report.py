@@ -161,7 +161,7 @@ def test_dutch_token_expiry_near_gives_the_sharper_warning() -> None:
         report = _verify(today=dt.date(2026, 11, 28))
     check = next(c for c in report.checks if c.id == "token-expiry")
     assert check.status is Status.WARN and "17" in check.message.en
-    assert next(c for c in report.checks if c.id == "token-sunset").status is Status.WARN
+    assert next(c for c in report.checks if c.id == "token-sunset").status is Status.INFO
 
 
 def _report(*statuses: Status, impossible: bool = False) -> Report:
@@ -198,3 +198,36 @@ def test_html_escapes_everything_and_is_self_contained() -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "R &amp; S" in page
     assert "http://" not in page.replace(BASE, "") and "<link" not in page
+
+
+def test_three_outcomes_said_plainly_with_exit_codes_kept() -> None:
+    ok = _report(Status.PASS, Status.INFO, Status.MANUAL)
+    assert ok.exit_code() == 0 and ok.ok  # a note and a check by hand are not defects
+    assert ok.summary(Lang.NL).startswith("Alles in orde")
+    assert "1 zelf te controleren" in ok.summary(Lang.NL) and "1 ter informatie" in ok.summary(Lang.NL)
+    assert "warning" not in ok.summary(Lang.EN)
+    incomplete = _report(Status.PASS, Status.FAIL)
+    assert incomplete.summary(Lang.NL).startswith("Nog niet compleet")
+    impossible = _report(Status.FAIL, impossible=True)
+    impossible.checks += [
+        CheckResult(id=CheckId("get:X"), status=Status.SKIP, title=Text(en="X", nl="X"), message=Text(en="-", nl="-"))
+    ]
+    said = impossible.summary(Lang.NL)
+    assert said.startswith("Controle nu niet mogelijk") and BASE in said and "mislukt" not in said
+    data = json.loads(impossible.to_json(Lang.EN))
+    assert data["summary"]["verdict"] == "impossible" and data["summary"]["exit_code"] == 3
+    assert json.loads(ok.to_json(Lang.EN))["summary"]["info"] == 1
+
+
+def test_html_folds_the_skipped_rows_and_labels_notes() -> None:
+    report = _report(Status.FAIL, impossible=True)
+    report.checks += [
+        CheckResult(
+            id=CheckId(f"get:S{i}"), status=Status.SKIP, title=Text(en="S", nl="S"), message=Text(en="-", nl="-")
+        )
+        for i in range(3)
+    ]
+    page = report.to_html(Lang.EN)
+    assert "<details><summary>3 checks not done</summary>" in page
+    assert "Cannot check right now" in page
+    assert "ℹ For your information" in _report(Status.INFO).to_html(Lang.EN)

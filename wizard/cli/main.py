@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: walk every page automatically, save one screenshot per page in DIR, "
         "run the final verification; exit 0 only if it passes",
     )
+    parser.add_argument(
+        "--scenario",
+        metavar="NAME",
+        help="with --demo --tour: start the simulated AFAS as scenario NAME (e.g. missing-connectors, maintenance, "
+        "token-invalid), render the failing check and the page that fixes it; exit with the check's exit code",
+    )
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -78,6 +84,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
     if func is None:
         if args.tour and not args.demo:
             parser.error("--tour needs --demo")
+        if args.scenario and not args.tour:
+            parser.error("--scenario needs --demo --tour")
         if gui is None:
             parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
         return guarded(gui, args)

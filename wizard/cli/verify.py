@@ -234,7 +234,7 @@ def render_table(report: Report, lang: Lang) -> str:
     for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
         lines.append(f"{status_label(check.status, lang):<18} {_field(check.title.get(lang))}")
         lines.append(f"{'':<18}   {_field(check.message.get(lang))}")
-        if check.remedy is not None and check.status in (Status.FAIL, Status.WARN):
+        if check.remedy is not None and check.status in (Status.FAIL, Status.WARN, Status.MANUAL, Status.INFO):
             lines.append(f"{'':<18}   → {_field(check.remedy.get(lang))}")
         if check.log_reference:
             lines.append(f"{'':<18}   profitLogReference: {_field(check.log_reference)}")

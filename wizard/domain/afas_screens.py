@@ -215,6 +215,7 @@ class GetConnectorListScreen(Screen):
 
 class ImportDefinitionsButtons(_Strict):
     file: Label
+    folder: Label  # "Map": every file of one folder at once
     finish: Label
 
 
@@ -240,10 +241,19 @@ class DossierFields(_Strict):
     sales: Label
 
 
+class DossierTypeExample(_Strict):
+    """A dossier item type as the guide's list shows it: number, name, and whether a file can be linked to it."""
+
+    id: int
+    name: str
+    link_file: bool
+
+
 class DossierItemTypesScreen(Screen):
     tabs: DossierTabs
     fields: DossierFields
     buttons: OkButton
+    examples: list[DossierTypeExample] = []
 
 
 class Screens(_Strict):

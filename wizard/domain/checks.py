@@ -15,6 +15,8 @@ from wizard.domain.text import Text
 
 class Status(StrEnum):
     PASS = "pass"
+    INFO = "info"  # passed, with something worth knowing (the classic-token sunset): a note, never a defect
+    MANUAL = "manual"  # cannot be verified remotely: the user checks it by hand (its message says what)
     WARN = "warn"
     FAIL = "fail"
     SKIP = "skip"

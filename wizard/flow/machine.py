@@ -132,6 +132,7 @@ class WizardMachine:
         snapshot.exported, snapshot.export_folder, snapshot.stand_ins = s.exported, s.export_folder, s.stand_ins
         snapshot.token_storage, snapshot.verification = s.token_storage, s.verification
         snapshot.attention = list(s.attention)
+        snapshot.found_missing = dict(s.found_missing)
         snapshot.credential = s.credential
         snapshot.lang = s.lang
         self.state = snapshot
@@ -194,6 +195,11 @@ class WizardMachine:
         for result in results:
             if result.status is Status.PASS:
                 self._tick_from_check(result)
+        found = self.found_missing_in(results)
+        for step, items in found.items():
+            for item in items:
+                self.state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
+        self.state.found_missing = found
         fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
         self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
         count = {status: sum(1 for r in results if r.status is status) for status in Status}
@@ -202,7 +208,39 @@ class WizardMachine:
             warnings=count[Status.WARN],
             failed=count[Status.FAIL],
             skipped=count[Status.SKIP],
+            info=count[Status.INFO],
+            manual=count[Status.MANUAL],
+            impossible=any(r.impossible for r in results),
         )
+
+    def found_missing_in(self, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
+        """The checklist items failing checks prove missing, per step, in checklist order."""
+        found: dict[StepId, set[str]] = {}
+        for result in results:
+            if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
+                continue
+            item = self.item_of(result)
+            if item is not None and item in self.items(result.fix_step):
+                found.setdefault(result.fix_step, set()).add(item)
+        return {
+            step: [item for item in self.items(step) if item in found[step]] for step in SETUP_ORDER if step in found
+        }
+
+    def item_of(self, result: CheckResult) -> str | None:
+        """The checklist item a check is about on its fix step, if any."""
+        kind, name = result.id.kind, result.id.connector
+        if kind is CheckKind.AUTH:
+            return "unblocked"  # a rejected token's first cause: the app connector is still blocked
+        if name is None:
+            return None
+        try:
+            spec = self.manifest.connector(name)
+        except KeyError:
+            return None
+        if result.fix_step is StepId.IMPORT:
+            gcn = self.manifest.gcn_for(spec.id)
+            return gcn_item(gcn.file) if gcn is not None else None
+        return f"{spec.kind}:{spec.id}"
 
     def _tick_from_check(self, result: CheckResult) -> None:
         s = self.state

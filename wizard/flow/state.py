@@ -36,6 +36,13 @@ class TokenStorage(BaseModel):
         return Text(en=self.location_en, nl=self.location_nl)
 
 
+class ProfitClient(StrEnum):
+    """How the user opens AFAS Profit: it decides which path the import dialog understands."""
+
+    BROWSER = "browser"  # the browser's own file picker reads this computer's disk: the local path
+    APP = "app"  # the Profit app over Remote Desktop (RemoteApp): this computer's drives are \\Client\C$\...
+
+
 class VerificationSummary(BaseModel):
     """The outcome of the last verification run, enough to decide whether the Verify step is complete."""
 
@@ -45,10 +52,13 @@ class VerificationSummary(BaseModel):
     warnings: int = 0
     failed: int = 0
     skipped: int = 0
+    info: int = 0  # notes (the classic-token sunset): passed, said as information
+    manual: int = 0  # what cannot be verified remotely: the user checks it by hand
+    impossible: bool = False  # AFAS could not be asked right now (403, 503, network, TLS): says nothing of the setup
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0 and self.passed > 0
+        return self.failed == 0 and not self.impossible and self.passed + self.info + self.manual > 0
 
 
 class WizardState(BaseModel):
@@ -64,12 +74,17 @@ class WizardState(BaseModel):
     # File name -> the path as Profit's import dialog shows it (\\Client\C$\...), for the copy buttons.
     export_files: dict[str, str] = Field(default_factory=dict)
     stand_ins: bool = False
+    profit_client: ProfitClient = ProfitClient.BROWSER
+    # Why the suggested folder is not Documents (network, OneDrive, blocked): a fact about this computer, not saved.
+    export_folder_reason: Text | None = Field(default=None, exclude=True)
     # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
     ticks: dict[StepId, list[str]] = Field(default_factory=dict)
     token_storage: TokenStorage | None = None
     verification: VerificationSummary | None = None
     # Steps a failing check of the last verification points back to: shown as "needs attention".
     attention: list[StepId] = Field(default_factory=list)
+    # Per step, the checklist items the last verification found missing ("missing according to the check").
+    found_missing: dict[StepId, list[str]] = Field(default_factory=dict)
     # Memory only: excluded from every dump, hidden from repr.
     credential: ClassicToken | None = Field(default=None, exclude=True, repr=False)
 
@@ -87,7 +102,7 @@ class WizardState(BaseModel):
 
     # -- persistence (everything but the token) ---------------------------------------------------------------
     def persisted(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude={"credential", "demo"})
+        data = self.model_dump(mode="json", exclude={"credential", "demo", "export_folder_reason"})
         if self.token_storage is not None and not self.token_storage.persistent:
             # A session-only token dies with the process; after a restart it is not stored anywhere.
             data["token_storage"] = None
@@ -97,7 +112,12 @@ class WizardState(BaseModel):
     def from_persisted(cls, data: dict[str, Any]) -> WizardState:
         """Rebuild from saved progress; unknown or damaged fields fall back to defaults instead of failing."""
         try:
-            return cls.model_validate({k: v for k, v in data.items() if k in cls.model_fields and k != "credential"})
+            kept = {
+                k: v
+                for k, v in data.items()
+                if k in cls.model_fields and k not in ("credential", "export_folder_reason")
+            }
+            return cls.model_validate(kept)
         except ValidationError:
             state = cls()
             for key in ("organisation", "lang", "mode"):

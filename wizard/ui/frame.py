@@ -56,7 +56,8 @@ class StepList(QWidget):
                 symbol, word = "○", QCoreApplication.translate("WizardWindow", "to do")
             number = order.index(step) + 1 if step in order else 0
             text = f"{symbol} {number}. {step_name(step)}"
-            if step in m.state.attention and step is not m.current:
+            if step in m.state.attention:  # also while on it: it needs attention until the check says it is fixed
+                word = QCoreApplication.translate("WizardWindow", "needs attention")
                 text += f" — {word}"
             label.setText(text)
             label.setAccessibleName(f"{number}. {step_name(step)}: {word}")

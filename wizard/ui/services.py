@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from wizard.data.bundle import export_connectors
 from wizard.domain.bundle import ExportResult
+from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
@@ -36,9 +37,11 @@ class Services:
     secret_store: SecretStore  # where "store the token securely" goes (the OS keyring; in the demo: memory)
     session_store: SecretStore  # "keep for this session only"
     default_export_folder: Path
+    default_export_reason: Text | None = None  # why that folder is not Documents (wizard.desktop.export_folder)
     progress: ProgressStore | None = None  # None: nothing is remembered (the demo)
     sim: SimAdmin | None = None  # the demo's simulated AFAS
     demo_environment: AfasEnvironment | None = None
+    scenario_token: ClassicToken | None = None  # the tour of a scenario: the token the simulated client holds
     export: Callable[[Path], ExportResult] = export_connectors
     verify: VerifyFn | None = None  # None: the real live verification (wizard.verify)
     planned: Callable[[Manifest], list[tuple[str, Text]]] | None = None

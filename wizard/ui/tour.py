@@ -35,10 +35,15 @@ class Autopilot(QObject):
         out_dir: Path,
         on_line: Callable[[str], None] | None = None,
         on_finish: Callable[[int], None] = QApplication.exit,
+        scenario: str | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.out_dir = out_dir
+        # A scenario's simulated AFAS is already set up (with its defect): the tour ticks each step as a user who
+        # believes it is done, uses the token the scenario holds, and photographs the failing check and its fix page.
+        self.scenario = scenario
+        self._fixing = False
         self.exit_code: int | None = None
         self.shots: list[Path] = []
         self._say = on_line or (lambda line: print(line, flush=True))
@@ -79,6 +84,9 @@ class Autopilot(QObject):
             return
         step = self.window.current_step
         page = self.window.pages[step]
+        if self.scenario and self._scenario_act(step, page):
+            self._when_idle(self._shoot)
+            return
         if step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
             page.folder_edit.setText(str(self.out_dir / "connector-files"))
             page.export_button.click()
@@ -103,13 +111,17 @@ class Autopilot(QObject):
         if step is StepId.VERIFY and isinstance(page, VerifyPage) and page.running:
             self._when_idle(self._shoot)
             return
-        number = self.window.machine.order.index(step) + 1
-        path = self.out_dir / f"{number:02d}-{step.value}.png"
+        number = self.window.machine.order.index(step) + 1 if step in self.window.machine.order else 0
+        fixing = "-fix" if self._fixing else ""
+        path = self.out_dir / f"{number:02d}-{step.value}{fixing}.png"
         if not self.window.grab().save(str(path)):
             self._finish(1, f"could not save {path}")
             return
         self.shots.append(path)
         self._say(f"{path.name}: {page.title()}")
+        if self.scenario and (self._fixing or (step is StepId.VERIFY and not page.isComplete())):
+            self._scenario_fix(page)
+            return
         if step is StepId.DONE:
             ok = self.window.machine.is_complete(StepId.VERIFY)
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
@@ -122,6 +134,36 @@ class Autopilot(QObject):
         self.window.next()
         QTimer.singleShot(0, self._act)
 
+    # -- a failing scenario -----------------------------------------------------------------------------------
+    def _scenario_act(self, step: StepId, page: object) -> bool:
+        """Do a step of a scenario's tour; False: the step is done as in the ordinary tour (exporting the files)."""
+        if step is StepId.TOKEN and isinstance(page, TokenPage):
+            token = self.controller.services.scenario_token
+            if token is None:
+                return False
+            page.fill_token(token.xml())
+            page.store_button.click()
+            return True
+        if self.window.machine.items(step):
+            self.window.machine.tick_all(step)  # the user believes it is done in AFAS
+            self.controller.changed.emit()
+            return True
+        return False
+
+    def _scenario_fix(self, page: object) -> None:
+        """The check failed: follow its first button to the step that fixes it, photograph that, and end with the
+        check's own exit code (1 not complete, 3 cannot check now)."""
+        report = self.controller.last_report
+        code = report.exit_code() if report is not None else 1
+        first = page.first_fix_button() if isinstance(page, VerifyPage) else None
+        if not self._fixing and first is not None:
+            self._fixing = True
+            first.click()
+            self._when_idle(self._shoot)
+            return
+        self._say(f"scenario {self.scenario}: the check ended with exit code {code}")
+        self._finish(code, "")
+
     def _finish(self, code: int, problem: str) -> None:
         if self.exit_code is not None:
             return
@@ -129,6 +171,8 @@ class Autopilot(QObject):
         self._deadline.stop()
         if problem:
             print(f"tour failed: {problem}", file=sys.stderr, flush=True)
+        elif self.scenario:
+            self._say(f"tour of scenario {self.scenario} done: {len(self.shots)} screenshots in {self.out_dir}")
         else:
             self._say(f"tour passed: {len(self.shots)} screenshots in {self.out_dir}")
         self._on_finish(code)

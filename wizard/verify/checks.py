@@ -78,7 +78,7 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
             "ander type, of de app connector is nog geblokkeerd.",
         ),
         remedy=remedies.token_rejected(app, run.client.env.env_id, classic_maybe_oauth()),
-        fix_step=StepId.TOKEN,
+        fix_step=remedies.token_rejected_step(app, run.client.env.env_id),
     )
     return with_problem(rejected, problem)
 
@@ -237,9 +237,9 @@ async def check_attachments(run: RunContext) -> Outcome:
             fix_step=StepId.LINK_CONNECTORS,
         )
     # The dossier item type's destinations cannot be read remotely: the user confirms them on the Dossier step,
-    # which is why this passing check still points there.
+    # so this is a check to do by hand (never a green tick), pointing there.
     return Outcome(
-        status=Status.PASS,
+        status=Status.MANUAL,
         message=Text(
             en="Attachments can be sent. The dossier item type's destinations (Optioneel) cannot be verified "
             "remotely: check them once by hand.",
@@ -348,8 +348,9 @@ async def check_token_sunset(run: RunContext) -> Outcome:
             ),
         )
     left = (CLASSIC_TOKEN_SUNSET - run.today).days
+    # Information, not a warning: nothing is wrong today and nothing is to be done yet.
     return Outcome(
-        status=Status.WARN,
+        status=Status.INFO,
         message=Text(
             en="Classic AFAS tokens stop working after {d} ({n} days from now).",
             nl="Klassieke AFAS-tokens werken na {d} niet meer (over {n} dagen).",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from wizard.data import screens
 from wizard.domain.afas_screens import AfasPath
 from wizard.domain.manifest import ConnectorSpec, GcnFile
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 
 
@@ -65,26 +66,48 @@ def filter_authorisation(connector_id: str) -> Text:
     ).format(id=connector_id, path=path.text)
 
 
-def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
-    """What to check when AFAS rejects a classic token; `more` adds a numbered item before "If unsure"."""
+def token_rejected_causes(app: str, env: str) -> list[tuple[StepId, Text]]:
+    """Why AFAS answers 401, most likely first for a new setup (a new app connector starts blocked), each with the
+    step that fixes it. The first cause also decides where the check's button goes (`token_rejected_step`)."""
     a = screens().app_connector
-    checks = Text(
-        en="Check, in this order: (1) the app connector is not blocked: {app_path}: untick {blocked}; (2) the token "
-        "belongs to this environment ({env}) and type; (3) the token still exists: {tokens}.",
-        nl="Controleer in deze volgorde: (1) de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit; "
-        "(2) het token hoort bij deze omgeving ({env}) en dit type; (3) het token bestaat nog: {tokens}.",
-    ).format(
-        app_path=app_path(app).text,
-        blocked=a.fields.blocked.nl,
-        env=env,
-        tokens=app_path(app).then(a.tabs.tokens).text,
-    )
-    if more is not None:
-        checks += more
-    return checks + Text(
-        en=" If unsure, create a new token there ({new}) and paste it.",
-        nl=" Twijfel? Maak daar een nieuw token ({new}) en plak dat.",
-    ).format(new=a.buttons.new.nl)
+    tokens = app_path(app).then(a.tabs.tokens)
+    return [
+        (
+            StepId.APP_CONNECTOR,
+            Text(
+                en="the app connector is not blocked: {app_path}: untick {blocked}",
+                nl="de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit",
+            ).format(app_path=app_path(app).text, blocked=a.fields.blocked.nl),
+        ),
+        (
+            StepId.TOKEN,
+            Text(
+                en="the token belongs to this environment ({env}) and type",
+                nl="het token hoort bij deze omgeving ({env}) en dit type",
+            ).format(env=env),
+        ),
+        (
+            StepId.TOKEN,
+            Text(
+                en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
+                nl="het token bestaat nog: {tokens}. Twijfel? Maak daar een nieuw token ({new}) en plak dat",
+            ).format(tokens=tokens.text, new=a.buttons.new.nl),
+        ),
+    ]
+
+
+def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
+    """What to check when AFAS rejects a classic token, numbered; `more` adds one item after them."""
+    text = Text(en="Check, in this order: ", nl="Controleer in deze volgorde: ")
+    for number, (_step, cause) in enumerate(token_rejected_causes(app, env), start=1):
+        text += Text(en="{sep}({n}) ", nl="{sep}({n}) ").format(sep="; " if number > 1 else "", n=number) + cause
+    text += Text(en=".", nl=".")
+    return text + more if more is not None else text
+
+
+def token_rejected_step(app: str, env: str) -> StepId:
+    """Where a rejected token's button leads: the step of the first cause the remedy lists."""
+    return token_rejected_causes(app, env)[0][0]
 
 
 def ip_restricted(app: str) -> Text:

@@ -1,4 +1,5 @@
-"""The verification report: stable check ids, four statuses, JSON for scripts and HTML for a helpdesk ticket."""
+"""The verification report: stable check ids, their statuses and one outcome, JSON for scripts and HTML for a
+helpdesk ticket."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from wizard import __version__
 from wizard.domain.checks import CheckResult, Status
-from wizard.domain.presentation import STATUS_LOOK, attention_rank, status_label
+from wizard.domain.presentation import (
+    STATUS_LOOK,
+    USABLE,
+    VERDICT_LOOK,
+    Verdict,
+    attention_rank,
+    status_label,
+    verdict,
+    verdict_label,
+)
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 
@@ -59,29 +69,50 @@ class Report(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return not self.impossible and all(c.status in (Status.PASS, Status.WARN, Status.SKIP) for c in self.checks)
+        return not self.impossible and all(c.status in USABLE for c in self.checks)
+
+    @property
+    def verdict(self) -> Verdict:
+        return verdict(self.checks)
 
     def exit_code(self) -> int:
-        """0 verified (warnings allowed), 1 setup defects, 3 verification impossible right now."""
-        if self.impossible:
-            return 3
-        return 0 if self.ok else 1
+        """0 verified (notes, checks by hand and warnings allowed), 1 setup defects, 3 impossible right now."""
+        return VERDICT_LOOK[self.verdict].exit_code
 
     def summary(self, lang: Lang) -> str:
+        """The outcome in words: "All in order" / "Not complete yet" / "Cannot check right now", and why."""
         counts = self.counts()
-        if self.impossible:
-            text = Text(en="Verification was not possible right now.", nl="Controleren was nu niet mogelijk.")
-        elif self.ok:
+        outcome = self.verdict
+        if outcome is Verdict.IMPOSSIBLE:
+            cause = next(c for c in self.checks if c.impossible)
             text = Text(
-                en="Verified: SmartBooqing can use this AFAS environment ({p} passed, {w} with a warning).",
-                nl="Gecontroleerd: SmartBooqing kan deze AFAS-omgeving gebruiken "
-                "({p} in orde, {w} met een waarschuwing).",
-            ).format(p=counts["pass"], w=counts["warn"])
+                en="{o}: {why}. Tried: {url}. Nothing was wrong with the setup as far as we know; {n} checks were "
+                "not done.",
+                nl="{o}: {why}. Geprobeerd: {url}. Over de inrichting zegt dit niets; {n} controles zijn niet gedaan.",
+            ).format(
+                o=VERDICT_LOOK[outcome].title,
+                why=cause.message,
+                url=self.base_url,
+                n=sum(1 for c in self.checks if c.status is Status.SKIP),
+            )
+        elif outcome is Verdict.OK:
+            text = Text(
+                en="{o}: SmartBooqing can use this AFAS environment ({p} checks passed",
+                nl="{o}: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} controles in orde",
+            ).format(o=VERDICT_LOOK[outcome].title, p=counts["pass"] + counts["info"])
+            for key, extra in (
+                ("manual", Text(en=", {n} to check yourself", nl=", {n} zelf te controleren")),
+                ("info", Text(en=", {n} for your information", nl=", {n} ter informatie")),
+                ("warn", Text(en=", {n} with a warning", nl=", {n} met een waarschuwing")),
+            ):
+                if counts[key]:
+                    text += extra.format(n=counts[key])
+            text += Text(en=").", nl=").")
         else:
             text = Text(
-                en="{f} of {n} checks failed: the setup is not complete yet.",
-                nl="{f} van de {n} controles mislukt: de inrichting is nog niet compleet.",
-            ).format(f=counts["fail"], n=len(self.checks))
+                en="{o}: {f} of {n} checks failed; each says what is missing and how to fix it.",
+                nl="{o}: {f} van de {n} controles mislukt; bij elke staat wat ontbreekt en hoe u het oplost.",
+            ).format(o=VERDICT_LOOK[outcome].title, f=counts["fail"], n=len(self.checks))
         return text.get(lang)
 
     def as_dict(self, lang: Lang) -> dict[str, Any]:
@@ -94,7 +125,14 @@ class Report(BaseModel):
             "app_connector": self.app_connector,
             "user_group": self.user_group,
             "profit_version": self.profit_version,
-            "summary": {**self.counts(), "ok": self.ok, "exit_code": self.exit_code(), "text": self.summary(lang)},
+            "summary": {
+                **self.counts(),
+                "ok": self.ok,
+                "verdict": self.verdict.value,
+                "verdict_label": verdict_label(self.verdict, lang),
+                "exit_code": self.exit_code(),
+                "text": self.summary(lang),
+            },
             "checks": [check_dict(c, lang) for c in self.checks],
         }
 
@@ -113,8 +151,12 @@ class Report(BaseModel):
             "what": Text(en="What we found", nl="Wat we vonden").get(lang),
             "fix": Text(en="What to do", nl="Wat te doen").get(lang),
             "tech": Text(en="Technical detail", nl="Technisch detail").get(lang),
+            "skipped": Text(en="{n} checks not done", nl="{n} controles niet gedaan")
+            .format(n=sum(1 for c in self.checks if c.status is Status.SKIP))
+            .get(lang),
         }
-        rows = []
+        rows: list[str] = []
+        skipped: list[str] = []
         for c in sorted(self.checks, key=lambda c: attention_rank(c.status)):
             tech = "; ".join(
                 x
@@ -126,7 +168,7 @@ class Report(BaseModel):
                 )
                 if x
             )
-            rows.append(
+            (skipped if c.status is Status.SKIP else rows).append(
                 f'<tr class="{c.status.value}"><td>{e(status_label(c.status, lang))}</td>'
                 f"<td><b>{e(c.title.get(lang))}</b><br><code>{e(c.id)}</code></td>"
                 f"<td>{e(c.message.get(lang))}</td><td>{e(c.remedy.get(lang)) if c.remedy else ''}</td>"
@@ -136,6 +178,17 @@ class Report(BaseModel):
             f"tr.{s.value} td:first-child{{background:{look.background};color:{look.colour}}}"
             for s, look in STATUS_LOOK.items()
         )
+        head = (
+            f"<tr><th>{e(t['status'])}</th><th>{e(t['check'])}</th><th>{e(t['what'])}</th><th>{e(t['fix'])}</th>"
+            f"<th>{e(t['tech'])}</th></tr>"
+        )
+        # Rows that were not checked say nothing about the setup: folded away, so they do not read as 34 problems.
+        folded = (
+            f"<details><summary>{e(t['skipped'])}</summary><table>{head}{''.join(skipped)}</table></details>"
+            if skipped
+            else ""
+        )
+        look = VERDICT_LOOK[self.verdict]
         page = f"""<!DOCTYPE html>
 <html lang="{lang.value}"><head><meta charset="utf-8"><title>{e(t["title"])} {e(self.environment)}</title>
 <style>
@@ -144,13 +197,13 @@ td,th{{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}}
 {status_css} code{{color:#555}}
 </style></head><body>
 <h1>{e(t["title"])}</h1>
+<h2 style="color:{look.colour}">{e(verdict_label(self.verdict, lang))}</h2>
 <p><b>{e(self.summary(lang))}</b></p>
 <p>{e(t["env"])}: <b>{e(self.environment)}</b> ({e(self.base_url)})<br>
 {e(t["when"])}: {e(self.started_at.strftime("%Y-%m-%d %H:%M UTC"))} · {self.duration_ms} ms<br>
 {e(t["app"])}: {e(self.app_connector or "–")} {e(self.user_group or "")}</p>
-<table><tr><th>{e(t["status"])}</th><th>{e(t["check"])}</th><th>{e(t["what"])}</th><th>{e(t["fix"])}</th>
-<th>{e(t["tech"])}</th></tr>
+<table>{head}
 {"".join(rows)}
-</table><p><small>sbq-setup {e(__version__)}</small></p></body></html>
+</table>{folded}<p><small>sbq-setup {e(__version__)}</small></p></body></html>
 """
         return redact(page)

@@ -50,7 +50,7 @@ async def check_special(run: RunContext, spec: ConnectorSpec) -> Outcome:
     if listed is not None:
         return _linked(spec, None) if listed else not_linked(run, spec)
     return Outcome(
-        status=Status.SKIP,
+        status=Status.MANUAL,
         message=Text(en="{id} cannot be verified remotely.", nl="{id} is op afstand niet te controleren.").format(
             id=spec.id
         ),
@@ -84,7 +84,7 @@ async def _absent_file(run: RunContext, spec: ConnectorSpec, probe: SpecialProbe
             # AFAS's answer for a probe against an unlinked special connector is UNCONFIRMED; a 404 may mean
             # either, so without a listing in /metainfo we say so honestly.
             return Outcome(
-                status=Status.WARN,
+                status=Status.MANUAL,
                 message=Text(
                     en="{id} cannot be verified remotely: AFAS answered 'not found', which it also may for an "
                     "unlinked connector.",

@@ -20,6 +20,10 @@ SAVED = Text(en="{n} files saved in {folder}.", nl="{n} bestanden opgeslagen in 
 class FilesController:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        s, services = ctx.state, ctx.services
+        if s.export_folder in (None, str(services.default_export_folder)):
+            # Say why the suggested folder is not Documents, as long as the user keeps that suggestion.
+            s.export_folder_reason = services.default_export_reason
 
     def export(self, folder: str) -> None:
         ctx = self.ctx

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.flow.state import ProfitClient
 from wizard.flow.steps import StepId
 from wizard.ui.intents import ExportConnectors, OpenFolder, StateEdited
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets import Banner, CopyRow, heading, paragraph
+from wizard.ui.pages.fixflow import NextHint
+from wizard.ui.widgets import Banner, CopyRow, Level, MessageLine, heading, paragraph
 
 
 def ask_folder(parent: QWidget, title: str, start: str) -> str:
@@ -34,6 +38,8 @@ class ConnectorFilesPage(StepPage):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.browse)
         lay.addLayout(row)
+        self.folder_reason = MessageLine()  # why the suggestion is not Documents
+        lay.addWidget(self.folder_reason)
         buttons = QHBoxLayout()
         self.export_button = QPushButton()
         self.open_button = QPushButton()
@@ -55,6 +61,7 @@ class ConnectorFilesPage(StepPage):
         self.export_button.clicked.connect(self._export)
         self.open_button.clicked.connect(lambda: self.send(OpenFolder(self.folder_edit.text())))
         self.folder_edit.textEdited.connect(self._folder_edited)
+        self.next_hint = NextHint(self)
 
     def retranslate(self) -> None:
         n = len(self.machine.manifest.gcn_files)
@@ -73,12 +80,7 @@ class ConnectorFilesPage(StepPage):
         self.export_button.setText(self.tr("&Save the {n} files").format(n=n))
         self.open_button.setText(self.tr("O&pen the folder"))
         self.files_title.setText(self.tr("Where AFAS will find the files"))
-        self.files_help.setText(
-            self.tr(
-                "AFAS Online shows the drives of this computer as <b>\\\\Client\\C$\\…</b> in its import "
-                "dialog. Copy a path below into the file name box of <b>{dialog}</b>."
-            ).format(dialog=screens().import_definitions.title.nl)
-        )
+        self._help_text()
         self.stand_in_banner.set_text(
             self.tr(
                 "⚠ Development version: these files are stand-ins made for testing, not SmartBooqing's official "
@@ -89,15 +91,47 @@ class ConnectorFilesPage(StepPage):
         for row in self._rows:
             row.retranslate()
 
+    def _help_text(self) -> None:
+        dialog = screens().import_definitions.title.nl
+        if self.machine.state.profit_client is ProfitClient.APP:
+            text = self.tr(
+                "The Profit app over Remote Desktop shows the drives of this computer as "
+                "<b>\\\\Client\\C$\\…</b> in its import dialog. Copy a path below into the file name box of "
+                "<b>{dialog}</b>."
+            )
+        else:
+            text = self.tr(
+                "In the browser, the import dialog <b>{dialog}</b> opens your browser's own file picker: go to this "
+                "folder on this computer. A path below can be pasted into its file name box."
+            )
+        self.files_help.setText(text.format(dialog=dialog))
+
     def refresh(self) -> None:
         s = self.machine.state
+        self._help_text()
+        reason = s.export_folder_reason
+        if reason is not None and s.export_folder:
+            self.folder_reason.show_message(
+                Level.INFO,
+                self.tr("Suggested here and not in Documents: {reason}").format(reason=self.text(reason)),
+            )
+        else:
+            self.folder_reason.clear_message()
+        if not s.exported:
+            self.next_hint.show_reason(self.tr("save the files first (the button above)."))
+        else:
+            self.next_hint.show_reason("")
         if s.export_folder and self.folder_edit.text() != s.export_folder:
             self.folder_edit.setText(s.export_folder)
         self.stand_in_banner.setVisible(self.machine.manifest.has_stand_ins or s.stand_ins)
         self.open_button.setEnabled(s.exported)
         shown = [(row.value, row.caption) for row in self._rows]
         titles = {g.file: self.text(g.title) for g in self.machine.manifest.gcn_files}
-        wanted = [(path, titles.get(name, "")) for name, path in s.export_files.items()]
+        browser = s.profit_client is ProfitClient.BROWSER and s.export_folder
+        wanted = [
+            (str(Path(s.export_folder) / name) if browser and s.export_folder else path, titles.get(name, ""))
+            for name, path in s.export_files.items()
+        ]
         if shown != wanted:
             for row in self._rows:
                 row.deleteLater()
@@ -119,6 +153,7 @@ class ConnectorFilesPage(StepPage):
         s = self.machine.state
         if folder != s.export_folder:
             s.export_folder = folder or None
+            s.export_folder_reason = None  # the user chose: the suggestion's reason no longer applies
             s.exported = False
             self.send(StateEdited())
 

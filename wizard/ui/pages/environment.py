@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard.domain.environment import ENV_HELP, EnvType, parse_environment
 from wizard.domain.errors import InputError
+from wizard.flow.state import ProfitClient
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.fixflow import NextHint
 from wizard.ui.widgets import Level, MessageLine, paragraph
 
 
@@ -59,6 +71,23 @@ class EnvironmentPage(StepPage):
         self.result = MessageLine()
         self.layout_.addWidget(self.result)
 
+        # How the user opens Profit decides which file paths the import step shows.
+        self.client_label = QLabel()
+        self.client_label.setWordWrap(True)
+        self.client_browser = QRadioButton()
+        self.client_app = QRadioButton()
+        self.client_group = QButtonGroup(self)
+        self.client_group.addButton(self.client_browser)
+        self.client_group.addButton(self.client_app)
+        self.client_help = paragraph()
+        self.layout_.addWidget(self.client_label)
+        self.layout_.addWidget(self.client_browser)
+        self.layout_.addWidget(self.client_app)
+        self.layout_.addWidget(self.client_help)
+        self.client_browser.toggled.connect(self._client_chosen)
+        self.client_app.toggled.connect(self._client_chosen)
+        self.next_hint = NextHint(self)
+
         self.org_edit.textEdited.connect(self._edited)
         self.env_edit.textEdited.connect(self._edited)
         self.url_edit.textEdited.connect(self._edited)
@@ -84,9 +113,24 @@ class EnvironmentPage(StepPage):
         self.advanced.setAccessibleName(self.tr("AFAS Profit on our own server"))
         self.url_label.setText(self.tr("&REST address:"))
         self.url_edit.setAccessibleName(self.tr("REST address of AFAS Profit"))
+        self.client_label.setText(self.tr("How do you open AFAS Profit?"))
+        self.client_browser.setText(self.tr("In a &web browser"))
+        self.client_app.setText(self.tr("As the Profit a&pp over Remote Desktop"))
+        self.client_help.setText(
+            self.tr(
+                "This decides which file paths the import step shows: the browser reads the folders of this "
+                "computer; the Profit app over Remote Desktop sees them as \\\\Client\\C$\\…"
+            )
+        )
+        self._show_reason()
 
     def refresh(self) -> None:
         s = self.machine.state
+        chosen = self.client_app if s.profit_client is ProfitClient.APP else self.client_browser
+        if not chosen.isChecked():
+            chosen.blockSignals(True)
+            chosen.setChecked(True)
+            chosen.blockSignals(False)
         if self.org_edit.text() != s.organisation:
             self.org_edit.setText(s.organisation)
         env = s.environment
@@ -151,3 +195,26 @@ class EnvironmentPage(StepPage):
             self.result.clear_message()
         self.type_label.setEnabled(self.env_edit.text().strip().isdigit())
         self.type_combo.setEnabled(self.env_edit.text().strip().isdigit())
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        """Why Next is off, in the order of the fields."""
+        s = self.machine.state
+        reasons = []
+        if not s.organisation.strip():
+            reasons.append(self.tr("fill in a name for the organisation"))
+        if s.environment is None:
+            reasons.append(
+                self.tr("correct the AFAS environment") if self._error else self.tr("fill in the AFAS environment")
+            )
+        self.next_hint.show_reason("; ".join(reasons) + "." if reasons else "")
+        if reasons:
+            self.next_hint.check.hide()  # the check needs the environment: no way there early from here
+
+    def _client_chosen(self, on: bool) -> None:
+        if not on:
+            return
+        client = ProfitClient.APP if self.client_app.isChecked() else ProfitClient.BROWSER
+        if client is not self.machine.state.profit_client:
+            self.machine.state.profit_client = client
+            self.send(StateEdited())

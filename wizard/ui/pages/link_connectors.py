@@ -11,6 +11,7 @@ from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
 from wizard.ui.widgets import Checklist, heading, paragraph
 
 KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the app connector's tabs
@@ -44,6 +45,10 @@ class LinkConnectorsPage(StepPage):
             self._sections.append((kind, title, checklist))
         self.note = paragraph()
         self.layout_.addWidget(self.note)
+        self.after = paragraph()
+        self.layout_.addWidget(self.after)
+        self.fix = FixFlow(self, [c for _k, _t, c in self._sections], lambda item: item.partition(":")[2])
+        self.next_hint = NextHint(self)
 
     def retranslate(self) -> None:
         afas = screens()
@@ -64,7 +69,7 @@ class LinkConnectorsPage(StepPage):
                 finish=app.buttons.finish.nl,
             )
         )
-        for kind, title, checklist in self._sections:
+        for kind, title, _checklist in self._sections:
             n = sum(1 for c in self.machine.manifest.connectors if c.kind == kind)
             title.setText(self.tr("Tab {tab} ({n})").format(tab=app.tab_for(kind).nl, n=n))
             for item, (button, spec) in self._copy.items():
@@ -72,7 +77,7 @@ class LinkConnectorsPage(StepPage):
                     label = f"{spec.id} — {self.text(spec.description)}"
                     if spec.source == "partner":
                         label += " " + self.tr("(partner connector)")
-                    checklist.set_text(item, label)
+                    self.fix.set_text(item, label)
                     button.setText(QCoreApplication.translate("Widgets", "Copy"))
                     button.setAccessibleName(
                         QCoreApplication.translate("Widgets", "Copy {value}").format(value=spec.id)
@@ -84,11 +89,24 @@ class LinkConnectorsPage(StepPage):
                 "helpdesk@smartbooqing.com."
             )
         )
+        self.after.setText(
+            self.tr(
+                "<b>When all are linked:</b> click <b>{ok}</b> (or <b>{save}</b>) to close the app connector, so "
+                "AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that "
+                "user must belong to the app connector's <b>{group}</b> and have rights on these connectors."
+            ).format(
+                ok=app.buttons.ok.nl,
+                save=app.buttons.save_close.nl,
+                group=afas.new_app_connector.fields.user_group.nl,
+            )
+        )
 
     def refresh(self) -> None:
         ticked = self.machine.state.ticked(self.step)
         for _kind, _title, checklist in self._sections:
             checklist.show_ticks(ticked)
+        self.fix.refresh()
+        self.next_hint.show_reason(ticked_reason(self))
 
     def _toggled(self, item: str, on: bool) -> None:
         self.machine.state.set_tick(self.step, item, on)

@@ -1,20 +1,43 @@
-"""Step 9: the live check. Results appear as they arrive; a failing check links to the step that fixes it."""
+"""Step 9: the live check. Results appear as they arrive and end in one of three outcomes, said plainly: all in
+order, not complete yet (one button per step that fixes something), or cannot check right now (what was tried)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard.domain.checks import Status
-from wizard.domain.presentation import STATUS_LOOK, attention_rank
+from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
 from wizard.domain.text import Text
+from wizard.flow.machine import SETUP_ORDER
 from wizard.flow.steps import StepId
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.widgets import SYMBOL, Level, MessageLine, paragraph
+from wizard.ui.pages.fixflow import announce, scroll_to
+from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
 
-_LEVEL = {Status.PASS: Level.OK, Status.WARN: Level.WARN, Status.FAIL: Level.ERROR, Status.SKIP: Level.INFO}
+_LEVEL = {
+    Status.PASS: Level.OK,
+    Status.INFO: Level.INFO,
+    Status.MANUAL: Level.INFO,
+    Status.WARN: Level.WARN,
+    Status.FAIL: Level.ERROR,
+    Status.SKIP: Level.INFO,
+}
+# Statuses whose sentence stays visible under the row (a pass says nothing new; a skip is folded away).
+_EXPLAINED = frozenset({Status.FAIL, Status.WARN, Status.MANUAL, Status.INFO})
+# Statuses that give their step a button in "What to do".
+_LEADS_TO_STEP = frozenset({Status.FAIL, Status.WARN, Status.MANUAL})
 
 
 def ask_report_path(parent: QWidget, title: str, start: str) -> str:
@@ -32,28 +55,45 @@ class CheckRow(QFrame):
         v.setContentsMargins(0, 2, 0, 2)
         self.head = QLabel()
         self.head.setWordWrap(True)
+        self.head.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # AFAS's words are untrusted: never rich text
         self.detail.setIndent(24)
         self.detail.hide()
-        self.fix = QPushButton()
-        self.fix.hide()
-        h = QHBoxLayout()
-        h.setContentsMargins(24, 0, 0, 0)
-        h.addWidget(self.fix)
-        h.addStretch(1)
         v.addWidget(self.head)
         v.addWidget(self.detail)
-        v.addLayout(h)
         self.title = title
-        self.fix_step: StepId | None = None
+        self.status: Status | None = None
         self.waiting()
 
     def waiting(self) -> None:
+        self.status = None
         self.head.setText(f"{SYMBOL[Level.BUSY]} {self.title}")
         self.head.setAccessibleName(self.title)
         self.detail.hide()
-        self.fix.hide()
+
+
+class FixGroup(QFrame):
+    """One step that fixes something: what the check found there, and one button to go there."""
+
+    def __init__(self, step: StepId) -> None:
+        super().__init__()
+        self.step = step
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(8, 4, 8, 6)
+        self.title = heading()
+        self.items = QLabel()
+        self.items.setWordWrap(True)
+        self.items.setTextFormat(Qt.TextFormat.PlainText)
+        self.button = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addStretch(1)
+        v.addWidget(self.title)
+        v.addWidget(self.items)
+        v.addLayout(row)
 
 
 class VerifyPage(StepPage):
@@ -62,8 +102,30 @@ class VerifyPage(StepPage):
     def build(self) -> None:
         self.intro = paragraph()
         self.layout_.addWidget(self.intro)
+        self.outcome = QLabel()
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.outcome.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.outcome.setFont(font)
+        self.outcome.hide()
+        self.layout_.addWidget(self.outcome)
         self.summary = MessageLine()
         self.layout_.addWidget(self.summary)
+        # "Cannot check right now": what was tried and what went wrong, instead of 34 skipped rows.
+        self.tried = QLabel()
+        self.tried.setWordWrap(True)
+        self.tried.setTextFormat(Qt.TextFormat.PlainText)
+        self.tried.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tried.hide()
+        self.layout_.addWidget(self.tried)
+        self.todo_title = heading()
+        self.todo_title.hide()
+        self.layout_.addWidget(self.todo_title)
+        self.groups_box = QWidget()
+        self.groups_layout = QVBoxLayout(self.groups_box)
+        self.groups_layout.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.groups_box)
         buttons = QHBoxLayout()
         self.again_button = QPushButton()
         self.save_button = QPushButton()
@@ -71,12 +133,23 @@ class VerifyPage(StepPage):
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
+        self.rows_title = heading()
+        self.layout_.addWidget(self.rows_title)
         self.rows_box = QWidget()
         self.rows_layout = QVBoxLayout(self.rows_box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.rows_box)
+        self.skipped_toggle = QPushButton()
+        self.skipped_toggle.setCheckable(True)
+        self.skipped_toggle.setFlat(True)
+        self.skipped_toggle.hide()
+        self.skipped_toggle.toggled.connect(self._show_skipped)
+        self.layout_.addWidget(self.skipped_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.rows: dict[str, CheckRow] = {}
         self.results: dict[str, Any] = {}
+        self.fix_buttons: dict[StepId, QPushButton] = {}
+        self._groups: list[FixGroup] = []
+        self.verdict: Verdict | None = None
         self.running = False
         self.again_button.clicked.connect(lambda: self.send(RunVerification()))
         self.save_button.clicked.connect(self._save)
@@ -87,31 +160,43 @@ class VerifyPage(StepPage):
         self.setSubTitle(self.tr("The wizard now checks every step live in your AFAS environment."))
         self.intro.setText(
             self.tr(
-                "The check only reads from AFAS; it never changes anything. A failing check says what is wrong "
-                "and takes you to the step that fixes it."
+                "The check only reads from AFAS; it never changes anything. When something is missing, a button "
+                "takes you to the step that fixes it."
             )
         )
         self.again_button.setText(self.tr("Check &again"))
         self.save_button.setText(self.tr("Sa&ve the report…"))
+        self.todo_title.setText(self.tr("What to do"))
+        self.rows_title.setText(self.tr("Every check"))
+        self._fold_skipped()
         for check_id, result in self.results.items():
             self._render(self.rows[check_id], result)
         for row in self.rows.values():
             if row.check_id not in self.results:
                 row.waiting()
+        if self.verdict is not None and not self.running:
+            self._show_outcome(announce_it=False)
 
     def initializePage(self) -> None:
         super().initializePage()
         # Arriving here starts the check; "check again" repeats it.
         self.send(RunVerification())
 
+    # -- a run --------------------------------------------------------------------------------------------------
     def begin(self, planned: list[tuple[str, Text]]) -> None:
         self.running = True
+        self.verdict = None
         self.results.clear()
         for row in self.rows.values():
             row.deleteLater()
         self.rows = {}
+        self._clear_groups()
+        self.outcome.hide()
+        self.tried.hide()
+        self.skipped_toggle.hide()
+        self.skipped_toggle.setChecked(False)
         for check_id, title in planned:
-            row = self._new_row(check_id, self.text(title))
+            self._new_row(check_id, self.text(title))
         self.summary.show_message(Level.BUSY, self.tr("Checking {n} items…").format(n=len(planned)))
         self.again_button.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -119,14 +204,9 @@ class VerifyPage(StepPage):
 
     def _new_row(self, check_id: str, title: str) -> CheckRow:
         row = CheckRow(check_id, title)
-        row.fix.clicked.connect(lambda _=False, r=row: self._go_fix(r))
         self.rows[check_id] = row
         self.rows_layout.addWidget(row)
         return row
-
-    def _go_fix(self, row: CheckRow) -> None:
-        if row.fix_step is not None:
-            self.send(GoToStep(StepId(row.fix_step)))
 
     def add_result(self, result: Any) -> None:
         row = self.rows.get(result.id)
@@ -137,69 +217,214 @@ class VerifyPage(StepPage):
 
     def _render(self, row: CheckRow, result: Any) -> None:
         status = Status(result.status)
-        level = _LEVEL[status]
         look = STATUS_LOOK[status]
+        row.status = status
         row.title = self.text(result.title)
         head = f"{look.symbol} {self.text(look.label)}: {row.title}"
+        if getattr(result, "impossible", False):
+            # Not a defect of the setup: AFAS could not be asked (the panel above says what was tried).
+            impossible = VERDICT_LOOK[Verdict.IMPOSSIBLE]
+            words = self.tr("Could not be checked now")
+            head = f"{impossible.symbol} {words}: {row.title}"
         row.head.setText(head)
-        row.head.setAccessibleName(head)
-        lines = [self.text(result.message)]
-        if result.remedy is not None and level is not Level.OK:
-            lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(result.remedy)))
+        colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if getattr(result, "impossible", False) else look.colour
+        row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
+        lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
+        if result.remedy is not None and status in _EXPLAINED:
+            words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
+            lines.append(words.format(remedy=self.text(result.remedy)))
         reference = getattr(result, "log_reference", None)
-        if reference and level is not Level.OK:
+        if reference and status in _EXPLAINED:
             # What AFAS support asks for first; shown so the helpdesk can quote it.
             lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
         row.detail.setText("\n".join(line for line in lines if line))
-        row.detail.setVisible(level is not Level.OK and bool(row.detail.text()))
-        row.fix_step = result.fix_step if level in (Level.ERROR, Level.WARN) else None
-        if row.fix_step is not None:
-            step = StepId(row.fix_step)
-            row.fix.setText(self.tr("Go to step: {step}").format(step=step_name(step)))
-            row.fix.show()
-        else:
-            row.fix.hide()
+        row.detail.setVisible(bool(row.detail.text()))
+        row.head.setAccessibleName(head)
+        row.head.setAccessibleDescription(row.detail.text())
+        if status is Status.SKIP and not self.running:
+            row.setVisible(self.skipped_toggle.isChecked())
 
     def finish(self, report: Any) -> None:
         self.running = False
         for check in report.checks:
             if check.id not in self.results:
                 self.add_result(check)
+        self.verdict = verdict(report.checks)
 
-        # What is missing first: a helpdesk engineer sees the failures without scrolling.
+        # What needs the reader first: failures, warnings, checks by hand, notes, passes; skipped ones last.
         def rank(row: CheckRow) -> int:
             result = self.results.get(row.check_id)
-            # Failures, then warnings, then the rest in plan order (a stable sort keeps it).
-            return min(attention_rank(Status(result.status)), 2) if result is not None else 2
+            return attention_rank(Status(result.status)) if result is not None else len(Status)
 
-        ranked = sorted(self.rows.values(), key=rank)
-        for index, row in enumerate(ranked):
+        for index, row in enumerate(sorted(self.rows.values(), key=rank)):
             self.rows_layout.insertWidget(index, row)
-        v = self.machine.state.verification
-        total = len(report.checks)
-        if v is not None and v.ok:
-            text = self.tr("All {n} checks passed.").format(n=total) if not v.warnings else ""
-            if v.warnings:
-                text = self.tr("{ok} of {n} checks passed, {w} with a warning.").format(
-                    ok=v.passed, n=total, w=v.warnings
-                )
-            self.summary.show_message(Level.OK if not v.warnings else Level.WARN, text)
-        elif v is not None:
-            self.summary.show_message(
-                Level.ERROR,
-                self.tr("{bad} of {n} checks failed. Fix them with the buttons below, then check again.").format(
-                    bad=v.failed, n=total
-                ),
-            )
+        self._build_groups()
+        self._fold_skipped()
+        self._show_outcome(announce_it=True)
         self.again_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.completeChanged.emit()
+        self._focus_first()
 
     def failed(self, message: str) -> None:
         self.running = False
         self.summary.show_message(Level.ERROR, message)
+        announce(self, message, urgent=True)
         self.again_button.setEnabled(True)
         self.completeChanged.emit()
+
+    # -- the outcome -------------------------------------------------------------------------------------------
+    def _counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for result in self.results.values():
+            counts[Status(result.status)] += 1
+        return counts
+
+    def _show_outcome(self, *, announce_it: bool) -> None:
+        outcome = self.verdict
+        if outcome is None:
+            return
+        look = VERDICT_LOOK[outcome]
+        title = f"{look.symbol} {self.text(look.title)}"
+        self.outcome.setText(title)
+        self.outcome.setStyleSheet(f"color: {look.colour};")
+        self.outcome.show()
+        counts, total = self._counts(), len(self.results)
+        self.tried.hide()
+        if outcome is Verdict.OK:
+            ok = counts[Status.PASS] + counts[Status.INFO]
+            text = self.tr("All {n} checks passed.").format(n=total) if ok == total else ""
+            if not text:
+                text = self.tr("{ok} of {n} checks passed.").format(ok=ok, n=total)
+                extras = (
+                    (Status.MANUAL, self.tr("{n} to check yourself")),
+                    (Status.INFO, self.tr("{n} for your information")),
+                    (Status.WARN, self.tr("{n} with a warning")),
+                )
+                said = [words.format(n=counts[s]) for s, words in extras if counts[s]]
+                if said:
+                    text += " " + self.tr("See below: {items}.").format(items=", ".join(said))
+            self.summary.show_message(Level.OK, text)
+        elif outcome is Verdict.INCOMPLETE:
+            text = self.tr(
+                "{bad} of {n} checks failed. Each button below takes you to the step that fixes it; then check again."
+            ).format(bad=counts[Status.FAIL], n=total)
+            self.summary.show_message(Level.ERROR, text)
+        else:
+            cause = next((r for r in self.results.values() if r.impossible), None)
+            text = self.tr(
+                "AFAS could not be asked right now, so this says nothing about your setup. {n} checks were not done."
+            ).format(n=counts[Status.SKIP])
+            self.summary.show_message(Level.INFO, text)
+            if cause is not None:
+                env = self.machine.state.environment
+                lines = [
+                    self.tr("Tried: {url}").format(url=env.rest_base_url if env is not None else "?"),
+                    self.tr("What went wrong: {what}").format(what=self.text(cause.message)),
+                ]
+                if cause.detail:
+                    lines.append(self.tr("Technical detail: {detail}").format(detail=cause.detail))
+                if cause.remedy is not None:
+                    lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(cause.remedy)))
+                self.tried.setText("\n".join(lines))
+                self.tried.setAccessibleName(self.tried.text())
+                self.tried.show()
+        self.outcome.setAccessibleName(f"{self.text(look.title)}. {text}")
+        if announce_it:
+            announce(self, f"{self.text(look.title)}. {text}", urgent=outcome is Verdict.INCOMPLETE)
+
+    def _step_number(self, step: StepId) -> int:
+        order = self.machine.order if step in self.machine.order else SETUP_ORDER
+        return order.index(step) + 1
+
+    def _clear_groups(self) -> None:
+        for group in self._groups:
+            group.deleteLater()
+        self._groups = []
+        self.fix_buttons = {}
+        self.todo_title.hide()
+
+    def _build_groups(self) -> None:
+        """One group per step that fixes something, in the guide's order, each with one button."""
+        self._clear_groups()
+        by_step: dict[StepId, list[Any]] = {}
+        for result in self.results.values():
+            if Status(result.status) in _LEADS_TO_STEP and result.fix_step is not None:
+                by_step.setdefault(StepId(result.fix_step), []).append(result)
+        found = self.machine.state.found_missing
+        for step in SETUP_ORDER:
+            results = by_step.get(step)
+            if not results:
+                continue
+            group = FixGroup(step)
+            failing = [r for r in results if Status(r.status) is Status.FAIL]
+            number, name = self._step_number(step), step_name(step)
+            group.title.setText(self.tr("Step {n}: {step}").format(n=number, step=name))
+            # Connector and file items have names a user recognises; others (the app connector's "unblocked")
+            # are said by their check's own sentence.
+            missing = [item for item in found.get(step, []) if ":" in item]
+            lines = []
+            if missing:
+                names = ", ".join(item.partition(":")[2] for item in missing)
+                lines.append(self.tr("Missing according to the check: {items}").format(items=names))
+            for result in results:
+                if Status(result.status) is Status.FAIL and self.machine.item_of(result) in missing:
+                    continue  # already named in the line above
+                lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
+            group.items.setText("\n".join(dict.fromkeys(lines)))
+            if failing:
+                group.button.setText(self.tr("Fix in step {n}: {step}").format(n=number, step=name))
+                group.button.setAccessibleName(
+                    self.tr("Fix in step {n}: {step} ({count} missing or wrong)").format(
+                        n=number, step=name, count=len(missing) or len(failing)
+                    )
+                )
+            else:
+                group.button.setText(self.tr("Go to step {n}: {step}").format(n=number, step=name))
+                group.button.setAccessibleName(
+                    self.tr("Go to step {n}: {step} (to check yourself)").format(n=number, step=name)
+                )
+            group.button.clicked.connect(lambda _=False, s=step: self.send(GoToStep(s)))
+            self.groups_layout.addWidget(group)
+            group.show()  # now, not when the event loop gets to it: focus may go to its button at once
+            self._groups.append(group)
+            self.fix_buttons[step] = group.button
+        # Failing steps first, so the first button is the first thing to fix.
+        self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, SETUP_ORDER.index(g.step)))
+        for index, group in enumerate(self._groups):
+            self.groups_layout.insertWidget(index, group)
+        for index, group in enumerate(self._groups):
+            # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
+            group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
+        self.todo_title.setVisible(bool(self._groups))
+
+    def first_fix_button(self) -> QPushButton | None:
+        """The button of the first thing to fix (the step the focus goes to), if the check found anything."""
+        return self._groups[0].button if self._groups else None
+
+    def _fold_skipped(self) -> None:
+        """Checks not done say nothing about the setup: one line that unfolds them, not a wall of rows."""
+        skipped = [row for row in self.rows.values() if row.status is Status.SKIP]
+        for row in skipped:
+            row.setVisible(self.skipped_toggle.isChecked())
+        self.skipped_toggle.setText(self.tr("Show the {n} checks that were not done").format(n=len(skipped)))
+        self.skipped_toggle.setVisible(bool(skipped) and not self.running)
+
+    def _show_skipped(self, on: bool) -> None:
+        for row in self.rows.values():
+            if row.status is Status.SKIP:
+                row.setVisible(on)
+
+    def _focus_first(self) -> None:
+        """Focus goes where the user acts next: the first fix button, else "check again" when AFAS was not asked."""
+        target: QWidget | None = None
+        if self._groups and self.verdict is Verdict.INCOMPLETE:
+            target = self._groups[0].button
+        elif self.verdict is Verdict.IMPOSSIBLE:
+            target = self.again_button
+        if target is not None and self.isVisible():
+            scroll_to(self, self.outcome)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def isComplete(self) -> bool:
         return not self.running and super().isComplete()

@@ -1,0 +1,151 @@
+"""The fix flow (issue 11): a failed check's button opens its step showing exactly what is missing, and the check
+is one click away from there; Next says why it is off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.gui.conftest import WindowFactory
+from tests.gui.test_verify_page import PASS_AUTH, PASS_FI, Check, _ready_state, _t, _walk_to_verify, scripted
+from wizard.domain.checks import CheckResult
+from wizard.domain.environment import parse_environment
+from wizard.flow.state import ProfitClient, WizardState
+from wizard.flow.steps import StepId
+from wizard.ui.pages.environment import EnvironmentPage
+from wizard.ui.pages.import_files import ImportPage
+from wizard.ui.pages.link_connectors import LinkConnectorsPage
+from wizard.ui.pages.verify import VerifyPage
+
+pytestmark = pytest.mark.gui
+
+
+def _not_linked(connector: str, kind: str = "get") -> CheckResult:
+    return Check(
+        f"{kind}:{connector}",
+        "fail",
+        _t(f"Connector {connector}"),
+        _t(f"{connector} is not linked to the app connector."),
+        _t(f"Link {connector}."),
+        StepId.LINK_CONNECTORS,
+    )
+
+
+def _at(window: Any) -> StepId:
+    """Where the window is now (a call, so a type checker does not carry an earlier answer over)."""
+    step: StepId = window.current_step
+    return step
+
+
+MISSING = [_not_linked("Precal_Landen"), _not_linked("DDI_Profit_Kostendragers"), _not_linked("KnSubject", "update")]
+
+
+def _failing_window(make_window: WindowFactory, qtbot: Any, checks: list[CheckResult]) -> tuple[Any, VerifyPage]:
+    window = make_window(
+        state=_ready_state(), verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks]
+    )
+    page = _walk_to_verify(window)
+    qtbot.waitUntil(lambda: not page.running and page.verdict is not None, timeout=10_000)
+    return window, page
+
+
+def test_fix_button_opens_the_step_with_the_missing_items_unticked_marked_and_focused(
+    make_window: WindowFactory, qtbot
+) -> None:
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, *MISSING, PASS_FI])
+    assert list(page.fix_buttons) == [StepId.LINK_CONNECTORS]  # one button for the step, not one per check
+    button = page.fix_buttons[StepId.LINK_CONNECTORS]
+    qtbot.waitUntil(button.hasFocus, timeout=5_000)  # focus on the first failure
+    button.click()
+    assert window.current_step is StepId.LINK_CONNECTORS
+    link = window.pages[StepId.LINK_CONNECTORS]
+    assert isinstance(link, LinkConnectorsPage)
+    boxes = {item: box for _k, _t2, checklist in link._sections for item, box in checklist.boxes.items()}
+    for item in ("get:Precal_Landen", "get:DDI_Profit_Kostendragers", "update:KnSubject"):
+        assert not boxes[item].isChecked(), item  # they were ticked before the check
+        assert "missing according to the check" in boxes[item].text()
+    assert "missing according to the check" not in boxes["get:SBQ_BTW"].text()
+    assert boxes["get:SBQ_BTW"].isChecked()
+    banner = link.fix.banner
+    assert banner.isVisibleTo(link)
+    assert all(name in banner.label.text() for name in ("Precal_Landen", "DDI_Profit_Kostendragers", "KnSubject"))
+    qtbot.waitUntil(boxes["get:Precal_Landen"].hasFocus, timeout=5_000)
+    # The side list keeps saying the step needs attention while the user is on it.
+    assert "needs attention" in window.step_list.labels[StepId.LINK_CONNECTORS].text()
+    # Check again is one click away and returns to the check page, which runs the check.
+    banner.again.click()
+    assert _at(window) is StepId.VERIFY
+    qtbot.waitUntil(lambda: not page.running, timeout=10_000)
+
+
+def test_a_rejected_token_leads_to_its_first_cause(make_window: WindowFactory, qtbot) -> None:
+    rejected = Check(
+        "auth", "fail", _t("Token"), _t("AFAS rejected the token."), _t("(1) Geblokkeerd"), StepId.APP_CONNECTOR
+    )
+    window, page = _failing_window(make_window, qtbot, [rejected])
+    assert list(page.fix_buttons) == [StepId.APP_CONNECTOR]
+    assert window.machine.state.found_missing == {StepId.APP_CONNECTOR: ["unblocked"]}
+
+
+def test_fix_buttons_have_unique_accessible_names(make_window: WindowFactory, qtbot) -> None:
+    fields = Check(
+        "fields:SBQ_BTW", "fail", _t("Fields"), _t("SBQ_BTW lacks fields."), _t("Import again."), StepId.IMPORT
+    )
+    _window, page = _failing_window(make_window, qtbot, [PASS_AUTH, fields, *MISSING])
+    names = [button.accessibleName() for button in page.fix_buttons.values()]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert any("Import into AFAS" in n for n in names) and any("Link connectors (3" in n for n in names)
+
+
+def test_next_says_why_it_is_off_and_offers_the_check_early(make_window: WindowFactory) -> None:
+    state = _ready_state()
+    state.exported, state.export_folder = True, "/x"
+    window = make_window(state=state)
+    while window.current_step is not StepId.LINK_CONNECTORS:
+        window.next()
+    page = window.pages[StepId.LINK_CONNECTORS]
+    assert isinstance(page, LinkConnectorsPage)
+    boxes = [box for _k, _t2, checklist in page._sections for box in checklist.boxes.values()]
+    for box in boxes[:3]:
+        box.click()
+    hint = page.next_hint
+    assert not page.isComplete()
+    assert hint.isVisibleTo(page) and f"3 of {len(boxes)} ticked" in hint.label.text()
+    assert hint.check.isVisibleTo(page)  # a token is stored: the check can show what is missing
+    hint.check.click()
+    assert _at(window) is StepId.VERIFY
+
+
+def test_environment_next_reason_names_the_empty_field(make_window: WindowFactory, qtbot) -> None:
+    window = make_window()
+    window.next()
+    page = window.pages[StepId.ENVIRONMENT]
+    assert isinstance(page, EnvironmentPage)
+    assert "fill in a name" in page.next_hint.label.text()
+    qtbot.keyClicks(page.org_edit, "Bakkerij")
+    assert "fill in a name" not in page.next_hint.label.text()
+    qtbot.keyClicks(page.env_edit, "O12345AA")
+    assert not page.next_hint.isVisibleTo(page)
+
+
+def test_how_profit_is_opened_decides_the_import_paths(make_window: WindowFactory, tmp_path: Any) -> None:
+    folder = tmp_path / "files"
+    state = WizardState(
+        organisation="X",
+        environment=parse_environment("O12345AA"),
+        exported=True,
+        export_folder=str(folder),
+        export_files={"SBQ_BTW.gcn": "\\\\Client\\C$\\files\\SBQ_BTW.gcn"},
+    )
+    window = make_window(state=state)
+    page = window.pages[StepId.IMPORT]
+    assert isinstance(page, ImportPage)
+    assert page.path_of("SBQ_BTW.gcn") == str(folder / "SBQ_BTW.gcn")  # the browser reads the local disk
+    assert "Map" in page.steps.text()  # the whole folder at once
+    env = window.pages[StepId.ENVIRONMENT]
+    assert isinstance(env, EnvironmentPage)
+    env.client_app.click()
+    assert window.machine.state.profit_client is ProfitClient.APP
+    assert page.path_of("SBQ_BTW.gcn") == "\\\\Client\\C$\\files\\SBQ_BTW.gcn"
+    assert "profit_client" in window.machine.state.persisted()  # remembered with the progress

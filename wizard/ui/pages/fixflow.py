@@ -1,0 +1,203 @@
+"""The fix flow on a step page: what the last check found missing (a banner naming it, its checklist rows unticked
+and marked, focus on the first, "Check again" one click away), and why Next is off, with a way to the check early.
+
+Step pages keep their own checklists; `FixFlow` only marks them, so a page adopts it with a few lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from wizard.flow.steps import StepId
+from wizard.ui.intents import GoToStep
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets import Checklist
+
+MISSING_COLOUR = "#a31515"
+
+
+def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
+    """Say `text` to a screen reader now (Qt 6.8+ announcement event), without moving focus."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    if urgent:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+
+
+def scroll_to(page: QWidget, widget: QWidget) -> None:
+    """Scroll the page's scroll area (StepPage has one) so `widget` is in view."""
+    area = page.findChild(QScrollArea)
+    if area is not None:
+        area.ensureWidgetVisible(widget, 20, 40)
+
+
+class FixBanner(QFrame):
+    """ "The check found 3 missing: …" with the button that checks again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FixBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"#FixBanner {{ background: #fde2e2; border: 1px solid {MISSING_COLOUR}; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet("color: #3b0000;")
+        row = QHBoxLayout()
+        self.again = QPushButton()
+        row.addWidget(self.again)
+        row.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        self._name_button()
+        self.hide()
+
+    def _name_button(self) -> None:
+        self.again.setText(QCoreApplication.translate("FixFlow", "Check &again"))
+        self.again.setAccessibleName(
+            QCoreApplication.translate("FixFlow", "Check again: run the check and go back to its results")
+        )
+
+    def show_names(self, names: list[str]) -> None:
+        text = QCoreApplication.translate(
+            "FixFlow",
+            "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
+            "tick them, then check again.",
+        ).format(n=len(names), names=", ".join(names))
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        self._name_button()
+        self.show()
+
+
+class FixFlow(QObject):
+    """Marks the page's checklist items the last check found missing; focuses the first when the page shows."""
+
+    def __init__(self, page: StepPage, checklists: list[Checklist], name_of: Callable[[str], str]) -> None:
+        super().__init__(page)
+        self.page = page
+        self.checklists = checklists
+        self.name_of = name_of
+        self.base: dict[str, str] = {}
+        self.banner = FixBanner()
+        page.layout_.insertWidget(0, self.banner)
+        self.banner.again.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
+        page.installEventFilter(self)
+
+    @property
+    def found(self) -> list[str]:
+        return list(self.page.machine.state.found_missing.get(self.page.step, []))
+
+    def _box(self, item: str) -> QCheckBox | None:
+        for checklist in self.checklists:
+            if item in checklist.boxes:
+                return checklist.boxes[item]
+        return None
+
+    def set_text(self, item: str, text: str) -> None:
+        """The item's own label; the mark is added by `refresh` while the check says it is missing."""
+        self.base[item] = text
+        self._apply(item, item in self.found)
+
+    def _apply(self, item: str, missing: bool) -> None:
+        box = self._box(item)
+        if box is None:
+            return
+        base = self.base.get(item, box.text())
+        # On its own line: the row stays as narrow as the page, so nothing scrolls sideways.
+        mark = QCoreApplication.translate("FixFlow", "missing according to the check")
+        text = f"{base}\n✖ {mark}" if missing else base
+        box.setText(text)
+        box.setAccessibleName(text)
+        box.setStyleSheet(f"QCheckBox {{ color: {MISSING_COLOUR}; font-weight: bold; }}" if missing else "")
+
+    def refresh(self) -> None:
+        found = self.found
+        for checklist in self.checklists:
+            for item in checklist.boxes:
+                self._apply(item, item in found)
+        if found:
+            self.banner.show_names([self.name_of(item) for item in found])
+        else:
+            self.banner.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page and event.type() == QEvent.Type.Show and self.found:
+            QTimer.singleShot(0, self.focus_first)
+        return False
+
+    def focus_first(self) -> None:
+        """Arriving with something missing: the first missing item gets focus, in view, and the banner is said."""
+        found = self.found
+        if not found or not self.page.isVisible():
+            return
+        box = self._box(found[0])
+        if box is None:
+            return
+        scroll_to(self.page, self.banner)
+        scroll_to(self.page, box)
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.page, self.banner.label.text())
+
+
+class NextHint(QWidget):
+    """Under the page, above the buttons: why Next is off, and (when a token is stored) the way to the check early."""
+
+    def __init__(self, page: StepPage) -> None:
+        super().__init__()
+        self.page = page
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #444444;")
+        self.check = QPushButton()
+        self.check.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        outer = page.layout()
+        if outer is not None:
+            outer.addWidget(self)
+        self._name_button()
+        self.hide()
+
+    def _name_button(self) -> None:
+        self.check.setText(QCoreApplication.translate("FixFlow", "Go to the chec&k"))
+        self.check.setAccessibleName(
+            QCoreApplication.translate("FixFlow", "Go to the check now: it shows what is still missing")
+        )
+
+    def show_reason(self, reason: str) -> None:
+        """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored."""
+        if not reason:
+            self.hide()
+            return
+        may_check = self.page.machine.state.token_storage is not None
+        text = QCoreApplication.translate("FixFlow", "Next is not available yet: {reason}").format(reason=reason)
+        if may_check:
+            text += " " + QCoreApplication.translate(
+                "FixFlow", "You may also go to the check now: it shows what is still missing."
+            )
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        self._name_button()
+        self.check.setVisible(may_check)
+        self.show()
+
+
+def ticked_reason(page: StepPage) -> str:
+    """ "3 of 24 ticked": why a checklist step is not complete yet."""
+    machine = page.machine
+    items = machine.items(page.step)
+    missing = machine.missing(page.step)
+    if not missing:
+        return ""
+    return QCoreApplication.translate(
+        "FixFlow", "{done} of {total} ticked. Tick each one when it is done in AFAS."
+    ).format(done=len(items) - len(missing), total=len(items))
