@@ -1,24 +1,23 @@
 """The composition root of the desktop wizard: the one place that builds Qt, the stores, the simulator and the window.
 
-Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it.
+Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it; `sbq-setup --version` imports
+this module too, so its top imports stay light (`TYPE_CHECKING = False` rather than importing `typing`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from wizard.cli.common import ExitCode, lang_of, say
-from wizard.desktop.display import has_display
 from wizard.domain.text import Lang, Text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from contextlib import ExitStack
+
     from wizard.ui.frame import WizardWindow
 
 NO_DISPLAY = Text(
@@ -50,6 +49,11 @@ def default_export_folder() -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from wizard.cli.common import ExitCode, lang_of, say
+    from wizard.desktop.display import has_display
+
     lang = lang_of(args)
     tour = getattr(args, "tour", None)
     demo = bool(getattr(args, "demo", False))
@@ -100,6 +104,8 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
     manifest = load_manifest()
     if demo:
+        import tempfile
+
         from wizard.sim import SimulatorServer
 
         server = SimulatorServer(scenario="fresh")

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import signal
-import tempfile
-import threading
 from pathlib import Path
-from types import FrameType
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
+
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
+if TYPE_CHECKING:
+    from types import FrameType
 
 # The scenario names are repeated here so `--help` works without importing uvicorn; a test keeps them in sync.
 SCENARIO_NAMES = (
@@ -98,6 +98,8 @@ def _check_token_target(path: Path) -> None:
 
 def _write_token(path: Path, xml: str) -> None:
     """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
+    import tempfile  # the heavy imports live in the functions that use them: `sbq-setup --help` stays light
+
     try:
         fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
         try:
@@ -115,6 +117,9 @@ def _write_token(path: Path, xml: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
     from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario
 
     lang: Lang = lang_of(args)

@@ -6,23 +6,21 @@ import argparse
 import math
 import os
 import sys
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
-from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
 
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
 if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
     from wizard.domain.credentials import Credential
     from wizard.domain.environment import AfasEnvironment
     from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
-MAX_TOKEN_FILE = MAX_SECRET_FILE
+MAX_TOKEN_FILE = 64 * 1024  # wizard.stores.secret_file.MAX_SECRET_FILE; not imported so `--help` stays light
 MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
@@ -58,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     from wizard.domain.credentials import parse_classic_token
+    from wizard.stores.secret_file import read_secret_file
 
     if args.token_file is not None:
         # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
@@ -155,6 +154,7 @@ def _write_report(path: Path, content: str) -> Text | None:
 
 def run(args: argparse.Namespace) -> int:
     import asyncio
+    from contextlib import ExitStack
 
     from wizard.domain.environment import parse_environment
     from wizard.verify import verify
