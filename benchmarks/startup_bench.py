@@ -79,7 +79,10 @@ print("MODULES", " ".join(seen), file=sys.stderr)
 
 
 def _env(tmp: Path, display: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    # PYTHONDONTWRITEBYTECODE would make every run compile our modules from source while the floor's stdlib modules
+    # come precompiled: an installed program (pip compiles at install; the frozen bundle ships .pyc) never does that.
+    drop = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "cfg"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "c")):
         (tmp / sub).mkdir(exist_ok=True)
         env[var] = str(tmp / sub)

@@ -15,9 +15,11 @@ from wizard.domain.text import Lang, Text
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from contextlib import ExitStack
+    from typing import Any
 
+    from wizard.stores.secrets import SecretStore
     from wizard.ui.frame import WizardWindow
 
 NO_DISPLAY = Text(
@@ -93,7 +95,6 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     from wizard.data import load_manifest
     from wizard.flow.machine import WizardMachine
     from wizard.flow.state import WizardState
-    from wizard.stores.secrets import SessionSecretStore, default_secret_store
     from wizard.ui.frame import WizardWindow
     from wizard.ui.i18n import Translations
     from wizard.ui.services import Services
@@ -114,8 +115,8 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
         # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
         services = Services(
             manifest=manifest,
-            secret_store=SessionSecretStore(),
-            session_store=SessionSecretStore(),
+            secret_store=_on_first_use(_session_store),
+            session_store=_on_first_use(_session_store),
             default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
             sim=server.admin(),  # carries the run's admin key
             demo_environment=server.environment,
@@ -125,10 +126,50 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
 
         services = Services(
             manifest=manifest,
-            secret_store=default_secret_store(),
-            session_store=SessionSecretStore(),
+            secret_store=_on_first_use(_keyring_store),
+            session_store=_on_first_use(_session_store),
             default_export_folder=default_export_folder(),
             progress=ProgressStore(),
         )
     machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))
     return WizardWindow(machine, services, translations)
+
+
+# The secret stores are built when the wizard first uses them (the token step, on the worker thread):
+# wizard.stores.secrets imports keyring, ~0.1 s the window does not need before it shows (issue 13).
+
+
+def _keyring_store() -> SecretStore:
+    from wizard.stores.secrets import default_secret_store
+
+    return default_secret_store()
+
+
+def _session_store() -> SecretStore:
+    from wizard.stores.secrets import SessionSecretStore
+
+    return SessionSecretStore()
+
+
+def _on_first_use(make: Callable[[], SecretStore]) -> SecretStore:
+    from typing import cast
+
+    return cast("SecretStore", _StoreOnFirstUse(make))
+
+
+class _StoreOnFirstUse:
+    """Stands in for a SecretStore: the first attribute looked up builds the real one (thread-safe: the first use
+    may come from the worker thread)."""
+
+    def __init__(self, make: Callable[[], SecretStore]) -> None:
+        import threading
+
+        self._make = make
+        self._lock = threading.Lock()
+        self._store: SecretStore | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        with self._lock:
+            if self._store is None:
+                self._store = self._make()
+        return getattr(self._store, name)
