@@ -8,6 +8,10 @@ Budgets (issue 13): the wizard's window on screen <= 1.5x a bare PySide6 window;
 `python -c "import argparse"`; `diagnose` and `verify` import only what they use (listed, not timed).
 "Window on screen" = from process start until the top-level window is exposed (QWindow.isExposed) and its first
 events are processed; the child prints its own clock reading, the parent measures process start to that line.
+
+The floor and the figures it divides are run in turns within each round (floor, a, b, floor, a, b, ...), so a
+change in the machine's load during the run moves both; the load average is printed at the start and the end.
+Where the time goes: `python -X importtime` (see packaging/README.md, "Start-up").
 """
 
 from __future__ import annotations
@@ -79,7 +83,10 @@ print("MODULES", " ".join(seen), file=sys.stderr)
 
 
 def _env(tmp: Path, display: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    # PYTHONDONTWRITEBYTECODE would make every run compile our modules from source while the floor's stdlib modules
+    # come precompiled: an installed program (pip compiles at install; the frozen bundle ships .pyc) never does that.
+    drop = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "cfg"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "c")):
         (tmp / sub).mkdir(exist_ok=True)
         env[var] = str(tmp / sub)
@@ -115,6 +122,24 @@ def _median(cmd: Sequence[str], env: dict[str, str], runs: int, until: str | Non
     return statistics.median(_time(cmd, env, until) for _ in range(runs))
 
 
+def _medians(cmds: Sequence[Sequence[str]], env: dict[str, str], runs: int, until: str | None = None) -> list[float]:
+    """Each command's median over `runs` rounds, the commands taking turns within a round (see the docstring)."""
+    for cmd in cmds:
+        _time(cmd, env, until)  # warm the page cache and .pyc files
+    times: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, bucket in zip(cmds, times, strict=True):
+            bucket.append(_time(cmd, env, until))
+    return [statistics.median(bucket) for bucket in times]
+
+
+def _load() -> str:
+    try:
+        return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} CPUs"
+    except OSError:
+        return "load average unknown"
+
+
 def _row(name: str, value: float, floor: float, budget: float | None = BUDGET) -> bool:
     ratio = value / floor
     verdict = "" if budget is None else ("  within budget" if ratio <= budget else f"  OVER the {budget}x budget")
@@ -125,13 +150,14 @@ def _row(name: str, value: float, floor: float, budget: float | None = BUDGET) -
 def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
     env = _env(tmp, {"QT_QPA_PLATFORM": "offscreen"})
     py = sys.executable
-    floor = _median([py, "-c", "import argparse"], env, runs)
-    print(f'CLI (median of {runs}); floor: python -c "import argparse" = {floor * 1000:.0f} ms')
-    ok = True
     script = BIN / "sbq-setup"
     entry = [str(script)] if script.exists() else [py, "-m", "wizard"]
-    for args in (["--version"], ["--help"]):
-        ok &= _row("sbq-setup " + " ".join(args), _median([*entry, *args], env, runs), floor)
+    floor, version, helps = _medians(
+        [[py, "-c", "import argparse"], [*entry, "--version"], [*entry, "--help"]], env, runs
+    )
+    print(f'CLI (median of {runs}); floor: python -c "import argparse" = {floor * 1000:.0f} ms')
+    ok = _row("sbq-setup --version", version, floor)
+    ok &= _row("sbq-setup --help", helps, floor)
     _row("sbq-setup diagnose --json (info)", _median([*entry, "diagnose", "--json"], env, runs), floor, None)
     if frozen is not None:
         for args in (["--version"], ["--help"]):
@@ -152,12 +178,12 @@ def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
 def window(runs: int, tmp: Path, display: dict[str, str], label: str, frozen: Path | None) -> bool:
     env = _env(tmp, display)
     py = sys.executable
-    floor = _median([py, "-c", _BARE], env, runs, until="SHOWN")
-    print(f"Window on screen, {label} (median of {runs}); floor: a bare PySide6 window = {floor * 1000:.0f} ms")
-    ok = _row(
-        "sbq-setup (the wizard, first page)", _median([py, "-c", _APP, "--lang", "en"], env, runs, "SHOWN"), floor
+    floor, en, nl = _medians(
+        [[py, "-c", _BARE], [py, "-c", _APP, "--lang", "en"], [py, "-c", _APP, "--lang", "nl"]], env, runs, "SHOWN"
     )
-    ok &= _row("sbq-setup --lang nl", _median([py, "-c", _APP, "--lang", "nl"], env, runs, "SHOWN"), floor)
+    print(f"Window on screen, {label} (median of {runs}); floor: a bare PySide6 window = {floor * 1000:.0f} ms")
+    ok = _row("sbq-setup (the wizard, first page)", en, floor)
+    ok &= _row("sbq-setup --lang nl", nl, floor)
     _row(
         "sbq-setup --demo (starts the simulator; info)",
         _median([py, "-c", _APP, "--demo"], env, runs, "SHOWN"),
@@ -190,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-window", action="store_true")
     args = parser.parse_args(argv)
     ok = True
+    print(f"start: {_load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         ok &= cli(args.runs, Path(tmp), args.frozen)
         if not args.no_window:
@@ -203,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 finally:
                     xvfb[0].terminate()
                     xvfb[0].wait(timeout=10)
+    print(f"end: {_load()}")
     print("all within budget" if ok else "OVER BUDGET (see above)")
     return 0 if ok else 1
 

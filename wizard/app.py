@@ -1,24 +1,25 @@
 """The composition root of the desktop wizard: the one place that builds Qt, the stores, the simulator and the window.
 
-Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it.
+Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it; `sbq-setup --version` imports
+this module too, so its top imports stay light (`TYPE_CHECKING = False` rather than importing `typing`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from wizard.cli.common import ExitCode, lang_of, say
-from wizard.desktop.display import has_display
 from wizard.domain.text import Lang, Text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from contextlib import ExitStack
+    from typing import Any
+
+    from wizard.stores.secrets import SecretStore
     from wizard.ui.frame import WizardWindow
 
 NO_DISPLAY = Text(
@@ -55,6 +56,11 @@ def default_export_folder() -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from wizard.cli.common import ExitCode, lang_of, say
+    from wizard.desktop.display import has_display
+
     lang = lang_of(args)
     tour = getattr(args, "tour", None)
     demo = bool(getattr(args, "demo", False))
@@ -101,7 +107,6 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | No
     from wizard.data import load_manifest
     from wizard.flow.machine import WizardMachine
     from wizard.flow.state import WizardState
-    from wizard.stores.secrets import SessionSecretStore, default_secret_store
     from wizard.ui.frame import WizardWindow
     from wizard.ui.i18n import Translations
     from wizard.ui.services import Services
@@ -112,6 +117,8 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | No
     translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
     manifest = load_manifest()
     if demo:
+        import tempfile
+
         from wizard.sim import SimulatorServer
 
         server = SimulatorServer(scenario=scenario or "fresh")
@@ -120,8 +127,8 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | No
         # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
         services = Services(
             manifest=manifest,
-            secret_store=SessionSecretStore(),
-            session_store=SessionSecretStore(),
+            secret_store=_on_first_use(_session_store),
+            session_store=_on_first_use(_session_store),
             default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
             sim=server.admin(),  # carries the run's admin key
             demo_environment=server.environment,
@@ -134,11 +141,51 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | No
         choice = default_export_choice()
         services = Services(
             manifest=manifest,
-            secret_store=default_secret_store(),
-            session_store=SessionSecretStore(),
+            secret_store=_on_first_use(_keyring_store),
+            session_store=_on_first_use(_session_store),
             default_export_folder=choice.folder,
             default_export_reason=choice.reason,
             progress=ProgressStore(),
         )
     machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))
     return WizardWindow(machine, services, translations)
+
+
+# The secret stores are built when the wizard first uses them (the token step, on the worker thread):
+# wizard.stores.secrets imports keyring, ~0.1 s the window does not need before it shows (issue 13).
+
+
+def _keyring_store() -> SecretStore:
+    from wizard.stores.secrets import default_secret_store
+
+    return default_secret_store()
+
+
+def _session_store() -> SecretStore:
+    from wizard.stores.secrets import SessionSecretStore
+
+    return SessionSecretStore()
+
+
+def _on_first_use(make: Callable[[], SecretStore]) -> SecretStore:
+    from typing import cast
+
+    return cast("SecretStore", _StoreOnFirstUse(make))
+
+
+class _StoreOnFirstUse:
+    """Stands in for a SecretStore: the first attribute looked up builds the real one (thread-safe: the first use
+    may come from the worker thread)."""
+
+    def __init__(self, make: Callable[[], SecretStore]) -> None:
+        import threading
+
+        self._make = make
+        self._lock = threading.Lock()
+        self._store: SecretStore | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        with self._lock:
+            if self._store is None:
+                self._store = self._make()
+        return getattr(self._store, name)

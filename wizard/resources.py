@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # mypy treats this name as True; `sbq-setup --version` does not import `typing`
+if TYPE_CHECKING:
+    from typing import Any
 
 PACKAGE_DATA = "_data"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.text import Lang, Text
+
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any
 
 from wizard import __version__, resources
 from wizard.cli.common import add_lang_option, lang_of
 from wizard.domain.redact import for_terminal, json_for_terminal
 from wizard.domain.text import Lang
+
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +52,8 @@ def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
     data = facts(lang_of(args))
     if args.json:
         print(json_for_terminal(json.dumps(data, indent=2)))

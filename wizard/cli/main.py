@@ -5,23 +5,70 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
-from typing import NoReturn
 
 from wizard import __version__, resources
 from wizard.cli.common import ExitCode, add_lang_option, guarded
 from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
-# Each module defines register(subparsers) and sets `func` on its parser. Imported by name so `sbq-setup --help`
-# stays fast; packaging/sbq-setup.spec bundles every wizard module for that reason.
-SUBCOMMAND_MODULES: tuple[str, ...] = (
-    "wizard.cli.verify",
-    "wizard.cli.export",
-    "wizard.cli.simulator",
-    "wizard.cli.bundle",
-    "wizard.cli.diagnose",
-)
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--version` speed)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import NoReturn
+
+    GuiEntry = Callable[[argparse.Namespace], int]
+
+# Each module defines register(subparsers) and sets `func` on its parser. Only the subcommand that is run gets
+# imported and its parser built (LazySubcommands): `sbq-setup --help` lists them from this table, so it stays within
+# its start-up budget (issue 13). A test keeps these lines equal to each module's own `help=`. Imported by name;
+# packaging/sbq-setup.spec bundles every wizard module for that reason.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "verify": ("wizard.cli.verify", "check an AFAS environment's SmartBooqing setup live (read-only)"),
+    "export-connectors": ("wizard.cli.export", "write the SmartBooqing .gcn files and a SHA256SUMS file into DIR"),
+    "simulator": (
+        "wizard.cli.simulator",
+        "run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
+    ),
+    "bundle": ("wizard.cli.bundle", "maintainers: check the connector bundle or adopt the official .gcn files"),
+    "diagnose": (
+        "wizard.cli.diagnose",
+        "print version, build, keyring backend and Qt facts for the helpdesk (no secrets)",
+    ),
+}
+SUBCOMMAND_MODULES: tuple[str, ...] = tuple(module for module, _ in SUBCOMMANDS.values())
+
+
+class LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]  # generic only in the stubs
+    """Subcommands listed by name and help line; a subcommand's module is imported and its parser built only when
+    the command line names it. Uses argparse's `_name_parser_map` and `_ChoicesPseudoAction`, unchanged since
+    Python 3.2; tests/packaging/test_startup_imports.py fails if they ever change."""
+
+    def add_lazy(self, name: str, module: str, help: str) -> None:
+        self._name_parser_map[name] = module  # a placeholder: `choices` (valid names) is this map
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))  # the line in `--help`
+
+    def build(self, name: str) -> argparse.ArgumentParser:
+        """The subcommand's real parser, built by its module's register() on first use."""
+        entry = self._name_parser_map[name]
+        if isinstance(entry, str):
+            del self._name_parser_map[name]
+            listed = len(self._choices_actions)
+            importlib.import_module(entry).register(self)
+            del self._choices_actions[listed:]  # register's own `help=` line: already listed by add_lazy
+        parser = self._name_parser_map[name]
+        assert isinstance(parser, argparse.ArgumentParser)
+        return parser
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if isinstance(values, list) and values and isinstance(values[0], str) and values[0] in self._name_parser_map:
+            self.build(values[0])
+        super().__call__(parser, namespace, values, option_string)
 
 
 class SafeArgumentParser(argparse.ArgumentParser):
@@ -59,13 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo --tour: start the simulated AFAS as scenario NAME (e.g. missing-connectors, maintenance, "
         "token-invalid), render the failing check and the page that fixes it; exit with the check's exit code",
     )
-    subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND", action=LazySubcommands)
+    assert isinstance(subparsers, LazySubcommands)
+    for name, (module, line) in SUBCOMMANDS.items():
+        subparsers.add_lazy(name, module, line)
     return parser
-
-
-GuiEntry = Callable[[argparse.Namespace], int]
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:
@@ -73,13 +118,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
 
     The composition root (`wizard.app.main`, the console script) passes `gui`; this package never imports the app
     layer above it. Without `gui` (a helper script calling the CLI directly) only subcommands run."""
-    prepare_streams()  # before logging: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
-    install_logging()
+    prepare_streams()  # before anything prints: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
     # A token pasted where a path, URL or environment belongs: every token-shaped piece of the command line is a
     # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.
     register_untrusted_input(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help end here, before logging is loaded: they stay fast
+    install_logging()
     func = getattr(args, "func", None)
     if func is None:
         if args.tour and not args.demo:

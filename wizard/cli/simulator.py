@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import signal
-import tempfile
-import threading
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
 
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
 if TYPE_CHECKING:
+    from types import FrameType
+
     from wizard.sim.model import SimEnvironment
 
 # The scenario names are repeated here so `--help` works without importing uvicorn; a test keeps them in sync.
@@ -132,6 +129,8 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
 
 def _write_token(path: Path, xml: str) -> None:  # also the client secret: the same care, another content
     """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
+    import tempfile  # the heavy imports live in the functions that use them: `sbq-setup --help` stays light
+
     try:
         fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
         try:
@@ -150,6 +149,8 @@ def _write_token(path: Path, xml: str) -> None:  # also the client secret: the s
 
 def _setting_value(text: str) -> object:
     # JSON where it parses (401, 8, true), else the plain text (offer, access-token).
+    import json
+
     try:
         return json.loads(text)
     except ValueError:
@@ -186,6 +187,9 @@ def _apply_settings(state: SimEnvironment, pairs: list[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
     from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario
 
     lang: Lang = lang_of(args)

@@ -8,17 +8,17 @@ import math
 import os
 import re
 import sys
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
-from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
 
+TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
 if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
+    from contextlib import ExitStack
+
     from wizard.domain.credentials import Credential
     from wizard.domain.environment import AfasEnvironment
     from wizard.verify import Report
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `s
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 CLIENT_ID_ENV = "SBQ_AFAS_CLIENT_ID"
 CLIENT_SECRET_ENV = "SBQ_AFAS_CLIENT_SECRET"
-MAX_TOKEN_FILE = MAX_SECRET_FILE
+MAX_TOKEN_FILE = 64 * 1024  # wizard.stores.secret_file.MAX_SECRET_FILE; not imported so `--help` stays light
 MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
@@ -115,6 +115,7 @@ def _secret_expires(args: argparse.Namespace) -> dt.date | None:
 
 def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential:
     from wizard.domain.oauth import oauth_client_credentials
+    from wizard.stores.secret_file import read_secret_file
 
     client_id = args.client_id if args.client_id is not None else os.environ.get(CLIENT_ID_ENV)
     if client_id is None:
@@ -125,9 +126,9 @@ def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential
             ).format(var=CLIENT_ID_ENV)
         )
     if args.client_secret_file is not None:
-        secret = read_secret_file(args.client_secret_file, MAX_SECRET_FILE, kind="client-secret")
+        secret = read_secret_file(args.client_secret_file, MAX_TOKEN_FILE, kind="client-secret")
     elif args.client_secret_stdin:
-        secret = sys.stdin.read(MAX_SECRET_FILE)
+        secret = sys.stdin.read(MAX_TOKEN_FILE)
     elif os.environ.get(CLIENT_SECRET_ENV):
         secret = os.environ[CLIENT_SECRET_ENV]
     else:
@@ -144,6 +145,7 @@ def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential
 def _read_credential(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     """The credential, from the command line, the environment or the keyring, in that order."""
     from wizard.domain.credentials import parse_classic_token
+    from wizard.stores.secret_file import read_secret_file
 
     expires = _secret_expires(args)
     if _wants_oauth(args):
@@ -298,6 +300,7 @@ def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
 
 def run(args: argparse.Namespace) -> int:
     import asyncio
+    from contextlib import ExitStack
 
     from wizard.domain.environment import parse_environment
     from wizard.verify import verify

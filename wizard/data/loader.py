@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from wizard import resources
-from wizard.domain.afas_screens import AfasData, Screens, parse_afas_data
 from wizard.domain.manifest import Manifest, ManifestError, parse_manifest
 from wizard.domain.text import Text
+
+if TYPE_CHECKING:  # its models load when the AFAS data is first read: the wizard's first page does not need them
+    from wizard.domain.afas_screens import AfasData, Screens
 
 MANIFEST_FILE = "manifest.toml"
 AFAS_FILE = "afas.toml"
@@ -67,6 +69,8 @@ def _manifest_cached(target: Path) -> Manifest:
 
 @functools.cache
 def _afas_cached(target: Path) -> AfasData:
+    from wizard.domain.afas_screens import parse_afas_data
+
     return _read(target, parse_afas_data)
 
 

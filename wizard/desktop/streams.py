@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
-from typing import TextIO, cast
 
 from wizard.domain.redact import RedactingFilter, redact
+
+TYPE_CHECKING = False  # mypy treats this name as True; every command imports this module, `--version` too
+if TYPE_CHECKING:
+    from typing import TextIO
 
 APP_NAME = "sbq-setup"
 APP_AUTHOR = "SmartBooqing"
 LOG_NAME = "sbq-setup.log"
 MAX_LOG_BYTES = 1_000_000  # one previous file is kept as .1; a helpdesk ticket needs the recent runs only
 
-log = logging.getLogger(__name__)
 # The log file this process writes its streams into (one per process; a dict so no `global` is needed).
 _state: dict[str, Path] = {}
 
@@ -93,6 +93,8 @@ def route_missing_streams(path: Path | None = None) -> Path | None:
     """When stdout or stderr is None (no console), send it into the log file; returns that file, else None."""
     if sys.stdout is not None and sys.stderr is not None:
         return None
+    from typing import TextIO, cast
+
     target = path or log_file()
     try:
         handle = _open_log(target)
@@ -144,9 +146,12 @@ def record_failure(exc: BaseException, what: str = "start-up failed") -> Path | 
 
     When the streams already go to the log file, logging does it; with a console, the traceback is appended to
     the same file, so the message box can always name one place for the helpdesk."""
+    import logging  # here, not at the top: every command prepares its streams, `sbq-setup --version` too
+    import traceback
+
     active = active_log_file()
     if active is not None:
-        log.error("%s", what, exc_info=exc)
+        logging.getLogger(__name__).error("%s", what, exc_info=exc)
         return active
     target = log_file()
     try:

@@ -12,7 +12,7 @@ from wizard.resources import is_development_build
 from wizard.ui.controller import Controller
 from wizard.ui.controllers.views import Views
 from wizard.ui.i18n import Translations
-from wizard.ui.pages import PAGE_ID, STEP_OF, StepPage, build_pages
+from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
 from wizard.ui.pages.base import step_name
 from wizard.ui.services import Services
 from wizard.ui.widgets import Banner
@@ -79,22 +79,19 @@ class WizardWindow(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        pages = build_pages(machine)
-        self.pages: dict[StepId, StepPage] = {}
-        for page in pages.in_order():
-            self.pages[page.step] = page
-            self.setPage(PAGE_ID[page.step], page)
-        self.setStartId(PAGE_ID[StepId.WELCOME])
+        # Pages are built when first shown (validateCurrentPage) or asked for; only the first one before the window
+        # shows (issue 13: start-up). The controllers hold stand-ins that build a page if they ever call it first.
+        self.pages: Pages = build_pages(machine, self._add_page)
         views = Views(
             steps=self.pages,
-            saved=pages.welcome,
-            token=pages.token,
-            verification=pages.verify,
-            copy_token=pages.done,
+            saved=self.pages.on_first_use(StepId.WELCOME),
+            token=self.pages.on_first_use(StepId.TOKEN),
+            verification=self.pages.on_first_use(StepId.VERIFY),
+            copy_token=self.pages.on_first_use(StepId.DONE),
         )
         self.controller = Controller(machine, services, views, translations, self)
-        for page in self.pages.values():
-            page.intent.connect(self.controller.handle)
+        self.pages.ensure(StepId.WELCOME)  # the window shows with its first page
+        self.setStartId(PAGE_ID[StepId.WELCOME])
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -115,6 +112,23 @@ class WizardWindow(QWizard):
         self.controller.resumed.connect(self.resume)
         self.retranslate()
         self.resize(self.sizeHint().expandedTo(QSize(1000, 760)))
+
+    def _add_page(self, page: StepPage) -> None:
+        """A page was just built: QWizard shows it from now on, and its intents go to the controller."""
+        self.setPage(PAGE_ID[page.step], page)
+        page.intent.connect(self._dispatch)
+
+    def _dispatch(self, intent: object) -> None:
+        self.controller.handle(intent)
+
+    def validateCurrentPage(self) -> bool:
+        """QWizard moves only to a page it has: build the next one now (Next, a jump, resuming)."""
+        if not super().validateCurrentPage():
+            return False
+        target = self.nextId()
+        if target in STEP_OF:
+            self.pages.ensure(STEP_OF[target])
+        return True
 
     def retranslate(self) -> None:
         title = QCoreApplication.translate("WizardWindow", "SmartBooqing AFAS Setup")
@@ -177,7 +191,7 @@ class WizardWindow(QWizard):
         target = self.machine.first_incomplete()
         if target is StepId.DONE:
             target = StepId.VERIFY  # everything was done: resuming means checking again
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page built later renders the state when it is first shown
             page.refresh()
         guard = len(PAGE_ID)
         while self.current_step is not target and guard > 0:

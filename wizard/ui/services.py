@@ -7,17 +7,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from wizard.data.bundle import export_connectors
-from wizard.domain.bundle import ExportResult
-from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
 from wizard.domain.text import Text
 
 if TYPE_CHECKING:
+    from wizard.domain.bundle import ExportResult
+    from wizard.domain.credentials import ClassicToken
     from wizard.sim import SimAdmin
     from wizard.stores.progress import ProgressStore
     from wizard.stores.secrets import SecretStore
+
+
+def export_connectors(folder: Path) -> ExportResult:
+    """wizard.data.bundle.export_connectors, imported when the user exports (tomlkit and the .gcn reader are not
+    needed before the window shows: issue 13)."""
+    from wizard.data.bundle import export_connectors as export
+
+    return export(folder)
 
 
 class VerifyFn(Protocol):

@@ -1,66 +1,122 @@
-"""One module per wizard step; `build_pages()` builds them, `PageSet.in_order()` lists them in the guide's order."""
+"""One module per wizard step; `build_pages()` gives a registry that builds each page the first time it is asked for.
+
+Building all ten pages (and importing their modules) took ~0.3 s before the window could show (issue 13); now the
+window shows with the first page and every other page is built when the wizard moves to it (or a test or the tour
+asks for it). The step list does not need page objects: it comes from the flow.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from wizard.flow.machine import WizardMachine
-from wizard.ui.pages.app_connector import AppConnectorPage
+from wizard.flow.steps import StepId
 from wizard.ui.pages.base import PAGE_ID, STEP_OF, StepPage
-from wizard.ui.pages.connector_files import ConnectorFilesPage
-from wizard.ui.pages.done import DonePage
-from wizard.ui.pages.dossier import DossierPage
-from wizard.ui.pages.environment import EnvironmentPage
-from wizard.ui.pages.import_files import ImportPage
-from wizard.ui.pages.link_connectors import LinkConnectorsPage
-from wizard.ui.pages.token import TokenPage
-from wizard.ui.pages.verify import VerifyPage
-from wizard.ui.pages.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from wizard.ui.pages.done import DonePage
+    from wizard.ui.pages.token import TokenPage
+    from wizard.ui.pages.verify import VerifyPage
+    from wizard.ui.pages.welcome import WelcomePage
+
+# Each step's page class, by module and name: a page's module is imported when the page is first built.
+PAGE_CLASSES: dict[StepId, tuple[str, str]] = {
+    StepId.WELCOME: ("wizard.ui.pages.welcome", "WelcomePage"),
+    StepId.ENVIRONMENT: ("wizard.ui.pages.environment", "EnvironmentPage"),
+    StepId.CONNECTOR_FILES: ("wizard.ui.pages.connector_files", "ConnectorFilesPage"),
+    StepId.IMPORT: ("wizard.ui.pages.import_files", "ImportPage"),
+    StepId.APP_CONNECTOR: ("wizard.ui.pages.app_connector", "AppConnectorPage"),
+    StepId.LINK_CONNECTORS: ("wizard.ui.pages.link_connectors", "LinkConnectorsPage"),
+    StepId.TOKEN: ("wizard.ui.pages.token", "TokenPage"),
+    StepId.DOSSIER: ("wizard.ui.pages.dossier", "DossierPage"),
+    StepId.VERIFY: ("wizard.ui.pages.verify", "VerifyPage"),
+    StepId.DONE: ("wizard.ui.pages.done", "DonePage"),
+}
 
 
-@dataclass(frozen=True)
-class PageSet:
-    """Every page under its own type, so the window hands each controller the page it needs without a type test."""
-
-    welcome: WelcomePage
-    environment: EnvironmentPage
-    connector_files: ConnectorFilesPage
-    import_files: ImportPage
-    app_connector: AppConnectorPage
-    link_connectors: LinkConnectorsPage
-    token: TokenPage
-    dossier: DossierPage
-    verify: VerifyPage
-    done: DonePage
-
-    def in_order(self) -> list[StepPage]:
-        return [
-            self.welcome,
-            self.environment,
-            self.connector_files,
-            self.import_files,
-            self.app_connector,
-            self.link_connectors,
-            self.token,
-            self.dossier,
-            self.verify,
-            self.done,
-        ]
+def build_page(step: StepId, machine: WizardMachine) -> StepPage:
+    module, name = PAGE_CLASSES[step]
+    page = getattr(importlib.import_module(module), name)(machine)
+    assert isinstance(page, StepPage) and page.step is step
+    return page
 
 
-def build_pages(machine: WizardMachine) -> PageSet:
-    return PageSet(
-        WelcomePage(machine),
-        EnvironmentPage(machine),
-        ConnectorFilesPage(machine),
-        ImportPage(machine),
-        AppConnectorPage(machine),
-        LinkConnectorsPage(machine),
-        TokenPage(machine),
-        DossierPage(machine),
-        VerifyPage(machine),
-        DonePage(machine),
-    )
+class Pages(Mapping[StepId, StepPage]):
+    """Every step's page, built on first access; `on_built` hands each new page to the window (setPage, intents).
+
+    As a Mapping it has every step (iterating builds them all, as a test walking every page expects); `built()`
+    lists only the pages that exist so far."""
+
+    def __init__(self, machine: WizardMachine, on_built: Callable[[StepPage], None]) -> None:
+        self._machine = machine
+        self._on_built = on_built
+        self._built: dict[StepId, StepPage] = {}
+
+    def __getitem__(self, step: StepId) -> StepPage:
+        page = self._built.get(step)
+        if page is None:
+            page = self._built[step] = build_page(step, self._machine)
+            self._on_built(page)
+        return page
+
+    def __iter__(self) -> Iterator[StepId]:
+        return iter(PAGE_ID)
+
+    def __len__(self) -> int:
+        return len(PAGE_ID)
+
+    def ensure(self, step: StepId) -> StepPage:
+        """The page, built now if it does not exist yet."""
+        return self[step]
+
+    def is_built(self, step: StepId) -> bool:
+        return step in self._built
+
+    def built(self) -> list[StepPage]:
+        """The pages that exist so far, in the guide's order."""
+        return [self._built[step] for step in PAGE_ID if step in self._built]
+
+    def on_first_use(self, step: StepId) -> Any:
+        """What a controller holds for a page that may not exist yet: calling any of its methods builds it."""
+        return _OnFirstUse(self, step)
+
+    # Typed access for the window, which hands each controller the page it needs.
+    @property
+    def welcome(self) -> WelcomePage:
+        return cast("WelcomePage", self[StepId.WELCOME])
+
+    @property
+    def token(self) -> TokenPage:
+        return cast("TokenPage", self[StepId.TOKEN])
+
+    @property
+    def verify(self) -> VerifyPage:
+        return cast("VerifyPage", self[StepId.VERIFY])
+
+    @property
+    def done(self) -> DonePage:
+        return cast("DonePage", self[StepId.DONE])
 
 
-__all__ = ["PAGE_ID", "STEP_OF", "PageSet", "StepPage", "build_pages"]
+class _OnFirstUse:
+    """Stands in for a page in the controllers' Views: a method is looked up when it is called, so taking a bound
+    method (a callback for later) does not build the page yet."""
+
+    def __init__(self, pages: Pages, step: StepId) -> None:
+        self._pages = pages
+        self._step = step
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(self._pages[self._step], name)(*args, **kwargs)
+
+        return call
+
+
+def build_pages(machine: WizardMachine, on_built: Callable[[StepPage], None]) -> Pages:
+    return Pages(machine, on_built)
+
+
+__all__ = ["PAGE_CLASSES", "PAGE_ID", "STEP_OF", "Pages", "StepPage", "build_page", "build_pages"]
