@@ -53,10 +53,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: walk every page automatically, save one screenshot per page in DIR, "
         "run the final verification; exit 0 only if it passes",
     )
+    tour = parser.add_argument_group("tour screenshots (with --tour)")
+    tour.add_argument("--size", type=_screen_size, metavar="WxH", help="the screen in physical pixels, e.g. 1280x720")
+    tour.add_argument("--scale", type=_scale, metavar="F", help="display scaling, e.g. 1.25 for 125 %%")
+    tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 640 or int(height) < 480:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT of at least 640x480, e.g. 1280x720, not {text!r}")
+    return int(width), int(height)
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 4.0:
+        raise argparse.ArgumentTypeError(f"expected a scaling between 1 and 4, e.g. 1.25, not {text!r}")
+    return value
 
 
 GuiEntry = Callable[[argparse.Namespace], int]
@@ -78,6 +99,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
     if func is None:
         if args.tour and not args.demo:
             parser.error("--tour needs --demo")
+        if (args.size or args.scale or args.dark) and not args.tour:
+            parser.error("--size, --scale and --dark are for the screenshots of --tour")
         if gui is None:
             parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
         return guarded(gui, args)
