@@ -707,11 +707,11 @@
     </message>
     <message>
         <source>&amp;Info for the helpdesk</source>
-        <translation>&amp;Info voor de helpdesk</translation>
+        <translation>Info voor de &amp;helpdesk</translation>
     </message>
     <message>
-        <source>Go to the &amp;check</source>
-        <translation>Naar de &amp;controle</translation>
+        <source>&amp;Go to the check</source>
+        <translation>Naar de co&amp;ntrole</translation>
     </message>
     <message>
         <source>Version, build and facts to send to the helpdesk</source>

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard import __version__, resources
-from wizard.domain.redact import excerpt
+from wizard.domain.redact import MASK, excerpt, secret_like
 from wizard.domain.text import Lang, Text
 
 
@@ -58,7 +58,7 @@ def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
 
     backend = describe_backend()
     s = session or Session()
-    organisation = excerpt(s.organisation, 80) if s.organisation else ""  # typed by the user: shown, shortened
+    organisation = _masked(s.organisation)
     rows = [
         Fact("version", Text(en="Version", nl="Versie"), __version__),
         Fact("build", Text(en="Build", nl="Build"), build_text(resources.build_info(), lang)),
@@ -75,6 +75,13 @@ def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
     if getattr(sys, "frozen", False):
         rows.append(Fact("frozen", Text(en="Installed as", nl="Geïnstalleerd als"), "bundle"))
     return rows
+
+
+def _masked(typed: str) -> str:
+    """A name the user typed, shortened; a token pasted into it by mistake is masked, never copied to a ticket."""
+    for piece in secret_like(typed):
+        typed = typed.replace(piece, MASK)
+    return excerpt(typed, 80)
 
 
 def as_text(facts: list[Fact], lang: Lang) -> str:

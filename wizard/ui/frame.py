@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
@@ -102,6 +102,11 @@ class StepList(QWidget):
             font = button.font()
             font.setBold(step is m.current)
             button.setFont(font)
+        # Wide enough for the longest name in bold (the current step), so no name is cut off in either language.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        longest = max(QFontMetrics(bold).horizontalAdvance(b.text().split("\n")[0]) for b in self.labels.values())
+        self.setMinimumWidth(longest + 16 + 40)  # icon, padding and margins
 
 
 class WizardWindow(QWizard):
@@ -151,7 +156,7 @@ class WizardWindow(QWizard):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setWidget(side)
-        side_scroll.setMinimumWidth(side.minimumSizeHint().width() + 12)
+        self._side_panel = side
         self._side = side_scroll  # keep the Python wrapper alive: PySide would otherwise delete it under Qt
         self.setSideWidget(side_scroll)
 
@@ -212,7 +217,7 @@ class WizardWindow(QWizard):
             (QWizard.WizardButton.FinishButton, QCoreApplication.translate("WizardWindow", "&Finish")),
             (QWizard.WizardButton.CancelButton, QCoreApplication.translate("WizardWindow", "Cancel")),
             (HELPDESK_BUTTON, QCoreApplication.translate("WizardWindow", "&Info for the helpdesk")),
-            (CHECK_BUTTON, QCoreApplication.translate("WizardWindow", "Go to the &check")),
+            (CHECK_BUTTON, QCoreApplication.translate("WizardWindow", "&Go to the check")),
         ):
             self.setButtonText(which, text)
         self.button(HELPDESK_BUTTON).setToolTip(
@@ -230,6 +235,7 @@ class WizardWindow(QWizard):
                 )
             )
         self.step_list.refresh()
+        self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
