@@ -33,6 +33,7 @@ class Fact:
 
 
 _NOT_YET = Text(en="(not yet)", nl="(nog niet)")
+_NO = Text(en="no", nl="nee")
 
 
 def build_text(build: dict[str, Any], lang: Lang) -> str:
@@ -71,7 +72,7 @@ def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
         Fact("last_result", Text(en="Last check", nl="Laatste controle"), s.last_result or _NOT_YET.get(lang)),
     ]
     if not backend.available:
-        rows.append(Fact("keyring_available", Text(en="Keyring usable", nl="Sleutelbos bruikbaar"), "no"))
+        rows.append(Fact("keyring_available", Text(en="Keyring usable", nl="Sleutelbos bruikbaar"), _NO.get(lang)))
     if getattr(sys, "frozen", False):
         rows.append(Fact("frozen", Text(en="Installed as", nl="Geïnstalleerd als"), "bundle"))
     return rows

@@ -7,7 +7,7 @@ a moment, so the dialog is built only when the user opens it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from wizard import __version__, resources
@@ -69,6 +69,7 @@ class HelpdeskDialog(QDialog):
         layout.addWidget(self.facts_title)
         self.facts = QPlainTextEdit()
         self.facts.setReadOnly(True)
+        self.facts.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # the labels line up
         self.facts.setAccessibleName(QCoreApplication.translate("Helpdesk", "Info for the helpdesk"))
         self.facts_title.setBuddy(self.facts)
         self.facts.setPlainText(self.text_for(state))

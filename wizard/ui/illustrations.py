@@ -18,7 +18,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from wizard.data import screens
-from wizard.domain.afas_screens import Label
+from wizard.domain.afas_screens import AfasPath, Label
 from wizard.domain.text import Lang, Text
 from wizard.flow.steps import StepId
 
@@ -144,9 +144,10 @@ def import_files(lang: Lang) -> tuple[str, str]:
     d.text(dx + 10, 138, dialog.title.nl, size=11, bold=True)
     w = d.button(dx + 10, 150, f"1. {dialog.buttons.file.nl}")
     d.button(dx + 20 + w, 150, dialog.buttons.finish.nl)
-    caption = Text(
-        en="{more} › {imp}, choose the file, then {fin}", nl="{more} › {imp}, kies het bestand, dan {fin}"
-    ).format(more=_say(b.more_actions, lang), imp=_say(b.import_action, lang), fin=_say(dialog.buttons.finish, lang))
+    menu = AfasPath(labels=(b.more_actions, b.import_action)).text.get(lang)  # join_path: the one separator
+    caption = Text(en="{menu}, choose the file, then {fin}", nl="{menu}, kies het bestand, dan {fin}").format(
+        menu=menu, fin=_say(dialog.buttons.finish, lang)
+    )
     text = caption.get(lang)
     d.caption(text)
     return d.svg(text), text

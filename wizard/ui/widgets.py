@@ -271,4 +271,9 @@ def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
 
 
 def state_icon(state: StateIcon, ratio: float = 1.0) -> QIcon:
-    return QIcon(svg_pixmap(f"state-{state.value}", 16, ratio))
+    """The state's icon, the same when its step button is disabled (Qt would grey it: "current" would look "to do")."""
+    pixmap = svg_pixmap(f"state-{state.value}", 16, ratio)
+    icon = QIcon()
+    icon.addPixmap(pixmap, QIcon.Mode.Normal)
+    icon.addPixmap(pixmap, QIcon.Mode.Disabled)
+    return icon
