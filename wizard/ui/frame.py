@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QPalette, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
@@ -59,11 +59,7 @@ class StepList(QWidget):
         for step in PAGE_ID:
             button = QPushButton()
             button.setFlat(True)
-            # Not reachable yet is not "unreadable": a disabled step keeps the normal text colour.
-            button.setStyleSheet(
-                "QPushButton { text-align: left; padding: 3px 4px; }"
-                "QPushButton:disabled { color: palette(window-text); }"
-            )
+            button.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, s=step: self.chosen.emit(s))
             self.labels[step] = button
@@ -79,6 +75,11 @@ class StepList(QWidget):
         if m.is_complete(step) and step is not StepId.DONE and step in self.reached:
             return StateIcon.DONE, QCoreApplication.translate("WizardWindow", "done")
         return StateIcon.TODO, QCoreApplication.translate("WizardWindow", "to do")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the step texts follow
+            self.refresh()
 
     def refresh(self) -> None:
         m = self.machine
@@ -102,6 +103,12 @@ class StepList(QWidget):
             font = button.font()
             font.setBold(step is m.current)
             button.setFont(font)
+            # Not reachable yet is not "unreadable": a disabled step keeps the window's normal text colour.
+            palette = self.palette()
+            ink = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+                palette.setColor(group, QPalette.ColorRole.ButtonText, ink)
+            button.setPalette(palette)
         # Wide enough for the longest name in bold (the current step), so no name is cut off in either language.
         bold = QFont(self.font())
         bold.setBold(True)
