@@ -2,7 +2,8 @@
 
 The repository's connectors/ and resources/i18n/*.ts stay the single source of truth; nothing generated is
 committed. A wheel gets wizard/_data/connectors/ (*.gcn, *.toml) and wizard/_data/i18n/*.qm (pyside6-lrelease
-at build time, hence PySide6-Essentials in [build-system] requires); wizard/resources.py finds them through
+at build time, hence PySide6-Essentials in [build-system] requires) and wizard/_data/svg/*.svg (the mark and state
+icons); wizard/resources.py finds them through
 importlib.resources. An editable install compiles the .qm files next to their .ts sources instead (gitignored),
 so `pip install -e .` alone also gives a wizard in both languages.
 """
@@ -20,6 +21,7 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 CONNECTORS = ROOT / "connectors"
 I18N = ROOT / "resources" / "i18n"
+SVG = ROOT / "resources" / "svg"
 BUNDLE_PATTERNS = ("*.gcn", "*.toml")  # by pattern: any data file added beside manifest.toml ships too
 
 
@@ -61,6 +63,15 @@ def copy_connectors(target: Path) -> list[Path]:
     return [Path(shutil.copy2(p, target / p.name)) for p in files]
 
 
+def copy_svg(target: Path) -> list[Path]:
+    """The product's mark and state icons (resources/svg/*.svg): the window loads them at run time."""
+    target.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in SVG.glob("*.svg") if p.is_file())
+    if not files:
+        raise SystemExit(f"no SVG files found in {SVG}: the wizard would have no icons")
+    return [Path(shutil.copy2(p, target / p.name)) for p in files]
+
+
 class BuildPyWithData(build_py):
     """build_py, plus the connector bundle and the .qm files (see the module docstring)."""
 
@@ -72,6 +83,7 @@ class BuildPyWithData(build_py):
         data = Path(self.build_lib) / "wizard" / "_data"
         compile_translations(data / "i18n")
         copy_connectors(data / "connectors")
+        copy_svg(data / "svg")
 
 
 setup(cmdclass={"build_py": BuildPyWithData})

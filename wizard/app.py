@@ -76,6 +76,12 @@ def run_gui(args: argparse.Namespace) -> int:
             say(NO_DISPLAY, lang, sys.stderr)
             return ExitCode.BAD_INPUT
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the tour needs no screen
+    tour_screen = None
+    if tour:
+        from wizard.ui.tour import Screen, prepare_screen  # before QApplication: screen size and scaling
+
+        tour_screen = Screen(args.size, args.scale, args.dark) if hasattr(args, "size") else Screen()
+        prepare_screen(tour_screen)
 
     from PySide6.QtWidgets import QApplication
 
@@ -89,7 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if tour:
             from wizard.ui.tour import Autopilot
 
-            autopilot = Autopilot(window, Path(tour), scenario=scenario)
+            autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen)
             autopilot.start()
         window.show()
         app.exec()

@@ -1,7 +1,7 @@
 """Where the shipped data lives: the bundle folder when frozen, the package's `_data` when installed from a wheel,
 the checkout in development.
 
-The wheel's `wizard/_data/` (connectors/*.gcn + *.toml, i18n/*.qm) is written at build time by setup.py from
+The wheel's `wizard/_data/` (connectors/*.gcn + *.toml, i18n/*.qm, svg/*.svg) is written at build time by setup.py from
 the checkout's connectors/ and resources/i18n/, which stay the single source of truth.
 """
 
@@ -52,6 +52,12 @@ def i18n_dir() -> Path:
     """The compiled translations (sbq_<lang>.qm)."""
     data = package_data()
     return data / "i18n" if data is not None else resources_dir() / "i18n"
+
+
+def svg_dir() -> Path:
+    """The product's mark, the state icons (resources/svg in a checkout and a bundle, _data/svg in a wheel)."""
+    data = package_data()
+    return data / "svg" if data is not None else resources_dir() / "svg"
 
 
 def build_info() -> dict[str, Any]:

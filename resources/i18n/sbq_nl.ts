@@ -308,6 +308,45 @@
     </message>
 </context>
 <context>
+    <name>Helpdesk</name>
+    <message>
+        <source>Version {version} ({build})</source>
+        <translation>Versie {version} ({build})</translation>
+    </message>
+    <message>
+        <source>About and info for the helpdesk</source>
+        <translation>Over dit programma en info voor de helpdesk</translation>
+    </message>
+    <message>
+        <source>SmartBooqing mark</source>
+        <translation>Logo van SmartBooqing</translation>
+    </message>
+    <message>
+        <source>Questions? Mail the SmartBooqing helpdesk at &lt;a href=&apos;mailto:helpdesk@smartbooqing.com&apos;&gt;helpdesk@smartbooqing.com&lt;/a&gt; and paste the info below.</source>
+        <translation>Vragen? Mail de SmartBooqing-helpdesk op &lt;a href=&apos;mailto:helpdesk@smartbooqing.com&apos;&gt;helpdesk@smartbooqing.com&lt;/a&gt; en plak de info hieronder in uw mail.</translation>
+    </message>
+    <message>
+        <source>Info for the helpdesk (no passwords or tokens):</source>
+        <translation>Info voor de helpdesk (geen wachtwoorden of tokens):</translation>
+    </message>
+    <message>
+        <source>Info for the helpdesk</source>
+        <translation>Info voor de helpdesk</translation>
+    </message>
+    <message>
+        <source>Copy info</source>
+        <translation>Info kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the info for the helpdesk</source>
+        <translation>De info voor de helpdesk kopiëren</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into your e-mail.</source>
+        <translation>Gekopieerd: plak het in uw e-mail.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Import the connectors into AFAS</source>
@@ -384,6 +423,22 @@
 <context>
     <name>StepPage</name>
     <message>
+        <source>Please wait until this is finished</source>
+        <translation>Wacht tot dit klaar is</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ticked</source>
+        <translation>{done} van {total} aangevinkt</translation>
+    </message>
+    <message>
+        <source>This step is not finished yet</source>
+        <translation>Deze stap is nog niet af</translation>
+    </message>
+    <message>
+        <source>In AFAS it looks like this:</source>
+        <translation>Zo ziet het eruit in AFAS:</translation>
+    </message>
+    <message>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -394,6 +449,10 @@
     <message>
         <source>Do this step in the simulated AFAS</source>
         <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Next is not possible yet: {reason}</source>
+        <translation>Volgende kan nog niet: {reason}</translation>
     </message>
     <message>
         <source>Please wait…</source>
@@ -758,6 +817,18 @@
         <source>Busy</source>
         <translation>Bezig</translation>
     </message>
+    <message>
+        <source>Copy for {where}</source>
+        <translation>Kopiëren voor {where}</translation>
+    </message>
+    <message>
+        <source>Copy {value} for {where}</source>
+        <translation>{value} kopiëren voor {where}</translation>
+    </message>
+    <message>
+        <source>Copies {value}; paste it in AFAS at {where}</source>
+        <translation>Kopieert {value}; plak het in AFAS bij {where}</translation>
+    </message>
 </context>
 <context>
     <name>WizardWindow</name>
@@ -782,6 +853,10 @@
         <translation>nog te doen</translation>
     </message>
     <message>
+        <source>Open this step</source>
+        <translation>Deze stap openen</translation>
+    </message>
+    <message>
         <source>SmartBooqing AFAS Setup</source>
         <translation>SmartBooqing AFAS-koppeling</translation>
     </message>
@@ -792,6 +867,38 @@
     <message>
         <source>development build</source>
         <translation>ontwikkelversie</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Voltooien</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Info for the helpdesk</source>
+        <translation>Info voor de &amp;helpdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the check</source>
+        <translation>Naar de co&amp;ntrole</translation>
+    </message>
+    <message>
+        <source>Version, build and facts to send to the helpdesk</source>
+        <translation>Versie, build en gegevens om naar de helpdesk te sturen</translation>
+    </message>
+    <message>
+        <source>The check shows what is still missing</source>
+        <translation>De controle laat zien wat nog ontbreekt</translation>
     </message>
     <message>
         <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>

@@ -21,9 +21,42 @@ def test_the_wcag_reference_values() -> None:
 
 
 def _status_colours() -> list[str]:
-    from wizard.ui.widgets import _COLOUR  # the GUI's status colours (ok, info, warning, error)
+    """The one status table every surface draws from (wizard.domain.presentation), plus the GUI's note colour."""
+    from wizard.domain.presentation import STATUS_LOOK
+    from wizard.ui.widgets import INFO_COLOUR
 
-    return [c for c in _COLOUR.values() if c]
+    return [look.colour for look in STATUS_LOOK.values()] + [INFO_COLOUR]
+
+
+@pytest.mark.gui
+def test_the_gui_status_lines_use_the_shared_table() -> None:
+    from wizard.domain.checks import Status
+    from wizard.domain.presentation import STATUS_LOOK
+    from wizard.ui.widgets import _COLOUR, Level
+
+    assert _COLOUR[Level.OK] == STATUS_LOOK[Status.PASS].colour
+    assert _COLOUR[Level.WARN] == STATUS_LOOK[Status.WARN].colour
+    assert _COLOUR[Level.ERROR] == STATUS_LOOK[Status.FAIL].colour
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("level_name", ["OK", "INFO", "WARN", "ERROR"])
+def test_a_status_line_in_the_dark_palette_is_readable(qapp: object, level_name: str) -> None:
+    """What a dark-mode user sees: the message line's own colour on the dark window reaches 4.5:1."""
+    import re
+
+    from PySide6.QtGui import QPalette
+
+    from wizard.ui.palette import dark_palette
+    from wizard.ui.widgets import Level, MessageLine
+
+    line = MessageLine()
+    line.setPalette(dark_palette())
+    line.show_message(Level[level_name], "text")
+    match = re.search(r"color: (#[0-9a-f]{6})", line.styleSheet())
+    assert match is not None
+    window = dark_palette().color(QPalette.ColorRole.Window).name()
+    assert contrast_ratio(parse_hex(window), parse_hex(match.group(1))) >= 4.5
 
 
 @pytest.mark.gui

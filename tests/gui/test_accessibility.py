@@ -114,3 +114,67 @@ def test_text_follows_the_system_font(make_window: WindowFactory, qapp) -> None:
         assert headings.font().pointSizeF() == pytest.approx(bigger.pointSizeF())  # bold, never a fixed size
     finally:
         qapp.setFont(font)
+
+
+def _mnemonic(text: str) -> str | None:
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).lower() if match else None
+
+
+def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
+    """The button row as it shows on `step`: Back, Next or Finish, Cancel, the helpdesk and the check button."""
+    from PySide6.QtWidgets import QWizard
+
+    from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON
+
+    order = window.machine.order
+    which = [HELPDESK_BUTTON]
+    if step is not order[0]:
+        which.append(QWizard.WizardButton.BackButton)
+    if step is order[-1]:
+        which.append(QWizard.WizardButton.FinishButton)
+    else:
+        which += [QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton]
+    if order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
+        which.append(CHECK_BUTTON)
+    return [window.button(b) for b in which]
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
+def test_no_mnemonic_is_used_twice_on_any_page_with_the_button_row(make_window: WindowFactory, lang: Lang) -> None:
+    """Every page in either language, with the buttons of the row that shows on it (Terug / Voltooien on Done)."""
+    window = make_window(demo=True, lang=lang)
+    clashes = []
+    for step, page in window.pages.items():
+        texts = [b.text() for b in _window_buttons_on(window, step)]
+        texts += [b.text() for b in page.findChildren(QAbstractButton) if not b.isHidden()]
+        texts += [w.text() for w in page.findChildren(QLabel) if "&" in w.text() and "<" not in w.text()]
+        seen: dict[str, str] = {}
+        for text in texts:
+            key = _mnemonic(text)
+            if key is None:
+                continue
+            if key in seen:
+                clashes.append(f"{lang.value} {step.value}: {text!r} and {seen[key]!r} share Alt+{key.upper()}")
+            seen[key] = text
+    assert clashes == [], "\n".join(clashes)
+
+
+def test_the_dutch_done_page_has_distinct_keys_for_terug_and_voltooien(make_window: WindowFactory) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    window = make_window(lang=Lang.NL)
+    back = _mnemonic(window.button(QWizard.WizardButton.BackButton).text())
+    finish = _mnemonic(window.button(QWizard.WizardButton.FinishButton).text())
+    assert back == "t" and finish == "v"
+
+
+def test_the_mnemonic_walk_sees_a_clash(make_window: WindowFactory) -> None:
+    """The walk above has teeth: two buttons with the same key on one page are found."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window()
+    page = window.pages[StepId.WELCOME]
+    first, second = QPushButton("&Open", page.body), QPushButton("&Other", page.body)
+    keys = [_mnemonic(b.text()) for b in page.findChildren(QAbstractButton) if b in (first, second)]
+    assert keys == ["o", "o"]

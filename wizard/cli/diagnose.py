@@ -1,4 +1,8 @@
-"""`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret."""
+"""`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret.
+
+The labelled facts are wizard.stores.helpdesk's, the same ones the wizard's "Info for the helpdesk" panel shows;
+the JSON adds the technical extras (Qt version, where the connector bundle is).
+"""
 
 from __future__ import annotations
 
@@ -18,9 +22,10 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diagnose",
-        help="print version, build, keyring backend and Qt facts for the helpdesk (no secrets)",
+        help="print version, build, OS, keyring backend and the last organisation for the helpdesk (no secrets)",
         description="Print facts about this installation for the helpdesk: version, development or release build, "
-        "where the connector bundle is, which OS keyring backend is active, the Qt version. No secrets.",
+        "operating system, which OS keyring backend is active, the last organisation set up and its last check, "
+        "the Qt version. The same facts as the wizard's 'Info for the helpdesk' panel. No secrets.",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     add_lang_option(parser, default=argparse.SUPPRESS)
@@ -28,36 +33,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
-    import platform  # 25 ms: only diagnose needs it, `sbq-setup --help` does not
-
+    from wizard.stores.helpdesk import helpdesk_facts, last_saved_session
     from wizard.stores.secrets import describe_backend
 
+    shared = {fact.key: fact.value for fact in helpdesk_facts(lang, last_saved_session(lang))}
     backend = describe_backend()
-    try:
-        from PySide6 import __version__ as pyside_version
-    except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
-        pyside_version = "missing"
     return {
+        **shared,
         "version": __version__,
-        "build": resources.build_info(),
+        "build": resources.build_info(),  # the raw record, for tooling; "build" in the text output is its summary
         "frozen": bool(getattr(sys, "frozen", False)),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
+        "platform": _platform(),
         "connectors_dir": str(resources.connectors_dir()),
-        "keyring_backend": backend.name,
         "keyring_available": backend.available,
-        "token_stored_in": backend.location.get(lang),
-        "pyside6": pyside_version,
+        "pyside6": _pyside_version(),
     }
+
+
+def _pyside_version() -> str:
+    try:
+        from PySide6 import __version__ as version
+    except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
+        return "missing"
+    return str(version)
+
+
+def _platform() -> str:
+    import platform  # 25 ms: only diagnose needs it, `sbq-setup --help` does not
+
+    return platform.platform()
 
 
 def run(args: argparse.Namespace) -> int:
     import json
 
-    data = facts(lang_of(args))
+    lang = lang_of(args)
     if args.json:
-        print(json_for_terminal(json.dumps(data, indent=2)))
-    else:
-        for key, value in data.items():
-            print(for_terminal(f"{key:16} {value}", keep_newlines=False))
+        print(json_for_terminal(json.dumps(facts(lang), indent=2)))
+        return 0
+    from wizard.stores.helpdesk import as_text, helpdesk_facts, last_saved_session
+
+    shown = helpdesk_facts(lang, last_saved_session(lang))
+    print(for_terminal(as_text(shown, lang), keep_newlines=True))
+    print(for_terminal(f"Qt (PySide6): {_pyside_version()}", keep_newlines=False))
     return 0

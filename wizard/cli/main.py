@@ -106,11 +106,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo --tour: start the simulated AFAS as scenario NAME (e.g. missing-connectors, maintenance, "
         "token-invalid), render the failing check and the page that fixes it; exit with the check's exit code",
     )
+    tour = parser.add_argument_group("tour screenshots (with --tour)")
+    tour.add_argument("--size", type=_screen_size, metavar="WxH", help="the screen in physical pixels, e.g. 1280x720")
+    tour.add_argument("--scale", type=_scale, metavar="F", help="display scaling, e.g. 1.25 for 125 %%")
+    tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND", action=LazySubcommands)
     assert isinstance(subparsers, LazySubcommands)
     for name, (module, line) in SUBCOMMANDS.items():
         subparsers.add_lazy(name, module, line)
     return parser
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 640 or int(height) < 480:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT of at least 640x480, e.g. 1280x720, not {text!r}")
+    return int(width), int(height)
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1.0 <= value <= 4.0:
+        raise argparse.ArgumentTypeError(f"expected a scaling between 1 and 4, e.g. 1.25, not {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:
@@ -131,6 +152,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
             parser.error("--tour needs --demo")
         if args.scenario and not args.tour:
             parser.error("--scenario needs --demo --tour")
+        if (args.size or args.scale or args.dark) and not args.tour:
+            parser.error("--size, --scale and --dark are for the screenshots of --tour")
         if gui is None:
             parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
         return guarded(gui, args)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QPalette, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
 from wizard.flow.steps import StepId
@@ -15,55 +15,106 @@ from wizard.ui.i18n import Translations
 from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
 from wizard.ui.pages.base import step_name
 from wizard.ui.services import Services
-from wizard.ui.widgets import Banner
+from wizard.ui.widgets import Banner, StateIcon, state_icon, svg_pixmap
+
+PREFERRED = QSize(1000, 760)  # roomy where the screen allows; fit_rect shrinks it to any screen from 1024x600
+# Title bar and borders the window manager adds around the window, when it has not told us yet (before mapping).
+DECORATION_GUESS = QSize(16, 40)
+HELPDESK_BUTTON = QWizard.WizardButton.CustomButton1
+CHECK_BUTTON = QWizard.WizardButton.CustomButton2
+
+
+def fit_rect(wanted: QSize, available: QRect, decoration: QSize | None = None) -> QRect:
+    """The window's client rectangle: `wanted`, shrunk so window + decoration fits `available`, centred in it."""
+    decoration = decoration or QSize(0, 0)
+    room = QSize(available.width() - decoration.width(), available.height() - decoration.height())
+    size = wanted.boundedTo(room)
+    border = decoration.width() // 2  # left and right (and bottom); the title bar makes up the rest on top
+    top = decoration.height() - border
+    x = available.x() + (available.width() - size.width() - decoration.width()) // 2 + border
+    y = available.y() + (available.height() - size.height() - decoration.height()) // 2 + top
+    return QRect(x, y, size.width(), size.height())
 
 
 class StepList(QWidget):
-    """Where am I, what is done, what is missing: symbol + word per step (readable without colour)."""
+    """Where am I, what is done, what is missing: an icon (shape, not only colour) + word per step. A step already
+    reached is a button that goes back (or forward again) to it; `chosen(step)` says which."""
+
+    chosen = Signal(object)
 
     def __init__(self, machine: WizardMachine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.machine = machine
-        self.setMinimumWidth(200)
+        self.reached: set[StepId] = {StepId.WELCOME}
+        self.setMinimumWidth(190)
         self._layout = QVBoxLayout(self)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._layout.setSpacing(0)
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self._layout.addWidget(self.title)
-        self.labels: dict[StepId, QLabel] = {}
+        self.labels: dict[StepId, QPushButton] = {}
         for step in PAGE_ID:
-            label = QLabel()
-            label.setWordWrap(True)
-            self.labels[step] = label
-            self._layout.addWidget(label)
+            button = QPushButton()
+            button.setFlat(True)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, s=step: self.chosen.emit(s))
+            self.labels[step] = button
+            self._layout.addWidget(button)
         self.refresh()
+
+    def state_of(self, step: StepId) -> tuple[StateIcon, str]:
+        m = self.machine
+        if step is m.current:
+            return StateIcon.CURRENT, QCoreApplication.translate("WizardWindow", "current step")
+        if step in m.state.attention:
+            return StateIcon.ATTENTION, QCoreApplication.translate("WizardWindow", "needs attention")
+        if m.is_complete(step) and step is not StepId.DONE and step in self.reached:
+            return StateIcon.DONE, QCoreApplication.translate("WizardWindow", "done")
+        return StateIcon.TODO, QCoreApplication.translate("WizardWindow", "to do")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the step texts follow
+            self.refresh()
 
     def refresh(self) -> None:
         m = self.machine
         self.title.setText(QCoreApplication.translate("WizardWindow", "Steps"))
         order = m.order
-        for step, label in self.labels.items():
-            label.setVisible(step in order)
-            if step is m.current:
-                symbol, word = "▶", QCoreApplication.translate("WizardWindow", "current step")
-            elif step in m.state.attention:
-                symbol, word = "✖", QCoreApplication.translate("WizardWindow", "needs attention")
-            elif m.is_complete(step) and step is not StepId.DONE:
-                symbol, word = "✔", QCoreApplication.translate("WizardWindow", "done")
-            else:
-                symbol, word = "○", QCoreApplication.translate("WizardWindow", "to do")
+        ratio = self.devicePixelRatioF()
+        for step, button in self.labels.items():
+            button.setVisible(step in order)
+            icon, word = self.state_of(step)
             number = order.index(step) + 1 if step in order else 0
-            text = f"{symbol} {number}. {step_name(step)}"
+            text = f"{number}. {step_name(step)}"
             if step in m.state.attention:  # also while on it: it needs attention until the check says it is fixed
                 word = QCoreApplication.translate("WizardWindow", "needs attention")
-                text += f" — {word}"
-            label.setText(text)
-            label.setAccessibleName(f"{number}. {step_name(step)}: {word}")
-            font = label.font()
+                text += "\n" + word  # in words too: the icon's shape is not everyone's first read
+            button.setText(text)
+            button.setIcon(state_icon(icon, ratio))
+            button.setAccessibleName(f"{number}. {step_name(step)}: {word}")
+            # Any step already reached can be opened again; the current one is where the user already is.
+            can_open = step in self.reached and step is not m.current
+            button.setEnabled(can_open)
+            button.setToolTip(QCoreApplication.translate("WizardWindow", "Open this step") if can_open else "")
+            font = button.font()
             font.setBold(step is m.current)
-            label.setFont(font)
+            button.setFont(font)
+            # Not reachable yet is not "unreadable": a disabled step keeps the window's normal text colour.
+            palette = self.palette()
+            ink = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+                palette.setColor(group, QPalette.ColorRole.ButtonText, ink)
+            button.setPalette(palette)
+        # Wide enough for the longest name in bold (the current step), so no name is cut off in either language.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        longest = max(QFontMetrics(bold).horizontalAdvance(b.text().split("\n")[0]) for b in self.labels.values())
+        self.setMinimumWidth(longest + 16 + 40)  # icon, padding and margins
 
 
 class WizardWindow(QWizard):
@@ -101,22 +152,65 @@ class WizardWindow(QWizard):
             self.demo_banner = Banner()
             side_layout.addWidget(self.demo_banner)
         self.step_list = StepList(machine)
+        self.step_list.chosen.connect(self.go_to)
         side_layout.addWidget(self.step_list)
         side_layout.addStretch(1)
-        self._side = side  # keep the Python wrapper alive: PySide would otherwise delete it under Qt
-        self.setSideWidget(side)
+        # The side panel scrolls too: on a 1024x600 screen at 125 % the step list and the banner would not fit.
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        self._side_panel = side
+        self._side = side_scroll  # keep the Python wrapper alive: PySide would otherwise delete it under Qt
+        self.setSideWidget(side_scroll)
+
+        # The header: every page has a title and subtitle; the product's mark sits at its right.
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, svg_pixmap("mark", 48, self.devicePixelRatioF()))
+        # The button row: "Info for the helpdesk" on the left, "Go to the check" next to Back / Next.
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setButtonLayout(
+            [
+                HELPDESK_BUTTON,
+                QWizard.WizardButton.Stretch,
+                CHECK_BUTTON,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        self.customButtonClicked.connect(self._custom_button)
 
         self.currentIdChanged.connect(self._on_current_changed)
         self.controller.changed.connect(self._on_changed)
         self.controller.navigate.connect(self.go_to)
         self.controller.resumed.connect(self.resume)
         self.retranslate()
-        self.resize(self.sizeHint().expandedTo(QSize(1000, 760)))
+        self._fitted = False
+        self.resize(PREFERRED)
+
+    # -- fitting the screen ----------------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's available area (taskbar excluded), whatever size was asked for."""
+        screen = self.screen()
+        decoration = self.frameGeometry().size() - self.geometry().size()
+        if decoration.isEmpty() and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            decoration = DECORATION_GUESS  # not mapped yet: the window manager has not said
+        self.setGeometry(fit_rect(self.size().expandedTo(PREFERRED), screen.availableGeometry(), decoration))
 
     def _add_page(self, page: StepPage) -> None:
         """A page was just built: QWizard shows it from now on, and its intents go to the controller."""
         self.setPage(PAGE_ID[page.step], page)
         page.intent.connect(self._dispatch)
+        page.completeChanged.connect(self._update_next_reason)
 
     def _dispatch(self, intent: object) -> None:
         self.controller.handle(intent)
@@ -137,6 +231,22 @@ class WizardWindow(QWizard):
         if is_development_build():  # stand-in .gcn files or a source checkout: never mistaken for a release
             title += " (" + QCoreApplication.translate("WizardWindow", "development build") + ")"
         self.setWindowTitle(title)
+        # Our own texts for QWizard's buttons: Qt's Dutch catalogue gives Terug and Vol&tooien the same Alt+T.
+        for which, text in (
+            (QWizard.WizardButton.BackButton, QCoreApplication.translate("WizardWindow", "< &Back")),
+            (QWizard.WizardButton.NextButton, QCoreApplication.translate("WizardWindow", "&Next >")),
+            (QWizard.WizardButton.FinishButton, QCoreApplication.translate("WizardWindow", "&Finish")),
+            (QWizard.WizardButton.CancelButton, QCoreApplication.translate("WizardWindow", "Cancel")),
+            (HELPDESK_BUTTON, QCoreApplication.translate("WizardWindow", "&Info for the helpdesk")),
+            (CHECK_BUTTON, QCoreApplication.translate("WizardWindow", "&Go to the check")),
+        ):
+            self.setButtonText(which, text)
+        self.button(HELPDESK_BUTTON).setToolTip(
+            QCoreApplication.translate("WizardWindow", "Version, build and facts to send to the helpdesk")
+        )
+        self.button(CHECK_BUTTON).setToolTip(
+            QCoreApplication.translate("WizardWindow", "The check shows what is still missing")
+        )
         if self.demo_banner is not None:
             self.demo_banner.set_text(
                 QCoreApplication.translate(
@@ -146,6 +256,8 @@ class WizardWindow(QWizard):
                 )
             )
         self.step_list.refresh()
+        self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
+        self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -166,13 +278,50 @@ class WizardWindow(QWizard):
             return
         step = STEP_OF[page_id]
         self.machine.enter(step)
+        self.step_list.reached.add(step)
         self.controller.page_entered(step)
+        self._update_buttons()
 
     def _on_changed(self) -> None:
         self.step_list.refresh()
         page = self.currentPage()
         if isinstance(page, StepPage):
             page.state_changed()
+        self._update_buttons()
+
+    # -- the button row ----------------------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        """'Go to the check' on the setup steps once the environment is known (the check needs it), and Next's
+        tooltip saying why it is greyed out."""
+        if self.currentId() < 0:
+            return
+        order = self.machine.order
+        step = self.current_step
+        before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
+        wanted = before_check and step is not StepId.WELCOME and self.machine.state.environment is not None
+        self.button(CHECK_BUTTON).setVisible(wanted)
+        self._update_next_reason()
+
+    def _update_next_reason(self) -> None:
+        page = self.currentPage()
+        if not isinstance(page, StepPage):
+            return
+        reason = page.disabled_reason()
+        self.button(QWizard.WizardButton.NextButton).setToolTip(reason)
+        self.button(QWizard.WizardButton.NextButton).setAccessibleDescription(reason)
+
+    def _custom_button(self, which: int) -> None:
+        if which == HELPDESK_BUTTON.value:
+            self.show_helpdesk()
+        elif which == CHECK_BUTTON.value:
+            self.go_to(StepId.VERIFY)
+
+    def show_helpdesk(self) -> None:
+        from wizard.ui.helpdesk import HelpdeskDialog  # built on demand: the keyring lookup may take a moment
+
+        dialog = HelpdeskDialog(self.machine.state, self)
+        self._helpdesk = dialog  # for tests and the tour
+        dialog.open()
 
     def go_to(self, step: StepId) -> None:
         """Jump to a step (a verification remedy): back through the history, or forward past the order."""

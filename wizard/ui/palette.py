@@ -29,3 +29,30 @@ def is_dark(palette: QPalette) -> bool:
     return (
         palette.color(QPalette.ColorRole.Window).lightness() < palette.color(QPalette.ColorRole.WindowText).lightness()
     )
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like Windows 11's and macOS's dark mode, for the dark tour and tests."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202020",
+        QPalette.ColorRole.WindowText: "#f0f0f0",
+        QPalette.ColorRole.Base: "#2b2b2b",
+        QPalette.ColorRole.AlternateBase: "#323232",
+        QPalette.ColorRole.Text: "#f0f0f0",
+        QPalette.ColorRole.Button: "#2d2d2d",
+        QPalette.ColorRole.ButtonText: "#f0f0f0",
+        QPalette.ColorRole.ToolTipBase: "#2b2b2b",
+        QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.PlaceholderText: "#a0a0a0",
+        QPalette.ColorRole.Highlight: "#3a78c2",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8cc4ff",
+        QPalette.ColorRole.LinkVisited: "#c9a7ff",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8a8a"))
+    return palette

@@ -2,13 +2,21 @@
 
 Event-driven (signals and single-shot timers), never a processEvents() loop: each page's action starts work on
 the worker thread; when the worker is idle again the page is photographed and Next is pressed.
+
+`--size WxH --scale F` photograph the window as a screen of that many physical pixels at that scaling shows it
+(a 1280x720 remote session at 125 %), `--dark` in a dark palette: `prepare_screen()` runs before QApplication.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QTimer
@@ -20,10 +28,38 @@ from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
+from wizard.ui.palette import dark_palette
 
 log = logging.getLogger(__name__)
 
 SIZE = QSize(1024, 768)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The screen the tour photographs on: physical pixels, the scaling, light or dark."""
+
+    size: tuple[int, int] | None = None  # None: SIZE on a screen large enough for it
+    scale: float | None = None
+    dark: bool = False
+
+
+def prepare_screen(screen: Screen) -> None:
+    """Before QApplication exists: the scaling (QT_SCALE_FACTOR) and, on the offscreen platform, a virtual screen of
+    the asked size, so the window is clamped to it exactly as on a real one."""
+    if screen.scale is not None:
+        os.environ["QT_SCALE_FACTOR"] = f"{screen.scale:g}"
+    if os.environ.get("QT_QPA_PLATFORM", "") != "offscreen":
+        return  # a real display (Xvfb, a desktop) has its own size; a configured offscreen platform stays as it is
+    width, height = screen.size or (SIZE.width(), SIZE.height())
+    config = {"screens": [{"name": "tour", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}]}
+    handle, name = tempfile.mkstemp(prefix="sbq-tour-screen-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(config, out)
+    atexit.register(lambda: Path(name).unlink(missing_ok=True))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={name}"
+
+
 SETTLE_MS = 80  # let layouts and posted LanguageChange events settle before a screenshot
 TIMEOUT_MS = 180_000
 
@@ -33,9 +69,11 @@ class Autopilot(QObject):
         self,
         window: WizardWindow,
         out_dir: Path,
+        *,
         on_line: Callable[[str], None] | None = None,
         on_finish: Callable[[int], None] = QApplication.exit,
         scenario: str | None = None,
+        screen: Screen | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -44,6 +82,7 @@ class Autopilot(QObject):
         # believes it is done, uses the token the scenario holds, and photographs the failing check and its fix page.
         self.scenario = scenario
         self._fixing = False
+        self.screen = screen or Screen()
         self.exit_code: int | None = None
         self.shots: list[Path] = []
         self._say = on_line or (lambda line: print(line, flush=True))
@@ -62,7 +101,15 @@ class Autopilot(QObject):
     def start(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.window.controller.state.export_folder = str(self.out_dir / "connector-files")
-        self.window.resize(SIZE)
+        if self.screen.dark:
+            QApplication.setStyle("Fusion")  # the platform style may ignore the palette; Fusion follows it
+            QApplication.setPalette(dark_palette())
+        if self.screen.size is not None:
+            # As a maximised window on that screen: everything the user must reach has to fit in there.
+            self.window.resize(self.window.screen().availableGeometry().size())
+            self.window.fit_to_screen()
+        else:
+            self.window.resize(SIZE)
         self._deadline.start(TIMEOUT_MS)
         QTimer.singleShot(0, self._act)
 

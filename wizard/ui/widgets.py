@@ -1,11 +1,13 @@
-"""Small reusable widgets: status lines that never rely on colour alone, copy rows, checklists, the demo banner."""
+"""Small reusable widgets: status lines that never rely on colour alone, copy buttons that say where the value goes,
+checklists, the demo banner, the state icons."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -16,6 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from wizard import resources
+from wizard.domain.checks import Status
+from wizard.domain.presentation import STATUS_LOOK
+from wizard.ui.palette import status_colour
 
 
 class Level(StrEnum):
@@ -28,7 +35,15 @@ class Level(StrEnum):
 
 # Symbol + word, so the meaning survives colour blindness, greyscale screenshots and remote sessions.
 SYMBOL = {Level.OK: "✔", Level.INFO: "ℹ", Level.WARN: "⚠", Level.ERROR: "✖", Level.BUSY: "…"}
-_COLOUR = {Level.OK: "#1b6e20", Level.INFO: "#1f4e79", Level.WARN: "#8a5300", Level.ERROR: "#a31515", Level.BUSY: ""}
+INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
+# The colours designed for a light window come from the one status table; status_colour() adapts them to the palette.
+_COLOUR = {
+    Level.OK: STATUS_LOOK[Status.PASS].colour,
+    Level.INFO: INFO_COLOUR,
+    Level.WARN: STATUS_LOOK[Status.WARN].colour,
+    Level.ERROR: STATUS_LOOK[Status.FAIL].colour,
+    Level.BUSY: "",
+}
 
 
 def level_word(level: Level) -> str:
@@ -56,10 +71,21 @@ class MessageLine(QLabel):
         self.level = level
         word = level_word(level) if level in (Level.WARN, Level.ERROR) else ""
         self.setText(f"{SYMBOL[level]} {word}: {text}" if word else f"{SYMBOL[level]} {text}")
-        colour = _COLOUR[level]
-        self.setStyleSheet(f"color: {colour};" if colour else "")
+        self._colour()
         self.setAccessibleName(self.text())
         self.show()
+
+    def _colour(self) -> None:
+        """The level's colour, made readable on this palette's window (dark mode reaches 4.5:1 too)."""
+        colour = status_colour(self.palette(), _COLOUR[self.level]) if self.level is not None else ""
+        sheet = f"color: {colour};" if colour else ""
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched between light and dark
+            self._colour()
+        super().changeEvent(event)
 
     def clear_message(self) -> None:
         self.level = None
@@ -86,12 +112,52 @@ def paragraph(text: str = "") -> QLabel:
     return label
 
 
-class CopyRow(QWidget):
-    """A value the user must type or find in AFAS, with a button that copies it."""
+class CopyButton(QPushButton):
+    """Copies `value`; when `where` is given (an AFAS label such as the tab 'GetConnectoren') the button says where
+    the value goes: "Copy for GetConnectoren". Its accessible name holds the value, so 24 of them are not alike."""
 
     copied = Signal(str)
 
-    def __init__(self, value: str, caption: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, value: str, where: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = value
+        self.where = where
+        self.clicked.connect(self._copy)
+        self.retranslate()
+
+    def set_where(self, where: str) -> None:
+        self.where = where
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.where:
+            self.setText(QCoreApplication.translate("Widgets", "Copy for {where}").format(where=self.where))
+            self.setAccessibleName(
+                QCoreApplication.translate("Widgets", "Copy {value} for {where}").format(
+                    value=self.value, where=self.where
+                )
+            )
+            self.setToolTip(
+                QCoreApplication.translate("Widgets", "Copies {value}; paste it in AFAS at {where}").format(
+                    value=self.value, where=self.where
+                )
+            )
+        else:
+            self.setText(QCoreApplication.translate("Widgets", "Copy"))
+            self.setAccessibleName(QCoreApplication.translate("Widgets", "Copy {value}").format(value=self.value))
+            self.setToolTip("")
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.value)
+        self.copied.emit(self.value)
+
+
+class CopyRow(QWidget):
+    """A value the user must type or find in AFAS, with a button that copies it (and says where it goes)."""
+
+    copied = Signal(str)
+
+    def __init__(self, value: str, caption: str = "", parent: QWidget | None = None, *, where: str = "") -> None:
         super().__init__(parent)
         self.value = value
         layout = QHBoxLayout(self)
@@ -99,22 +165,20 @@ class CopyRow(QWidget):
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
-        self.button = QPushButton()
-        self.button.clicked.connect(self._copy)
+        self.button = CopyButton(value, where)
+        self.button.copied.connect(self.copied)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.caption = caption
         self.retranslate()
 
+    def set_where(self, where: str) -> None:
+        self.button.set_where(where)
+
     def retranslate(self) -> None:
         shown = f"<code>{self.value}</code>" + (f" — {self.caption}" if self.caption else "")
         self.label.setText(shown)
-        self.button.setText(QCoreApplication.translate("Widgets", "Copy"))
-        self.button.setAccessibleName(QCoreApplication.translate("Widgets", "Copy {value}").format(value=self.value))
-
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.value)
-        self.copied.emit(self.value)
+        self.button.retranslate()
 
 
 class Checklist(QWidget):
@@ -177,3 +241,39 @@ class Banner(QFrame):
     def set_text(self, text: str) -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
+
+
+class StateIcon(StrEnum):
+    """The step list's states, drawn as our own SVGs in resources/svg (shape differs, not only colour)."""
+
+    CURRENT = "current"
+    DONE = "done"
+    ATTENTION = "attention"
+    TODO = "todo"
+
+
+def svg_path(name: str) -> str:
+    return str(resources.svg_dir() / f"{name}.svg")
+
+
+def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
+    """resources/svg/<name>.svg drawn at `size` logical pixels (sharp at `ratio`, the screen's device pixel ratio).
+    Drawn with QSvgRenderer rather than QIcon's SVG plugin, which the desktop bundle leaves out."""
+    side = max(1, round(size * ratio))
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    QSvgRenderer(svg_path(name)).render(painter)
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def state_icon(state: StateIcon, ratio: float = 1.0) -> QIcon:
+    """The state's icon, the same when its step button is disabled (Qt would grey it: "current" would look "to do")."""
+    pixmap = svg_pixmap(f"state-{state.value}", 16, ratio)
+    icon = QIcon()
+    icon.addPixmap(pixmap, QIcon.Mode.Normal)
+    icon.addPixmap(pixmap, QIcon.Mode.Disabled)
+    return icon

@@ -1,15 +1,21 @@
-"""The page contract: render the machine's state, write user input back, emit intents; never do I/O."""
+"""The page contract: render the machine's state, write user input back, emit intents; never do I/O.
+
+Shared by every page: the scrolling body, the message line, the demo box, the AFAS illustration of the step (from
+wizard.ui.illustrations, so page modules need nothing for it) and `disabled_reason()`, which the window shows next
+to a greyed-out Next.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.domain.text import Text
 from wizard.flow.machine import SETUP_ORDER, WizardMachine
 from wizard.flow.steps import StepId
+from wizard.ui.illustrations import ILLUSTRATED, Illustration
 from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
@@ -39,9 +45,21 @@ class StepPage(QWizardPage):
         outer.addWidget(scroll, 1)
         self.message = MessageLine()
         outer.addWidget(self.message)
+        # Right above Next: why it is greyed out (a page's disabled_reason()), never a silent grey button.
+        self.next_reason = QLabel()
+        self.next_reason.setWordWrap(True)
+        self.next_reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.next_reason.hide()
+        outer.addWidget(self.next_reason)
+        self.completeChanged.connect(self.show_next_reason)
         self.simulate_button: QPushButton | None = None
         self.simulate_help = paragraph()
         self.build()
+        self.illustration: Illustration | None = None
+        if self.step in ILLUSTRATED:
+            self.illustration = Illustration(self.step)
+            self.layout_.addWidget(self.illustration)
         if self.simulated and machine.state.demo:
             box = QFrame()
             box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -66,6 +84,23 @@ class StepPage(QWizardPage):
     def refresh(self) -> None:
         """Render the machine's state into the widgets."""
 
+    def disabled_reason(self) -> str:
+        """Why Next is greyed out, in a few words the user can act on ("Fill in a name"); "" when it is not.
+
+        The default covers busy pages and checklist steps ("3 of 24 ticked"); a page with other conditions
+        overrides it and may fall back to `super().disabled_reason()`."""
+        if self.busy:
+            return QCoreApplication.translate("StepPage", "Please wait until this is finished")
+        if self.isComplete():
+            return ""
+        items = self.machine.items(self.step)
+        if items:
+            done = len(items) - len(self.machine.missing(self.step))
+            return QCoreApplication.translate("StepPage", "{done} of {total} ticked").format(
+                done=done, total=len(items)
+            )
+        return QCoreApplication.translate("StepPage", "This step is not finished yet")
+
     # -- shared behaviour --------------------------------------------------------------------------------------
     @property
     def lang(self) -> str:
@@ -79,6 +114,9 @@ class StepPage(QWizardPage):
 
     def _retranslate_all(self) -> None:
         self.retranslate()
+        if self.illustration is not None:
+            title = QCoreApplication.translate("StepPage", "In AFAS it looks like this:")
+            self.illustration.show_for(self.machine.state.lang, title)
         if self.simulate_button is not None:
             self.simulate_title.setText(self.tr("Demo"))
             self.simulate_help.setText(
@@ -93,11 +131,21 @@ class StepPage(QWizardPage):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_all()
             self.refresh()
+            self.show_next_reason()
         super().changeEvent(event)
 
     def initializePage(self) -> None:
         self.message.clear_message()
         self.refresh()
+        self.show_next_reason()
+
+    def show_next_reason(self) -> None:
+        reason = "" if self.machine.is_last(self.step) else self.disabled_reason()
+        if reason:
+            text = QCoreApplication.translate("StepPage", "Next is not possible yet: {reason}").format(reason=reason)
+            self.next_reason.setText(text)
+            self.next_reason.setAccessibleName(text)
+        self.next_reason.setVisible(bool(reason))
 
     def cleanupPage(self) -> None:
         """Back must not reset what the user entered (QWizard's default resets registered fields)."""
