@@ -507,3 +507,21 @@ def test_the_client_secret_appears_in_no_error_repr_or_log(caplog: pytest.LogCap
     shown = "\n".join([*texts, caplog.text])
     for form in (OAUTH_SECRET, *credential.secret_forms()):
         assert form not in shown
+
+
+@pytest.mark.parametrize(
+    ("system", "own", "foreign"),
+    [("Windows", "Credential Manager", "GNOME"), ("Darwin", "Keychain", "GNOME"), ("Linux", "GNOME", "Windows")],
+)
+def test_no_keyring_advice_is_for_the_users_own_system(
+    monkeypatch: pytest.MonkeyPatch, system: str, own: str, foreign: str
+) -> None:
+    """A Windows user is not told to start a GNOME keyring (issue 11): the store's own error says only what fits."""
+    import platform
+
+    monkeypatch.setattr(platform, "system", lambda: system)
+    store = KeyringSecretStore(fail.Keyring())
+    with pytest.raises(SecretStoreError) as err:
+        store.save(ENV, TOKEN)
+    assert foreign not in err.value.message.en and foreign not in err.value.message.nl
+    assert own in err.value.message.en

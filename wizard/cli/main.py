@@ -32,7 +32,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("wizard.cli.bundle", "maintainers: check the connector bundle or adopt the official .gcn files"),
     "diagnose": (
         "wizard.cli.diagnose",
-        "print version, build, keyring backend and Qt facts for the helpdesk (no secrets)",
+        "print version, build, OS, keyring backend and the last organisation for the helpdesk (no secrets)",
     ),
 }
 SUBCOMMAND_MODULES: tuple[str, ...] = tuple(module for module, _ in SUBCOMMANDS.values())

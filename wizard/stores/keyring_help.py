@@ -1,7 +1,7 @@
 """What to do when no password store is found, said for the user's own operating system.
 
-A Windows user must not be told to start a GNOME keyring: each OS gets only its own advice. secrets.py's
-NoKeyringError branch (`_classify`) is where this belongs (`no_keyring_message()` in place of `_NO_KEYRING`).
+A Windows user must not be told to start a GNOME keyring: each OS gets only its own advice. Used by secrets.py
+when keyring finds no backend (NoKeyringError).
 """
 
 from __future__ import annotations

@@ -283,14 +283,6 @@ _NOT_DELETED = Text(en=" Nothing was removed.", nl=" Er is niets verwijderd.")
 Operation = Literal["save", "load", "delete"]
 _SUFFIX: dict[str, Text] = {"save": _SESSION_ONLY, "load": _NOT_READ, "delete": _NOT_DELETED}
 
-_NO_KEYRING = Text(
-    en="No secure password store (keyring) was found on this computer. On Windows and macOS this points to a "
-    "damaged installation: reinstall the wizard or contact the SmartBooqing helpdesk. On Linux, run the wizard in "
-    "a desktop session with GNOME Keyring or KWallet.",
-    nl="Er is op deze computer geen veilige wachtwoordopslag (sleutelbos) gevonden. Op Windows en macOS wijst dat op "
-    "een beschadigde installatie: installeer de wizard opnieuw of neem contact op met de SmartBooqing-helpdesk. "
-    "Op Linux: start de wizard in een bureaubladsessie met GNOME-sleutelbos of KWallet.",
-)
 _NO_DBUS = Text(
     en="The desktop keyring (Secret Service) cannot be reached: this session has no D-Bus connection to it "
     "(an SSH or headless session?). Run the wizard inside a desktop session.",
@@ -392,7 +384,9 @@ def _classify(exc: BaseException, where: Text, suffix: Text = _SESSION_ONLY) -> 
     code = _winerror(exc)
 
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return SecretStoreError(_NO_KEYRING + suffix, detail, kind="unavailable")
+        from wizard.stores.keyring_help import no_keyring_message  # advice for this OS only (issue 11 item 7)
+
+        return SecretStoreError(no_keyring_message() + suffix, detail, kind="unavailable")
     if code == 1312 or "logon session does not exist" in text:
         return SecretStoreError(_NETWORK_LOGON + suffix, detail, kind="unavailable")
     if code == 1783 or "stub received bad data" in text:

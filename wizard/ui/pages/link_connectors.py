@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel
 
 from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
@@ -12,7 +10,7 @@ from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
-from wizard.ui.widgets import Checklist, heading, paragraph
+from wizard.ui.widgets import Checklist, CopyButton, heading, paragraph
 
 KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the app connector's tabs
 
@@ -26,7 +24,7 @@ class LinkConnectorsPage(StepPage):
         self.layout_.addWidget(self.steps)
         self.checklist = Checklist()
         self._titles: dict[str, QLabel] = {}
-        self._copy: dict[str, tuple[QPushButton, ConnectorSpec]] = {}
+        self._copy: dict[str, tuple[CopyButton, ConnectorSpec]] = {}
         self._sections: list[tuple[Kind, QLabel, Checklist]] = []
         for kind in KINDS:
             title = heading()
@@ -35,8 +33,7 @@ class LinkConnectorsPage(StepPage):
             for spec in self.machine.manifest.connectors:
                 if spec.kind != kind:
                     continue
-                button = QPushButton()
-                button.clicked.connect(lambda _=False, v=spec.id: QGuiApplication.clipboard().setText(v))
+                button = CopyButton(spec.id, screens().app_connector.tab_for(kind).nl)  # "Copy for GetConnectoren"
                 item = f"{spec.kind}:{spec.id}"
                 self._copy[item] = (button, spec)
                 checklist.add(item, spec.id, button)
@@ -78,10 +75,7 @@ class LinkConnectorsPage(StepPage):
                     if spec.source == "partner":
                         label += " " + self.tr("(partner connector)")
                     self.fix.set_text(item, label)
-                    button.setText(QCoreApplication.translate("Widgets", "Copy"))
-                    button.setAccessibleName(
-                        QCoreApplication.translate("Widgets", "Copy {value}").format(value=spec.id)
-                    )
+                    button.retranslate()
         self.note.setText(
             self.tr(
                 "A partner connector is not missing from your list by mistake: it exists only where AFAS or a "
