@@ -121,6 +121,11 @@ class AppConnectorListScreen(Screen):
 class NewAppConnectorFields(_Strict):
     description: Label
     user_group: Label
+    # The "Nieuw" dialog as a partner's current guide shows it (afas-oauth.md §1.1, S14).
+    auth_type: Label
+    generate_token: Label
+    new_user_group: Label
+    new_user: Label
 
 
 class OkButton(_Strict):
@@ -146,6 +151,17 @@ class AppConnectorFields(_Strict):
     blocked: Label
     description: Label
     user_group: Label
+    auth_type: Label
+    client_id: Label
+    client_secret: Label
+
+
+class AuthTypes(_Strict):
+    """The values of the app connector's Authenticatietype (afas-oauth.md §1.2)."""
+
+    classic: Label
+    hybrid: Label
+    oauth: Label
 
 
 class AppConnectorButtons(_Strict):
@@ -159,6 +175,7 @@ class AppConnectorScreen(Screen):
     tabs: AppConnectorTabs
     fields: AppConnectorFields
     buttons: AppConnectorButtons
+    auth_types: AuthTypes
 
     def tab_for(self, kind: Kind) -> Label:
         """The tab of the app connector on which connectors of `kind` are linked."""

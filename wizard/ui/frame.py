@@ -90,6 +90,7 @@ class WizardWindow(QWizard):
             token=pages.token,
             verification=pages.verify,
             copy_token=pages.done,
+            migration=pages.migrate,
         )
         self.controller = Controller(machine, services, views, translations, self)
         for page in self.pages.values():

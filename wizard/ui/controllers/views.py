@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from wizard.domain.text import Text
+from wizard.flow.migration import Stage
 from wizard.flow.steps import StepId
 from wizard.ui.widgets import Level
 
@@ -28,6 +29,8 @@ class SavedOrganisationsView(Protocol):
 class TokenView(PageView, Protocol):
     def fill_token(self, text: str) -> None: ...
 
+    def fill_client(self, client_id: str, secret: str, expires: Any) -> None: ...
+
     def token_stored(self) -> None: ...
 
     def offer_session_only(self, reason: str) -> None: ...
@@ -44,7 +47,19 @@ class VerificationView(PageView, Protocol):
 
 
 class CopyTokenView(PageView, Protocol):
-    def copied(self) -> None: ...
+    """The Done page: the hand-over to the portal, or the report for the helpdesk."""
+
+    def copied(self, secret: bool = True) -> None: ...
+
+    def report_copied(self) -> None: ...
+
+
+class MigrationView(PageView, Protocol):
+    def fill_client(self, client_id: str, secret: str, expires: Any) -> None: ...
+
+    def stage_result(self, stage: Stage, level: Level, text: str) -> None: ...
+
+    def copied(self, secret: bool = True) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,7 @@ class Views:
     token: TokenView
     verification: VerificationView
     copy_token: CopyTokenView
+    migration: MigrationView
 
     def of(self, step: StepId) -> PageView:
         return self.steps[step]

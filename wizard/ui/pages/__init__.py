@@ -13,6 +13,7 @@ from wizard.ui.pages.dossier import DossierPage
 from wizard.ui.pages.environment import EnvironmentPage
 from wizard.ui.pages.import_files import ImportPage
 from wizard.ui.pages.link_connectors import LinkConnectorsPage
+from wizard.ui.pages.migrate import MigratePage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
 from wizard.ui.pages.welcome import WelcomePage
@@ -31,6 +32,7 @@ class PageSet:
     token: TokenPage
     dossier: DossierPage
     verify: VerifyPage
+    migrate: MigratePage
     done: DonePage
 
     def in_order(self) -> list[StepPage]:
@@ -44,6 +46,7 @@ class PageSet:
             self.token,
             self.dossier,
             self.verify,
+            self.migrate,
             self.done,
         ]
 
@@ -59,6 +62,7 @@ def build_pages(machine: WizardMachine) -> PageSet:
         TokenPage(machine),
         DossierPage(machine),
         VerifyPage(machine),
+        MigratePage(machine),
         DonePage(machine),
     )
 
