@@ -9,10 +9,11 @@ import pytest
 
 from tests.conftest import FAKE_XML
 from tests.oauth.conftest import CLIENT_ID, SECRET
+from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.oauth import oauth_client_credentials
 from wizard.verify.oauth_checks import (
-    CLASSIC_MAYBE_OAUTH,
+    classic_maybe_oauth,
     classic_refused_by_oauth,
     classic_sunset_applies,
     secret_expiry_warning,
@@ -38,7 +39,9 @@ def test_a_secret_expiring_within_30_days_warns_with_its_date(expires: dt.date, 
         return
     assert warning is not None and nl is not None
     assert en in warning.en and nl in warning.nl
-    assert "Algemeen > App connector > SmartBooqing > OAuth client secret" in warning.en
+    s = screens()
+    secret_path = s.app_connector_list.menu.then("SmartBooqing", s.app_connector.fields.client_secret).text
+    assert secret_path.en in warning.en and secret_path.nl in warning.nl
     assert SECRET not in warning.en + warning.nl
 
 
@@ -61,4 +64,5 @@ def test_a_bare_401_does_not_claim_the_app_connector_is_on_oauth() -> None:
     assert classic_refused_by_oauth(httpx.Headers()) is None
     assert classic_refused_by_oauth({"WWW-Authenticate": "AfasToken"}) is None
     assert classic_refused_by_oauth({"www-authenticate": 'DPoP error="invalid_token"'}) is not None
-    assert "Authenticatietype" in CLASSIC_MAYBE_OAUTH.en and "Authenticatietype" in CLASSIC_MAYBE_OAUTH.nl
+    maybe = classic_maybe_oauth()
+    assert "Authenticatietype" in maybe.en and "Authenticatietype" in maybe.nl

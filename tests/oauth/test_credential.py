@@ -13,7 +13,7 @@ from pydantic import SecretStr
 from tests.conftest import FAKE_XML
 from tests.oauth.conftest import CLIENT_ID, SECRET
 from wizard.domain import redact
-from wizard.domain.credentials import Credential
+from wizard.domain.credentials import Credential, HeaderCredential, credential_from_storage, parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.domain.oauth import (
     OAuthClientCredentials,
@@ -83,9 +83,20 @@ def test_it_is_a_credential_without_a_static_header() -> None:
     cred: Credential = oauth_client_credentials(CLIENT_ID, SECRET)
     assert isinstance(cred, Credential)
     assert cred.kind == "oauth-client-credentials"
-    with pytest.raises(TypeError) as caught:
-        cred.authorization_header()
-    assert SECRET not in str(caught.value)
+    assert not isinstance(cred, HeaderCredential)  # it first exchanges its secret for an access token
+    assert isinstance(parse_classic_token(FAKE_XML), HeaderCredential)
+
+
+def test_the_keyring_form_of_either_kind_comes_back_as_that_kind() -> None:
+    cred = oauth_client_credentials(CLIENT_ID, SECRET, dt.date(2027, 6, 1))
+    again = credential_from_storage(cred.to_storage())
+    assert isinstance(again, OAuthClientCredentials)
+    assert (again.client_id, again.secret(), again.secret_expires) == (CLIENT_ID, SECRET, dt.date(2027, 6, 1))
+    classic = credential_from_storage(parse_classic_token(FAKE_XML).to_storage())
+    assert classic.kind == "classic-token"
+    with pytest.raises(InputError) as caught:
+        credential_from_storage('{"kind": "oauth-client-credentials", "client_id": 1}')
+    assert "damaged" in caught.value.message.en
 
 
 def test_basic_header_is_urlencoded_id_colon_secret() -> None:

@@ -19,8 +19,9 @@ from wizard.afas.oauth import (
     classify_token_response,
     parse_challenges,
 )
+from wizard.data import screens
 from wizard.domain.oauth import oauth_client_credentials
-from wizard.domain.text import long_date
+from wizard.domain.text import Text, long_date
 from wizard.verify.oauth_checks import secret_expired_on
 
 Auth = Callable[..., OAuthClientAuth]
@@ -108,8 +109,11 @@ def test_each_token_endpoint_answer_is_classified_with_its_remedy(
 
 def test_remedies_name_the_app_connector_path_and_fall_back_without_a_name() -> None:
     failure = TokenFailure(TokenProblem.UNAUTHORIZED_CLIENT, 400, URL, error="unauthorized_client")
-    assert "Algemeen > App connector > SmartBooqing > Authenticatietype" in failure.remedy("SmartBooqing").en
-    assert "Algemeen > App connector > (de app connector voor SmartBooqing)" in failure.remedy().nl
+    s = screens()
+    named = s.app_connector_list.menu.then("SmartBooqing", s.app_connector.fields.auth_type).text
+    assert named.en in failure.remedy("SmartBooqing").en
+    described = s.app_connector_list.menu.then(Text(en="?", nl="de app connector voor SmartBooqing")).text
+    assert described.nl in failure.remedy().nl
     assert "Hybride" in failure.remedy().nl and "Hybrid" in failure.remedy().en
 
 

@@ -26,15 +26,19 @@ def test_the_cli_knows_every_scenario() -> None:
         "maintenance",
         "blocked-definition",
         "slow",
+        "oauth-ready",
+        "hybrid",
+        "oauth-secret-expired",
     ):
         assert name in SCENARIOS
 
 
 def test_the_cli_constants_match_the_simulator() -> None:
     from wizard.cli import simulator as cli
-    from wizard.sim import admin_guard, model
+    from wizard.sim import admin_guard, model, oauth
 
     assert (cli.KEY_HEADER, cli.MAX_LATENCY_MS) == (admin_guard.KEY_HEADER, model.MAX_LATENCY_MS)
+    assert cli.AUTH_TYPES == oauth.AUTH_TYPES
 
 
 def test_unknown_scenario() -> None:

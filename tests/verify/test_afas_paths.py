@@ -15,9 +15,7 @@ PACKAGE = Path(wizard.__file__).parent
 JOINER = PACKAGE / "domain" / "afas_screens.py"  # the one place that puts the separator between labels
 # Pages are the guidance work's to convert (they are Qt-translated text); each entry must still need it, so the
 # list can only shrink. Empty it when the pages read wizard.data.screens().
-# The OAuth foundations (issue 10) keep their labels in one marked block until the OAuth wiring moves them into
-# connectors/afas.toml.
-PENDING: set[str] = {"afas/oauth.py"}
+PENDING: set[str] = set()
 
 
 def _pairs() -> set[tuple[str, str]]:

@@ -21,12 +21,13 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import truststore
 
 from wizard import __version__
+from wizard.afas.oauth import AfasAuth, OAuthSettings, auth_for
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment, is_loopback_host
 from wizard.domain.redact import excerpt
@@ -47,17 +48,9 @@ class ClientSettings:
     max_body_bytes: int = 2 * 1024 * 1024
     # SmartBooqing's IntegrationId (<partner subscription>_<project>) is not known yet (afas-api.md §10): optional.
     integration_id: str | None = None
-
-
-class AfasAuth(httpx.Auth):
-    """Adds the credential's header to each request. An OAuth credential would fetch and refresh a token here."""
-
-    def __init__(self, credential: Credential) -> None:
-        self._credential = credential
-
-    def auth_flow(self, request: httpx.Request) -> Any:
-        request.headers["Authorization"] = self._credential.authorization_header()
-        yield request
+    # How an OAuth client authenticates at /oauth/token: the secret in the form body works in every Profit version;
+    # HTTP Basic is documented "from Profit 9" in one text (afas-oauth.md §2.1), so it is a choice, not the default.
+    client_auth: Literal["body", "basic"] = "body"
 
 
 @dataclass
@@ -188,6 +181,9 @@ def ssl_context() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
+__all__ = ["AfasAuth", "AfasClient", "ClientSettings", "Reply"]
+
+
 class AfasClient:
     def __init__(
         self,
@@ -223,7 +219,8 @@ class AfasClient:
             headers=headers,
             timeout=timeout,
             limits=limits,
-            auth=AfasAuth(credential),
+            # Classic token: a fixed header. OAuth client: one token request, then Bearer (wizard.afas.oauth).
+            auth=auth_for(credential, env.rest_base_url, OAuthSettings(client_auth=self.settings.client_auth)),
             verify=ssl_context(),
             trust_env=True,  # HTTPS_PROXY / NO_PROXY, as corporate networks set them
             mounts=_direct_to_loopback(env),

@@ -21,29 +21,17 @@ from typing import Literal
 import httpx
 from pydantic import SecretStr
 
+from wizard.data import screens
 from wizard.domain import redact
-from wizard.domain.credentials import Credential
+from wizard.domain.afas_screens import AfasPath
+from wizard.domain.credentials import Credential, HeaderCredential
 from wizard.domain.errors import UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Text
 
-# ==== AFAS screens and labels ======================================================================================
-# moves to connectors/ AFAS screen data when wired (the `verify` helper's screen data file).
-# Sources: the setup guide (menu "Algemeen > App connector", tab "Algemeen" with "Geblokkeerd") and afas-oauth.md
-# §1.1-1.2 ("Authenticatietype: Classic token (2)", NL "Hybride", "OAuth client id" / "OAuth client secret").
-# The OAuth tab and field captions are UNCONFIRMED (afas-oauth.md §6.1): only these words are quoted by AFAS.
-APP_CONNECTOR_PATH = "Algemeen > App connector > {app}"
-GENERAL_TAB = "Algemeen"
-BLOCKED_FIELD = "Geblokkeerd"
-IP_RESTRICTIONS_TAB = "IP-restricties"
-AUTH_TYPE_FIELD = "Authenticatietype"
-AUTH_TYPE_CLASSIC = "Classic token"
-AUTH_TYPE_HYBRID = Text(en="Hybrid", nl="Hybride")
-AUTH_TYPE_OAUTH = "OAuth"
-CLIENT_ID_LABEL = "OAuth client id"
-CLIENT_SECRET_LABEL = "OAuth client secret"
+# Every AFAS label and path comes from connectors/afas.toml (wizard.data.screens()); the OAuth captions there are
+# UNCONFIRMED (afas-oauth.md §6.1): only the words AFAS quotes are used.
 HELPDESK = "helpdesk@smartbooqing.com"
-# ====================================================================================================================
 
 TOKEN_PATH = "/oauth/token"
 FORM = "application/x-www-form-urlencoded"
@@ -168,33 +156,46 @@ _MESSAGES: dict[TokenProblem, Text] = {
     ),
 }
 
-_YOUR_APP = Text(en="(the SmartBooqing app connector)", nl="(de app connector voor SmartBooqing)")
+_YOUR_APP = Text(en="the SmartBooqing app connector", nl="de app connector voor SmartBooqing")
 
 
-def _path(app: str | None) -> Text:
-    if app:
-        return Text(en=APP_CONNECTOR_PATH, nl=APP_CONNECTOR_PATH).format(app=app)
-    return Text(en=APP_CONNECTOR_PATH, nl=APP_CONNECTOR_PATH).format(app=_YOUR_APP)
+def app_connector_path(app: str | None) -> AfasPath:
+    """The way to the app connector: its list in AFAS's menu, then the app connector (by name, or described)."""
+    return screens().app_connector_list.menu.then(app or _YOUR_APP)
 
 
-def _auth_type_remedy(path: Text) -> Text:
+def auth_type_path(app: str | None) -> Text:
+    """Where the app connector's Authenticatietype is set."""
+    return app_connector_path(app).then(screens().app_connector.fields.auth_type).text
+
+
+def client_secret_path(app: str | None) -> Text:
+    """Where the app connector's OAuth client secret is made (which tab is UNCONFIRMED, afas-oauth.md §6.1)."""
+    return app_connector_path(app).then(screens().app_connector.fields.client_secret).text
+
+
+def auth_type_values() -> dict[str, Text]:
+    """The Authenticatietype values as a sentence shows them: 'Hybride (Hybrid)' for English readers."""
+    types = screens().app_connector.auth_types
+    return {"classic": types.classic.glossed, "hybrid": types.hybrid.glossed, "oauth": types.oauth.glossed}
+
+
+def _auth_type_remedy(app: str | None) -> Text:
+    values = auth_type_values()
     return Text(
-        en="In AFAS: {path} > {field}: choose {oauth} (or {hybrid} while the classic token must keep working), not "
+        en="In AFAS: {path}: choose {oauth} (or {hybrid} while the classic token must keep working), not "
         "'{classic}', and use a client secret as client authentication.",
-        nl="In AFAS: {path} > {field}: kies {oauth} (of {hybrid} zolang het klassieke token moet blijven werken), "
+        nl="In AFAS: {path}: kies {oauth} (of {hybrid} zolang het klassieke token moet blijven werken), "
         "niet '{classic}', en gebruik een client secret als client-authenticatie.",
-    ).format(
-        path=path, field=AUTH_TYPE_FIELD, oauth=AUTH_TYPE_OAUTH, hybrid=AUTH_TYPE_HYBRID, classic=AUTH_TYPE_CLASSIC
-    )
+    ).format(path=auth_type_path(app), **values)
 
 
-def _new_secret(path: Text) -> Text:
+def _new_secret(app: str | None) -> Text:
     return Text(
-        en="create a new secret there ({path} > {secret}), paste it here and give it to SmartBooqing; then revoke "
-        "the old one.",
-        nl="maak daar een nieuw secret aan ({path} > {secret}), plak het hier en geef het aan SmartBooqing; trek "
-        "daarna het oude in.",
-    ).format(path=path, secret=CLIENT_SECRET_LABEL)
+        en="create a new secret there ({path}), paste it here and give it to SmartBooqing; then revoke the old one.",
+        nl="maak daar een nieuw secret aan ({path}), plak het hier en geef het aan SmartBooqing; trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
 
 
 @dataclass(frozen=True)
@@ -227,41 +228,39 @@ class TokenFailure:
     def remedy(self, app: str | None = None, secret_expired: Text | None = None) -> Text:
         """What to fix in AFAS. `secret_expired`: the long date the user gave for the secret, when it has passed
         (`wizard.verify.oauth_checks.secret_expired_on`)."""
-        path = _path(app)
+        path = app_connector_path(app)
+        a = screens().app_connector
         kind = self.kind
         if kind is TokenProblem.INVALID_CLIENT:
             if secret_expired is not None:
                 return Text(
                     en="The client secret expired on {date}: ", nl="Het client secret is verlopen op {date}: "
-                ).format(date=secret_expired) + _new_secret(path)
+                ).format(date=secret_expired) + _new_secret(app)
             return Text(
-                en="Check, in this order: (1) the client id is the {cid} of {path}; (2) the client secret is the "
-                "current one: not expired (Profit 9 shows its expiry date in the app connector) and not revoked; "
-                "(3) the app connector is not blocked: {path} > {tab}: untick {blocked}; (4) {field} is {oauth} or "
-                "{hybrid}; (5) the environment number and type (O/T/A) are those of this app connector. If unsure, ",
-                nl="Controleer in deze volgorde: (1) de client id is de {cid} van {path}; (2) het client secret is "
-                "het huidige: niet verlopen (Profit 9 toont de vervaldatum in de app connector) en niet ingetrokken; "
-                "(3) de app connector is niet geblokkeerd: {path} > {tab}: vink {blocked} uit; (4) {field} staat op "
-                "{oauth} of {hybrid}; (5) omgevingsnummer en -type (O/T/A) zijn die van deze app connector. "
-                "Twijfel? ",
+                en="Check, in this order: (1) the client id is the {cid}; (2) the client secret is the current one: "
+                "not expired (Profit 9 shows its expiry date in the app connector) and not revoked; (3) the app "
+                "connector is not blocked: {general}: untick {blocked}; (4) {auth_type} is {oauth} or {hybrid}; (5) "
+                "the environment number and type (O/T/A) are those of this app connector. If unsure, ",
+                nl="Controleer in deze volgorde: (1) de client id is de {cid}; (2) het client secret is het huidige: "
+                "niet verlopen (Profit 9 toont de vervaldatum in de app connector) en niet ingetrokken; (3) de app "
+                "connector is niet geblokkeerd: {general}: vink {blocked} uit; (4) {auth_type} staat op {oauth} of "
+                "{hybrid}; (5) omgevingsnummer en -type (O/T/A) zijn die van deze app connector. Twijfel? ",
             ).format(
-                cid=CLIENT_ID_LABEL,
-                path=path,
-                tab=GENERAL_TAB,
-                blocked=BLOCKED_FIELD,
-                field=AUTH_TYPE_FIELD,
-                oauth=AUTH_TYPE_OAUTH,
-                hybrid=AUTH_TYPE_HYBRID,
-            ) + _new_secret(path)
+                cid=path.then(a.fields.client_id).text,
+                general=path.then(a.tabs.general).text,
+                blocked=a.fields.blocked.nl,
+                auth_type=auth_type_path(app),
+                **auth_type_values(),
+            ) + _new_secret(app)
         if kind is TokenProblem.UNAUTHORIZED_CLIENT or kind is TokenProblem.UNSUPPORTED_GRANT:
-            return _auth_type_remedy(path)
+            return _auth_type_remedy(app)
         if kind is TokenProblem.WRONG_ENVIRONMENT:
             return Text(
                 en="The token was requested at {url}. Check the environment number and type (production O, test T, "
                 "accept A): they must be those of the environment in which {path} was made.",
                 nl="Het token is aangevraagd bij {url}. Controleer het omgevingsnummer en -type (productie O, test T, "
                 "accept A): die moeten horen bij de omgeving waarin {path} is gemaakt.",
-            ).format(url=self.url, path=path)
+            ).format(url=self.url, path=path.text)
         if kind is TokenProblem.INVALID_REQUEST:
             return Text(
                 en="This Profit version may not accept the client authentication used. Try again with the secret in "
@@ -276,14 +275,14 @@ class TokenFailure:
                 "client with a client secret, not as a public client.",
                 nl="De server van SmartBooqing is een confidential client. In AFAS: {path}: richt deze in als "
                 "confidential client met een client secret, niet als public client.",
-            ).format(path=path)
+            ).format(path=path.text)
         if kind is TokenProblem.FORBIDDEN:
             return Text(
-                en="The app connector only accepts certain addresses: {path} > {tab}. Allow this computer's public "
-                "address while you check.",
-                nl="De app connector accepteert alleen bepaalde adressen: {path} > {tab}. Sta het openbare adres van "
-                "deze computer toe zolang u controleert.",
-            ).format(path=path, tab=IP_RESTRICTIONS_TAB)
+                en="The app connector only accepts certain addresses: {path}. Allow this computer's public address "
+                "while you check.",
+                nl="De app connector accepteert alleen bepaalde adressen: {path}. Sta het openbare adres van deze "
+                "computer toe zolang u controleert.",
+            ).format(path=path.then(a.tabs.ip).text)
         if kind is TokenProblem.NO_TOKEN_ENDPOINT:
             return Text(
                 en="Check the environment number and type. If they are right, this Profit version does not offer "
@@ -514,12 +513,27 @@ class OAuthClientAuth(httpx.Auth):
         yield self._apply(request, current)
 
 
+class AfasAuth(httpx.Auth):
+    """A credential with a fixed header (the classic token): the same `Authorization` on every request."""
+
+    def __init__(self, credential: HeaderCredential) -> None:
+        self._credential = credential
+
+    def __repr__(self) -> str:
+        return f"AfasAuth(kind={self._credential.kind!r})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._credential.authorization_header()
+        yield request
+
+
 def auth_for(credential: Credential, rest_base_url: str, settings: OAuthSettings | None = None) -> httpx.Auth:
     """The one place the AFAS client chooses how a credential authenticates: OAuth client credentials get the
-    token flow; a credential with a static header (the classic token) gets today's AfasAuth. A later private-key
-    JWT credential adds a branch here that reuses OAuthClientAuth with a different client authentication."""
+    token flow at `{rest base}/oauth/token`; a credential with a fixed header (the classic token) gets AfasAuth.
+    A later private-key JWT credential (Profit 9) adds a branch here that reuses OAuthClientAuth, with a signed
+    client assertion in the token request's form in place of the client secret."""
     if isinstance(credential, OAuthClientCredentials):
         return OAuthClientAuth(credential, token_url(rest_base_url), settings)
-    from wizard.afas.client import AfasAuth  # the client imports this module when wired; avoid an import cycle
-
-    return AfasAuth(credential)
+    if isinstance(credential, HeaderCredential):
+        return AfasAuth(credential)
+    raise TypeError(f"no request authentication for credential kind {credential.kind!r}")

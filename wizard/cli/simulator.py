@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import signal
@@ -10,10 +11,14 @@ import tempfile
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
+
+if TYPE_CHECKING:
+    from wizard.sim.model import SimEnvironment
 
 # The scenario names are repeated here so `--help` works without importing uvicorn; a test keeps them in sync.
 SCENARIO_NAMES = (
@@ -25,10 +30,15 @@ SCENARIO_NAMES = (
     "maintenance",
     "blocked-definition",
     "slow",
+    "oauth-ready",
+    "hybrid",
+    "oauth-secret-expired",
 )
+AUTH_TYPES = ("classic", "hybrid", "oauth")  # wizard.sim.oauth.AUTH_TYPES; a test keeps them in sync
 KEY_HEADER = "X-Sim-Key"  # wizard.sim.admin_guard.KEY_HEADER; not imported so `--help` stays light
 MAX_LATENCY_MS = 10_000  # wizard.sim.model.MAX_LATENCY_MS; a test keeps them in sync
 _OUR_TOKEN_FILE = re.compile(r"\s*<token><version>\d+</version><data>[0-9A-F]{64}</data></token>\s*")
+_OUR_SECRET_FILE = re.compile(r"\s*[0-9A-F]{64}\s*")  # the simulator's client secrets: 64 uppercase hex
 
 
 def _port(value: str) -> int:
@@ -68,12 +78,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="write the scenario's user token (XML) to FILE with mode 0600; an existing FILE is only replaced "
         "when it holds a token, never another file",
     )
+    parser.add_argument(
+        "--client-secret-out",
+        metavar="FILE",
+        help="write the scenario's OAuth client secret to FILE with mode 0600 (the client id is printed); an "
+        "existing FILE is only replaced when it holds such a secret",
+    )
+    parser.add_argument(
+        "--auth",
+        choices=AUTH_TYPES,
+        default=None,
+        help="put the scenario's app connector on this Authenticatietype with an OAuth client (any scenario)",
+    )
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="choose an UNCONFIRMED AFAS behaviour (docs/simulator.md); OAuth ones as oauth.NAME=VALUE; repeatable",
+    )
     parser.add_argument("--latency-ms", type=_latency, default=None, help="delay every AFAS request by N ms")
     add_lang_option(parser)
     parser.set_defaults(func=run)
 
 
-def _check_token_target(path: Path) -> None:
+def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> None:
+    """Refuse a folder, a missing folder, or an existing file that is not one of ours (a token or secret file)."""
     if path.is_dir():
         raise InputError(
             Text(en="{p} is a folder; give a file name.", nl="{p} is een map; geef een bestandsnaam.").format(p=path)
@@ -87,16 +117,20 @@ def _check_token_target(path: Path) -> None:
             raise InputError(
                 Text(en="Cannot read {p}: {e}", nl="Kan {p} niet lezen: {e}").format(p=path, e=exc.strerror)
             ) from exc
-        if not _OUR_TOKEN_FILE.fullmatch(content):
+        if not ours.fullmatch(content):
             raise InputError(
                 Text(
-                    en="{p} already exists and is not a token file; it will not be overwritten. Choose another name.",
-                    nl="{p} bestaat al en is geen tokenbestand; het wordt niet overschreven. Kies een andere naam.",
-                ).format(p=path)
+                    en="{p} already exists and is not a {w} file; it will not be overwritten. Choose another name.",
+                    nl="{p} bestaat al en is geen {wn}; het wordt niet overschreven. Kies een andere naam.",
+                ).format(
+                    p=path,
+                    w="token" if ours is _OUR_TOKEN_FILE else "client secret",
+                    wn="tokenbestand" if ours is _OUR_TOKEN_FILE else "client-secretbestand",
+                )
             )
 
 
-def _write_token(path: Path, xml: str) -> None:
+def _write_token(path: Path, xml: str) -> None:  # also the client secret: the same care, another content
     """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
     try:
         fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
@@ -114,6 +148,43 @@ def _write_token(path: Path, xml: str) -> None:
         ) from exc
 
 
+def _setting_value(text: str) -> object:
+    # JSON where it parses (401, 8, true), else the plain text (offer, access-token).
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _apply_settings(state: SimEnvironment, pairs: list[str]) -> None:
+    from wizard.sim import actions
+    from wizard.sim.model import SimStepError
+
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(
+                Text(
+                    en="--setting needs NAME=VALUE, e.g. unlinked_get=401 or oauth.profit_version=8.",
+                    nl="--setting verwacht NAAM=WAARDE, bijvoorbeeld unlinked_get=401 of oauth.profit_version=8.",
+                )
+            )
+        try:
+            if name.startswith("oauth."):
+                actions.set_oauth_settings(state, **{name.removeprefix("oauth."): _setting_value(value.strip())})
+            else:
+                actions.set_settings(state, **{name: _setting_value(value.strip())})
+        except SimStepError as exc:
+            raise InputError(
+                Text(
+                    en="--setting {n}: unknown setting or value not allowed (docs/simulator.md lists them).",
+                    nl="--setting {n}: onbekende instelling of waarde niet toegestaan (zie docs/simulator.md).",
+                ).format(n=name),
+                detail=exc.code,
+            ) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario
 
@@ -121,21 +192,32 @@ def run(args: argparse.Namespace) -> int:
     token_path = Path(args.token_out).expanduser() if args.token_out else None
     if token_path is not None:
         _check_token_target(token_path)
-    state = build_scenario(args.scenario)
+    secret_path = Path(args.client_secret_out).expanduser() if args.client_secret_out else None
+    if secret_path is not None:
+        _check_token_target(secret_path, _OUR_SECRET_FILE)
+    state = build_scenario(args.scenario, auth=args.auth)
+    _apply_settings(state, args.setting)
     if args.latency_ms is not None:
         state.faults.latency_ms = args.latency_ms
     server = SimulatorServer(state=state, port=args.port)
     token = server.token
+    client_secret = server.client_secret
     # The token file exists before the socket listens: the kernel completes TCP handshakes from listen() on, so a
-    # script that waits for the port must never find the file missing.
-    wrote_token = token_path is not None and token is not None
-    if token_path is not None and token is not None:
-        _write_token(token_path, token.xml())
+    # script that waits for the port must never find the file missing. The same for the client secret.
+    written: list[Path] = []
     try:
+        if token_path is not None and token is not None:
+            _write_token(token_path, token.xml())
+            written.append(token_path)
+        if secret_path is not None and client_secret is not None:
+            _write_token(secret_path, client_secret.get_secret_value())
+            written.append(secret_path)
         server.start()
-    except SimulatorStartError as exc:
-        if wrote_token and token_path is not None:
-            token_path.unlink(missing_ok=True)  # a token of a server that never ran
+    except (InputError, SimulatorStartError) as exc:
+        for path in written:
+            path.unlink(missing_ok=True)  # a credential of a server that never ran
+        if isinstance(exc, InputError):
+            raise
         if exc.port_in_use:
             raise InputError(
                 Text(
@@ -182,13 +264,38 @@ def run(args: argparse.Namespace) -> int:
                 lang,
             )
             verify += f" --token-file {token_path}"
-        elif token_path is not None:
+        elif token_path is not None and secret_path is None:
             say(
                 Text(
                     en="No token in scenario {s} yet: nothing written to {p}. Create one with POST /_sim/user-token.",
                     nl="Nog geen token in scenario {s}: niets geschreven naar {p}. Maak er een met "
                     "POST /_sim/user-token.",
                 ).format(s=args.scenario, p=token_path),
+                lang,
+            )
+        if server.client_id is not None:
+            # The client id is not a secret (afas-oauth.md §1.2); the secret only ever goes to the file.
+            say(Text(en="OAuth client id: {c}", nl="OAuth-client-id: {c}").format(c=server.client_id), lang)
+        if secret_path is not None and client_secret is not None:
+            say(
+                Text(
+                    en="Client secret written to {p} (mode 0600).",
+                    nl="Client secret geschreven naar {p} (modus 0600).",
+                ).format(p=secret_path),
+                lang,
+            )
+            verify = (
+                f"sbq-setup verify --environment {env_id} --base-url {server.base_url} "
+                f"--client-id {server.client_id} --client-secret-file {secret_path}"
+            )
+        elif secret_path is not None:
+            say(
+                Text(
+                    en="No OAuth client secret in scenario {s}: nothing written to {p}. Use --auth oauth or "
+                    "an OAuth scenario.",
+                    nl="Geen OAuth client secret in scenario {s}: niets geschreven naar {p}. Gebruik --auth oauth "
+                    "of een OAuth-scenario.",
+                ).format(s=args.scenario, p=secret_path),
                 lang,
             )
         say(Text(en="Verify with:", nl="Controleer met:"), lang)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import os
+import re
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -22,13 +24,20 @@ if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `s
     from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
+CLIENT_ID_ENV = "SBQ_AFAS_CLIENT_ID"
+CLIENT_SECRET_ENV = "SBQ_AFAS_CLIENT_SECRET"
 MAX_TOKEN_FILE = MAX_SECRET_FILE
 MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
 
-The token is read from --token-file, --token-stdin, the SBQ_AFAS_TOKEN environment variable, or the OS keyring entry
-the wizard saved for this environment; never from the command line.
+Two kinds of credential:
+  classic token   from --token-file, --token-stdin or SBQ_AFAS_TOKEN
+  OAuth client    --client-id (or SBQ_AFAS_CLIENT_ID) with the client secret from --client-secret-file,
+                  --client-secret-stdin or SBQ_AFAS_CLIENT_SECRET; one token request at {base-url}/oauth/token,
+                  then every check with Authorization: Bearer
+Without either, the OS keyring entry the wizard saved for this environment is used (it holds one of the two).
+A token or client secret is never taken from the command line.
 
 exit codes: 0 verified (warnings allowed), 1 setup defects found, 2 bad input (nothing was sent),
             3 verification impossible right now (unreachable, IP restriction, maintenance, timeout)"""
@@ -46,32 +55,153 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--base-url", metavar="URL", help="custom REST base URL (on-premise Profit, the simulator)")
     parser.add_argument("--soap-url", metavar="URL", help="custom SOAP URL (default: same origin, /profitservices)")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--token-file", metavar="F", type=Path, help="read the token from file F")
-    source.add_argument("--token-stdin", action="store_true", help="read the token from standard input")
+    source.add_argument("--token-file", metavar="F", type=Path, help="read the classic token from file F")
+    source.add_argument("--token-stdin", action="store_true", help="read the classic token from standard input")
+    source.add_argument(
+        "--client-secret-file", metavar="F", type=Path, help="OAuth: read the client secret from file F"
+    )
+    source.add_argument(
+        "--client-secret-stdin", action="store_true", help="OAuth: read the client secret from standard input"
+    )
+    parser.add_argument("--client-id", metavar="ID", help="OAuth: the app connector's client id (not a secret)")
+    parser.add_argument(
+        "--secret-expires",
+        metavar="YYYY-MM-DD",
+        help="OAuth: the client secret's expiry date as AFAS shows it; a warning comes 30 days ahead",
+    )
+    parser.add_argument(
+        "--client-auth",
+        choices=["body", "basic"],
+        default="body",
+        help="OAuth: send the client secret in the request body (default, every Profit version) or as HTTP Basic "
+        "(documented from Profit 9)",
+    )
+    parser.add_argument(
+        "--auth",
+        choices=["classic", "oauth"],
+        default="classic",
+        help="with --demo: verify with a classic token (scenario 'ready', default) or an OAuth client ('oauth-ready')",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     parser.add_argument("--html", metavar="FILE", type=Path, help="also write the report as an HTML page to FILE")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="overall deadline in seconds (60)")
-    parser.add_argument("--demo", action="store_true", help="verify against the built-in simulator (scenario 'ready')")
+    parser.add_argument("--demo", action="store_true", help="verify against the built-in simulator (see --auth)")
     add_lang_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
-def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
+def _wants_oauth(args: argparse.Namespace) -> bool:
+    """An OAuth client is asked for on the command line: a client id or a client secret source."""
+    return bool(args.client_id is not None or args.client_secret_file is not None or args.client_secret_stdin)
+
+
+def _secret_expires(args: argparse.Namespace) -> dt.date | None:
+    value = args.secret_expires
+    if value is None:
+        return None
+    # ASCII digits only: fromisoformat alone would also take '20270501' and other ISO shapes people do not mean.
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(
+        Text(
+            en="--secret-expires must be a date as YYYY-MM-DD, e.g. 2027-05-01, not '{v}'.",
+            nl="--secret-expires moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2027-05-01, niet '{v}'.",
+        ).format(v=excerpt(value, 40))
+    )
+
+
+def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential:
+    from wizard.domain.oauth import oauth_client_credentials
+
+    client_id = args.client_id if args.client_id is not None else os.environ.get(CLIENT_ID_ENV)
+    if client_id is None:
+        raise InputError(
+            Text(
+                en="An OAuth client needs its client id: --client-id ID or {var}.",
+                nl="Een OAuth-client heeft zijn client id nodig: --client-id ID of {var}.",
+            ).format(var=CLIENT_ID_ENV)
+        )
+    if args.client_secret_file is not None:
+        secret = read_secret_file(args.client_secret_file, MAX_SECRET_FILE, kind="client-secret")
+    elif args.client_secret_stdin:
+        secret = sys.stdin.read(MAX_SECRET_FILE)
+    elif os.environ.get(CLIENT_SECRET_ENV):
+        secret = os.environ[CLIENT_SECRET_ENV]
+    else:
+        raise InputError(
+            Text(
+                en="The client secret is missing: use --client-secret-file F, --client-secret-stdin or {var}.",
+                nl="Het client secret ontbreekt: gebruik --client-secret-file F, --client-secret-stdin of {var}.",
+            ).format(var=CLIENT_SECRET_ENV)
+        )
+    # Validated here (InputError, exit 2) before any request: an empty client id or one with spaces cannot be one.
+    return oauth_client_credentials(client_id, secret, expires)
+
+
+def _read_credential(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
+    """The credential, from the command line, the environment or the keyring, in that order."""
     from wizard.domain.credentials import parse_classic_token
 
-    if args.token_file is not None:
-        # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
-        # load a disk image.
-        return parse_classic_token(read_secret_file(args.token_file, MAX_TOKEN_FILE))
-    if args.token_stdin:
-        return parse_classic_token(sys.stdin.read(MAX_TOKEN_FILE))
+    expires = _secret_expires(args)
+    if _wants_oauth(args):
+        if args.token_file is not None or args.token_stdin:
+            raise InputError(
+                Text(
+                    en="Give either a classic token (--token-file, --token-stdin) or an OAuth client (--client-id "
+                    "with its secret), not both.",
+                    nl="Geef een klassiek token (--token-file, --token-stdin) of een OAuth-client (--client-id met "
+                    "het secret), niet allebei.",
+                )
+            )
+        return _read_oauth(args, expires)
+    if args.token_file is not None or args.token_stdin:
+        if args.token_file is not None:
+            # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
+            # load a disk image.
+            credential: Credential = parse_classic_token(read_secret_file(args.token_file, MAX_TOKEN_FILE))
+        else:
+            credential = parse_classic_token(sys.stdin.read(MAX_TOKEN_FILE))
+        return _no_expiry_for_classic(credential, expires)
+    oauth_env = bool(os.environ.get(CLIENT_ID_ENV) or os.environ.get(CLIENT_SECRET_ENV))
+    if os.environ.get(TOKEN_ENV) and oauth_env:
+        raise InputError(
+            Text(
+                en="Both {t} and {c}/{s} are set: unset the one you do not mean.",
+                nl="Zowel {t} als {c}/{s} is ingesteld: verwijder de variabele die u niet bedoelt.",
+            ).format(t=TOKEN_ENV, c=CLIENT_ID_ENV, s=CLIENT_SECRET_ENV)
+        )
     if os.environ.get(TOKEN_ENV):
-        return parse_classic_token(os.environ[TOKEN_ENV])
+        return _no_expiry_for_classic(parse_classic_token(os.environ[TOKEN_ENV]), expires)
+    if oauth_env:
+        return _read_oauth(args, expires)
+    return _from_keyring(env, expires)
+
+
+def _no_expiry_for_classic(credential: Credential, expires: dt.date | None) -> Credential:
+    if expires is not None:
+        raise InputError(
+            Text(
+                en="--secret-expires is for an OAuth client secret; a classic token's expiry comes from AFAS.",
+                nl="--secret-expires is voor een OAuth client secret; de vervaldatum van een klassiek token komt "
+                "van AFAS.",
+            )
+        )
+    return credential
+
+
+def _from_keyring(env: AfasEnvironment, expires: dt.date | None) -> Credential:
+    from wizard.domain.oauth import OAuthClientCredentials, with_expiry
     from wizard.stores.secrets import SecretStoreError, default_secret_store
 
     missing = Text(
-        en="No token for {env}: use --token-file F, --token-stdin or {var}, or store it with the wizard.",
-        nl="Geen token voor {env}: gebruik --token-file F, --token-stdin of {var}, of bewaar het met de wizard.",
+        en="No credential for {env}: use --token-file F, --token-stdin or {var} for a classic token, --client-id with "
+        "--client-secret-file F or --client-secret-stdin for an OAuth client, or store one with the wizard.",
+        nl="Geen inloggegevens voor {env}: gebruik --token-file F, --token-stdin of {var} voor een klassiek token, "
+        "--client-id met --client-secret-file F of --client-secret-stdin voor een OAuth-client, of bewaar ze met de "
+        "wizard.",
     ).format(env=env.env_id, var=TOKEN_ENV)
     try:
         stored = default_secret_store().load(env.key)
@@ -79,7 +209,10 @@ def _read_token(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
         raise InputError(missing + Text(en=" Keyring: ", nl=" Sleutelbos: ") + exc.message) from None
     if stored is None:
         raise InputError(missing)
-    return stored
+    if isinstance(stored, OAuthClientCredentials):
+        # The date given now wins over the remembered one (a rotated secret, a corrected date).
+        return with_expiry(stored, expires) if expires is not None else stored
+    return _no_expiry_for_classic(stored, expires)
 
 
 def _field(text: str) -> str:
@@ -153,6 +286,16 @@ def _write_report(path: Path, content: str) -> Text | None:
     return None
 
 
+def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
+    """The built-in simulator: scenario 'ready' with its classic token, or 'oauth-ready' with its OAuth client."""
+    from wizard.sim import SimulatorServer
+
+    server = stack.enter_context(SimulatorServer("oauth-ready" if auth == "oauth" else "ready"))
+    credential = server.oauth_client if auth == "oauth" else server.token
+    assert credential is not None
+    return server.environment, credential
+
+
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -165,12 +308,7 @@ def run(args: argparse.Namespace) -> int:
         _check_report_target(args.html)
     with ExitStack() as stack:
         if args.demo:
-            from wizard.sim import SimulatorServer
-
-            server = stack.enter_context(SimulatorServer("ready"))
-            env = server.environment
-            assert server.token is not None
-            credential: Credential = server.token
+            env, credential = _demo(stack, args.auth)
         else:
             if not args.environment:
                 raise InputError(
@@ -180,8 +318,8 @@ def run(args: argparse.Namespace) -> int:
                     )
                 )
             env = parse_environment(args.environment, args.type, base_url=args.base_url, soap_url=args.soap_url)
-            credential = _read_token(args, env)
-        report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout))
+            credential = _read_credential(args, env)
+        report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout, client_auth=args.client_auth))
     unwritten = _write_report(args.html, redact(report.to_html(lang))) if args.html is not None else None
     if args.json:
         print(json_for_terminal(redact(report.to_json(lang))), flush=True)

@@ -1,5 +1,12 @@
-"""AFAS credentials. Today: the classic user token. The `Credential` protocol is what the rest of the
-product depends on, so OAuth client credentials (AFAS's replacement after 31 Aug 2027) can slot in later.
+"""AFAS credentials: the classic user token here, OAuth client credentials in `wizard.domain.oauth`. The
+`Credential` protocol is what the rest of the product depends on (kind, secret forms, keyring storage); only a
+`HeaderCredential` (the classic token) has a fixed `Authorization` header. An OAuth client first exchanges its secret
+for an access token: `wizard.afas.oauth.auth_for` picks the request authentication per credential.
+
+Room for private-key JWT (Profit 9, afas-oauth.md §2.7): a `PrivateKeyJwtClient` model in wizard/domain/oauth.py
+(client id and key id; the private key stays on SmartBooqing's server, so its `secret_forms()` hold nothing a desktop
+has), a kind of its own recognised by `credential_from_storage`, and a branch in `auth_for` that reuses the token flow
+(`OAuthClientAuth`) with a client assertion in place of the secret. Nothing else changes.
 
 A token is parsed leniently (what people actually paste) and held as `SecretStr`, so `repr`, logs and
 exceptions never show it. Every form of the secret is registered with `wizard.domain.redact`.
@@ -18,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, SecretStr
 
 from wizard.domain import redact
 from wizard.domain.errors import InputError
+from wizard.domain.oauth import is_oauth_storage, parse_oauth_storage
 from wizard.domain.text import Text
 
 # AFAS timeline (afas-api.md §0): classic tokens get an expiry of 1 May 2027 and stop working after 31 Aug 2027.
@@ -36,15 +44,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 
 @runtime_checkable
 class Credential(Protocol):
-    """What the AFAS client needs from any credential."""
+    """What the product needs from any credential: its kind, every form of its secret, its keyring form."""
 
     @property
     def kind(self) -> str:
         """A stable name of the credential type, e.g. 'classic-token'; stored next to the secret."""
-        ...
-
-    def authorization_header(self) -> str:
-        """The full `Authorization` header value. Secret."""
         ...
 
     def secret_forms(self) -> tuple[str, ...]:
@@ -53,6 +57,15 @@ class Credential(Protocol):
 
     def to_storage(self) -> str:
         """The string kept in the OS keyring. Secret."""
+        ...
+
+
+@runtime_checkable
+class HeaderCredential(Credential, Protocol):
+    """A credential sent as it is, in one fixed `Authorization` header (the classic AfasToken)."""
+
+    def authorization_header(self) -> str:
+        """The full `Authorization` header value. Secret."""
         ...
 
 
@@ -195,5 +208,8 @@ def parse_classic_token(text: str) -> ClassicToken:
 
 
 def credential_from_storage(stored: str) -> Credential:
-    """Rebuild a credential from what `to_storage()` put in the keyring."""
+    """Rebuild a credential from what `to_storage()` put in the keyring: an OAuth client (JSON) or a classic token
+    (XML, or the bare data typed in by hand). A damaged entry is an InputError that never quotes it."""
+    if is_oauth_storage(stored):
+        return parse_oauth_storage(stored)
     return parse_classic_token(stored)

@@ -145,11 +145,6 @@ class OAuthClientCredentials(BaseModel):
         pair = f"{quote_plus(self.client_id)}:{quote_plus(self.secret())}"
         return "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii")
 
-    def authorization_header(self) -> str:
-        """Satisfies today's `Credential` protocol only: an OAuth client has no static header, it first exchanges
-        its secret for an access token. Use `wizard.afas.oauth.auth_for(...)`. Goes when the protocol changes."""
-        raise TypeError("OAuth client credentials have no static Authorization header; use wizard.afas.oauth")
-
     def secret_forms(self) -> tuple[str, ...]:
         secret = self.secret()
         basic = self.basic_header()
@@ -186,6 +181,12 @@ def oauth_client_credentials(
     return OAuthClientCredentials(
         client_id=client_id, client_secret=SecretStr(client_secret), secret_expires=secret_expires
     )
+
+
+def with_expiry(credential: OAuthClientCredentials, secret_expires: dt.date | None) -> OAuthClientCredentials:
+    """The same client with another secret expiry date, built anew so its keyring form is registered as a secret
+    too (a pydantic model_copy would skip `model_post_init`)."""
+    return oauth_client_credentials(credential.client_id, credential.secret(), secret_expires)
 
 
 def is_oauth_storage(stored: str) -> bool:

@@ -24,6 +24,7 @@ from wizard.sim.model import (
     SimSettings,
     SimStepError,
 )
+from wizard.sim.oauth import AUTH_TYPES, SimOAuthError, update_fields
 
 
 class GcnImportError(SimStepError):
@@ -177,9 +178,9 @@ def set_faults(env: SimEnvironment, **faults: Any) -> None:
                 if env.app_connector is None:
                     raise SimStepError("no-app-connector")
                 if key == "auth_type":
-                    if value not in ("classic", "hybrid", "oauth"):
+                    if value not in AUTH_TYPES:
                         raise SimStepError("bad-fault", f"auth_type={value!r}")
-                    env.app_connector.auth_type = value
+                    env.oauth.set_auth_type(value)
                 else:
                     env.app_connector.token_validity_days = int(value) if value else None
             elif key in ("token_expired", "token_expires_on"):
@@ -250,3 +251,12 @@ def _check_settings(values: dict[str, Any]) -> dict[str, Any]:
     values["retry_after"] = int(values["retry_after"])
     values["profit_version"] = str(values["profit_version"])
     return values
+
+
+def set_oauth_settings(env: SimEnvironment, **settings: Any) -> None:
+    """Choose among the UNCONFIRMED OAuth behaviours (`wizard.sim.oauth.OAuthSimSettings`), all or nothing."""
+    try:
+        with env.lock:
+            update_fields(env.oauth.settings, settings)
+    except SimOAuthError as exc:
+        raise SimStepError(exc.code, str(exc)) from None

@@ -26,6 +26,7 @@ from wizard.sim import actions
 from wizard.sim.admin_guard import AdminAccess, refuse
 from wizard.sim.guide import apply_guide_step
 from wizard.sim.model import DEFAULT_USER, MAX_LATENCY_MS, SimEnvironment, SimStepError
+from wizard.sim.oauth import oauth_admin_routes
 
 log = logging.getLogger(__name__)
 MAX_ADMIN_BODY = 5 * 1024 * 1024  # a .gcn is a few KB; the guide-step call carries seven of them
@@ -35,6 +36,7 @@ _STATUS = {
     "unknown-dossier-type": 404,
     "no-app-connector": 409,
     "no-token": 409,
+    "classic-auth-type": 409,
 }
 _FORM_TYPES = ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
 Name = Annotated[StrictStr, Field(max_length=200)]
@@ -152,6 +154,15 @@ def _invalid(exc: ValidationError) -> JSONResponse:
     return JSONResponse({"error": "invalid-input", "message": "The request body is not valid.", "detail": detail}, 422)
 
 
+def _json_only(endpoint: Callable[..., Any]) -> Callable[[Request], Awaitable[Response]]:
+    async def run(request: Request) -> Response:
+        await _raw(request, json_only=True)  # refuses forms and non-JSON bodies (415) and huge ones (413)
+        response: Response = await endpoint(request)
+        return response
+
+    return run
+
+
 def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
     async def import_gcn(request: Request) -> Response:
         name = request.query_params.get("file_name", "")
@@ -212,7 +223,17 @@ def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
             except (binascii.Error, ValueError) as exc:
                 raise SimStepError("bad-file", "gcn_files values must be Base64") from exc
         done = apply_guide_step(env, body.step, files=files)
-        return JSONResponse({"step": done.step, "token": done.token.xml() if done.token else None})
+        oauth = done.oauth
+        return JSONResponse(
+            {
+                "step": done.step,
+                "token": done.token.xml() if done.token else None,
+                # Only the step that creates a client secret returns it (AFAS shows it once, too).
+                "client_id": oauth.client_id if oauth else None,
+                "client_secret": oauth.secret() if oauth else None,
+                "secret_expires": oauth.secret_expires.isoformat() if oauth and oauth.secret_expires else None,
+            }
+        )
 
     async def dump(_request: Request) -> Response:
         return JSONResponse(env.dump())
@@ -281,6 +302,11 @@ def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
         ("/_sim/outbox", outbox, ["GET"]),
     ]
     routes: list[BaseRoute] = [Route(path, guarded(handler), methods=methods) for path, handler, methods in table]
+    # /_sim/oauth/*: the app connector's Authenticatietype and OAuth client (wizard.sim.oauth), behind the same guard
+    # and the same JSON-only rule; the environment's current SimOAuth is looked up per call.
+    for route in oauth_admin_routes(lambda: env.oauth):
+        assert isinstance(route, Route)
+        routes.append(Route(route.path, guarded(_json_only(route.endpoint)), methods=route.methods))
     # Anything else under /_sim (also a known path with another method): checked first, then 404 JSON.
     everything = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes.append(Route("/_sim/{rest:path}", guarded(not_found), methods=everything))

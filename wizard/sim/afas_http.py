@@ -27,7 +27,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
-from wizard.sim.model import LogEntry, SimEnvironment, UserToken
+from wizard.sim.model import AppConnector, LogEntry, SimEnvironment, UserToken
+from wizard.sim.oauth import Denied, IssuedToken
 
 log = logging.getLogger(__name__)
 MAX_QUERY = 2049  # a longer query string gets 404 (afas-api.md §3.1)
@@ -152,31 +153,69 @@ def token_from_header(value: str) -> str | None:
     return match.group(1) if match else None
 
 
-def authorise(env: SimEnvironment, request: Request, token_data: str | None) -> UserToken:
-    """The token's user, or DeniedError with AFAS's answer: 401 (empty) or 403 for an IP restriction."""
+@dataclass(frozen=True)
+class Caller:
+    """Who a call runs as: a classic token's user, or (Bearer) the user configured on the app connector."""
+
+    user: str
+    token: UserToken | None = None  # the classic token
+    access: IssuedToken | None = None  # the OAuth access token
+
+
+def _ip_allowed(app: AppConnector, request: Request) -> bool:
+    if not app.ip_restricted:
+        return True
+    host = request.client.host if request.client else "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(host)
+        return any(address in ipaddress.ip_network(n, strict=False) for n in app.allowed_ips)
+    except ValueError:
+        return False
+
+
+def ip_refusal(env: SimEnvironment, request: Request) -> DeniedError | None:
+    """The app connector's IP restriction: 403, empty (afas-api.md §4.2; OAuth keeps it, afas-oauth.md §1.4)."""
     with env.lock:
+        app = env.app_connector
+        if app is not None and not _ip_allowed(app, request):
+            return DeniedError(empty(403), "IP restriction")
+    return None
+
+
+def authorise(
+    env: SimEnvironment, request: Request, authorization: str | None, body_token: str | None = None
+) -> Caller:
+    """Who the call runs as, or DeniedError with AFAS's answer: 401 (empty, or with WWW-Authenticate under OAuth)
+    or 403 for an IP restriction. The app connector's Authenticatietype decides first (SimOAuth); a classic token
+    is then checked as before. `body_token` is the token data of a SOAP body (a classic credential)."""
+    # A token in a SOAP body is a classic credential, whatever the (absent) header says.
+    scheme_header = authorization or ("AfasToken" if body_token else None)
+    outcome = env.oauth.check_authorization(scheme_header)
+    if isinstance(outcome, Denied):
+        raise DeniedError(outcome.response(), outcome.note)
+    with env.lock:
+        app = env.app_connector
+        if outcome.scheme == "bearer":
+            if app is None:
+                raise DeniedError(empty(401), "no app connector")
+            denied = ip_refusal(env, request)
+            if denied is not None:
+                raise denied
+            return Caller(user=app.user, access=outcome.token)
+        token_data = body_token or token_from_header(authorization or "")
         token = env.find_token(token_data) if token_data else None
         if token is None:
             raise DeniedError(empty(401), "unknown token" if token_data else "no or malformed token")
         if not token.valid_on(env.current_date()):
             raise DeniedError(empty(401), "token revoked" if token.revoked else "token expired")
-        app = env.app_connector
         if app is None:
             raise DeniedError(empty(401), "no app connector")
         if app.blocked:
             raise DeniedError(empty(env.settings.blocked_app_connector), "app connector blocked")
-        if app.auth_type == "oauth":  # switched to OAuth only: classic tokens no longer accepted (afas-api.md §0)
-            raise DeniedError(empty(401), "app connector accepts OAuth only")
-        if app.ip_restricted:
-            host = request.client.host if request.client else "127.0.0.1"
-            try:
-                address = ipaddress.ip_address(host)
-                allowed = any(address in ipaddress.ip_network(n, strict=False) for n in app.allowed_ips)
-            except ValueError:
-                allowed = False
-            if not allowed:
-                raise DeniedError(empty(403), "IP restriction")
-        return token
+        denied = ip_refusal(env, request)
+        if denied is not None:
+            raise denied
+        return Caller(user=token.user, token=token)
 
 
 # --- one call ---------------------------------------------------------------------------------------------------
@@ -198,7 +237,7 @@ class Call:
     request: Request
     env: SimEnvironment
     info: CallInfo = field(default_factory=CallInfo)
-    token: UserToken | None = None  # set by Gate.AUTH and Gate.WRITE
+    caller: Caller | None = None  # set by Gate.AUTH and Gate.WRITE
 
     @property
     def lang(self) -> str:
@@ -249,7 +288,7 @@ async def _through_gate(call: Call, gate: Gate, handler: Handler) -> Response:
         return maintenance(env)
     if gate is not Gate.OPEN:
         try:
-            call.token = authorise(env, call.request, token_from_header(call.request.headers.get("authorization", "")))
+            call.caller = authorise(env, call.request, call.request.headers.get("authorization"))
         except DeniedError as denied:
             call.info.note = denied.note
             return denied.response

@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from wizard.sim import otp, rest_read, rest_write, soap
+from wizard.sim import otp, rest_oauth, rest_read, rest_write, soap
 from wizard.sim.admin_api import admin_routes
 from wizard.sim.admin_guard import AdminAccess, new_key
 from wizard.sim.afas_http import MESSAGES, ORIGINAL_PATH, CallInfo, Gate, Handler, afas_endpoint, record
@@ -43,6 +43,8 @@ def _afas_table() -> list[tuple[str, Handler, list[str], Gate]]:
         (f"{REST}/connectors/{{rest:path}}", rest_write.write, WRITE_METHODS, Gate.WRITE),
         (f"{REST}/otprequest", otp.otp("otprequest"), ["POST"], Gate.OPEN),
         (f"{REST}/otpvalidation", otp.otp("otpvalidation"), ["POST"], Gate.OPEN),
+        # Every method: a GET (or anything but a form POST) gets the token endpoint's invalid_request, not a 404.
+        (f"{REST}/oauth/token", rest_oauth.token, ALL_METHODS, Gate.OPEN),
     ]
     for head in SPECIAL_HEADS:
         table.append((f"{REST}/{head}", special(head), ["GET"], Gate.AUTH))

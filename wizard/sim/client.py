@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import httpx
+from pydantic import SecretStr
 
 from wizard.domain.credentials import ClassicToken, parse_classic_token
+from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.sim.admin_guard import KEY_HEADER, key_for
 from wizard.sim.model import DEFAULT_USER
 
@@ -118,6 +121,63 @@ class SimAdmin:
         token = body.get("token") if isinstance(body, dict) else None
         return parse_classic_token(str(token)) if token else None
 
+    # --- the app connector's OAuth side (/_sim/oauth/*) ---
+
+    def apply_oauth_step(self, step: str) -> OAuthClientCredentials | None:
+        """Do one OAuth step or move ("app-connector-oauth", "client-secret", "switch-to-hybrid",
+        "switch-to-oauth"; see wizard.sim.guide). Returns the client id and new secret for "client-secret"."""
+        body = self._call("POST", "guide-step", json={"step": step})
+        return _credentials(body)
+
+    def oauth(self) -> dict[str, Any]:
+        """The OAuth state: auth_type, client_id, secrets (id, dates, state, last 4 characters), settings."""
+        result: dict[str, Any] = self._call("GET", "oauth")
+        return result
+
+    def set_auth_type(self, auth_type: Literal["classic", "hybrid", "oauth"]) -> None:
+        self._call("POST", "oauth/auth-type", json={"auth_type": auth_type})
+
+    def create_oauth_client(self) -> OAuthClientCredentials:
+        """The OAuth client (created the first time) and a new secret, shown once."""
+        body = self._call("POST", "oauth/client", json={})
+        return oauth_client_credentials(str(body["client_id"]), str(body["client_secret"]), self._newest_expiry())
+
+    def create_secret(self, validity_days: int | None = None) -> SecretStr:
+        """A new client secret next to the existing ones (step 1 of a rotation); it becomes the client's secret."""
+        payload = {"validity_days": validity_days} if validity_days is not None else {}
+        return SecretStr(str(self._call("POST", "oauth/secrets", json=payload)["client_secret"]))
+
+    def rotate_secret(self) -> OAuthClientCredentials:
+        """AFAS's rotation: a new secret, then the old one revoked. Returns the client id and the new secret."""
+        secret = self.create_secret()
+        self.revoke_secret()
+        client_id = str(self.oauth()["client_id"])
+        return oauth_client_credentials(client_id, secret.get_secret_value(), self._newest_expiry())
+
+    def revoke_secret(self, secret_id: int | None = None) -> int:
+        """Revoke one secret (default: the oldest active one); its access tokens stop working too."""
+        return int(self._call("POST", "oauth/secrets/revoke", json={"id": secret_id})["revoked"])
+
+    def expire_secret(self, secret_id: int | None = None) -> int:
+        """Let a secret's validity end yesterday (default: the oldest active one)."""
+        return int(self._call("POST", "oauth/secrets/expire", json={"id": secret_id})["expired"])
+
+    def revoke_access_tokens(self) -> int:
+        return int(self._call("POST", "oauth/tokens/revoke", json={})["revoked"])
+
+    def set_oauth_settings(self, **settings: Any) -> None:
+        """UNCONFIRMED OAuth behaviours (docs/simulator.md, "OAuth settings")."""
+        self._call("POST", "oauth/settings", json={"settings": settings})
+
+    def set_oauth_faults(self, **faults: bool) -> None:
+        """Token endpoint trouble: maintenance (503), forbidden (403), garbage (200 HTML)."""
+        self._call("POST", "oauth/settings", json={"faults": faults})
+
+    def _newest_expiry(self) -> dt.date | None:
+        secrets = self.oauth().get("secrets") or []
+        expires = secrets[-1].get("expires") if secrets else None
+        return dt.date.fromisoformat(expires) if expires else None
+
     # --- inspection and faults ---
 
     def state(self) -> dict[str, Any]:
@@ -140,3 +200,11 @@ class SimAdmin:
     def outbox(self) -> list[dict[str, str]]:
         result: list[dict[str, str]] = self._call("GET", "outbox")
         return result
+
+
+def _credentials(body: Any) -> OAuthClientCredentials | None:
+    if not isinstance(body, dict) or not body.get("client_secret"):
+        return None
+    expires = body.get("secret_expires")
+    day = dt.date.fromisoformat(str(expires)) if expires else None
+    return oauth_client_credentials(str(body["client_id"]), str(body["client_secret"]), day)

@@ -3,6 +3,20 @@
 The one place that says what "do this step in AFAS" means: the scenarios are built from it, the admin API
 (`POST /_sim/guide-step`) and `SimAdmin.apply_guide_step` expose it, and the GUI demo calls it. Keys are the
 wizard's step ids (`wizard.flow.steps.StepId` values) as plain strings, so this package does not import the flow.
+
+`GUIDE_STEPS` is the classic guide. `OAUTH_STEPS` are the OAuth steps and the moves of an existing customer
+(afas-oauth.md §1.4); their keys are plain strings the wizard uses as they are:
+
+- "app-connector-oauth": the app connector created ("Nieuw") with Authenticatietype OAuth, then unblocked; in the
+  OAuth guide it takes the place of "app-connector" (same order: import, app-connector-oauth, link-connectors,
+  client-secret, dossier);
+- "client-secret": a client secret created (the OAuth client too, the first time); returns the client id and the
+  secret (`StepDone.oauth`), as "token" returns the token; refused with "classic-auth-type" while the app
+  connector is on Classic token, as AFAS offers no OAuth client there;
+- "switch-to-hybrid": Authenticatietype Classic token -> Hybride (classic token and OAuth both work);
+- "switch-to-oauth": Authenticatietype -> OAuth (the classic token is refused from then on).
+
+The move of an existing customer: "switch-to-hybrid", "client-secret", (verify both), "switch-to-oauth".
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ from wizard.data import load_manifest
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.gcn import GcnField, write_stand_in
 from wizard.domain.manifest import Manifest
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.sim import actions
 from wizard.sim.model import DEFAULT_USER, SimEnvironment, SimStepError
 
@@ -27,10 +42,12 @@ GcnFiles = Mapping[str, bytes]  # file name -> bytes: the .gcn files the user ex
 
 @dataclass(frozen=True)
 class StepDone:
-    """What a guide step did; `token` only for the token step (AFAS's "Kopiëren" dialog shows it once)."""
+    """What a guide step did; `token` only for the token step (AFAS's "Kopiëren" dialog shows it once), `oauth`
+    only for "client-secret" (the client id and the secret, shown once too)."""
 
     step: str
     token: ClassicToken | None = None
+    oauth: OAuthClientCredentials | None = None
 
 
 def bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
@@ -79,6 +96,34 @@ def _dossier(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) 
     return StepDone("dossier")
 
 
+def _app_connector_oauth(env: SimEnvironment, manifest: Manifest, files: GcnFiles | None) -> StepDone:
+    # The "Nieuw" dialog with Authenticatietype OAuth (afas-oauth.md §1.1): created blocked, then unblocked.
+    _app_connector(env, manifest, files)
+    env.oauth.set_auth_type("oauth")
+    return StepDone("app-connector-oauth")
+
+
+def _client_secret(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+    with env.lock:
+        if env.app_connector is None:
+            raise SimStepError("no-app-connector")
+        if env.oauth.auth_type == "classic":
+            raise SimStepError("classic-auth-type", "set Authenticatietype to Hybride or OAuth first")
+        env.oauth.create_client()  # the first time: the client id and a first secret; later: a new secret
+    return StepDone("client-secret", oauth=env.oauth_credentials)
+
+
+def _switch(auth_type: str) -> Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]:
+    def switch(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
+        with env.lock:
+            if env.app_connector is None:
+                raise SimStepError("no-app-connector")
+            env.oauth.set_auth_type(auth_type)
+        return StepDone(f"switch-to-{auth_type}")
+
+    return switch
+
+
 # In the guide's order. Steps of the wizard not listed here (welcome, environment, connector-files, verify, done)
 # happen outside AFAS.
 GUIDE_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]] = {
@@ -90,13 +135,24 @@ GUIDE_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], Ste
 }
 
 
+# The OAuth guide's own steps and the move of an existing customer (see the module docstring).
+OAUTH_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]] = {
+    "app-connector-oauth": _app_connector_oauth,
+    "client-secret": _client_secret,
+    "switch-to-hybrid": _switch("hybrid"),
+    "switch-to-oauth": _switch("oauth"),
+}
+OAUTH_GUIDE = ("import", "app-connector-oauth", "link-connectors", "client-secret", "dossier")
+MIGRATION = ("switch-to-hybrid", "client-secret", "switch-to-oauth")
+
+
 def apply_guide_step(
     env: SimEnvironment, step: str, *, manifest: Manifest | None = None, files: GcnFiles | None = None
 ) -> StepDone:
     """Do one guide step in the simulated AFAS, as the user would by hand. Idempotent where AFAS is (linking,
     destinations, a second app connector renames it); every call of "token" makes a new token.
     Raises SimStepError("no-afas-step") for a wizard step that has nothing to do in AFAS."""
-    do = GUIDE_STEPS.get(step)
+    do = GUIDE_STEPS.get(step) or OAUTH_STEPS.get(step)
     if do is None:
         raise SimStepError("no-afas-step", step)
     return do(env, manifest or load_manifest(), files)

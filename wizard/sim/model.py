@@ -20,6 +20,8 @@ from typing import Any, Literal
 from pydantic import SecretStr
 
 from wizard.domain.credentials import ClassicToken
+from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.sim.oauth import SimOAuth
 
 ENV_ID = "O12345AA"  # AFAS's own documentation example
 DEFAULT_USER = "12345.sbq"
@@ -119,7 +121,10 @@ class AppConnector:
     user_group: str
     blocked: bool = True  # "A new app connector is automatically blocked" (afas-api.md §4.2)
     type: str = "Onderhoud door klant"
-    auth_type: Literal["classic", "hybrid", "oauth"] = "classic"
+    # The user the app connector's calls run as under OAuth: "runs under the user configured on the app connector"
+    # (afas-oauth.md §1.3); UNCONFIRMED which field that is, here the connector user the quick wizard creates.
+    # The Authenticatietype lives in SimEnvironment.oauth (one source of truth for classic/hybrid/oauth).
+    user: str = DEFAULT_USER
     token_validity_days: int | None = None  # "Geldigheidsduur tokens"
     ip_restricted: bool = False
     allowed_ips: list[str] = field(default_factory=lambda: ["185.46.182.0/24"])
@@ -243,6 +248,19 @@ class SimEnvironment:
     write_bodies: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     today: dt.date | None = None  # None = the real date; fixed in tests of expiry
+    # The app connector's Authenticatietype and OAuth client (classic until a scenario or the admin changes it).
+    oauth: SimOAuth = field(default_factory=SimOAuth, repr=False)
+
+    def __post_init__(self) -> None:
+        self.attach_oauth(self.oauth)
+
+    def attach_oauth(self, oauth: SimOAuth) -> None:
+        """Make `oauth` this environment's OAuth side: its date, its Geblokkeerd and its lock are the environment's
+        (one lock, so no two-lock ordering between the REST checks and the OAuth state)."""
+        oauth.today = self.current_date
+        oauth.blocked_source = lambda: self.app_connector is not None and self.app_connector.blocked
+        oauth.lock = self.lock
+        self.oauth = oauth
 
     # --- queries -------------------------------------------------------------------------------------------
 
@@ -264,6 +282,15 @@ class SimEnvironment:
         """The token the scenario's client holds (None until one is created)."""
         with self.lock:
             return ClassicToken(data=SecretStr(self.client_token)) if self.client_token else None
+
+    @property
+    def oauth_credentials(self) -> OAuthClientCredentials | None:
+        """The OAuth client id and secret the scenario's client holds (None until a secret is created)."""
+        held = self.oauth.held()
+        if held is None:
+            return None
+        client_id, secret, expires = held
+        return oauth_client_credentials(client_id, secret, expires)
 
     # --- the guide's steps ------------------------------------------------------------------------------------
 
@@ -347,7 +374,8 @@ class SimEnvironment:
                     "user_group": app.user_group,
                     "blocked": app.blocked,
                     "type": app.type,
-                    "auth_type": app.auth_type,
+                    "auth_type": self.oauth.auth_type,
+                    "user": app.user,
                     "token_validity_days": app.token_validity_days,
                     "ip_restricted": app.ip_restricted,
                     "allowed_ips": list(app.allowed_ips),
@@ -369,6 +397,7 @@ class SimEnvironment:
                     for t in self.tokens
                 ],
                 "has_client_token": self.client_token is not None,
+                "oauth": self.oauth.snapshot(),  # never a secret: its id, dates, state and last 4 characters
                 "dossier_types": [
                     {"id": t.id, "description": t.description, "link_file": t.link_file, "destinations": t.destinations}
                     for t in self.dossier_types.values()

@@ -20,9 +20,10 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args, get_type_hints
 from urllib.parse import parse_qsl, unquote_plus
 
+from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, Router
@@ -66,6 +67,9 @@ class OAuthSimSettings:
     # info.tokenExpiry of /metainfo under OAuth (afas-oauth.md §2.5, §6.4): "0", the access token's expiry, or the
     # client secret's expiry. UNCONFIRMED.
     token_expiry_under_oauth: Literal["zero", "access-token", "secret"] = "zero"
+    # Whether the app connector's IP restriction also gates /oauth/token (afas-oauth.md §1.4, §6.7): UNCONFIRMED.
+    # False: the token is issued and the API calls get the 403; True: the token request gets the 403 already.
+    ip_restriction_on_token: bool = False
     access_token_ttl: int = 3600  # "expires_in": 3600 (S1)
     secret_validity_days: int = 180  # Profit 9 default (S1); Profit 8 secrets do not expire
 
@@ -149,6 +153,8 @@ class SimOAuth:
     today: Callable[[], dt.date] = field(default=dt.date.today, repr=False)
     tokens: dict[str, IssuedToken] = field(default_factory=dict, repr=False)
     token_requests: int = 0
+    # The secret the scenario's client holds: the newest one created (like SimEnvironment.client_token).
+    held_secret: str | None = field(default=None, repr=False)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def is_blocked(self) -> bool:
@@ -181,6 +187,7 @@ class SimOAuth:
             new_id = max((s.id for s in self.client.secrets), default=0) + 1
             secret = value or secrets.token_hex(32).upper()  # S7's example secret is 64 uppercase hex
             self.client.secrets.append(ClientSecret(new_id, secret, day, expires))
+            self.held_secret = secret
             return secret
 
     def rotate_secret(self) -> str:
@@ -220,6 +227,14 @@ class SimOAuth:
             count = len(self.tokens)
             self.tokens.clear()
             return count
+
+    def held(self) -> tuple[str, str, dt.date | None] | None:
+        """(client id, secret, the secret's expiry) the scenario's client holds; None before a secret exists."""
+        with self.lock:
+            if self.client is None or self.held_secret is None:
+                return None
+            expires = next((s.expires for s in self.client.secrets if s.value == self.held_secret), None)
+            return self.client.client_id, self.held_secret, expires
 
     def snapshot(self) -> dict[str, Any]:
         """What the admin API shows: never a secret or an access token."""
@@ -452,17 +467,47 @@ async def _json(request: Request) -> dict[str, Any]:
     return data
 
 
-def _update(target: Any, values: dict[str, Any]) -> None:
+T = TypeVar("T")
+MAX_VALIDITY_DAYS = 3650
+
+
+def _opt(body: dict[str, Any], name: str, kind: type[T]) -> T | None:
+    """An optional body value of one JSON type (a bool is not an int here)."""
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise SimOAuthError("bad-json", f"{name} must be a {kind.__name__}")
+    return value
+
+
+def update_fields(target: Any, values: dict[str, Any]) -> None:
+    """Set dataclass fields after checking every value against the field's type (a Literal's choices, bool, int):
+    all or nothing. The message names the field, never the value given."""
     known = {f.name for f in dataclasses.fields(target)}
     unknown = sorted(set(values) - known)
     if unknown:
         raise SimOAuthError("unknown-setting", f"unknown: {', '.join(unknown)}")
+    hints = get_type_hints(type(target))
+    checked: dict[str, Any] = {}
+    bad: list[str] = []
     for name, value in values.items():
+        try:
+            checked[name] = TypeAdapter(hints[name]).validate_python(value, strict=True)
+        except ValidationError:
+            bad.append(name)
+    if bad:
+        raise SimOAuthError("bad-setting", f"not an allowed value: {', '.join(sorted(bad))}")
+    for name, value in checked.items():
         setattr(target, name, value)
 
 
-def oauth_admin_routes(state: SimOAuth, prefix: str = "/_sim/oauth") -> list[BaseRoute]:
-    """JSON admin API. Only the two answers that create a secret return it (AFAS shows a secret once, too)."""
+def oauth_admin_routes(source: SimOAuth | Callable[[], SimOAuth], prefix: str = "/_sim/oauth") -> list[BaseRoute]:
+    """JSON admin API. Only the two answers that create a secret return it (AFAS shows a secret once, too).
+    `source` is the state, or a function that returns the current one (an environment may swap it)."""
+
+    def current() -> SimOAuth:
+        return source if isinstance(source, SimOAuth) else source()
 
     def guarded(handler: Callable[[Request], Any]) -> Callable[[Request], Any]:
         async def run(request: Request) -> Response:
@@ -474,35 +519,42 @@ def oauth_admin_routes(state: SimOAuth, prefix: str = "/_sim/oauth") -> list[Bas
         return run
 
     async def show(request: Request) -> dict[str, Any]:
-        return state.snapshot()
+        return current().snapshot()
 
     async def auth_type(request: Request) -> dict[str, Any]:
-        state.set_auth_type(str((await _json(request)).get("auth_type", "")))
-        return state.snapshot()
+        current().set_auth_type(str((await _json(request)).get("auth_type", "")))
+        return current().snapshot()
 
     async def client(request: Request) -> dict[str, Any]:
         body = await _json(request)
-        client_id, secret = state.create_client(body.get("client_id"), body.get("secret"))
+        client_id, secret = current().create_client(_opt(body, "client_id", str), _opt(body, "secret", str))
         return {"client_id": client_id, "client_secret": secret}
 
     async def new_secret(request: Request) -> dict[str, Any]:
         body = await _json(request)
-        return {"client_secret": state.create_secret(body.get("secret"), body.get("validity_days"))}
+        days = _opt(body, "validity_days", int)
+        if days is not None and not 1 <= days <= MAX_VALIDITY_DAYS:
+            raise SimOAuthError("bad-setting", f"validity_days must be 1..{MAX_VALIDITY_DAYS}")
+        return {"client_secret": current().create_secret(_opt(body, "secret", str), days)}
 
     async def revoke(request: Request) -> dict[str, Any]:
-        return {"revoked": state.revoke_secret((await _json(request)).get("id"))}
+        return {"revoked": current().revoke_secret(_opt(await _json(request), "id", int))}
 
     async def expire(request: Request) -> dict[str, Any]:
-        return {"expired": state.expire_secret((await _json(request)).get("id"))}
+        return {"expired": current().expire_secret(_opt(await _json(request), "id", int))}
 
     async def revoke_tokens(request: Request) -> dict[str, Any]:
-        return {"revoked": state.revoke_access_tokens()}
+        return {"revoked": current().revoke_access_tokens()}
 
     async def settings(request: Request) -> dict[str, Any]:
         body = await _json(request)
+        for part in ("settings", "faults"):
+            if not isinstance(body.get(part, {}), dict):
+                raise SimOAuthError("bad-json", f"{part} must be an object")
+        state = current()
         with state.lock:
-            _update(state.settings, body.get("settings", {}))
-            _update(state.faults, body.get("faults", {}))
+            update_fields(state.settings, body.get("settings", {}))
+            update_fields(state.faults, body.get("faults", {}))
             if "blocked" in body:
                 state.blocked = bool(body["blocked"])
         return state.snapshot()

@@ -7,10 +7,10 @@ from typing import Any
 from starlette.responses import Response
 
 from wizard.sim import query
-from wizard.sim.afas_http import Call, empty, error, json_response
+from wizard.sim.afas_http import Call, Caller, empty, error, json_response
 from wizard.sim.catalog import subject_type_destination_fields
 from wizard.sim.data import rows_for
-from wizard.sim.model import FieldDef, GetDefinition, SimEnvironment, UpdateDefinition, UpdateObject, UserToken
+from wizard.sim.model import FieldDef, GetDefinition, SimEnvironment, UpdateDefinition, UpdateObject
 
 
 def linked_get(env: SimEnvironment, connector_id: str) -> GetDefinition | None:
@@ -42,16 +42,19 @@ def _extra_fields(env: SimEnvironment, definition: GetDefinition) -> list[FieldD
     return []
 
 
-def _token_expiry(env: SimEnvironment, token: UserToken) -> str:
-    if token.expires is None or env.settings.token_expiry_style == "zero":
+def _token_expiry(env: SimEnvironment, caller: Caller) -> str:
+    if caller.access is not None:  # a Bearer call: what tokenExpiry says under OAuth is a setting (UNCONFIRMED)
+        return env.oauth.token_expiry(caller.access)
+    token = caller.token
+    if token is None or token.expires is None or env.settings.token_expiry_style == "zero":
         return "0"  # "0" appears to mean: no expiry (UNCONFIRMED)
     return f"{token.expires.isoformat()}T00:00:00"
 
 
 async def metainfo(call: Call) -> Response:
     """GET /metainfo: what the app connector offers, and who the token belongs to."""
-    env, lang, token = call.env, call.lang, call.token
-    assert token is not None  # Gate.AUTH
+    env, lang, caller = call.env, call.lang, call.caller
+    assert caller is not None  # Gate.AUTH
     with env.lock:
         app = env.app_connector
         assert app is not None  # authorise() checked it
@@ -71,8 +74,8 @@ async def metainfo(call: Call) -> Response:
         body["info"] = {
             "envid": env.env_id,
             "appName": app.description,
-            "group": f"{app.user_group} ({token.user.upper()})",
-            "tokenExpiry": _token_expiry(env, token),
+            "group": f"{app.user_group} ({caller.user.upper()})",
+            "tokenExpiry": _token_expiry(env, caller),
         }
     return json_response(body)
 

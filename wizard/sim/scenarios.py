@@ -20,6 +20,7 @@ from wizard.sim.model import (
     SimStepError,
     SimUser,
 )
+from wizard.sim.oauth import build_oauth
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,14 @@ SCENARIOS: dict[str, str] = {
     "maintenance": "Ready, but AFAS is in scheduled maintenance (503 with Retry-After).",
     "blocked-definition": "Ready, but the SBQ_Transactie definition is blocked (500 on its rows).",
     "slow": "Ready, with 150 ms latency on every request.",
+    "oauth-ready": "Ready, with Authenticatietype OAuth: the client holds a client id and secret; classic refused.",
+    "hybrid": "Ready, with Authenticatietype Hybride: the classic token and the OAuth client both work.",
+    "oauth-secret-expired": "OAuth ready, but the client's secret expired yesterday (invalid_client).",
 }
+# A scenario's Authenticatietype: the OAuth scenarios are `ready` plus `build_oauth(preset)`.
+OAUTH_SCENARIOS = ("oauth-ready", "hybrid", "oauth-secret-expired")
+# `build_scenario(name, auth=...)`: any scenario with the app connector on another Authenticatietype.
+AUTH_PRESETS = {"classic": "classic", "hybrid": "hybrid", "oauth": "oauth-ready"}
 SLOW_LATENCY_MS = 150
 MISSING_GET = ("Precal_Landen", "DDI_Profit_Kostendragers")
 MISSING_UPDATE = ("KnSubject",)
@@ -41,7 +49,15 @@ REPORT_GUID = "9F3E2A1B4C5D4E6F8A7B6C5D4E3F2A1B"
 _SAMPLE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-__all__ = ["SCENARIOS", "UnknownScenarioError", "apply_guide", "base_environment", "build_scenario"]
+__all__ = [
+    "AUTH_PRESETS",
+    "OAUTH_SCENARIOS",
+    "SCENARIOS",
+    "UnknownScenarioError",
+    "apply_guide",
+    "base_environment",
+    "build_scenario",
+]
 
 
 class UnknownScenarioError(ValueError):
@@ -80,15 +96,24 @@ def base_environment(manifest: Manifest | None = None) -> SimEnvironment:
     return env
 
 
-def build_scenario(name: str, manifest: Manifest | None = None) -> SimEnvironment:
+def build_scenario(name: str, manifest: Manifest | None = None, *, auth: str | None = None) -> SimEnvironment:
+    """The named starting point. `auth` ("classic", "hybrid", "oauth") puts its app connector on that
+    Authenticatietype with an OAuth client whose secret the scenario's client holds, so every fault can be had
+    with OAuth too; "token-invalid" then also revokes that secret (the client's credential was deleted)."""
     if name not in SCENARIOS:
         raise UnknownScenarioError(name)
+    if auth is not None and auth not in AUTH_PRESETS:
+        raise ValueError(f"unknown authentication type {auth!r}; choose one of: {', '.join(AUTH_PRESETS)}")
     manifest = manifest or load_manifest()
     env = base_environment(manifest)
     env.scenario = name
     if name == "fresh":
         return env
     apply_guide(env, manifest)
+    if name in OAUTH_SCENARIOS:
+        env.attach_oauth(build_oauth(name))
+    elif auth is not None:
+        env.attach_oauth(build_oauth(AUTH_PRESETS[auth]))
     try:
         if name == "missing-connectors":
             for connector_id in MISSING_GET:
@@ -97,6 +122,8 @@ def build_scenario(name: str, manifest: Manifest | None = None) -> SimEnvironmen
                 actions.unlink(env, "update", connector_id)
         elif name == "token-invalid":
             actions.set_faults(env, token_revoked=True)
+            if env.oauth.client is not None:
+                env.oauth.revoke_secret()
         elif name == "ip-restricted":
             actions.set_faults(env, ip_restricted=True)
         elif name == "maintenance":

@@ -10,9 +10,11 @@ import time
 from types import TracebackType
 
 import uvicorn
+from pydantic import SecretStr
 
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment, parse_environment
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.sim import admin_guard
 from wizard.sim.app import create_app
 from wizard.sim.client import SimAdmin
@@ -44,8 +46,11 @@ class SimulatorServer:
         port: int = 0,
         state: SimEnvironment | None = None,
         admin_key: str | None = None,
+        auth: str | None = None,
     ) -> None:
-        self.state = state if state is not None else build_scenario(scenario)
+        """`auth` ("classic", "hybrid", "oauth"): the scenario with its app connector on that Authenticatietype
+        (see `build_scenario`); ignored when `state` is given."""
+        self.state = state if state is not None else build_scenario(scenario, auth=auth)
         self.admin_key = admin_key or admin_guard.new_key()
         self._requested_port = port
         self._port: int | None = None
@@ -80,6 +85,26 @@ class SimulatorServer:
     @property
     def token(self) -> ClassicToken | None:
         return self.state.token
+
+    @property
+    def oauth_credentials(self) -> OAuthClientCredentials | None:
+        """The OAuth client id and secret the scenario's client holds (None until a client secret is created)."""
+        return self.state.oauth_credentials
+
+    @property
+    def client_id(self) -> str | None:
+        credentials = self.oauth_credentials
+        return credentials.client_id if credentials else None
+
+    @property
+    def client_secret(self) -> SecretStr | None:
+        """Secret, like `token`: never print or log it."""
+        credentials = self.oauth_credentials
+        return credentials.client_secret if credentials else None
+
+    @property
+    def token_url(self) -> str:
+        return f"{self.base_url}/oauth/token"
 
     def admin(self, *, timeout: float = 10.0) -> SimAdmin:
         """A client of this server's admin API, with its key."""

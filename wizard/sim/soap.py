@@ -18,7 +18,6 @@ from wizard.sim.afas_http import (
     authorise,
     empty,
     maintenance,
-    token_from_header,
 )
 from wizard.sim.model import FieldDef, UpdateDefinition, UpdateObject
 
@@ -49,19 +48,21 @@ async def execute(call: Call) -> Response:
     call.info.data_id = data_id or None
     if "execute" not in values and not action.lower().endswith("/execute"):
         return _soap_fault("Client", "Unknown method; expected Execute.")
-    token_data = None
+    body_token = None
     if values.get("token"):
         match = TOKEN_XML.search(html.unescape(values["token"]))
-        token_data = match.group(1) if match else None
-    if token_data is None and request.headers.get("authorization"):
-        token_data = token_from_header(request.headers["authorization"])
+        body_token = match.group(1) if match else None
     try:
-        authorise(env, request, token_data)
+        # A Bearer token goes in the Authorization header, also for SOAP (afas-oauth.md §2.4).
+        authorise(env, request, request.headers.get("authorization"), body_token)
     except DeniedError as denied:
         call.info.note = denied.note
         if denied.response.status_code == 403:
             return denied.response
-        return _soap_fault("Server", "General message: Token is ongeldig of verlopen.")  # UNCONFIRMED wording
+        fault = _soap_fault("Server", "General message: Token is ongeldig of verlopen.")  # UNCONFIRMED wording
+        if "www-authenticate" in denied.response.headers:  # under OAuth: what the REST answer says too
+            fault.headers["WWW-Authenticate"] = denied.response.headers["www-authenticate"]
+        return fault
     with env.lock:
         app = env.app_connector
         assert app is not None

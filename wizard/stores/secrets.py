@@ -7,7 +7,9 @@ an unlock prompt that nobody answers (a remote session, a locked screen) must no
 script.
 
 One entry per AFAS environment: service SERVICE, user name = AfasEnvironment.key, password = JSON
-{"kind": credential.kind, "secret": credential.to_storage()}, so an OAuth credential can be stored later.
+{"kind": credential.kind, "secret": credential.to_storage()}. The entry holds either credential kind: the classic
+token (kind "classic-token", the token's XML) or an OAuth client (kind "oauth-client-credentials", its JSON with
+client id, client secret and the secret's expiry date); saving one replaces the other.
 """
 
 from __future__ import annotations
@@ -336,6 +338,14 @@ _CORRUPT = Text(
     nl="Het bewaarde token voor {env} in {where} is beschadigd. Maak in AFAS een nieuw gebruikerstoken en plak het "
     "opnieuw.",
 )
+_CORRUPT_OAUTH = Text(
+    en="The OAuth client saved for {env} in {where} is damaged. Paste the client id and client secret again (AFAS "
+    "shows a secret once: create a new one in the app connector if you no longer have it).",
+    nl="De bewaarde OAuth-client voor {env} in {where} is beschadigd. Plak de client id en het client secret opnieuw "
+    "(AFAS toont een secret één keer: maak een nieuw aan in de app connector als u het niet meer hebt).",
+)
+# The kinds this version reads; a newer version may store another (a private-key JWT client, say).
+KNOWN_KINDS = ("classic-token", "oauth-client-credentials")
 _UNKNOWN_KIND = Text(
     en="The secret saved for {env} is of a kind this version does not know ('{k}'); perhaps a newer version saved "
     "it. Update the wizard, or paste the token again.",
@@ -533,7 +543,6 @@ class KeyringSecretStore:
         stored = self._call(lambda backend: backend.get_password(SERVICE, env_key), "load")
         if stored is None:
             return None
-        corrupt = _per_lang(_CORRUPT, self._safe_location(), env=env_key)
         kind: object = None
         try:
             data = json.loads(stored)
@@ -542,19 +551,24 @@ class KeyringSecretStore:
         if isinstance(data, dict):
             kind, secret = data.get("kind"), data.get("secret")
             if not isinstance(secret, str):
-                raise SecretStoreError(corrupt, kind="failed")
+                raise SecretStoreError(self._corrupt(env_key, kind), kind="failed")
         else:
             secret = stored  # tolerate an entry holding the bare token (typed in by hand, or an early version)
         try:
             credential = credential_from_storage(secret)
         except InputError:
-            if isinstance(kind, str) and kind != "classic-token":
+            if isinstance(kind, str) and kind not in KNOWN_KINDS:
                 message = _UNKNOWN_KIND.format(env=env_key, k=kind[:40])
                 raise SecretStoreError(message, kind="failed") from None
-            raise SecretStoreError(corrupt, kind="failed") from None
+            raise SecretStoreError(self._corrupt(env_key, kind), kind="failed") from None
         if kind is not None and kind != credential.kind:
             raise SecretStoreError(_UNKNOWN_KIND.format(env=env_key, k=str(kind)[:40]), kind="failed")
         return credential
+
+    def _corrupt(self, env_key: str, kind: object) -> Text:
+        """A damaged entry, in the words of what it held (never quoting it)."""
+        template = _CORRUPT_OAUTH if kind == "oauth-client-credentials" else _CORRUPT
+        return _per_lang(template, self._safe_location(), env=env_key)
 
     def delete(self, env_key: str) -> bool:
         """True when an entry was removed, False when there was none."""

@@ -5,51 +5,115 @@ Only reads: an UpdateConnector's metainfo is fetched, the connector itself is ne
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wizard.afas.client import Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.manifest import ConnectorSpec
+from wizard.domain.oauth import OAuthClientCredentials, with_expiry
 from wizard.domain.redact import excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
 from wizard.verify import remedies
 from wizard.verify.answers import MetaInfo, field_ids, object_names, parse_token_expiry
-from wizard.verify.context import RunContext, not_linked, problem_of, unrecognised, usable, with_problem
+from wizard.verify.context import (
+    OutcomeError,
+    RunContext,
+    not_linked,
+    problem_of,
+    unrecognised,
+    usable,
+    with_problem,
+)
+from wizard.verify.oauth_checks import (
+    bearer_rejected,
+    classic_maybe_oauth,
+    classic_refused_by_oauth,
+    classic_sunset_applies,
+    secret_expiry_parts,
+)
 
 TOKEN_EXPIRY_WARN_DAYS = 60
+# An access token lives an hour (expires_in 3600): a tokenExpiry this close is the access token's, not the secret's.
+ACCESS_TOKEN_DAYS = 2
 DETAIL_LIMIT = 200  # characters of an AFAS answer kept in a report, after redaction
 
 
+def _is_oauth(run: RunContext) -> bool:
+    return isinstance(run.credential, OAuthClientCredentials)
+
+
+def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: AfasProblem) -> Outcome:
+    """/metainfo answered 401. An OAuth client: AFAS refused the access token it issued. A classic token: the usual
+    causes, and, when AFAS's WWW-Authenticate asks for OAuth, plainly: the app connector is switched to OAuth."""
+    if _is_oauth(run):
+        message = Text(
+            en="AFAS refused the access token it had just issued (HTTP 401).",
+            nl="AFAS weigerde het toegangstoken dat het net had uitgegeven (HTTP 401).",
+        )
+        outcome = Outcome(
+            status=Status.FAIL, message=message, remedy=bearer_rejected(app), fix_step=StepId.APP_CONNECTOR
+        )
+        return with_problem(outcome, problem)
+    switched = classic_refused_by_oauth(reply.headers, app) if isinstance(reply, Reply) else None
+    if switched is not None:
+        outcome = Outcome(
+            status=Status.FAIL,
+            message=Text(
+                en="AFAS refused the classic token (HTTP 401) and asks for OAuth instead.",
+                nl="AFAS weigert het klassieke token (HTTP 401) en vraagt in plaats daarvan om OAuth.",
+            ),
+            remedy=switched,
+            fix_step=StepId.TOKEN,
+        )
+        return with_problem(outcome, problem)
+    rejected = Outcome(
+        status=Status.FAIL,
+        message=Text(
+            en="AFAS rejected the token (HTTP 401): it is expired, deleted, for another environment or "
+            "type, or the app connector is still blocked.",
+            nl="AFAS weigert het token (HTTP 401): het is verlopen, verwijderd, voor een andere omgeving of "
+            "ander type, of de app connector is nog geblokkeerd.",
+        ),
+        remedy=remedies.token_rejected(app, run.client.env.env_id, classic_maybe_oauth()),
+        fix_step=StepId.TOKEN,
+    )
+    return with_problem(rejected, problem)
+
+
 async def check_auth(run: RunContext) -> Outcome:
-    reply = await run.get("metainfo")
+    """The credential and the app connector: for an OAuth client the token request and /metainfo together (a
+    refused token request ends here, through RunContext.call), for a classic token /metainfo alone."""
     app = run.manifest.app_connector.description
+    try:
+        reply = await run.get("metainfo")
+    except OutcomeError as refused:
+        return refused.outcome
     problem = problem_of(reply)
     if problem is None and isinstance(reply, Reply) and not isinstance(reply.json_body, dict):
         problem = AfasProblem(Problem.MALFORMED, status=reply.status, detail="metainfo is not a JSON object")
     if problem is not None:
         if problem.kind is Problem.UNAUTHORIZED:
-            rejected = Outcome(
-                status=Status.FAIL,
-                message=Text(
-                    en="AFAS rejected the token (HTTP 401): it is expired, deleted, for another environment or "
-                    "type, or the app connector is still blocked.",
-                    nl="AFAS weigert het token (HTTP 401): het is verlopen, verwijderd, voor een andere omgeving of "
-                    "ander type, of de app connector is nog geblokkeerd.",
-                ),
-                remedy=remedies.token_rejected(app, run.client.env.env_id),
-                fix_step=StepId.TOKEN,
-            )
-            return with_problem(rejected, problem)
+            return _rejected(run, app, reply, problem)
         return unrecognised(problem, app)
     assert isinstance(reply, Reply)
     meta = MetaInfo.parse(reply.json_body, run.manifest)
     run.meta = meta
     run.app = meta.app_name or app
-    message = Text(
-        en="Token accepted. App connector '{app}', user group '{group}'.",
-        nl="Token geaccepteerd. App connector '{app}', gebruikersgroep '{group}'.",
-    ).format(app=meta.app_name or "?", group=meta.group or "?")
+    if _is_oauth(run):
+        message = Text(
+            en="OAuth client accepted: AFAS issued an access token. App connector '{app}', user group '{group}'.",
+            nl="OAuth-client geaccepteerd: AFAS gaf een toegangstoken. App connector '{app}', gebruikersgroep "
+            "'{group}'.",
+        )
+    else:
+        message = Text(
+            en="Token accepted. App connector '{app}', user group '{group}'.",
+            nl="Token geaccepteerd. App connector '{app}', gebruikersgroep '{group}'.",
+        )
+    message = message.format(app=meta.app_name or "?", group=meta.group or "?")
     detail = ""
     if meta.envid and meta.envid.upper() != run.client.env.env_id.upper():
         detail = f"metainfo envid {excerpt(meta.envid, 40)}"
@@ -187,6 +251,8 @@ async def check_attachments(run: RunContext) -> Outcome:
 
 
 async def check_token_expiry(run: RunContext) -> Outcome:
+    if isinstance(run.credential, OAuthClientCredentials):
+        return _secret_expiry(run, run.credential)
     raw = run.metainfo.token_expiry
     shown = f"tokenExpiry {excerpt(raw, 40)!r}" if raw is not None else "tokenExpiry None"
     parsed = parse_token_expiry(raw)
@@ -226,9 +292,61 @@ async def check_token_expiry(run: RunContext) -> Outcome:
     )
 
 
+def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outcome:
+    """An OAuth client's expiry is its secret's: the date the user copied from the app connector (no API exposes
+    it, afas-oauth.md §1.2). What `info.tokenExpiry` means under OAuth is UNCONFIRMED (§6.4: "0", the access
+    token's expiry, or the secret's): it is shown in the detail, and a date further than the access token's hour
+    is offered as the secret's when the user gave none."""
+    raw = run.metainfo.token_expiry
+    shown = f"tokenExpiry {excerpt(raw, 40)!r}" if raw is not None else "tokenExpiry None"
+    parts = secret_expiry_parts(credential, run.today, run.app)
+    if parts is not None:
+        return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.TOKEN, detail=shown)
+    if credential.secret_expires is not None:
+        return Outcome(
+            status=Status.PASS,
+            message=Text(
+                en="The client secret is valid until {d} (the date you entered).",
+                nl="Het client secret is geldig tot {d} (de datum die u invoerde).",
+            ).format(d=long_date(credential.secret_expires)),
+            detail=shown,
+        )
+    parsed = parse_token_expiry(raw)
+    if isinstance(parsed, dt.date) and (parsed - run.today).days > ACCESS_TOKEN_DAYS:
+        parts = secret_expiry_parts(with_expiry(credential, parsed), run.today, run.app)
+        if parts is not None:
+            return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.TOKEN, detail=shown)
+        return Outcome(
+            status=Status.PASS,
+            message=Text(
+                en="AFAS reports {d} as the expiry date (tokenExpiry); for an OAuth client this is probably the "
+                "client secret's.",
+                nl="AFAS meldt {d} als vervaldatum (tokenExpiry); bij een OAuth-client is dat waarschijnlijk die "
+                "van het client secret.",
+            ).format(d=long_date(parsed)),
+            detail=shown,
+        )
+    return Outcome(
+        status=Status.PASS,
+        message=Text(
+            en="No expiry date is known for the client secret. Profit 9 shows it in the app connector: enter it "
+            "(--secret-expires) so a warning comes in time.",
+            nl="Er is geen vervaldatum bekend voor het client secret. Profit 9 toont die in de app connector: voer "
+            "die in (--secret-expires) zodat er op tijd een waarschuwing komt.",
+        ),
+        detail=shown,
+    )
+
+
 async def check_token_sunset(run: RunContext) -> Outcome:
-    if run.credential.kind != "classic-token":
-        return Outcome(status=Status.PASS, message=Text(en="Not a classic token.", nl="Geen klassiek token."))
+    if not classic_sunset_applies(run.credential):
+        return Outcome(
+            status=Status.PASS,
+            message=Text(
+                en="Not a classic token: the end of classic tokens does not affect this OAuth client.",
+                nl="Geen klassiek token: het einde van klassieke tokens raakt deze OAuth-client niet.",
+            ),
+        )
     left = (CLASSIC_TOKEN_SUNSET - run.today).days
     return Outcome(
         status=Status.WARN,

@@ -13,6 +13,7 @@ import httpx
 
 from wizard.afas.client import AfasClient, Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
+from wizard.afas.oauth import OAuthTokenError
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.manifest import ConnectorSpec, Manifest
@@ -20,6 +21,7 @@ from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.verify import remedies
 from wizard.verify.answers import MetaInfo
+from wizard.verify.oauth_checks import token_refused
 
 
 class OutcomeError(Exception):
@@ -56,6 +58,11 @@ class RunContext:
                     return await make()
                 except (httpx.HTTPError, OSError, TimeoutError) as exc:
                     return classify_exception(exc)
+                except OAuthTokenError as exc:
+                    # No access token: every check waiting for this request ends with the token request's outcome
+                    # (the flow asks once per run, so the others get the same failure without a new request).
+                    app = self.app or self.manifest.app_connector.description
+                    raise OutcomeError(token_refused(exc.failure, self.credential, self.today, app)) from None
 
             self.calls[key] = asyncio.ensure_future(run())
         return self.calls[key]

@@ -1,7 +1,7 @@
-"""What verification says about an OAuth client beyond the token request: the secret's expiry (warn 30 days ahead,
-with its date), an expired secret for the remedy, and the plain words for a classic token refused under OAuth.
+"""What verification says about an OAuth client: a refused token request as the `auth` check's outcome, the secret's
+expiry (warn 30 days ahead, with its date), and the plain words for a classic token refused under OAuth.
 
-Pure functions of dates, credentials and headers; the engine decides where they appear.
+Pure functions of failures, dates, credentials and headers; checks.py and context.py decide where they appear.
 """
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from collections.abc import Mapping
 import httpx
 
 from wizard.afas.oauth import (
-    APP_CONNECTOR_PATH,
-    AUTH_TYPE_FIELD,
-    AUTH_TYPE_HYBRID,
-    AUTH_TYPE_OAUTH,
-    CLIENT_SECRET_LABEL,
+    TokenFailure,
+    TokenProblem,
+    app_connector_path,
+    auth_type_path,
+    auth_type_values,
+    client_secret_path,
     offers_oauth,
 )
+from wizard.data import screens
+from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
 
 SECRET_WARNING_DAYS = 30  # AFAS: "plan the renewal well before the expiry date" (S1); issue 10 says 30 days
-
-
-def _path(app: str | None) -> str:
-    return APP_CONNECTOR_PATH.format(app=app or "…")
 
 
 def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
@@ -39,6 +39,12 @@ def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
 
 def secret_expiry_warning(credential: Credential, today: dt.date, app: str | None = None) -> Text | None:
     """A warning when the client secret expires within 30 days (or has expired), naming the date; else None."""
+    parts = secret_expiry_parts(credential, today, app)
+    return parts[0] + Text(en=" ", nl=" ") + parts[1] if parts else None
+
+
+def secret_expiry_parts(credential: Credential, today: dt.date, app: str | None = None) -> tuple[Text, Text] | None:
+    """`secret_expiry_warning` as (what, what to do): the report shows them as message and remedy."""
     if not isinstance(credential, OAuthClientCredentials) or credential.secret_expires is None:
         return None
     expires = credential.secret_expires
@@ -46,11 +52,10 @@ def secret_expiry_warning(credential: Credential, today: dt.date, app: str | Non
     if days > SECRET_WARNING_DAYS:
         return None
     rotate = Text(
-        en=" Create a new secret in AFAS ({path} > {secret}), give it to SmartBooqing, verify, then revoke the old "
-        "one.",
-        nl=" Maak een nieuw secret aan in AFAS ({path} > {secret}), geef het aan SmartBooqing, controleer, en trek "
-        "daarna het oude in.",
-    ).format(path=_path(app), secret=CLIENT_SECRET_LABEL)
+        en="Create a new secret in AFAS ({path}), give it to SmartBooqing, verify, then revoke the old one.",
+        nl="Maak een nieuw secret aan in AFAS ({path}), geef het aan SmartBooqing, controleer, en trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
     if days < 0:
         head = Text(
             en="The client secret expired on {date}; SmartBooqing can no longer connect with it.",
@@ -65,7 +70,7 @@ def secret_expiry_warning(credential: Credential, today: dt.date, app: str | Non
             en="The client secret expires on {date}, in {n} days.",
             nl="Het client secret verloopt op {date}, over {n} dagen.",
         )
-    return head.format(date=long_date(expires), n=days) + rotate
+    return head.format(date=long_date(expires), n=days), rotate
 
 
 def classic_sunset_applies(credential: Credential) -> bool:
@@ -79,18 +84,69 @@ def classic_refused_by_oauth(headers: httpx.Headers | Mapping[str, str], app: st
     if not offers_oauth(httpx.Headers(headers)):
         return None
     return Text(
-        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} > {field} = {oauth}). "
-        "Verify with the OAuth client id and secret instead, or, while moving SmartBooqing over, set {field} to "
-        "{hybrid} so both work.",
-        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} > {field} = "
-        "{oauth}). Controleer in plaats daarvan met de OAuth client id en het secret, of zet {field} op {hybrid} "
-        "zolang SmartBooqing overstapt, zodat beide werken.",
-    ).format(path=_path(app), field=AUTH_TYPE_FIELD, oauth=AUTH_TYPE_OAUTH, hybrid=AUTH_TYPE_HYBRID)
+        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} = {oauth}). Verify with "
+        "the OAuth client id and secret instead, or, while moving SmartBooqing over, set it to {hybrid} so both work.",
+        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} = {oauth}). "
+        "Controleer in plaats daarvan met de OAuth client id en het secret, of zet het op {hybrid} zolang "
+        "SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(app), **auth_type_values())
 
 
-# One more item for the classic TOKEN_REJECTED remedy when no header says why (Profit 8, or an empty 401).
-CLASSIC_MAYBE_OAUTH = Text(
-    en=" (4) {field} of the app connector is still Classic token or Hybride; under OAuth, classic tokens are refused.",
-    nl=" (4) {field} van de app connector staat nog op Classic token of Hybride; onder OAuth worden klassieke "
-    "tokens geweigerd.",
-).format(field=AUTH_TYPE_FIELD)
+def classic_maybe_oauth() -> Text:
+    """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
+    values = auth_type_values()
+    return Text(
+        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
+        "refused.",
+        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
+        "tokens geweigerd.",
+    ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
+
+
+# The wizard step that fixes each refused token request: the credential itself, the app connector's settings, or
+# the environment the token was asked of.
+_FIX_STEP = {
+    TokenProblem.INVALID_CLIENT: StepId.TOKEN,
+    TokenProblem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
+    TokenProblem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
+    TokenProblem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
+    TokenProblem.FORBIDDEN: StepId.APP_CONNECTOR,
+    TokenProblem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
+    TokenProblem.NO_TOKEN_ENDPOINT: StepId.ENVIRONMENT,
+}
+
+
+def token_refused(failure: TokenFailure, credential: Credential, today: dt.date, app: str | None) -> Outcome:
+    """The `auth` check's outcome when AFAS gave no access token: AFAS's words (redacted, shortened by the flow),
+    the remedy naming the AFAS screen (an expired secret's date first when the user gave it), and `impossible`
+    for maintenance and an IP restriction (CLI exit 3)."""
+    message = failure.message() + Text(en=".", nl=".")
+    if failure.description:
+        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=failure.description)
+    return Outcome(
+        status=Status.FAIL,
+        message=message,
+        remedy=failure.remedy(app, secret_expired_on(credential, today)),
+        fix_step=_FIX_STEP.get(failure.kind),
+        http_status=failure.status,
+        detail=failure.technical(),
+        impossible=failure.impossible,
+    )
+
+
+def bearer_rejected(app: str | None) -> Text:
+    """The remedy when AFAS issued an access token and then refused it (twice: the flow renews once)."""
+    a = screens().app_connector
+    return Text(
+        en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
+        "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
+        "helpdesk@smartbooqing.com.",
+        nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
+        "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
+        "dan het technische detail naar helpdesk@smartbooqing.com.",
+    ).format(
+        general=app_connector_path(app).then(a.tabs.general).text,
+        blocked=a.fields.blocked.nl,
+        auth_type=auth_type_path(app),
+        **auth_type_values(),
+    )

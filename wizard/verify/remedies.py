@@ -65,22 +65,26 @@ def filter_authorisation(connector_id: str) -> Text:
     ).format(id=connector_id, path=path.text)
 
 
-def token_rejected(app: str, env: str) -> Text:
+def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
+    """What to check when AFAS rejects a classic token; `more` adds a numbered item before "If unsure"."""
     a = screens().app_connector
-    return Text(
+    checks = Text(
         en="Check, in this order: (1) the app connector is not blocked: {app_path}: untick {blocked}; (2) the token "
-        "belongs to this environment ({env}) and type; (3) the token still exists: {tokens}. If unsure, create a "
-        "new token there ({new}) and paste it.",
+        "belongs to this environment ({env}) and type; (3) the token still exists: {tokens}.",
         nl="Controleer in deze volgorde: (1) de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit; "
-        "(2) het token hoort bij deze omgeving ({env}) en dit type; (3) het token bestaat nog: {tokens}. Twijfel? "
-        "Maak daar een nieuw token ({new}) en plak dat.",
+        "(2) het token hoort bij deze omgeving ({env}) en dit type; (3) het token bestaat nog: {tokens}.",
     ).format(
         app_path=app_path(app).text,
         blocked=a.fields.blocked.nl,
         env=env,
         tokens=app_path(app).then(a.tabs.tokens).text,
-        new=a.buttons.new.nl,
     )
+    if more is not None:
+        checks += more
+    return checks + Text(
+        en=" If unsure, create a new token there ({new}) and paste it.",
+        nl=" Twijfel? Maak daar een nieuw token ({new}) en plak dat.",
+    ).format(new=a.buttons.new.nl)
 
 
 def ip_restricted(app: str) -> Text:

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Literal
 
 import httpx
 
@@ -18,6 +19,7 @@ from wizard.domain.checks import CheckKind, CheckResult, Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 from wizard.verify import checks
@@ -87,11 +89,14 @@ async def run_checks(
     settings: ClientSettings | None = None,
     today: dt.date | None = None,
     facts: Facts | None = None,
+    client_auth: Literal["body", "basic"] = "body",
 ) -> AsyncIterator[CheckResult]:
     """Every check's result as soon as it is known (the async-iterator form of `verify`)."""
     manifest = manifest or load_manifest()
     planned = plan(manifest)
-    settings = settings or ClientSettings(read_timeout=min(30.0, timeout), connect_timeout=min(10.0, timeout))
+    settings = settings or ClientSettings(
+        read_timeout=min(30.0, timeout), connect_timeout=min(10.0, timeout), client_auth=client_auth
+    )
     deadline = time.monotonic() + timeout
     async with AfasClient(env, credential, lang=lang, settings=settings, transport=transport) as client:
         run = RunContext(client, manifest, credential, today or dt.date.today())
@@ -115,6 +120,11 @@ async def run_checks(
                 else Text(
                     en="Not checked: AFAS did not accept the token.",
                     nl="Niet gecontroleerd: AFAS accepteerde het token niet.",
+                )
+                if not isinstance(credential, OAuthClientCredentials)
+                else Text(
+                    en="Not checked: AFAS did not accept the OAuth client.",
+                    nl="Niet gecontroleerd: AFAS accepteerde de OAuth-client niet.",
                 )
             )
             for check in planned[1:]:
@@ -159,8 +169,11 @@ async def verify(
     on_result: Callable[[CheckResult], None] | None = None,
     settings: ClientSettings | None = None,
     today: dt.date | None = None,
+    client_auth: Literal["body", "basic"] = "body",
 ) -> Report:
-    """Verify a customer's AFAS setup, read-only. `on_result` gets each check as it finishes."""
+    """Verify a customer's AFAS setup, read-only, with any `Credential`: a classic token, or an OAuth client (one
+    token request, then Bearer; `client_auth` says how the secret is sent unless `settings` say it). `on_result`
+    gets each check as it finishes."""
     manifest = manifest or load_manifest()
     order = {c.id: i for i, c in enumerate(plan(manifest))}
     started = time.perf_counter()
@@ -177,6 +190,7 @@ async def verify(
         settings=settings,
         today=today,
         facts=facts,
+        client_auth=client_auth,
     ):
         results.append(result)
         if on_result is not None:
