@@ -219,3 +219,75 @@ def test_a_token_file_of_a_server_that_could_not_start_is_removed(tmp_path: Path
         result = _run("--port", str(port), "--token-out", str(token_file), "--lang", "en")
     assert result.returncode == 2
     assert not token_file.exists()
+
+
+def test_oauth_ready_writes_a_private_secret_file_and_prints_only_the_client_id(tmp_path: Path) -> None:
+    import httpx
+
+    secret_file = tmp_path / "client-secret.txt"
+    sim = Running("--scenario", "oauth-ready", "--client-secret-out", str(secret_file), "--lang", "en")
+    try:
+        assert stat.S_IMODE(secret_file.stat().st_mode) == 0o600
+        secret = secret_file.read_text(encoding="utf-8").strip()
+        [client_id] = [line.rsplit(": ", 1)[1] for line in sim.lines if line.startswith("OAuth client id: ")]
+        base = f"{sim.origin}/ProfitRestServices"
+        assert (
+            f"  sbq-setup verify --environment O12345AA --base-url {base} --client-id {client_id} "
+            f"--client-secret-file {secret_file}"
+        ) in sim.lines
+        form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}
+        token = httpx.post(f"{base}/oauth/token", data=form)
+        assert token.status_code == 200
+        bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        assert httpx.get(f"{base}/metainfo", headers=bearer).status_code == 200
+    finally:
+        code, out, err = sim.stop()
+    assert code == 0, err
+    assert secret not in out + err
+
+
+def test_a_classic_scenario_has_no_secret_to_write_unless_auth_says_oauth(tmp_path: Path) -> None:
+    secret_file = tmp_path / "secret.txt"
+    sim = Running("--scenario", "ready", "--client-secret-out", str(secret_file), "--lang", "en")
+    code, out, _err = sim.stop()
+    assert code == 0 and not secret_file.exists()
+    assert "No OAuth client secret in scenario ready" in out
+    sim = Running("--scenario", "ip-restricted", "--auth", "hybrid", "--client-secret-out", str(secret_file))
+    code, _out, _err = sim.stop()
+    assert code == 0 and len(secret_file.read_text(encoding="utf-8").strip()) == 64
+
+
+def test_a_file_that_is_not_a_secret_is_never_overwritten(tmp_path: Path) -> None:
+    precious = tmp_path / "notes.txt"
+    precious.write_text("my notes\n")
+    result = _run("--scenario", "oauth-ready", "--client-secret-out", str(precious), "--lang", "en")
+    assert result.returncode == 2
+    assert "not a client secret file" in result.stderr
+    assert precious.read_text() == "my notes\n"
+
+
+def test_settings_on_the_command_line(tmp_path: Path) -> None:
+    import httpx
+
+    sim = Running(
+        "--scenario",
+        "oauth-ready",
+        "--setting",
+        "unlinked_get=401",
+        "--setting",
+        "oauth.profit_version=8",
+        "--setting",
+        "oauth.classic_under_oauth=bare",
+    )
+    try:
+        state = httpx.get(f"{sim.origin}/_sim/state", headers={"X-Sim-Key": sim.admin_key}).json()
+        assert state["settings"]["unlinked_get"] == 401
+        assert state["oauth"]["settings"]["profit_version"] == 8
+        assert state["oauth"]["settings"]["classic_under_oauth"] == "bare"
+    finally:
+        code, _out, _err = sim.stop()
+    assert code == 0
+    for bad in ("oauth.profit_version=10", "nonsense=1", "unlinked_get", "oauth.classic_under_oauth=shout"):
+        result = _run("--scenario", "oauth-ready", "--setting", bad, "--lang", "en")
+        assert result.returncode == 2, bad
+        assert "--setting" in result.stderr and "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ from wizard import resources
 from wizard.data import load_manifest
 from wizard.flow.steps import StepId
 from wizard.sim import GUIDE_STEPS, SimAdminError, SimulatorServer, apply_guide_step, build_scenario
+from wizard.sim.guide import MIGRATION, OAUTH_GUIDE, OAUTH_STEPS
 from wizard.sim.model import SimStepError
 
 MANIFEST = load_manifest()
@@ -67,3 +68,46 @@ def test_sim_admin_does_the_guide_over_loopback_with_the_users_exported_files() 
         with pytest.raises(SimAdminError) as refused:
             admin.apply_guide_step("verify")
         assert (refused.value.code, refused.value.status) == ("no-afas-step", 400)
+
+
+def test_the_oauth_guide_sets_up_an_app_connector_that_accepts_only_oauth() -> None:
+    env = build_scenario("fresh")
+    done = [apply_guide_step(env, step) for step in OAUTH_GUIDE]
+    credentials = [d.oauth for d in done if d.oauth is not None]
+    assert [d.step for d in done if d.oauth is not None] == ["client-secret"]  # only that step shows a secret
+    assert credentials == [env.oauth_credentials]
+    assert env.token is None and env.oauth.auth_type == "oauth"
+    ready = build_scenario("oauth-ready")
+    setup, expected = _setup(env.dump()), _setup(ready.dump())
+    assert {**setup, "has_token": True} == expected  # oauth-ready is `ready` plus OAuth: it still has a token
+    assert env.dump()["app_connector"]["auth_type"] == ready.dump()["app_connector"]["auth_type"] == "oauth"
+
+
+def test_the_migration_moves_a_classic_setup_to_oauth() -> None:
+    env = build_scenario("ready")
+    assert env.oauth.auth_type == "classic" and env.oauth_credentials is None
+    with pytest.raises(SimStepError) as classic:
+        apply_guide_step(env, "client-secret")  # AFAS offers no OAuth client under Classic token
+    assert classic.value.code == "classic-auth-type"
+    seen = []
+    for step in MIGRATION:
+        done = apply_guide_step(env, step)
+        seen.append((done.step, env.oauth.auth_type, done.oauth is not None))
+    assert seen == [
+        ("switch-to-hybrid", "hybrid", False),
+        ("client-secret", "hybrid", True),
+        ("switch-to-oauth", "oauth", False),
+    ]
+    assert env.token is not None  # the classic token still exists in AFAS; it is refused from now on
+    assert set(OAUTH_STEPS) >= set(MIGRATION) | set(OAUTH_GUIDE) - set(GUIDE_STEPS)
+
+
+@pytest.mark.loopback
+def test_sim_admin_does_the_oauth_steps_over_loopback() -> None:
+    with SimulatorServer("fresh") as sim, sim.admin() as admin:
+        results = {step: admin.apply_oauth_step(step) for step in OAUTH_GUIDE}
+        credentials = results["client-secret"]
+        assert credentials is not None and credentials == sim.oauth_credentials
+        assert credentials.secret_expires is not None
+        assert [s for s, r in results.items() if r is not None] == ["client-secret"]
+        assert admin.oauth()["auth_type"] == "oauth"
