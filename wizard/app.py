@@ -66,12 +66,13 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("SmartBooqing AFAS Setup")
     app.setOrganizationName("SmartBooqing")
     with ExitStack() as stack:
-        window = build_window(lang=lang, demo=demo, stack=stack)
+        migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
+        window = build_window(lang=lang, demo=demo, stack=stack, scenario="ready" if migrate else "fresh")
         autopilot = None
         if tour:
             from wizard.ui.tour import Autopilot
 
-            autopilot = Autopilot(window, Path(tour))
+            autopilot = Autopilot(window, Path(tour), auth=getattr(args, "auth", None), migrate=migrate)
             autopilot.start()
         window.show()
         app.exec()
@@ -82,7 +83,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return ExitCode.OK
 
 
-def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
+def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str = "fresh") -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes."""
     from PySide6.QtWidgets import QApplication
 
@@ -102,7 +103,7 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack) -> WizardWindow:
     if demo:
         from wizard.sim import SimulatorServer
 
-        server = SimulatorServer(scenario="fresh")
+        server = SimulatorServer(scenario=scenario)
         server.start()
         stack.callback(server.stop)
         # Demo tokens are throwaway: they live in memory, never in the user's real keyring.

@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: walk every page automatically, save one screenshot per page in DIR, "
         "run the final verification; exit 0 only if it passes",
     )
+    parser.add_argument("--auth", choices=["oauth", "classic"], help="with --tour: the credential to set up")
+    parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

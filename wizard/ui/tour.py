@@ -1,5 +1,8 @@
 """`--demo --tour DIR`: an autopilot that walks every page, does each simulated AFAS step, and screenshots it.
 
+`--auth oauth|classic` chooses the credential of a new setup (the app connector step's question); `--migrate`
+checks an existing classic connection, then moves it to OAuth stage by stage, one screenshot per stage.
+
 Event-driven (signals and single-shot timers), never a processEvents() loop: each page's action starts work on
 the worker thread; when the worker is idle again the page is photographed and Next is pressed.
 """
@@ -14,12 +17,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from wizard.flow.migration import STAGES, Stage
+from wizard.flow.state import AuthKind
 from wizard.flow.steps import StepId
 from wizard.ui.controller import Controller
 from wizard.ui.frame import WizardWindow
+from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage
+from wizard.ui.pages.done import DonePage
+from wizard.ui.pages.migrate import MigratePage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
+from wizard.ui.pages.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +44,16 @@ class Autopilot(QObject):
         out_dir: Path,
         on_line: Callable[[str], None] | None = None,
         on_finish: Callable[[int], None] = QApplication.exit,
+        *,
+        auth: str | None = None,
+        migrate: bool = False,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.out_dir = out_dir
+        self.auth = AuthKind(auth) if auth else AuthKind.OAUTH
+        self.migrate = migrate
+        self._stage_phase = 0
         self.exit_code: int | None = None
         self.shots: list[Path] = []
         self._say = on_line or (lambda line: print(line, flush=True))
@@ -79,7 +94,22 @@ class Autopilot(QObject):
             return
         step = self.window.current_step
         page = self.window.pages[step]
-        if step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
+        if step is StepId.WELCOME and isinstance(page, WelcomePage):
+            # As a user would: the mode on the welcome page; the credential on the app connector step.
+            (page.check_radio if self.migrate else page.setup_radio).click()
+        elif step is StepId.APP_CONNECTOR and isinstance(page, AppConnectorPage):
+            if self._phase == 0:
+                self._phase = 1
+                (page.oauth_radio if self.auth is AuthKind.OAUTH else page.classic_radio).click()
+                QTimer.singleShot(SETTLE_MS, self._act)
+                return
+            self._phase = 0
+            if page.simulate_button is not None:
+                page.simulate_button.click()
+        elif step is StepId.MIGRATE and isinstance(page, MigratePage):
+            self._act_stage(page)
+            return
+        elif step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
             page.folder_edit.setText(str(self.out_dir / "connector-files"))
             page.export_button.click()
         elif step is StepId.TOKEN and isinstance(page, TokenPage):
@@ -111,7 +141,15 @@ class Autopilot(QObject):
         self.shots.append(path)
         self._say(f"{path.name}: {page.title()}")
         if step is StepId.DONE:
-            ok = self.window.machine.is_complete(StepId.VERIFY)
+            s = self.window.machine.state
+            ok = s.verification is not None and s.verification.ok
+            if ok and self.migrate and s.migration is None and isinstance(page, DonePage):
+                page.migrate_button.click()  # the offer a classic connection gets: move to OAuth
+                QTimer.singleShot(0, self._act)
+                return
+            if ok and self.migrate and (s.migration is None or not s.migration.complete):
+                self._finish(1, "the move to OAuth did not finish")
+                return
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
             return
         if not page.isComplete():
@@ -121,6 +159,46 @@ class Autopilot(QObject):
             return
         self.window.next()
         QTimer.singleShot(0, self._act)
+
+    # -- the move to OAuth: each stage done in the simulated AFAS, proved, photographed --------------------------
+    def _act_stage(self, page: MigratePage) -> None:
+        migration = self.window.machine.state.migration
+        stage = migration.current if migration is not None else None
+        if stage is None:  # every stage proved: photograph the finished list, then on to Done
+            self._when_idle(self._shoot)
+            return
+        box = page.boxes[stage]
+        if self._stage_phase == 0:
+            self._stage_phase = 1
+            if box.simulate_button is not None:
+                box.simulate_button.click()
+            elif stage is Stage.HANDOVER:
+                page.copy_id_button.click()
+                page.copy_secret_button.click()
+                page.handed_over.setChecked(True)
+            self._when_idle(lambda: self._act_stage(page))
+            return
+        self._stage_phase = 0
+        box.prove_button.click()
+        self._when_idle(lambda: self._shoot_stage(page, stage))
+
+    def _shoot_stage(self, page: MigratePage, stage: Stage) -> None:
+        if self.exit_code is not None:
+            return
+        number = self.window.machine.order.index(StepId.MIGRATE) + 1
+        index = STAGES.index(stage) + 1
+        path = self.out_dir / f"{number:02d}-{StepId.MIGRATE.value}-{index}-{stage.value}.png"
+        if not self.window.grab().save(str(path)):
+            self._finish(1, f"could not save {path}")
+            return
+        self.shots.append(path)
+        self._say(f"{path.name}: {page.title()}")
+        migration = self.window.machine.state.migration
+        if migration is None or not migration.is_done(stage):
+            why = page.boxes[stage].result.text() or page.message.text() or "no message"
+            self._finish(1, f"the move to OAuth stopped at '{stage.value}': {why}")
+            return
+        QTimer.singleShot(0, lambda: self._act_stage(page))
 
     def _finish(self, code: int, problem: str) -> None:
         if self.exit_code is not None:

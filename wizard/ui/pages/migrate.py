@@ -298,6 +298,10 @@ class MigratePage(StepPage):
             self.client.clear_secret()  # the secret leaves the widgets once it is kept
         self.refresh()
 
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        super().set_busy(busy, text)
+        self.refresh()  # the open stage's buttons follow the busy state
+
     def copied(self, secret: bool = True) -> None:
         if secret:
             text = self.tr(
