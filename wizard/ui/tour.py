@@ -119,6 +119,9 @@ class Autopilot(QObject):
                 self._when_idle(self._act)  # second phase: store what the simulated AFAS made
                 return
             self._phase = 0
+            # What the user pasted, before it is stored: the secret fields must show dots only.
+            if not self._save_shot(f"{step.value}-pasted", page.title()):
+                return
             page.store_button.click()
         elif page.simulate_button is not None:
             page.simulate_button.click()
@@ -178,27 +181,32 @@ class Autopilot(QObject):
                 page.handed_over.setChecked(True)
             self._when_idle(lambda: self._act_stage(page))
             return
+        # The open stage as the user sees it (what AFAS showed filled in, secrets masked), then its proof.
         self._stage_phase = 0
+        if not self._save_shot(f"{StepId.MIGRATE.value}-{STAGES.index(stage) + 1}-{stage.value}", page.title()):
+            return
         box.prove_button.click()
-        self._when_idle(lambda: self._shoot_stage(page, stage))
+        self._when_idle(lambda: self._proved(page, stage))
 
-    def _shoot_stage(self, page: MigratePage, stage: Stage) -> None:
+    def _proved(self, page: MigratePage, stage: Stage) -> None:
         if self.exit_code is not None:
             return
-        number = self.window.machine.order.index(StepId.MIGRATE) + 1
-        index = STAGES.index(stage) + 1
-        path = self.out_dir / f"{number:02d}-{StepId.MIGRATE.value}-{index}-{stage.value}.png"
-        if not self.window.grab().save(str(path)):
-            self._finish(1, f"could not save {path}")
-            return
-        self.shots.append(path)
-        self._say(f"{path.name}: {page.title()}")
         migration = self.window.machine.state.migration
         if migration is None or not migration.is_done(stage):
             why = page.boxes[stage].result.text() or page.message.text() or "no message"
             self._finish(1, f"the move to OAuth stopped at '{stage.value}': {why}")
             return
         QTimer.singleShot(0, lambda: self._act_stage(page))
+
+    def _save_shot(self, name: str, title: str) -> bool:
+        number = self.window.machine.order.index(self.window.current_step) + 1
+        path = self.out_dir / f"{number:02d}-{name}.png"
+        if not self.window.grab().save(str(path)):
+            self._finish(1, f"could not save {path}")
+            return False
+        self.shots.append(path)
+        self._say(f"{path.name}: {title}")
+        return True
 
     def _finish(self, code: int, problem: str) -> None:
         if self.exit_code is not None:

@@ -15,6 +15,7 @@ from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController, storage_of
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
+from wizard.verify.oauth_checks import classic_refused_by_oauth
 
 CHECKING = Text(en="Checking with AFAS…", nl="Controleren bij AFAS…")
 NO_CLIENT = Text(
@@ -69,8 +70,8 @@ SAID: dict[str, Text] = {
         nl="Controleren is nu niet mogelijk: {why}",
     ),
     "forgotten": Text(
-        en="The classic token is no longer stored; {where} now holds the client id and secret.",
-        nl="Het klassieke token is niet meer bewaard; {where} bevat nu de client id en het secret.",
+        en="The classic token is no longer stored: the client id and secret took its place ({where}).",
+        nl="Het klassieke token is niet meer bewaard: de client id en het secret staan op zijn plaats ({where}).",
     ),
 }
 
@@ -82,10 +83,13 @@ def auth_result(report: Any) -> CheckResult | None:
     return None
 
 
+# The remedy wizard.verify gives when AFAS's WWW-Authenticate asked for OAuth, up to the app connector's name.
+_OAUTH_REMARK = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…").en.split("(", 1)[0]
+
+
 def says_oauth(result: CheckResult) -> bool:
-    """The refusal names OAuth (AFAS's WWW-Authenticate asked for it; wizard.verify.oauth_checks words it)."""
-    words = [result.message.en, result.remedy.en if result.remedy is not None else ""]
-    return any("oauth" in w.casefold() for w in words)
+    """The refusal carries the OAuth remark: AFAS's answer itself asked for OAuth (not only "maybe OAuth")."""
+    return result.remedy is not None and result.remedy.en.startswith(_OAUTH_REMARK)
 
 
 class MigrationController:

@@ -146,7 +146,9 @@ class AppConnectorPage(StepPage):
             )
         )
 
-        self.props_title.setText(self.tr("3. The app connector's '{title}'").format(title=props.title.nl))
+        self.props_title.setText(
+            self.tr("3. In the app connector's properties ('{title}')").format(title=props.title.nl)
+        )
         self.props_steps.setText(
             self.tr(
                 "<ol><li>On the tab <b>{tab}</b>, check that <b>{field}</b> shows <b>{value}</b>.</li>"

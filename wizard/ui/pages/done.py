@@ -65,7 +65,7 @@ class DonePage(StepPage):
         box.addWidget(self.handover_title)
         box.addWidget(self.handover_steps)
         row = QHBoxLayout()
-        self.copy_id_button = QPushButton()
+        self.copy_id_button = primary(QPushButton())
         self.copy_id_button.clicked.connect(lambda: self.send(CopyClientIdForPortal()))
         self.copy_button = primary(QPushButton())
         self.copy_button.clicked.connect(lambda: self.send(CopyTokenForPortal()))

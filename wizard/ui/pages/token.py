@@ -203,8 +203,8 @@ class TokenPage(StepPage):
                     "<b>{client_id}</b> and the <b>{client_secret}</b>.</li>"
                     "<li>Copy each one and paste it below. AFAS shows the secret <b>only once</b>: paste it before "
                     "you close that screen.</li>"
-                    "<li>Fill in until when the secret is valid, as AFAS shows it (normally 180 days from today). "
-                    "The wizard remembers the date so SmartBooqing can warn you in time.</li></ol>"
+                    "<li>Fill in the date until which the secret is valid, as AFAS shows it (normally 180 days from "
+                    "today). The wizard remembers it, so you are warned in time to create a new secret.</li></ol>"
                 ).format(
                     field=props.fields.auth_type.nl,
                     oauth=props.auth_types.oauth.nl,
@@ -391,12 +391,12 @@ class TokenPage(StepPage):
         self.validation.clear_message()
         ok = True
         for edit, line, check, good in (
-            (self.oauth.id_edit, self.oauth.id_check, check_client_id, self.tr("This can be a client id.")),
+            (self.oauth.id_edit, self.oauth.id_check, check_client_id, self.tr("Looks like a client id.")),
             (
                 self.oauth.secret_edit,
                 self.oauth.secret_check,
                 check_client_secret,
-                self.tr("This can be a client secret."),
+                self.tr("Looks like a client secret."),
             ),
         ):
             if not edit.text().strip():
