@@ -84,7 +84,12 @@ def auth_result(report: Any) -> CheckResult | None:
 
 
 # The remedy wizard.verify gives when AFAS's WWW-Authenticate asked for OAuth, up to the app connector's name.
-_OAUTH_REMARK = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…").en.split("(", 1)[0]
+def _oauth_remark() -> str:
+    remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
+    return remark.en.split("(", 1)[0] if remark is not None else "\0"  # "\0": matches no remedy
+
+
+_OAUTH_REMARK = _oauth_remark()
 
 
 def says_oauth(result: CheckResult) -> bool:

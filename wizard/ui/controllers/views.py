@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -29,7 +30,7 @@ class SavedOrganisationsView(Protocol):
 class TokenView(PageView, Protocol):
     def fill_token(self, text: str) -> None: ...
 
-    def fill_client(self, client_id: str, secret: str, expires: Any) -> None: ...
+    def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None: ...
 
     def token_stored(self) -> None: ...
 
@@ -55,7 +56,7 @@ class CopyTokenView(PageView, Protocol):
 
 
 class MigrationView(PageView, Protocol):
-    def fill_client(self, client_id: str, secret: str, expires: Any) -> None: ...
+    def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None: ...
 
     def stage_result(self, stage: Stage, level: Level, text: str) -> None: ...
 

@@ -151,7 +151,12 @@ class DonePage(StepPage):
             self.setSubTitle(
                 self.tr("The check still finds problems. Fix them with the steps, or send this report to the helpdesk.")
             )
-        self.handover_title.setText(self.tr("Give SmartBooqing the login details"))
+        moved = self.machine.state.migration is not None and self.machine.state.migration.complete
+        self.handover_title.setText(
+            self.tr("The new login details (SmartBooqing received them during the move)")
+            if moved
+            else self.tr("Give SmartBooqing the login details")
+        )
         if self.is_oauth:
             self.handover_steps.setText(
                 self.tr(

@@ -7,11 +7,15 @@ Only the open stage shows its instructions and buttons; proved ones keep a one-l
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import SecretStr
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.domain.errors import InputError
+from wizard.domain.oauth import check_client_id, check_client_secret
 from wizard.flow.migration import AFAS_STAGES, STAGES, Stage
 from wizard.flow.steps import StepId
 from wizard.ui.intents import (
@@ -213,8 +217,6 @@ class MigratePage(StepPage):
         self.refresh()
 
     def _toggle_secret(self, shown: bool) -> None:
-        from PySide6.QtWidgets import QLineEdit
-
         c = self.client
         c.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         c.show_toggle.setText(self.tr("Hid&e secret") if shown else self.tr("Sho&w secret"))
@@ -250,13 +252,15 @@ class MigratePage(StepPage):
         return True
 
     def _validate(self, _text: str = "") -> None:
-        from wizard.domain.errors import InputError
-        from wizard.domain.oauth import check_client_id, check_client_secret
-
         ok = True
-        for edit, line, check in (
-            (self.client.id_edit, self.client.id_check, check_client_id),
-            (self.client.secret_edit, self.client.secret_check, check_client_secret),
+        for edit, line, check, good in (
+            (self.client.id_edit, self.client.id_check, check_client_id, self.tr("Looks like a client id.")),
+            (
+                self.client.secret_edit,
+                self.client.secret_check,
+                check_client_secret,
+                self.tr("Looks like a client secret."),
+            ),
         ):
             if not edit.text().strip():
                 line.clear_message()
@@ -268,7 +272,7 @@ class MigratePage(StepPage):
                 line.show_message(Level.ERROR, exc.text(self.lang))
                 ok = False
             else:
-                line.show_message(Level.OK, self.tr("Looks right."))
+                line.show_message(Level.OK, good)
         self._valid = ok
         self.refresh()
 
@@ -281,16 +285,13 @@ class MigratePage(StepPage):
         self.send(ProveStage(stage))
 
     # -- what the controller calls -------------------------------------------------------------------------------
-    def fill_client(self, client_id: str, secret: str, expires: object) -> None:
+    def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None:
         """Demo: what the simulated AFAS showed, as if the user pasted it."""
-        import datetime as dt
-
         self.client.id_edit.setText(client_id)
         self.client.secret_edit.setText(secret)
-        day = expires if isinstance(expires, dt.date) else None
-        self.client.no_expiry.setChecked(day is None)
-        if day is not None:
-            self.client.reset_expiry(day)
+        self.client.no_expiry.setChecked(expires is None)
+        if expires is not None:
+            self.client.reset_expiry(expires)
 
     def stage_result(self, stage: Stage, level: Level, text: str) -> None:
         self.boxes[stage].result.show_message(level, text)
