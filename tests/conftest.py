@@ -39,4 +39,6 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("SBQ_HOME_FOR_TESTS", str(home))
     monkeypatch.delenv("SBQ_AFAS_TOKEN", raising=False)
+    for var in ("SBQ_AFAS_CLIENT_ID", "SBQ_AFAS_CLIENT_SECRET"):  # the OAuth client's, like the token's
+        monkeypatch.delenv(var, raising=False)
     return home

@@ -250,3 +250,24 @@ def test_connectors_with_their_own_schema_have_its_fields_and_types_in_metainfo_
             meta = httpx.get(f"{server.base_url}/Metainfo/get/{connector}", headers=auth).json()
             ours = {f["id"]: JSON_TYPE[f["dataType"]] for f in meta["fields"]}
             assert ours == specs.row_types(connector), connector
+
+
+def test_answers_to_bearer_calls_follow_the_specs_too(specs: Specs) -> None:
+    with SimulatorServer("oauth-ready") as server:
+        apis = specs.for_server(server.base_url)
+        credentials = server.oauth_credentials
+        assert credentials is not None and server.token is not None
+        form = {"grant_type": "client_credentials", "client_id": credentials.client_id}
+        token = httpx.post(server.token_url, data={**form, "client_secret": credentials.secret()})
+        bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        with httpx.Client(base_url=server.base_url, headers=bearer, timeout=10) as afas:
+            answers = [
+                afas.get("/MetaInfo"),
+                afas.get("/Metainfo/get/Profit_Subjects"),
+                afas.get("/connectors/Profit_Subjects", params={"skip": 0, "take": 5}),
+                afas.get("/connectors/Not_Linked"),
+                afas.get("/MetaInfo", headers={"Authorization": server.token.authorization_header()}),
+            ]
+        assert [a.status_code for a in answers] == [200, 200, 200, 500, 401]
+        for answer in answers:
+            _check(apis, answer)

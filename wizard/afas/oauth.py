@@ -192,8 +192,8 @@ def _auth_type_remedy(app: str | None) -> Text:
 
 def _new_secret(app: str | None) -> Text:
     return Text(
-        en="create a new secret there ({path}), paste it here and give it to SmartBooqing; then revoke the old one.",
-        nl="maak daar een nieuw secret aan ({path}), plak het hier en geef het aan SmartBooqing; trek daarna het "
+        en="create a new secret in AFAS ({path}), paste it here and give it to SmartBooqing; then revoke the old one.",
+        nl="maak een nieuw secret aan in AFAS ({path}), plak het hier en geef het aan SmartBooqing; trek daarna het "
         "oude in.",
     ).format(path=client_secret_path(app))
 
@@ -252,7 +252,13 @@ class TokenFailure:
                 auth_type=auth_type_path(app),
                 **auth_type_values(),
             ) + _new_secret(app)
-        if kind is TokenProblem.UNAUTHORIZED_CLIENT or kind is TokenProblem.UNSUPPORTED_GRANT:
+        if kind is TokenProblem.UNAUTHORIZED_CLIENT:
+            # Profit 8 may answer a wrong secret this way too (afas-oauth.md §2.3, UNCONFIRMED): say both.
+            return _auth_type_remedy(app) + Text(
+                en=" If it already is, the client secret may be wrong or revoked: ",
+                nl=" Staat het daar al op, dan is het client secret mogelijk onjuist of ingetrokken: ",
+            ) + _new_secret(app)
+        if kind is TokenProblem.UNSUPPORTED_GRANT:
             return _auth_type_remedy(app)
         if kind is TokenProblem.WRONG_ENVIRONMENT:
             return Text(

@@ -291,7 +291,7 @@ def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
     from wizard.sim import SimulatorServer
 
     server = stack.enter_context(SimulatorServer("oauth-ready" if auth == "oauth" else "ready"))
-    credential = server.oauth_client if auth == "oauth" else server.token
+    credential = server.oauth_credentials if auth == "oauth" else server.token
     assert credential is not None
     return server.environment, credential
 

@@ -1,11 +1,12 @@
 """The simulated app connector's OAuth side: its authentication type, its OAuth client and secrets, the token
 endpoint with AFAS's error matrix, Bearer access tokens, and the admin operations (afas-oauth.md §1.2-2.4).
 
-Standalone so the lead can mount it: `oauth_router(state)` (or `oauth_routes` + `oauth_admin_routes`) and the
-plain `SimOAuth` object, whose `check_authorization(header)` the REST routes call before their classic-token
-check. Why one module of ~520 lines: the state, its token endpoint and its admin surface change together.
-Behaviour the reference marks UNCONFIRMED is an `OAuthSimSettings` field, each citing its section.
-"""
+Each `SimEnvironment` holds one as `env.oauth` (sharing the environment's lock, date and Geblokkeerd); the REST and
+SOAP checks call `check_authorization(header)` before the classic-token check, `rest_oauth` serves the token
+endpoint inside AFAS's envelope and `admin_api` mounts `oauth_admin_routes` behind the admin guard. The module also
+stands alone (`oauth_router(state)`) for the client's fast unit tests. Why one module of ~570 lines: the state, its
+token endpoint and its admin surface change together. Behaviour the reference marks UNCONFIRMED is an
+`OAuthSimSettings` field, each citing its section."""
 
 from __future__ import annotations
 

@@ -306,8 +306,8 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
         return Outcome(
             status=Status.PASS,
             message=Text(
-                en="The client secret is valid until {d} (the date you entered).",
-                nl="Het client secret is geldig tot {d} (de datum die u invoerde).",
+                en="The client secret is valid until {d} (the date given for it).",
+                nl="Het client secret is geldig tot {d} (de opgegeven datum).",
             ).format(d=long_date(credential.secret_expires)),
             detail=shown,
         )
