@@ -182,6 +182,10 @@
         <translation>De controle vindt nog problemen. Los ze op met de stappen, of stuur dit rapport naar de helpdesk.</translation>
     </message>
     <message>
+        <source>The new login details (SmartBooqing received them during the move)</source>
+        <translation>De nieuwe inloggegevens (SmartBooqing kreeg ze tijdens de overstap)</translation>
+    </message>
+    <message>
         <source>Give SmartBooqing the login details</source>
         <translation>Geef SmartBooqing de inloggegevens</translation>
     </message>
@@ -661,8 +665,12 @@
         <translation>straks</translation>
     </message>
     <message>
-        <source>Looks right.</source>
-        <translation>Ziet er goed uit.</translation>
+        <source>Looks like a client id.</source>
+        <translation>Dit lijkt een client id.</translation>
+    </message>
+    <message>
+        <source>Looks like a client secret.</source>
+        <translation>Dit lijkt een client secret.</translation>
     </message>
     <message>
         <source>The client secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>

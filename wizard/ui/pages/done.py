@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 from wizard.data import screens
 from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import STATUS_LOOK
 from wizard.flow.state import AuthKind, Mode
 from wizard.flow.steps import StepId
@@ -241,8 +242,10 @@ class DonePage(StepPage):
         ]
         if self.is_oauth:
             rows.append((self.tr("Login with"), self.tr("OAuth client id and client secret")))
-            if s.secret_expires is not None:
-                rows.append((self.tr("Client secret valid until"), s.secret_expires.strftime("%d-%m-%Y")))
+            held = s.credential.secret_expires if isinstance(s.credential, OAuthClientCredentials) else None
+            expires = held or s.secret_expires
+            if expires is not None:
+                rows.append((self.tr("Client secret valid until"), expires.strftime("%d-%m-%Y")))
         else:
             rows.append((self.tr("Login with"), self.tr("Classic user token")))
         if s.token_storage is not None:
