@@ -70,13 +70,14 @@ def test_a_failed_check_leads_on_to_the_helpdesk_report_but_stays_incomplete() -
 
 def test_the_credential_kind_follows_choice_then_credential_then_mode() -> None:
     state = WizardState()
-    assert state.auth is AuthKind.OAUTH  # a new setup: OAuth
+    seen = [state.auth]  # a new setup: OAuth
     state.mode = Mode.CHECK_EXISTING
-    assert state.auth is AuthKind.CLASSIC  # an existing connection predates OAuth
+    seen.append(state.auth)  # an existing connection predates OAuth
     state.credential = oauth_client_credentials(CLIENT_ID, SECRET)
-    assert state.auth is AuthKind.OAUTH
+    seen.append(state.auth)  # the credential found says which
     state.auth_choice = AuthKind.CLASSIC
-    assert state.auth is AuthKind.CLASSIC
+    seen.append(state.auth)  # the user's answer wins
+    assert seen == [AuthKind.OAUTH, AuthKind.CLASSIC, AuthKind.OAUTH, AuthKind.CLASSIC]
 
 
 def test_oauth_app_connector_checklist_has_the_authenticatietype() -> None:

@@ -26,7 +26,6 @@ EXPECTED = [
     "04-import.png",
     "05-app-connector.png",
     "06-link-connectors.png",
-    "07-token-pasted.png",
     "07-token.png",
     "08-dossier.png",
     "09-verify.png",

@@ -42,7 +42,7 @@ def test_oauth_tour_stores_the_client_with_its_expiry_and_never_shows_the_secret
     make_window: WindowFactory, sim_server: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     window, shots = _tour(make_window, qtbot, sim_server, tmp_path / "oauth", auth="oauth")
-    assert "07-token-pasted.png" in shots and "10-done.png" in shots
+    assert "07-token.png" in shots and "10-done.png" in shots
     credential = window.machine.state.credential
     assert isinstance(credential, OAuthClientCredentials)
     assert credential.secret_expires is not None  # the date AFAS showed, remembered

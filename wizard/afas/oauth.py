@@ -254,10 +254,14 @@ class TokenFailure:
             ) + _new_secret(app)
         if kind is TokenProblem.UNAUTHORIZED_CLIENT:
             # Profit 8 may answer a wrong secret this way too (afas-oauth.md §2.3, UNCONFIRMED): say both.
-            return _auth_type_remedy(app) + Text(
-                en=" If it already is, the client secret may be wrong or revoked: ",
-                nl=" Staat het daar al op, dan is het client secret mogelijk onjuist of ingetrokken: ",
-            ) + _new_secret(app)
+            return (
+                _auth_type_remedy(app)
+                + Text(
+                    en=" If it already is, the client secret may be wrong or revoked: ",
+                    nl=" Staat het daar al op, dan is het client secret mogelijk onjuist of ingetrokken: ",
+                )
+                + _new_secret(app)
+            )
         if kind is TokenProblem.UNSUPPORTED_GRANT:
             return _auth_type_remedy(app)
         if kind is TokenProblem.WRONG_ENVIRONMENT:

@@ -83,18 +83,15 @@ def auth_result(report: Any) -> CheckResult | None:
     return None
 
 
-# The remedy wizard.verify gives when AFAS's WWW-Authenticate asked for OAuth, up to the app connector's name.
-def _oauth_remark() -> str:
-    remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
-    return remark.en.split("(", 1)[0] if remark is not None else "\0"  # "\0": matches no remedy
-
-
-_OAUTH_REMARK = _oauth_remark()
-
-
 def says_oauth(result: CheckResult) -> bool:
-    """The refusal carries the OAuth remark: AFAS's answer itself asked for OAuth (not only "maybe OAuth")."""
-    return result.remedy is not None and result.remedy.en.startswith(_OAUTH_REMARK)
+    """The refusal carries the OAuth remark: AFAS's answer itself asked for OAuth (not only "maybe OAuth").
+
+    The remark is the remedy wizard.verify gives for that answer, up to the app connector's name (read when needed:
+    importing this module must not read the AFAS data)."""
+    remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
+    if remark is None or result.remedy is None:
+        return False
+    return result.remedy.en.startswith(remark.en.split("(", 1)[0])
 
 
 class MigrationController:
