@@ -17,7 +17,7 @@ from keyring.backend import KeyringBackend
 
 from tests.conftest import FAKE_DATA, FAKE_XML
 from tests.secret_service import collect_leaked_connections
-from wizard.domain.credentials import parse_classic_token
+from wizard.domain.credentials import HeaderCredential, parse_classic_token
 from wizard.domain.environment import parse_environment
 from wizard.stores.secrets import SERVICE, BackendFamily, KeyringSecretStore, SecretStoreError, default_secret_store
 
@@ -64,7 +64,7 @@ def test_round_trip_through_the_real_daemon(store: KeyringSecretStore, secret_se
     store.save(env, TOKEN)
     # A fresh store object (as after a restart of the wizard) finds it again.
     loaded = KeyringSecretStore(secret_service, timeout=10).load(env)
-    assert loaded is not None and loaded.authorization_header() == TOKEN.authorization_header()
+    assert isinstance(loaded, HeaderCredential) and loaded.authorization_header() == TOKEN.authorization_header()
     assert store.delete(env) is True and store.load(env) is None and store.delete(env) is False
 
 

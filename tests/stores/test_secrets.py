@@ -17,7 +17,7 @@ from keyring.backends import chainer, fail
 from keyring.compat import properties
 
 from tests.conftest import FAKE_DATA, FAKE_XML
-from wizard.domain.credentials import parse_classic_token
+from wizard.domain.credentials import HeaderCredential, parse_classic_token
 from wizard.domain.environment import parse_environment
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.text import Text
@@ -129,7 +129,7 @@ def test_round_trip_stores_kind_and_token(store: KeyringSecretStore) -> None:
     assert isinstance(backend, MemoryKeyring)
     assert json.loads(backend.items[(SERVICE, ENV)]) == {"kind": "classic-token", "secret": FAKE_XML}
     loaded = store.load(ENV)
-    assert loaded is not None and loaded.authorization_header() == TOKEN.authorization_header()
+    assert isinstance(loaded, HeaderCredential) and loaded.authorization_header() == TOKEN.authorization_header()
     assert store.load("O99999") is None
 
 

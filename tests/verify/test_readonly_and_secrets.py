@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -17,6 +19,7 @@ from wizard.afas.client import AfasClient
 from wizard.cli.main import main
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
+from wizard.domain.oauth import oauth_client_credentials
 from wizard.domain.text import Lang
 from wizard.verify import verify
 
@@ -104,3 +107,58 @@ def test_token_in_no_exception_text(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     assert code == 70
     assert "Traceback" not in out.err
     _assert_clean(out.out + out.err)
+
+
+# --- the OAuth client secret and the access token, like the token (issue 10) --------------------------------------
+
+OAUTH_ID = "fa4e0000-c11e-4700-8000-00000000fa4e"
+OAUTH_SECRET = "0DDC0FFEE" * 7 + "0"  # obviously fake, 64 characters
+ACCESS_TOKEN = "at-canary-0ddc0ffee-issued-access-token-value"
+
+
+def _oauth_forms() -> list[str]:
+    cred = oauth_client_credentials(OAUTH_ID, OAUTH_SECRET, dt.date(2027, 6, 1))
+    return [*cred.secret_forms(), OAUTH_SECRET.lower(), ACCESS_TOKEN, f"Bearer {ACCESS_TOKEN}"]
+
+
+def _echo_token_answer(request: httpx.Request) -> httpx.Response:
+    sent = request.content.decode() + " " + request.headers.get("authorization", "")
+    return httpx.Response(400, json={"error": "invalid_client", "error_description": f"bad: {sent}"})
+
+
+TokenAnswer = httpx.Response | Callable[[httpx.Request], httpx.Response]
+OAUTH_ECHOES: dict[str, tuple[TokenAnswer, httpx.Response | None]] = {
+    # The token endpoint quotes what it was sent (a proxy or a buggy endpoint).
+    "token endpoint echoes the form": (_echo_token_answer, None),
+    # The token is issued, then every API answer quotes the secret and the access token.
+    "API echoes both": (
+        httpx.Response(200, json={"access_token": ACCESS_TOKEN, "token_type": "Bearer", "expires_in": 3600}),
+        httpx.Response(500, json={"externalMessage": f"bad {OAUTH_SECRET} / Bearer {ACCESS_TOKEN}"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OAUTH_ECHOES))
+@pytest.mark.parametrize("client_auth", ["body", "basic"])
+def test_client_secret_and_access_token_in_no_report_even_when_echoed(
+    case: str, client_auth: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    token_answer, api_answer = OAUTH_ECHOES[case]
+    env = parse_environment("O12345AA")
+    cred = oauth_client_credentials(OAUTH_ID, OAUTH_SECRET, dt.date(2027, 6, 1))
+    with respx.mock(assert_all_called=False) as mock:
+        token_route = mock.post(f"{env.rest_base_url}/oauth/token")
+        if isinstance(token_answer, httpx.Response):
+            token_route.mock(return_value=token_answer)
+        else:
+            token_route.mock(side_effect=token_answer)
+        mock.route(host="12345.rest.afas.online").mock(return_value=api_answer or httpx.Response(404))
+        report = asyncio.run(verify(env, cred, lang=Lang.NL, client_auth=client_auth))  # type: ignore[arg-type]
+    assert token_route.call_count == 1
+    assert report.exit_code() == 1
+    shown = [report.to_json(lang) + report.to_html(lang) for lang in Lang]
+    text = "\n".join([*shown, repr(report), caplog.text])
+    for form in _oauth_forms():
+        assert form not in text
+    assert "«redacted»" in text  # AFAS's words were kept, with the secrets cut out
