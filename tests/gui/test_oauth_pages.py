@@ -233,3 +233,16 @@ def test_the_move_waits_until_afas_really_refuses_the_classic_token(make_window:
         assert migration.complete and window.machine.is_complete(StepId.MIGRATE)
         assert isinstance(controller.services.secret_store.load(server.environment.key), OAuthClientCredentials)
         assert window.machine.state.auth is AuthKind.OAUTH
+
+
+def test_a_restarted_wizard_asks_for_the_new_client_again_instead_of_losing_the_move(
+    make_window: WindowFactory,
+) -> None:
+    state = _stored(_check_mode_state(), ClassicToken(data=SecretStr(FAKE_DATA)))
+    state.migration = MigrationState(done=[Stage.HYBRID, Stage.SECRET, Stage.VERIFY_OAUTH, Stage.HANDOVER])
+    window = make_window(state=state)  # the client secret was kept in memory only: gone after a restart
+    page = window.pages[StepId.MIGRATE]
+    assert isinstance(page, MigratePage)
+    page._prove(Stage.SWITCH_OAUTH)
+    assert state.migration.current is Stage.SECRET
+    assert "Paste the new client id and client secret first" in page.boxes[Stage.SECRET].result.text()

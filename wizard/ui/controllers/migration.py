@@ -145,7 +145,8 @@ class MigrationController:
             page.stage_result(stage, Level.ERROR, NO_TOKEN.get(ctx.lang))
             return
         if stage in (Stage.VERIFY_OAUTH, Stage.SWITCH_OAUTH) and new_client is None:
-            page.stage_result(stage, Level.ERROR, NO_CLIENT.get(ctx.lang))
+            # The new client lives in memory only (a restarted wizard lost it): stage 2 opens again.
+            self._record(Stage.SECRET, False, NO_CLIENT)
             return
         verify = ctx.services.verify_fn()
         load_classic = self.credentials.loader()
@@ -228,7 +229,7 @@ class MigrationController:
         page = ctx.views.migration
         env, client = s.environment, s.new_client
         if env is None or client is None:
-            page.stage_result(Stage.FORGET_CLASSIC, Level.ERROR, NO_CLIENT.get(ctx.lang))
+            self._record(Stage.SECRET, False, NO_CLIENT)  # nothing to store in its place: stage 2 opens again
             return
         store = ctx.services.secret_store
 
