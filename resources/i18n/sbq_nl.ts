@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>Every AFAS organisation needs its own app connector, with its own client id and client secret. If you manage several organisations, run this wizard once for each.</source>
-        <translation>Elke AFAS-administratie heeft een eigen app connector nodig, met een eigen client id en client secret. Beheert u meer administraties, doorloop deze wizard dan voor elke administratie.</translation>
+        <translation>Elke AFAS-organisatie heeft een eigen app connector nodig, met een eigen client id en client secret. Beheert u meerdere organisaties, doorloop deze wizard dan voor elke organisatie.</translation>
     </message>
     <message>
         <source>Every AFAS organisation needs its own app connector and token. If you manage several organisations, run this wizard once for each.</source>
