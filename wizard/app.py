@@ -90,12 +90,15 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("SmartBooqing AFAS Setup")
     app.setOrganizationName("SmartBooqing")
     with ExitStack() as stack:
-        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario)
+        migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
+        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start="ready" if migrate else None)
         autopilot = None
         if tour:
             from wizard.ui.tour import Autopilot
 
-            autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen)
+            # A failing scenario's simulated client holds a classic token: its tour sets that up, not an OAuth client.
+            auth = getattr(args, "auth", None) or ("classic" if scenario else None)
+            autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate)
             autopilot.start()
         window.show()
         app.exec()
@@ -106,7 +109,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return ExitCode.OK
 
 
-def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | None = None) -> WizardWindow:
+def build_window(
+    *, lang: Lang, demo: bool, stack: ExitStack, scenario: str | None = None, start: str | None = None
+) -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes."""
     from PySide6.QtWidgets import QApplication
 
@@ -127,7 +132,9 @@ def build_window(*, lang: Lang, demo: bool, stack: ExitStack, scenario: str | No
 
         from wizard.sim import SimulatorServer
 
-        server = SimulatorServer(scenario=scenario or "fresh")
+        # `scenario`: a failing scenario's tour (its token is handed to the tour); `start`: the demo's AFAS as it
+        # begins (the move to OAuth starts from a working classic setup).
+        server = SimulatorServer(scenario=scenario or start or "fresh")
         server.start()
         stack.callback(server.stop)
         # Demo tokens are throwaway: they live in memory, never in the user's real keyring.

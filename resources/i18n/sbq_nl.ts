@@ -12,16 +12,68 @@
         <translation>Via de app connector komt SmartBooqing bij uw gegevens in AFAS.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Fill in &lt;b&gt;{description}&lt;/b&gt; and choose the &lt;b&gt;{group}&lt;/b&gt; shown below; click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the app connector&apos;s properties, untick &lt;b&gt;{blocked}&lt;/b&gt; and click &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Vul de &lt;b&gt;{description}&lt;/b&gt; in en kies de &lt;b&gt;{group}&lt;/b&gt; hieronder; klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet in de eigenschappen van de app connector het vinkje bij &lt;b&gt;{blocked}&lt;/b&gt; uit en klik op &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
         <source>{blocked} is unticked</source>
         <translation>Het vinkje bij {blocked} staat uit</translation>
     </message>
     <message>
-        <source>Values to enter in AFAS:</source>
-        <translation>In te vullen in AFAS:</translation>
+        <source>1. Open the dialog &apos;{title}&apos;</source>
+        <translation>1. Open het venster &apos;{title}&apos;</translation>
+    </message>
+    <message>
+        <source>In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;. The dialog &lt;b&gt;{title}&lt;/b&gt; opens. Open the list of the field &lt;b&gt;{field}&lt;/b&gt;: which choices does it show?</source>
+        <translation>Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;. Het venster &lt;b&gt;{title}&lt;/b&gt; opent. Klap de lijst van het veld &lt;b&gt;{field}&lt;/b&gt; open: welke keuzes staan erin?</translation>
+    </message>
+    <message>
+        <source>&amp;{oauth} is one of the choices (recommended: every new connection uses it)</source>
+        <translation>&amp;{oauth} staat ertussen (aanbevolen: elke nieuwe koppeling gebruikt het)</translation>
+    </message>
+    <message>
+        <source>{field}: {oauth} is offered</source>
+        <translation>{field}: {oauth} staat in de lijst</translation>
+    </message>
+    <message>
+        <source>Only &amp;{classic}, or there is no field {field}</source>
+        <translation>Alleen &amp;{classic}, of er is geen veld {field}</translation>
+    </message>
+    <message>
+        <source>{field}: only {classic} is offered</source>
+        <translation>{field}: alleen {classic} staat in de lijst</translation>
+    </message>
+    <message>
+        <source>2. Fill in the dialog &apos;{title}&apos;</source>
+        <translation>2. Vul het venster &apos;{title}&apos; in</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: the name below.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: de naam hieronder.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: choose &lt;b&gt;{value}&lt;/b&gt;.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: kies &lt;b&gt;{value}&lt;/b&gt;.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked if it is shown; OAuth needs no user token.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan als het er is; OAuth heeft geen gebruikerstoken nodig.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked; you create the token in the step &apos;Login details&apos;.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan; het token maakt u aan in de stap &apos;Inloggegevens&apos;.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; and &lt;b&gt;{new_user}&lt;/b&gt;, if the dialog asks: leave them off and choose the existing &lt;b&gt;{group}&lt;/b&gt; shown below.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; en &lt;b&gt;{new_user}&lt;/b&gt;, als het venster ernaar vraagt: laat die uit staan en kies de bestaande &lt;b&gt;{group}&lt;/b&gt; hieronder.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Then click &lt;b&gt;{ok}&lt;/b&gt; (or go through the dialog&apos;s next screens to the end).</source>
+        <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt; (of loop de volgende schermen van het venster door tot het eind).</translation>
+    </message>
+    <message>
+        <source>3. In the app connector&apos;s properties (&apos;{title}&apos;)</source>
+        <translation>3. In de eigenschappen van de app connector (&apos;{title}&apos;)</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;On the tab &lt;b&gt;{tab}&lt;/b&gt;, check that &lt;b&gt;{field}&lt;/b&gt; shows &lt;b&gt;{value}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Untick &lt;b&gt;{blocked}&lt;/b&gt; (AFAS blocks every new app connector) and click &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Controleer op het tabblad &lt;b&gt;{tab}&lt;/b&gt; dat bij &lt;b&gt;{field}&lt;/b&gt; &lt;b&gt;{value}&lt;/b&gt; staat.&lt;/li&gt;&lt;li&gt;Zet het vinkje bij &lt;b&gt;{blocked}&lt;/b&gt; uit (AFAS blokkeert elke nieuwe app connector) en klik op &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>Done in AFAS:</source>
@@ -32,8 +84,20 @@
         <translation>De app connector &apos;{name}&apos; bestaat, met gebruikersgroep {group}</translation>
     </message>
     <message>
+        <source>{field} is {value}</source>
+        <translation>{field} staat op {value}</translation>
+    </message>
+    <message>
+        <source>Every AFAS organisation needs its own app connector, with its own client id and client secret. If you manage several organisations, run this wizard once for each.</source>
+        <translation>Elke AFAS-organisatie heeft een eigen app connector nodig, met een eigen client id en client secret. Beheert u meerdere organisaties, doorloop deze wizard dan voor elke organisatie.</translation>
+    </message>
+    <message>
         <source>Every AFAS organisation needs its own app connector and token. If you manage several organisations, run this wizard once for each.</source>
         <translation>Elke AFAS-organisatie heeft een eigen app connector en token nodig. Beheert u meerdere organisaties, doorloop deze wizard dan voor elke organisatie.</translation>
+    </message>
+    <message>
+        <source>Your AFAS does not offer OAuth yet, so this wizard sets up a classic user token. AFAS ends classic tokens on {expiry} and stops such app connectors after {sunset}. Once your AFAS offers OAuth (Profit 9), run this wizard again with &apos;Check an existing connection&apos; to move over.</source>
+        <translation>Uw AFAS biedt OAuth nog niet aan, dus deze wizard richt een klassiek gebruikerstoken in. AFAS beëindigt klassieke tokens op {expiry} en zet zulke app connectors na {sunset} stop. Zodra uw AFAS OAuth aanbiedt (Profit 9), start u deze wizard opnieuw met &apos;Een bestaande koppeling controleren&apos; om over te stappen.</translation>
     </message>
 </context>
 <context>
@@ -106,10 +170,6 @@
         <translation>Klaar: AFAS is gereed voor SmartBooqing</translation>
     </message>
     <message>
-        <source>The check found no errors. One last step happens in the SmartBooqing portal.</source>
-        <translation>De controle vond geen fouten. De laatste stap doet u in het SmartBooqing-portaal.</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
@@ -118,12 +178,108 @@
         <translation>Hoe verder</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Log in to the SmartBooqing portal and create the administration.&lt;/li&gt;&lt;li&gt;When the portal asks for the AFAS token, click &lt;b&gt;Copy the token for the portal&lt;/b&gt; below and paste it there. The clipboard is cleared after 60 seconds.&lt;/li&gt;&lt;li&gt;SmartBooqing then reads your ledger accounts, VAT codes, creditors and debtors from AFAS.&lt;/li&gt;&lt;/ol&gt;Questions? Mail support@smartbooqing.com.</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Log in op het SmartBooqing-portaal en maak de administratie aan.&lt;/li&gt;&lt;li&gt;Vraagt het portaal om het AFAS-token, klik dan hieronder op &lt;b&gt;Token kopiëren voor het portaal&lt;/b&gt; en plak het daar. Het klembord wordt na 60 seconden leeggemaakt.&lt;/li&gt;&lt;li&gt;SmartBooqing leest daarna uw grootboekrekeningen, btw-codes, crediteuren en debiteuren uit AFAS.&lt;/li&gt;&lt;/ol&gt;Vragen? Mail naar support@smartbooqing.com.</translation>
+        <source>SmartBooqing portal</source>
+        <translation>SmartBooqing-portaal</translation>
     </message>
     <message>
-        <source>&amp;Copy the token for the portal</source>
-        <translation>Token &amp;kopiëren voor het portaal</translation>
+        <source>The check found no problems. One last step happens in the SmartBooqing portal.</source>
+        <translation>De controle vond geen problemen. Eén laatste stap doet u in het SmartBooqing-portaal.</translation>
+    </message>
+    <message>
+        <source>Not finished yet: report for the helpdesk</source>
+        <translation>Nog niet klaar: rapport voor de helpdesk</translation>
+    </message>
+    <message>
+        <source>The check still finds problems. Fix them with the steps, or send this report to the helpdesk.</source>
+        <translation>De controle vindt nog problemen. Los ze op met de stappen, of stuur dit rapport naar de helpdesk.</translation>
+    </message>
+    <message>
+        <source>The new login details (SmartBooqing received them during the move)</source>
+        <translation>De nieuwe inloggegevens (SmartBooqing kreeg ze tijdens de overstap)</translation>
+    </message>
+    <message>
+        <source>Give SmartBooqing the login details</source>
+        <translation>Geef SmartBooqing de inloggegevens</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Open the {portal} and create the administration (or open it).&lt;/li&gt;&lt;li&gt;Where the portal asks for the &lt;b&gt;{client_id}&lt;/b&gt;, click &lt;b&gt;Copy the client id&lt;/b&gt; and paste it.&lt;/li&gt;&lt;li&gt;Where it asks for the &lt;b&gt;{client_secret}&lt;/b&gt;, click &lt;b&gt;Copy the client secret&lt;/b&gt; and paste it. The clipboard is cleared after 60 seconds.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open het {portal} en maak de administratie aan (of open haar).&lt;/li&gt;&lt;li&gt;Waar het portaal om de &lt;b&gt;{client_id}&lt;/b&gt; vraagt: klik op &lt;b&gt;Client id kopiëren&lt;/b&gt; en plak hem daar.&lt;/li&gt;&lt;li&gt;Waar het om het &lt;b&gt;{client_secret}&lt;/b&gt; vraagt: klik op &lt;b&gt;Client secret kopiëren&lt;/b&gt; en plak het daar. Het klembord wordt na 60 seconden leeggemaakt.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the client secret</source>
+        <translation>Client secret &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the client secret for the SmartBooqing portal</source>
+        <translation>Client secret kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>Copy the client &amp;id</source>
+        <translation>Client &amp;id kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the client id for the SmartBooqing portal</source>
+        <translation>Client id kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Open the {portal} and create the administration (or open it).&lt;/li&gt;&lt;li&gt;When the portal asks for the AFAS token, click &lt;b&gt;Copy the token&lt;/b&gt; and paste it there. The clipboard is cleared after 60 seconds.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open het {portal} en maak de administratie aan (of open haar).&lt;/li&gt;&lt;li&gt;Vraagt het portaal om het AFAS-token, klik dan op &lt;b&gt;Token kopiëren&lt;/b&gt; en plak het daar. Het klembord wordt na 60 seconden leeggemaakt.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the token</source>
+        <translation>Token &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the token for the SmartBooqing portal</source>
+        <translation>Token kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>Report for the helpdesk</source>
+        <translation>Rapport voor de helpdesk</translation>
+    </message>
+    <message>
+        <source>Copy the report and paste it into a mail to {mail}, or save it and attach the file. It contains the check&apos;s results, never your client secret or token.</source>
+        <translation>Kopieer het rapport en plak het in een mail aan {mail}, of sla het op en voeg het bestand bij. Het bevat de uitkomsten van de controle, nooit uw client secret of token.</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;report</source>
+        <translation>&amp;Rapport kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the report for the helpdesk</source>
+        <translation>Rapport voor de helpdesk kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Save the report…</source>
+        <translation>Rapport op&amp;slaan…</translation>
+    </message>
+    <message>
+        <source>Save the report for the helpdesk as a file</source>
+        <translation>Rapport voor de helpdesk als bestand opslaan</translation>
+    </message>
+    <message>
+        <source>Back to the c&amp;heck</source>
+        <translation>&amp;Naar de controle</translation>
+    </message>
+    <message>
+        <source>SmartBooqing then reads your ledger accounts, VAT codes, creditors and debtors from AFAS. Questions? Mail {mail}.</source>
+        <translation>Daarna leest SmartBooqing uw grootboekrekeningen, btw-codes, crediteuren en debiteuren uit AFAS. Vragen? Mail naar {mail}.</translation>
+    </message>
+    <message>
+        <source>Questions? Mail {mail}.</source>
+        <translation>Vragen? Mail naar {mail}.</translation>
+    </message>
+    <message>
+        <source>Move to OAuth</source>
+        <translation>Overstappen op OAuth</translation>
+    </message>
+    <message>
+        <source>This connection still uses a classic token. AFAS ends classic tokens on {expiry}; app connectors that still use them stop after {sunset}. If your AFAS offers {field} &lt;b&gt;{hybrid}&lt;/b&gt;, you can move this connection to OAuth now, step by step, without interrupting SmartBooqing.</source>
+        <translation>Deze koppeling gebruikt nog een klassiek token. AFAS beëindigt klassieke tokens op {expiry}; app connectors die ze nog gebruiken, stoppen na {sunset}. Biedt uw AFAS bij {field} &lt;b&gt;{hybrid}&lt;/b&gt; aan, dan kunt u deze koppeling nu stap voor stap overzetten op OAuth, zonder dat SmartBooqing stilvalt.</translation>
+    </message>
+    <message>
+        <source>&amp;Move to OAuth now</source>
+        <translation>Nu overstappen op &amp;OAuth</translation>
     </message>
     <message>
         <source>Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in time how to switch.</source>
@@ -138,12 +294,44 @@
         <translation>Omgeving</translation>
     </message>
     <message>
-        <source>Token stored in</source>
-        <translation>Token bewaard in</translation>
+        <source>Login with</source>
+        <translation>Inloggen met</translation>
+    </message>
+    <message>
+        <source>OAuth client id and client secret</source>
+        <translation>OAuth client id en client secret</translation>
+    </message>
+    <message>
+        <source>Client secret valid until</source>
+        <translation>Client secret geldig tot</translation>
+    </message>
+    <message>
+        <source>Classic user token</source>
+        <translation>Klassiek gebruikerstoken</translation>
+    </message>
+    <message>
+        <source>Stored in</source>
+        <translation>Bewaard in</translation>
+    </message>
+    <message>
+        <source>The report is on the clipboard: paste it into your mail.</source>
+        <translation>Het rapport staat op het klembord: plak het in uw mail.</translation>
+    </message>
+    <message>
+        <source>Save the report for the helpdesk</source>
+        <translation>Rapport voor de helpdesk opslaan</translation>
     </message>
     <message>
         <source>Check</source>
         <translation>Controle</translation>
+    </message>
+    <message>
+        <source>The client id is on the clipboard.</source>
+        <translation>De client id staat op het klembord.</translation>
+    </message>
+    <message>
+        <source>The client secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
+        <translation>Het client secret staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
     </message>
     <message>
         <source>The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
@@ -421,6 +609,221 @@
     </message>
 </context>
 <context>
+    <name>MigratePage</name>
+    <message>
+        <source>Move to OAuth</source>
+        <translation>Overstappen op OAuth</translation>
+    </message>
+    <message>
+        <source>Step by step from the classic token to OAuth, checked live at every step; SmartBooqing keeps working.</source>
+        <translation>Stap voor stap van het klassieke token naar OAuth, bij elke stap live gecontroleerd; SmartBooqing blijft werken.</translation>
+    </message>
+    <message>
+        <source>You keep the same app connector: its connectors and IP restrictions stay as they are. Each step opens when the one before it is checked. You need AFAS Profit 9 or later, where {field} offers &lt;b&gt;{hybrid}&lt;/b&gt;.</source>
+        <translation>U houdt dezelfde app connector: de connectoren en IP-restricties blijven zoals ze zijn. Elke stap gaat open zodra de stap ervoor gecontroleerd is. U hebt AFAS Profit 9 of later nodig, waar {field} de keuze &lt;b&gt;{hybrid}&lt;/b&gt; heeft.</translation>
+    </message>
+    <message>
+        <source>Set the app connector to {hybrid}</source>
+        <translation>App connector op {hybrid} zetten</translation>
+    </message>
+    <message>
+        <source>In AFAS open &lt;b&gt;{where}&lt;/b&gt;. On the tab &lt;b&gt;{tab}&lt;/b&gt; set &lt;b&gt;{field}&lt;/b&gt; to &lt;b&gt;{hybrid}&lt;/b&gt; and save. With {hybrid}, AFAS accepts the classic token and OAuth side by side.</source>
+        <translation>Open in AFAS &lt;b&gt;{where}&lt;/b&gt;. Zet op het tabblad &lt;b&gt;{tab}&lt;/b&gt; het veld &lt;b&gt;{field}&lt;/b&gt; op &lt;b&gt;{hybrid}&lt;/b&gt; en sla op. Met {hybrid} accepteert AFAS het klassieke token en OAuth naast elkaar.</translation>
+    </message>
+    <message>
+        <source>Check that the classic token still works</source>
+        <translation>Controleren of het klassieke token nog werkt</translation>
+    </message>
+    <message>
+        <source>Create the client secret</source>
+        <translation>Client secret aanmaken</translation>
+    </message>
+    <message>
+        <source>In the same app connector AFAS now shows the &lt;b&gt;{client_id}&lt;/b&gt;. Create the &lt;b&gt;{client_secret}&lt;/b&gt;: AFAS shows it &lt;b&gt;only once&lt;/b&gt;. Paste both below, with the date until which the secret is valid.</source>
+        <translation>In dezelfde app connector toont AFAS nu de &lt;b&gt;{client_id}&lt;/b&gt;. Maak het &lt;b&gt;{client_secret}&lt;/b&gt; aan: AFAS toont het &lt;b&gt;maar één keer&lt;/b&gt;. Plak beide hieronder, met de datum tot wanneer het secret geldig is.</translation>
+    </message>
+    <message>
+        <source>Use this client id and secret</source>
+        <translation>Deze client id en dit secret gebruiken</translation>
+    </message>
+    <message>
+        <source>Check OAuth while the classic token still works</source>
+        <translation>OAuth controleren terwijl het klassieke token nog werkt</translation>
+    </message>
+    <message>
+        <source>The wizard runs the whole check with the client id and secret, and checks that the classic token still works: together they prove that the app connector is on {hybrid}.</source>
+        <translation>De wizard voert de hele controle uit met de client id en het secret, en controleert of het klassieke token nog werkt: samen bewijzen ze dat de app connector op {hybrid} staat.</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>Controle uitvoeren</translation>
+    </message>
+    <message>
+        <source>Give SmartBooqing the new client id and secret</source>
+        <translation>SmartBooqing de nieuwe client id en het secret geven</translation>
+    </message>
+    <message>
+        <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.</source>
+        <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>Set the app connector to {oauth}</source>
+        <translation>App connector op {oauth} zetten</translation>
+    </message>
+    <message>
+        <source>In AFAS open &lt;b&gt;{where}&lt;/b&gt; again. On the tab &lt;b&gt;{tab}&lt;/b&gt; set &lt;b&gt;{field}&lt;/b&gt; to &lt;b&gt;{oauth}&lt;/b&gt; and save. From then on AFAS accepts only OAuth.</source>
+        <translation>Open in AFAS opnieuw &lt;b&gt;{where}&lt;/b&gt;. Zet op het tabblad &lt;b&gt;{tab}&lt;/b&gt; het veld &lt;b&gt;{field}&lt;/b&gt; op &lt;b&gt;{oauth}&lt;/b&gt; en sla op. Vanaf dan accepteert AFAS alleen nog OAuth.</translation>
+    </message>
+    <message>
+        <source>Check that OAuth still works</source>
+        <translation>Controleren of OAuth nog werkt</translation>
+    </message>
+    <message>
+        <source>Check that the classic token is refused</source>
+        <translation>Controleren of het klassieke token geweigerd wordt</translation>
+    </message>
+    <message>
+        <source>The wizard logs in once more with the classic token. AFAS must now refuse it and ask for OAuth: then nobody can use the old token any more.</source>
+        <translation>De wizard logt nog één keer in met het klassieke token. AFAS moet het nu weigeren en om OAuth vragen: dan kan niemand het oude token meer gebruiken.</translation>
+    </message>
+    <message>
+        <source>Check the classic token</source>
+        <translation>Klassiek token controleren</translation>
+    </message>
+    <message>
+        <source>Forget the classic token</source>
+        <translation>Klassiek token vergeten</translation>
+    </message>
+    <message>
+        <source>The wizard replaces the classic token in this computer&apos;s safe storage by the client id and secret. In AFAS you may delete the old user token on the tab &lt;b&gt;{tab}&lt;/b&gt;.</source>
+        <translation>De wizard vervangt het klassieke token in de beveiligde opslag van deze computer door de client id en het secret. In AFAS kunt u het oude gebruikerstoken verwijderen op het tabblad &lt;b&gt;{tab}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Do this step in the simulated AFAS</source>
+        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Step {n}: do it in the simulated AFAS</source>
+        <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client &amp;id:</translation>
+    </message>
+    <message>
+        <source>New OAuth client id</source>
+        <translation>Nieuwe OAuth client id</translation>
+    </message>
+    <message>
+        <source>Paste the client id here</source>
+        <translation>Plak hier de client id</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client &amp;secret:</translation>
+    </message>
+    <message>
+        <source>New OAuth client secret</source>
+        <translation>Nieuw OAuth client secret</translation>
+    </message>
+    <message>
+        <source>Paste the client secret here</source>
+        <translation>Plak hier het client secret</translation>
+    </message>
+    <message>
+        <source>Secret valid &amp;until:</source>
+        <translation>Se&amp;cret geldig tot:</translation>
+    </message>
+    <message>
+        <source>Client secret valid until</source>
+        <translation>Client secret geldig tot</translation>
+    </message>
+    <message>
+        <source>AFAS shows no e&amp;xpiry date</source>
+        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+    </message>
+    <message>
+        <source>AFAS shows no expiry date for the client secret</source>
+        <translation>AFAS toont geen vervaldatum voor het client secret</translation>
+    </message>
+    <message>
+        <source>Profit fills in 180 days from today unless your administrator chose otherwise.</source>
+        <translation>Profit vult 180 dagen vanaf vandaag in, tenzij uw beheerder iets anders koos.</translation>
+    </message>
+    <message>
+        <source>Copy the client id</source>
+        <translation>Client id kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the new client id for the SmartBooqing portal</source>
+        <translation>Nieuwe client id kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>Copy the client secret</source>
+        <translation>Client secret kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the new client secret for the SmartBooqing portal</source>
+        <translation>Nieuw client secret kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>&amp;SmartBooqing has the new client id and client secret</source>
+        <translation>SmartBooqing &amp;heeft de nieuwe client id en het client secret</translation>
+    </message>
+    <message>
+        <source>SmartBooqing has the new client id and client secret</source>
+        <translation>SmartBooqing heeft de nieuwe client id en het client secret</translation>
+    </message>
+    <message>
+        <source>Hid&amp;e secret</source>
+        <translation>Secret ver&amp;bergen</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w secret</source>
+        <translation>Secret &amp;bekijken</translation>
+    </message>
+    <message>
+        <source>Hide the client secret</source>
+        <translation>Client secret verbergen</translation>
+    </message>
+    <message>
+        <source>Show the client secret</source>
+        <translation>Client secret tonen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>straks</translation>
+    </message>
+    <message>
+        <source>Looks like a client id.</source>
+        <translation>Dit lijkt een client id.</translation>
+    </message>
+    <message>
+        <source>Looks like a client secret.</source>
+        <translation>Dit lijkt een client secret.</translation>
+    </message>
+    <message>
+        <source>The client secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
+        <translation>Het client secret staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
+    </message>
+    <message>
+        <source>The client id is on the clipboard.</source>
+        <translation>De client id staat op het klembord.</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
         <source>Please wait until this is finished</source>
@@ -486,8 +889,8 @@
         <translation>Connectoren koppelen</translation>
     </message>
     <message>
-        <source>User token</source>
-        <translation>Gebruikerstoken</translation>
+        <source>Login details</source>
+        <translation>Inloggegevens</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -496,6 +899,10 @@
     <message>
         <source>Check</source>
         <translation>Controle</translation>
+    </message>
+    <message>
+        <source>Move to OAuth</source>
+        <translation>Overstappen op OAuth</translation>
     </message>
     <message>
         <source>Done</source>
@@ -529,24 +936,12 @@
         <translation>Plak hier het token</translation>
     </message>
     <message>
-        <source>&amp;Store the token securely</source>
-        <translation>Token veilig &amp;bewaren</translation>
-    </message>
-    <message>
         <source>&amp;Keep for this session only</source>
         <translation>Alleen voor &amp;deze sessie bewaren</translation>
     </message>
     <message>
-        <source>&amp;Replace the stored token</source>
-        <translation>Bewaard token ve&amp;rvangen</translation>
-    </message>
-    <message>
         <source>Clipboard</source>
         <translation>Klembord</translation>
-    </message>
-    <message>
-        <source>The token may still be on your clipboard, and in a remote session also on the other computer&apos;s. Clear it once the token is stored.</source>
-        <translation>Het token staat mogelijk nog op uw klembord, en in een sessie op afstand ook op dat van de andere computer. Maak het leeg zodra het token is bewaard.</translation>
     </message>
     <message>
         <source>C&amp;lear the clipboard</source>
@@ -565,8 +960,116 @@
         <translation>Token tonen</translation>
     </message>
     <message>
+        <source>Paste the client id and client secret</source>
+        <translation>De client id en het client secret plakken</translation>
+    </message>
+    <message>
+        <source>With these two values SmartBooqing logs in to the app connector through OAuth.</source>
+        <translation>Met deze twee gegevens logt SmartBooqing via OAuth in op de app connector.</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;When the app connector is saved with {field} &lt;b&gt;{oauth}&lt;/b&gt;, AFAS shows the &lt;b&gt;{client_id}&lt;/b&gt; and the &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Copy each one and paste it below. AFAS shows the secret &lt;b&gt;only once&lt;/b&gt;: paste it before you close that screen.&lt;/li&gt;&lt;li&gt;Fill in the date until which the secret is valid, as AFAS shows it (normally 180 days from today). The wizard remembers it, so you are warned in time to create a new secret.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Als de app connector is opgeslagen met {field} &lt;b&gt;{oauth}&lt;/b&gt;, toont AFAS de &lt;b&gt;{client_id}&lt;/b&gt; en het &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kopieer ze één voor één en plak ze hieronder. AFAS toont het secret &lt;b&gt;maar één keer&lt;/b&gt;: plak het voordat u dat scherm sluit.&lt;/li&gt;&lt;li&gt;Vul de datum in tot wanneer het secret geldig is, zoals AFAS die toont (normaal 180 dagen vanaf vandaag). De wizard onthoudt die, zodat u op tijd hoort dat u een nieuw secret moet aanmaken.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>How does SmartBooqing log in to this app connector?</source>
+        <translation>Hoe logt SmartBooqing in op deze app connector?</translation>
+    </message>
+    <message>
+        <source>With a client id and client secret ({field} {oauth} or {hybrid})</source>
+        <translation>Met een client id en client secret ({field} {oauth} of {hybrid})</translation>
+    </message>
+    <message>
+        <source>With a user token ({field} {classic})</source>
+        <translation>Met een gebruikerstoken ({field} {classic})</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client &amp;id:</translation>
+    </message>
+    <message>
+        <source>OAuth client id</source>
+        <translation>OAuth client id</translation>
+    </message>
+    <message>
+        <source>Paste the client id here</source>
+        <translation>Plak hier de client id</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client &amp;secret:</translation>
+    </message>
+    <message>
+        <source>OAuth client secret</source>
+        <translation>OAuth client secret</translation>
+    </message>
+    <message>
+        <source>Paste the client secret here</source>
+        <translation>Plak hier het client secret</translation>
+    </message>
+    <message>
+        <source>Secret valid &amp;until:</source>
+        <translation>Se&amp;cret geldig tot:</translation>
+    </message>
+    <message>
+        <source>Client secret valid until</source>
+        <translation>Client secret geldig tot</translation>
+    </message>
+    <message>
+        <source>AFAS shows no e&amp;xpiry date</source>
+        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+    </message>
+    <message>
+        <source>AFAS shows no expiry date for the client secret</source>
+        <translation>AFAS toont geen vervaldatum voor het client secret</translation>
+    </message>
+    <message>
+        <source>Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
+        <translation>Oudere Profit-versies (vóór Profit 9) tonen geen vervaldatum: zet dan het vinkje aan.</translation>
+    </message>
+    <message>
+        <source>&amp;Store securely</source>
+        <translation>Veilig be&amp;waren</translation>
+    </message>
+    <message>
+        <source>&amp;Replace what is stored</source>
+        <translation>Bewaarde gegevens ve&amp;rvangen</translation>
+    </message>
+    <message>
+        <source>What you pasted may still be on your clipboard, and in a remote session also on the other computer&apos;s. Clear it once it is stored.</source>
+        <translation>Wat u plakte, staat misschien nog op uw klembord, en in een sessie op afstand ook op dat van de andere computer. Maak het leeg zodra het bewaard is.</translation>
+    </message>
+    <message>
         <source>Hide the token</source>
         <translation>Token verbergen</translation>
+    </message>
+    <message>
+        <source>Show the client secret</source>
+        <translation>Client secret tonen</translation>
+    </message>
+    <message>
+        <source>Hide the client secret</source>
+        <translation>Client secret verbergen</translation>
+    </message>
+    <message>
+        <source>Hid&amp;e secret</source>
+        <translation>Secret ver&amp;bergen</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w secret</source>
+        <translation>Secret &amp;bekijken</translation>
+    </message>
+    <message>
+        <source>Client id and client secret for {env} stored ({where}).</source>
+        <translation>Client id en client secret voor {env} bewaard ({where}).</translation>
+    </message>
+    <message>
+        <source>Client id {id}; the secret ends in {end}.</source>
+        <translation>Client id {id}; het secret eindigt op {end}.</translation>
+    </message>
+    <message>
+        <source>Valid until {date}.</source>
+        <translation>Geldig tot {date}.</translation>
     </message>
     <message>
         <source>Token for {env} stored ({where}).</source>
@@ -581,8 +1084,16 @@
         <translation>Dit is een geldig AFAS-token.</translation>
     </message>
     <message>
-        <source>The token is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>
-        <translation>Het token wordt nooit in een gewoon bestand gezet. U kunt het alleen voor deze sessie bewaren: de controle werkt, maar de volgende keer moet u het opnieuw plakken.</translation>
+        <source>Looks like a client id.</source>
+        <translation>Dit lijkt een client id.</translation>
+    </message>
+    <message>
+        <source>Looks like a client secret.</source>
+        <translation>Dit lijkt een client secret.</translation>
+    </message>
+    <message>
+        <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>
+        <translation>Het wordt nooit in een gewoon bestand geschreven. U kunt het alleen voor deze sessie bewaren: de controle werkt, maar de volgende keer moet u het opnieuw plakken.</translation>
     </message>
     <message>
         <source>The clipboard is empty.</source>
@@ -727,16 +1238,16 @@
         <translation>Deze wizard leidt u door elke stap in AFAS en controleert aan het eind of de koppeling werkt.</translation>
     </message>
     <message>
-        <source>SmartBooqing reads your administration from AFAS Profit and books invoices into it. For that, AFAS needs SmartBooqing&apos;s connectors, an app connector and a user token.</source>
-        <translation>SmartBooqing leest uw administratie uit AFAS Profit en boekt er facturen in. Daarvoor heeft AFAS de connectoren van SmartBooqing, een app connector en een gebruikerstoken nodig.</translation>
-    </message>
-    <message>
         <source>What you need</source>
         <translation>Wat u nodig hebt</translation>
     </message>
     <message>
-        <source>&lt;ul&gt;&lt;li&gt;An AFAS Profit user with administrator rights (you create an app connector and a token).&lt;/li&gt;&lt;li&gt;About 15 minutes.&lt;/li&gt;&lt;li&gt;AFAS Profit open in your browser or the Profit app, next to this window.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;ul&gt;&lt;li&gt;Een AFAS Profit-gebruiker met beheerdersrechten (u maakt een app connector en een token aan).&lt;/li&gt;&lt;li&gt;Ongeveer 15 minuten.&lt;/li&gt;&lt;li&gt;AFAS Profit geopend in uw browser of de Profit-app, naast dit venster.&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>SmartBooqing reads your administration from AFAS Profit and books invoices into it. For that, AFAS needs SmartBooqing&apos;s connectors and an app connector with its login details: an OAuth client id and client secret (or, in older AFAS versions, a user token).</source>
+        <translation>SmartBooqing leest uw administratie uit AFAS Profit en boekt er facturen in. Daarvoor heeft AFAS de connectoren van SmartBooqing nodig en een app connector met inloggegevens: een OAuth client id en client secret (of, in oudere AFAS-versies, een gebruikerstoken).</translation>
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;An AFAS Profit user with administrator rights (you create an app connector and its login details).&lt;/li&gt;&lt;li&gt;About 15 minutes.&lt;/li&gt;&lt;li&gt;AFAS Profit open in your browser or the Profit app, next to this window.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul&gt;&lt;li&gt;Een AFAS Profit-gebruiker met beheerrechten (u maakt een app connector en de inloggegevens aan).&lt;/li&gt;&lt;li&gt;Ongeveer 15 minuten.&lt;/li&gt;&lt;li&gt;AFAS Profit geopend in uw browser of de Profit-app, naast dit venster.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -755,8 +1266,8 @@
         <translation>Een nieuwe koppeling &amp;inrichten (alle stappen)</translation>
     </message>
     <message>
-        <source>&amp;Check an existing connection (only the environment, the token and the check)</source>
-        <translation>Een bestaande koppeling &amp;controleren (alleen omgeving, token en controle)</translation>
+        <source>&amp;Check an existing connection (the environment, the login details and the check; a connection with a classic token can then move to OAuth)</source>
+        <translation>Een bestaande koppeling &amp;controleren (de omgeving, de inloggegevens en de controle; een koppeling met een klassiek token kan daarna overstappen op OAuth)</translation>
     </message>
     <message>
         <source>Continue where you left off</source>

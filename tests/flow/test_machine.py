@@ -12,7 +12,7 @@ from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Text
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
-from wizard.flow.state import Mode, TokenStorage, WizardState
+from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
 from wizard.flow.steps import StepId
 
 
@@ -139,6 +139,7 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
 
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
+    machine.state.auth_choice = AuthKind.CLASSIC
     machine.apply_results(
         [
             result("auth", Status.PASS),

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 def test_every_intent_has_a_handler(make_window: WindowFactory, caplog: pytest.LogCaptureFixture) -> None:
     controller = make_window().controller
     kinds = get_args(Intent)
-    assert len(kinds) == 13
+    assert len(kinds) == 20
     assert [k.__name__ for k in kinds if k not in controller._handlers] == []
     controller.handle(object())
     assert "unhandled intent object" in caplog.text

@@ -44,7 +44,7 @@ def test_language_switch_makes_everything_dutch_including_qt_buttons(make_window
     assert _next_button(window).replace("&", "") == "Volgende >"  # from Qt's own qtbase_nl
     assert window.button(QWizard.WizardButton.CancelButton).text().replace("&", "") == "Annuleren"
     assert page.title() == "AFAS Profit koppelen aan SmartBooqing"
-    assert window.step_list.labels[StepId.TOKEN].text().endswith("Gebruikerstoken")
+    assert window.step_list.labels[StepId.TOKEN].text().endswith("Inloggegevens")
 
 
 def test_dutch_start_has_no_english_left_on_the_pages(make_window: WindowFactory) -> None:

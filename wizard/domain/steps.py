@@ -12,7 +12,8 @@ class StepId(StrEnum):
     IMPORT = "import"  # import them in AFAS (see the getconnector_list screen in connectors/afas.toml)
     APP_CONNECTOR = "app-connector"  # create the app connector, untick Geblokkeerd
     LINK_CONNECTORS = "link-connectors"  # GetConnectoren, UpdateConnectoren, Connectoren tabs
-    TOKEN = "token"  # create, paste and store the user token
+    TOKEN = "token"  # the credential: OAuth client id + secret (or the classic user token); paste and store it
     DOSSIER = "dossier"  # dossier item type allows attachments
     VERIFY = "verify"
+    MIGRATE = "migrate"  # an existing classic connection moves to OAuth (Hybride, secret, proofs, forget classic)
     DONE = "done"

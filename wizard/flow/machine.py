@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.manifest import Manifest
 from wizard.domain.steps import StepId
-from wizard.flow.state import Mode, VerificationSummary, WizardState
+from wizard.flow.state import AuthKind, Mode, VerificationSummary, WizardState
 
 SETUP_ORDER: tuple[StepId, ...] = (
     StepId.WELCOME,
@@ -26,9 +26,15 @@ SETUP_ORDER: tuple[StepId, ...] = (
     StepId.DONE,
 )
 CHECK_ORDER: tuple[StepId, ...] = (StepId.WELCOME, StepId.ENVIRONMENT, StepId.TOKEN, StepId.VERIFY, StepId.DONE)
+# "Check an existing connection" that found a classic token and chose "move to OAuth" (the Done page offers it).
+MIGRATE_ORDER: tuple[StepId, ...] = (*CHECK_ORDER[:-1], StepId.MIGRATE, StepId.DONE)
+# Every step once, for page ids and the step list.
+ALL_STEPS: tuple[StepId, ...] = (*SETUP_ORDER[:-1], StepId.MIGRATE, StepId.DONE)
 
 # Checklist item ids of the steps whose completeness is "every item ticked".
 APP_CONNECTOR_ITEMS = ("created", "unblocked")
+# With OAuth the "Nieuw" dialog's Authenticatietype is one more thing to get right (afas-oauth.md §1.1).
+APP_CONNECTOR_OAUTH_ITEMS = ("created", "auth-type", "unblocked")
 DOSSIER_ITEMS = ("purchase", "sales")
 
 
@@ -47,7 +53,9 @@ class WizardMachine:
     # -- order and completeness ------------------------------------------------------------------------------
     @property
     def order(self) -> tuple[StepId, ...]:
-        return CHECK_ORDER if self.state.mode is Mode.CHECK_EXISTING else SETUP_ORDER
+        if self.state.mode is Mode.CHECK_EXISTING:
+            return MIGRATE_ORDER if self.state.migration is not None else CHECK_ORDER
+        return SETUP_ORDER
 
     def items(self, step: StepId) -> tuple[str, ...]:
         """The checklist of a step: what the user must tick (or verification must prove) before moving on."""
@@ -55,7 +63,7 @@ class WizardMachine:
         if step is StepId.IMPORT:
             return tuple(gcn_item(g.file) for g in m.gcn_files)
         if step is StepId.APP_CONNECTOR:
-            return APP_CONNECTOR_ITEMS
+            return APP_CONNECTOR_OAUTH_ITEMS if self.state.auth is AuthKind.OAUTH else APP_CONNECTOR_ITEMS
         if step is StepId.LINK_CONNECTORS:
             return tuple(f"{c.kind}:{c.id}" for c in m.connectors)
         if step is StepId.DOSSIER:
@@ -78,9 +86,18 @@ class WizardMachine:
             return s.token_storage is not None
         if step is StepId.VERIFY:
             return s.verification is not None and s.verification.ok
+        if step is StepId.MIGRATE:
+            return s.migration is not None and s.migration.complete
         if step is StepId.DONE:
             return True
         return not self.missing(step)
+
+    def may_leave(self, step: StepId) -> bool:
+        """Whether Next is allowed: completeness, except that a finished check that failed still leads on, to the
+        Done page's "report for the helpdesk" instead of a dead end (issue 11 item 6)."""
+        if step is StepId.VERIFY:
+            return self.state.verification is not None
+        return self.is_complete(step)
 
     def is_last(self, step: StepId) -> bool:
         return step is self.order[-1]
@@ -134,6 +151,8 @@ class WizardMachine:
         snapshot.attention = list(s.attention)
         snapshot.found_missing = dict(s.found_missing)
         snapshot.credential = s.credential
+        snapshot.secret_expires, snapshot.migration = s.secret_expires, s.migration
+        snapshot.auth_choice = s.auth_choice
         snapshot.lang = s.lang
         self.state = snapshot
         self.current = step
@@ -258,8 +277,9 @@ class WizardMachine:
                 # A SmartBooqing connector the app connector can read was imported first.
                 s.set_tick(StepId.IMPORT, gcn_item(gcn.file))
         elif kind is CheckKind.AUTH:
-            # AFAS accepts a token only through an existing, unblocked app connector.
-            for item in APP_CONNECTOR_ITEMS:
+            # AFAS accepts a token (or issues an OAuth access token) only through an existing, unblocked app
+            # connector of the matching Authenticatietype.
+            for item in self.items(StepId.APP_CONNECTOR):
                 s.set_tick(StepId.APP_CONNECTOR, item)
         # The dossier item type's destinations cannot be read remotely (the attachments check says so): the
         # Dossier checklist stays the user's to tick.

@@ -1,11 +1,13 @@
-"""The wizard's state as a typed model: what the user chose and did, never the token itself when persisted.
+"""The wizard's state as a typed model: what the user chose and did, never a secret when persisted.
 
-The in-memory credential rides along (`credential`, excluded from every dump) so the Done page can copy it for
-the portal; what is saved per organisation is only *whether* a token is stored and *where*.
+The in-memory credential (a classic token or an OAuth client; `credential`, excluded from every dump) rides along
+so the Done page can copy it for the portal; what is saved per organisation is only *whether* it is stored, *where*,
+which kind it is, and the client secret's expiry date (a date AFAS shows, not a secret).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -13,13 +15,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text
+from wizard.flow.migration import MigrationState
 from wizard.flow.steps import StepId
+
+# What the wizard holds in memory: one of AFAS's two credentials (private-key JWT would be a third).
+AnyCredential = ClassicToken | OAuthClientCredentials
 
 
 class Mode(StrEnum):
     SETUP = "setup"  # the full guide, from the connector files to verification
     CHECK_EXISTING = "check-existing"  # environment, token, verification only
+
+
+class AuthKind(StrEnum):
+    """The app connector's Authenticatietype as the wizard sets it up (afas-oauth.md §1.1)."""
+
+    OAUTH = "oauth"  # OAuth client id + client secret: every new setup where Profit offers it
+    CLASSIC = "classic"  # the classic user token: only where the user's Profit does not offer OAuth yet
 
 
 class TokenStorage(BaseModel):
@@ -79,14 +93,33 @@ class WizardState(BaseModel):
     export_folder_reason: Text | None = Field(default=None, exclude=True)
     # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
     ticks: dict[StepId, list[str]] = Field(default_factory=dict)
+    # The Authenticatietype the user's "Nieuw" dialog offers and the credential step asks for; None: not chosen
+    # (see `auth`).
+    auth_choice: AuthKind | None = None
     token_storage: TokenStorage | None = None
+    # The client secret's expiry date as AFAS shows it (Profit 9; default 180 days): remembered to warn in time.
+    secret_expires: dt.date | None = None
+    # Moving an existing classic connection to OAuth (check-existing mode only); None: not offered or not chosen.
+    migration: MigrationState | None = None
     verification: VerificationSummary | None = None
     # Steps a failing check of the last verification points back to: shown as "needs attention".
     attention: list[StepId] = Field(default_factory=list)
     # Per step, the checklist items the last verification found missing ("missing according to the check").
     found_missing: dict[StepId, list[str]] = Field(default_factory=dict)
     # Memory only: excluded from every dump, hidden from repr.
-    credential: ClassicToken | None = Field(default=None, exclude=True, repr=False)
+    credential: AnyCredential | None = Field(default=None, exclude=True, repr=False)
+    # Memory only, while moving to OAuth: the new client, until it replaces the classic token in the keyring.
+    new_client: OAuthClientCredentials | None = Field(default=None, exclude=True, repr=False)
+
+    @property
+    def auth(self) -> AuthKind:
+        """What the credential step asks for: the user's choice, else OAuth for a new setup and the classic token
+        for an existing connection (every connection made before OAuth uses one)."""
+        if self.auth_choice is not None:
+            return self.auth_choice
+        if self.credential is not None:  # a credential already found (a resumed or checked connection) decides
+            return AuthKind.OAUTH if isinstance(self.credential, OAuthClientCredentials) else AuthKind.CLASSIC
+        return AuthKind.CLASSIC if self.mode is Mode.CHECK_EXISTING else AuthKind.OAUTH
 
     # -- checklist helpers ------------------------------------------------------------------------------------
     def ticked(self, step: StepId) -> set[str]:
@@ -102,7 +135,7 @@ class WizardState(BaseModel):
 
     # -- persistence (everything but the token) ---------------------------------------------------------------
     def persisted(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude={"credential", "demo", "export_folder_reason"})
+        data = self.model_dump(mode="json", exclude={"credential", "new_client", "demo", "export_folder_reason"})
         if self.token_storage is not None and not self.token_storage.persistent:
             # A session-only token dies with the process; after a restart it is not stored anywhere.
             data["token_storage"] = None
@@ -115,7 +148,7 @@ class WizardState(BaseModel):
             kept = {
                 k: v
                 for k, v in data.items()
-                if k in cls.model_fields and k not in ("credential", "export_folder_reason")
+                if k in cls.model_fields and k not in ("credential", "new_client", "export_folder_reason")
             }
             return cls.model_validate(kept)
         except ValidationError:

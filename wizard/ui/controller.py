@@ -23,6 +23,8 @@ from wizard.ui.controllers.context import Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.controllers.demo import DemoController
 from wizard.ui.controllers.files import FilesController
+from wizard.ui.controllers.helpdesk import HelpdeskController
+from wizard.ui.controllers.migration import MigrationController
 from wizard.ui.controllers.progress import ProgressController
 from wizard.ui.controllers.verification import VerificationController
 from wizard.ui.controllers.views import Views
@@ -58,6 +60,8 @@ class Controller(QObject):
         self.credentials = CredentialController(self.ctx, self)
         self.verification = VerificationController(self.ctx, self.credentials)
         self.demo = DemoController(self.ctx)
+        self.migration = MigrationController(self.ctx, self.credentials)
+        self.helpdesk = HelpdeskController(self.ctx, lambda: self.verification.last_report)
         self.files = FilesController(self.ctx)
         self._handlers: dict[type[Any], Callable[[Any], None]] = {
             i.StateEdited: lambda _: self._state_changed(),
@@ -66,9 +70,16 @@ class Controller(QObject):
             i.ExportConnectors: lambda it: self.files.export(it.folder),
             i.OpenFolder: lambda it: self.files.open_folder(it.folder),
             i.StoreToken: self.credentials.store,
+            i.StoreOAuthClient: self.credentials.store_oauth,
             i.ForgetToken: lambda _: self.credentials.forget(),
             i.ClearClipboard: lambda _: self.credentials.clear_clipboard(),
             i.CopyTokenForPortal: lambda _: self.credentials.copy_for_portal(),
+            i.CopyClientIdForPortal: lambda _: self.credentials.copy_client_id(),
+            i.CopyHelpdeskReport: lambda _: self.helpdesk.copy(),
+            i.SaveHelpdeskReport: lambda it: self.helpdesk.save(it.path),
+            i.StartMigration: lambda _: self._start_migration(),
+            i.ProveStage: lambda it: self.migration.prove(it.stage),
+            i.SimulateStage: lambda it: self.demo.simulate_stage(it.stage),
             i.RunVerification: lambda _: self.verification.run(),
             i.SaveReport: lambda it: self.verification.save_report(it.path),
             i.GoToStep: lambda it: self.navigate.emit(it.step),
@@ -119,6 +130,13 @@ class Controller(QObject):
             self.credentials.look_for_stored()
         self.progress.flush()  # a step change writes at once, not after the pause
         self.changed.emit()
+
+    def _start_migration(self) -> None:
+        """From the Done page: back to the check, then on to the move (Done is the last page until then)."""
+        report = self.verification.last_report
+        self.migration.start(getattr(report, "app_connector", None))
+        self.navigate.emit(StepId.VERIFY)
+        self.navigate.emit(StepId.MIGRATE)
 
     def _state_changed(self) -> None:
         self.progress.request()

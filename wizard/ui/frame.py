@@ -139,6 +139,7 @@ class WizardWindow(QWizard):
             token=self.pages.on_first_use(StepId.TOKEN),
             verification=self.pages.on_first_use(StepId.VERIFY),
             copy_token=self.pages.on_first_use(StepId.DONE),
+            migration=self.pages.on_first_use(StepId.MIGRATE),
         )
         self.controller = Controller(machine, services, views, translations, self)
         self.pages.ensure(StepId.WELCOME)  # the window shows with its first page

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pydantic import SecretStr
 
 from wizard.domain.text import Lang
+from wizard.flow.migration import Stage
 from wizard.flow.steps import StepId
 
 
@@ -44,6 +46,19 @@ class StoreToken:
 
 
 @dataclass(frozen=True)
+class StoreOAuthClient:
+    """The client id and client secret the user pasted, and the secret's expiry date AFAS shows (None: none shown).
+
+    `for_migration`: keep it in memory as the new client of a move to OAuth; the keyring entry changes at the end."""
+
+    client_id: str
+    secret: SecretStr
+    expires: dt.date | None
+    session_only: bool = False
+    for_migration: bool = False
+
+
+@dataclass(frozen=True)
 class ForgetToken:
     """Delete the stored token of this environment (to paste a new one)."""
 
@@ -70,7 +85,41 @@ class GoToStep:
 
 @dataclass(frozen=True)
 class CopyTokenForPortal:
-    pass
+    """The secret part for the portal: the classic token, or the OAuth client secret (cleared after 60 s)."""
+
+
+@dataclass(frozen=True)
+class CopyClientIdForPortal:
+    """The OAuth client id (not a secret) for the portal."""
+
+
+@dataclass(frozen=True)
+class CopyHelpdeskReport:
+    """The last check's report as text on the clipboard, for a mail to the helpdesk."""
+
+
+@dataclass(frozen=True)
+class SaveHelpdeskReport:
+    path: str  # without extension: .html, .json and .txt are written next to each other
+
+
+@dataclass(frozen=True)
+class StartMigration:
+    """Check-existing found a classic token: move this connection to OAuth (the Done page offers it)."""
+
+
+@dataclass(frozen=True)
+class ProveStage:
+    """Run the live check that proves a stage of the move to OAuth (or record the user's confirmation)."""
+
+    stage: Stage
+
+
+@dataclass(frozen=True)
+class SimulateStage:
+    """Demo: do a stage of the move to OAuth in the simulated AFAS."""
+
+    stage: Stage
 
 
 @dataclass(frozen=True)
@@ -85,11 +134,18 @@ Intent = (
     | ExportConnectors
     | OpenFolder
     | StoreToken
+    | StoreOAuthClient
     | ForgetToken
     | ClearClipboard
     | RunVerification
     | SaveReport
     | GoToStep
     | CopyTokenForPortal
+    | CopyClientIdForPortal
+    | CopyHelpdeskReport
+    | SaveHelpdeskReport
+    | StartMigration
+    | ProveStage
+    | SimulateStage
     | ResumeOrganisation
 )

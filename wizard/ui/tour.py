@@ -1,5 +1,8 @@
 """`--demo --tour DIR`: an autopilot that walks every page, does each simulated AFAS step, and screenshots it.
 
+`--auth oauth|classic` chooses the credential of a new setup (the app connector step's question); `--migrate`
+checks an existing classic connection, then moves it to OAuth stage by stage, one screenshot per stage.
+
 Event-driven (signals and single-shot timers), never a processEvents() loop: each page's action starts work on
 the worker thread; when the worker is idle again the page is photographed and Next is pressed.
 
@@ -22,12 +25,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from wizard.flow.migration import STAGES, Stage
+from wizard.flow.state import AuthKind
 from wizard.flow.steps import StepId
 from wizard.ui.controller import Controller
 from wizard.ui.frame import WizardWindow
+from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage
+from wizard.ui.pages.done import DonePage
+from wizard.ui.pages.migrate import MigratePage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
+from wizard.ui.pages.welcome import WelcomePage
 from wizard.ui.palette import dark_palette
 
 log = logging.getLogger(__name__)
@@ -74,6 +83,8 @@ class Autopilot(QObject):
         on_finish: Callable[[int], None] = QApplication.exit,
         scenario: str | None = None,
         screen: Screen | None = None,
+        auth: str | None = None,
+        migrate: bool = False,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -83,6 +94,9 @@ class Autopilot(QObject):
         self.scenario = scenario
         self._fixing = False
         self.screen = screen or Screen()
+        self.auth = AuthKind(auth) if auth else AuthKind.OAUTH
+        self.migrate = migrate
+        self._stage_phase = 0
         self.exit_code: int | None = None
         self.shots: list[Path] = []
         self._say = on_line or (lambda line: print(line, flush=True))
@@ -134,7 +148,22 @@ class Autopilot(QObject):
         if self.scenario and self._scenario_act(step, page):
             self._when_idle(self._shoot)
             return
-        if step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
+        if step is StepId.WELCOME and isinstance(page, WelcomePage):
+            # As a user would: the mode on the welcome page; the credential on the app connector step.
+            (page.check_radio if self.migrate else page.setup_radio).click()
+        elif step is StepId.APP_CONNECTOR and isinstance(page, AppConnectorPage):
+            if self._phase == 0:
+                self._phase = 1
+                (page.oauth_radio if self.auth is AuthKind.OAUTH else page.classic_radio).click()
+                QTimer.singleShot(SETTLE_MS, self._act)
+                return
+            self._phase = 0
+            if page.simulate_button is not None:
+                page.simulate_button.click()
+        elif step is StepId.MIGRATE and isinstance(page, MigratePage):
+            self._act_stage(page)
+            return
+        elif step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
             page.folder_edit.setText(str(self.out_dir / "connector-files"))
             page.export_button.click()
         elif step is StepId.TOKEN and isinstance(page, TokenPage):
@@ -170,7 +199,15 @@ class Autopilot(QObject):
             self._scenario_fix(page)
             return
         if step is StepId.DONE:
-            ok = self.window.machine.is_complete(StepId.VERIFY)
+            s = self.window.machine.state
+            ok = s.verification is not None and s.verification.ok
+            if ok and self.migrate and s.migration is None and isinstance(page, DonePage):
+                page.migrate_button.click()  # the offer a classic connection gets: move to OAuth
+                QTimer.singleShot(0, self._act)
+                return
+            if ok and self.migrate and (s.migration is None or not s.migration.complete):
+                self._finish(1, "the move to OAuth did not finish")
+                return
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
             return
         if not page.isComplete():
@@ -210,6 +247,51 @@ class Autopilot(QObject):
             return
         self._say(f"scenario {self.scenario}: the check ended with exit code {code}")
         self._finish(code, "")
+
+    # -- the move to OAuth: each stage done in the simulated AFAS, proved, photographed --------------------------
+    def _act_stage(self, page: MigratePage) -> None:
+        migration = self.window.machine.state.migration
+        stage = migration.current if migration is not None else None
+        if stage is None:  # every stage proved: photograph the finished list, then on to Done
+            self._when_idle(self._shoot)
+            return
+        box = page.boxes[stage]
+        if self._stage_phase == 0:
+            self._stage_phase = 1
+            if box.simulate_button is not None:
+                box.simulate_button.click()
+            elif stage is Stage.HANDOVER:
+                page.copy_id_button.click()
+                page.copy_secret_button.click()
+                page.handed_over.setChecked(True)
+            self._when_idle(lambda: self._act_stage(page))
+            return
+        # The open stage as the user sees it (what AFAS showed filled in, secrets masked), then its proof.
+        self._stage_phase = 0
+        if not self._save_shot(f"{StepId.MIGRATE.value}-{STAGES.index(stage) + 1}-{stage.value}", page.title()):
+            return
+        box.prove_button.click()
+        self._when_idle(lambda: self._proved(page, stage))
+
+    def _proved(self, page: MigratePage, stage: Stage) -> None:
+        if self.exit_code is not None:
+            return
+        migration = self.window.machine.state.migration
+        if migration is None or not migration.is_done(stage):
+            why = page.boxes[stage].result.text() or page.message.text() or "no message"
+            self._finish(1, f"the move to OAuth stopped at '{stage.value}': {why}")
+            return
+        QTimer.singleShot(0, lambda: self._act_stage(page))
+
+    def _save_shot(self, name: str, title: str) -> bool:
+        number = self.window.machine.order.index(self.window.current_step) + 1
+        path = self.out_dir / f"{number:02d}-{name}.png"
+        if not self.window.grab().save(str(path)):
+            self._finish(1, f"could not save {path}")
+            return False
+        self.shots.append(path)
+        self._say(f"{path.name}: {title}")
+        return True
 
     def _finish(self, code: int, problem: str) -> None:
         if self.exit_code is not None:

@@ -1,4 +1,5 @@
-"""The token: store it (keyring or this session only), find a stored one, forget it, copy it for the portal."""
+"""The credential (OAuth client or classic token): store it as one keyring entry per environment (or for this
+session only), find a stored one, forget it, copy it for the portal (the secret part as a secret)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,33 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 
 from wizard.domain.credentials import ClassicToken, Credential, parse_classic_token
 from wizard.domain.errors import InputError, UserFacingError
+from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.text import Text
-from wizard.flow.state import TokenStorage
+from wizard.flow.state import AnyCredential, AuthKind, TokenStorage
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import NO_TOKEN, Context
+from wizard.ui.controllers.views import CopyTokenView, MigrationView
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
 
 if TYPE_CHECKING:
     from wizard.stores.secrets import SecretStore
 
-STORING = Text(en="Storing the token…", nl="Token bewaren…")
+CopyView = CopyTokenView | MigrationView
+STORING = Text(en="Storing securely…", nl="Veilig bewaren…")
 
 
-def _storage_of(store: SecretStore) -> TokenStorage:
+def held(credential: Credential | None) -> AnyCredential | None:
+    """The credential kinds the wizard keeps in memory (a stored entry of another kind is not held)."""
+    return credential if isinstance(credential, ClassicToken | OAuthClientCredentials) else None
+
+
+def storage_of(store: SecretStore) -> TokenStorage:
     location = store.location
     return TokenStorage(persistent=bool(store.persistent), location_en=location.en, location_nl=location.nl)
 
@@ -41,22 +51,45 @@ class CredentialController:
         return self.ctx.services.secret_store
 
     def store(self, intent: i.StoreToken) -> None:
+        page = self.ctx.views.token
+        try:
+            credential = parse_classic_token(intent.text.get_secret_value())
+        except InputError as exc:
+            page.show_message(Level.ERROR, exc.text(self.ctx.lang))
+            return
+        self._save(credential, intent.session_only)
+
+    def store_oauth(self, intent: i.StoreOAuthClient) -> None:
+        ctx = self.ctx
+        page = ctx.views.migration if intent.for_migration else ctx.views.token
+        try:
+            client = oauth_client_credentials(intent.client_id, intent.secret.get_secret_value(), intent.expires)
+        except InputError as exc:  # never quotes the secret
+            page.show_message(Level.ERROR, exc.text(ctx.lang))
+            return
+        ctx.state.secret_expires = intent.expires
+        if intent.for_migration:
+            # Memory only until the move is proved; the keyring entry still holds the classic token.
+            ctx.state.new_client = client
+            ctx.changed()
+            return
+        self._save(client, intent.session_only)
+
+    def _save(self, credential: AnyCredential, session_only: bool) -> None:
         ctx = self.ctx
         page = ctx.views.token
         env = ctx.state.environment
         if env is None:
             page.show_message(Level.ERROR, NO_TOKEN.get(ctx.lang))
             return
-        try:
-            credential = parse_classic_token(intent.text.get_secret_value())
-        except InputError as exc:
-            page.show_message(Level.ERROR, exc.text(ctx.lang))
-            return
-        store = ctx.services.session_store if intent.session_only else ctx.services.secret_store
+        store = ctx.services.session_store if session_only else ctx.services.secret_store
 
         def done(_result: object) -> None:
             ctx.state.credential = credential
-            ctx.state.token_storage = _storage_of(store)
+            ctx.state.auth_choice = (
+                AuthKind.OAUTH if isinstance(credential, OAuthClientCredentials) else AuthKind.CLASSIC
+            )
+            ctx.state.token_storage = storage_of(store)
             page.set_busy(False)
             page.token_stored()
             ctx.changed()
@@ -64,7 +97,7 @@ class CredentialController:
         def failed(exc: BaseException) -> None:
             page.set_busy(False)
             kind = getattr(exc, "kind", None)  # a keyring failure says which; "too-large" has no session remedy
-            if kind is not None and not intent.session_only and kind != "too-large":
+            if kind is not None and not session_only and kind != "too-large":
                 page.offer_session_only(ctx.message(exc))
             else:
                 page.show_message(Level.ERROR, ctx.message(exc))
@@ -99,8 +132,13 @@ class CredentialController:
 
         def done(credential: Credential | None) -> None:
             if credential is not None and ctx.state.token_storage is None and ctx.state.environment == env:
-                ctx.state.credential = credential if isinstance(credential, ClassicToken) else None
-                ctx.state.token_storage = _storage_of(store)
+                ctx.state.credential = held(credential)
+                if isinstance(credential, OAuthClientCredentials):
+                    ctx.state.auth_choice = AuthKind.OAUTH
+                    ctx.state.secret_expires = credential.secret_expires
+                elif isinstance(credential, ClassicToken):
+                    ctx.state.auth_choice = AuthKind.CLASSIC
+                ctx.state.token_storage = storage_of(store)
                 ctx.changed()
 
         # Not finding one is normal (the user pastes it); a locked keyring shows up when storing.
@@ -125,17 +163,48 @@ class CredentialController:
 
         return load
 
+    def _portal_source(self) -> tuple[CopyView, Callable[[], Awaitable[Credential]]]:
+        """During a move to OAuth the portal gets the new client (memory only until the end); else the stored one."""
+        ctx = self.ctx
+        new_client = ctx.state.new_client
+        if ctx.state.migration is not None and new_client is not None:
+
+            async def fresh() -> Credential:
+                return new_client
+
+            return ctx.views.migration, fresh
+        return ctx.views.copy_token, self.loader()
+
     def copy_for_portal(self) -> None:
-        page = self.ctx.views.copy_token
-        load = self.loader()
+        """The secret part for the portal: the OAuth client secret alone, or the classic token's XML."""
+        page, load = self._portal_source()
 
         async def make(_progress: Progress) -> Credential:
             return await load()
 
         def done(credential: Credential) -> None:
             page.set_busy(False)
-            self.clipboard.copy(credential.to_storage())
-            page.copied()
+            if isinstance(credential, OAuthClientCredentials):
+                self.clipboard.copy(credential.secret())
+            else:
+                self.clipboard.copy(credential.to_storage())
+            page.copied(secret=True)
+
+        page.set_busy(True)
+        self.ctx.worker.run_async(make, done, lambda e: self.ctx.fail(page, e))
+
+    def copy_client_id(self) -> None:
+        """The client id is not a secret: a plain copy, not cleared (the user may paste it more than once)."""
+        page, load = self._portal_source()
+
+        async def make(_progress: Progress) -> Credential:
+            return await load()
+
+        def done(credential: Credential) -> None:
+            page.set_busy(False)
+            if isinstance(credential, OAuthClientCredentials):
+                QGuiApplication.clipboard().setText(credential.client_id)
+                page.copied(secret=False)
 
         page.set_busy(True)
         self.ctx.worker.run_async(make, done, lambda e: self.ctx.fail(page, e))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from wizard.domain.text import Text
+from wizard.flow.migration import Stage
 from wizard.flow.steps import StepId
 from wizard.ui.widgets import Level
 
@@ -28,6 +30,8 @@ class SavedOrganisationsView(Protocol):
 class TokenView(PageView, Protocol):
     def fill_token(self, text: str) -> None: ...
 
+    def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None: ...
+
     def token_stored(self) -> None: ...
 
     def offer_session_only(self, reason: str) -> None: ...
@@ -44,7 +48,19 @@ class VerificationView(PageView, Protocol):
 
 
 class CopyTokenView(PageView, Protocol):
-    def copied(self) -> None: ...
+    """The Done page: the hand-over to the portal, or the report for the helpdesk."""
+
+    def copied(self, secret: bool = True) -> None: ...
+
+    def report_copied(self) -> None: ...
+
+
+class MigrationView(PageView, Protocol):
+    def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None: ...
+
+    def stage_result(self, stage: Stage, level: Level, text: str) -> None: ...
+
+    def copied(self, secret: bool = True) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,7 @@ class Views:
     token: TokenView
     verification: VerificationView
     copy_token: CopyTokenView
+    migration: MigrationView
 
     def of(self, step: StepId) -> PageView:
         return self.steps[step]

@@ -17,6 +17,7 @@ from wizard.ui.pages.base import PAGE_ID, STEP_OF, StepPage
 
 if TYPE_CHECKING:
     from wizard.ui.pages.done import DonePage
+    from wizard.ui.pages.migrate import MigratePage
     from wizard.ui.pages.token import TokenPage
     from wizard.ui.pages.verify import VerifyPage
     from wizard.ui.pages.welcome import WelcomePage
@@ -32,6 +33,7 @@ PAGE_CLASSES: dict[StepId, tuple[str, str]] = {
     StepId.TOKEN: ("wizard.ui.pages.token", "TokenPage"),
     StepId.DOSSIER: ("wizard.ui.pages.dossier", "DossierPage"),
     StepId.VERIFY: ("wizard.ui.pages.verify", "VerifyPage"),
+    StepId.MIGRATE: ("wizard.ui.pages.migrate", "MigratePage"),
     StepId.DONE: ("wizard.ui.pages.done", "DonePage"),
 }
 
@@ -98,6 +100,10 @@ class Pages(Mapping[StepId, StepPage]):
     @property
     def done(self) -> DonePage:
         return cast("DonePage", self[StepId.DONE])
+
+    @property
+    def migrate(self) -> MigratePage:
+        return cast("MigratePage", self[StepId.MIGRATE])
 
 
 class _OnFirstUse:

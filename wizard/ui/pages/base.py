@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.domain.text import Text
-from wizard.flow.machine import SETUP_ORDER, WizardMachine
+from wizard.flow.machine import ALL_STEPS, WizardMachine
 from wizard.flow.steps import StepId
 from wizard.ui.illustrations import ILLUSTRATED, Illustration
 from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
-PAGE_ID: dict[StepId, int] = {step: index for index, step in enumerate(SETUP_ORDER)}
+PAGE_ID: dict[StepId, int] = {step: index for index, step in enumerate(ALL_STEPS)}
 STEP_OF: dict[int, StepId] = {index: step for step, index in PAGE_ID.items()}
 
 
@@ -151,7 +151,7 @@ class StepPage(QWizardPage):
         """Back must not reset what the user entered (QWizard's default resets registered fields)."""
 
     def isComplete(self) -> bool:
-        return not self.busy and self.machine.is_complete(self.step)
+        return not self.busy and self.machine.may_leave(self.step)
 
     def nextId(self) -> int:
         target = self.machine.next_step(self.step)
@@ -186,9 +186,10 @@ def step_name(step: StepId) -> str:
         StepId.IMPORT: QCoreApplication.translate("Steps", "Import into AFAS"),
         StepId.APP_CONNECTOR: QCoreApplication.translate("Steps", "App connector"),
         StepId.LINK_CONNECTORS: QCoreApplication.translate("Steps", "Link connectors"),
-        StepId.TOKEN: QCoreApplication.translate("Steps", "User token"),
+        StepId.TOKEN: QCoreApplication.translate("Steps", "Login details"),
         StepId.DOSSIER: QCoreApplication.translate("Steps", "Attachments"),
         StepId.VERIFY: QCoreApplication.translate("Steps", "Check"),
+        StepId.MIGRATE: QCoreApplication.translate("Steps", "Move to OAuth"),
         StepId.DONE: QCoreApplication.translate("Steps", "Done"),
     }
     return names[step]

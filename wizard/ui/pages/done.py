@@ -1,55 +1,225 @@
-"""Step 10: summary, copy the token for the SmartBooqing portal (as a secret), and what happens next."""
+"""The last step: hand the login details to the SmartBooqing portal, or, while checks fail, a report for the helpdesk.
+
+Passed: the primary action copies what the portal asks for (client id, then the client secret as a secret; or the
+classic token), cleared from the clipboard after 60 s. A classic connection found by "check an existing connection"
+is offered the move to OAuth. Failed: "Report for the helpdesk" (copy and save) instead of a dead end (issue 11).
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
+from wizard.data import screens
 from wizard.domain.checks import Status
-from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
+from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import STATUS_LOOK
+from wizard.flow.state import AuthKind, Mode
 from wizard.flow.steps import StepId
-from wizard.ui.intents import CopyTokenForPortal
+from wizard.ui.intents import (
+    CopyClientIdForPortal,
+    CopyHelpdeskReport,
+    CopyTokenForPortal,
+    GoToStep,
+    SaveHelpdeskReport,
+    StartMigration,
+)
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Level, heading, paragraph
+
+# The SmartBooqing site (the domain of its helpdesk address). UNCONFIRMED: the portal's own sign-in address is not
+# in the guide; SmartBooqing to confirm before release.
+PORTAL_URL = "https://www.smartbooqing.com"
+HELPDESK_MAIL = "helpdesk@smartbooqing.com"  # the guide: "contact the SmartBooqing Helpdesk at helpdesk@…"
+
+
+def primary(button: QPushButton) -> QPushButton:
+    """The page's one essential action: larger and bold, so it is not a small grey button among others."""
+    font = button.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    button.setFont(font)
+    button.setMinimumHeight(36)
+    return button
+
+
+def link(url: str, text: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
 class DonePage(StepPage):
     step = StepId.DONE
 
     def build(self) -> None:
+        lay = self.layout_
+        # -- passed: the hand-over ---------------------------------------------------------------------------
+        self.handover = QFrame()
+        self.handover.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(self.handover)
+        self.handover_title = heading()
+        self.handover_steps = paragraph()
+        self.handover_steps.setOpenExternalLinks(True)
+        self.handover_steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.addWidget(self.handover_title)
+        box.addWidget(self.handover_steps)
+        row = QHBoxLayout()
+        self.copy_id_button = primary(QPushButton())
+        self.copy_id_button.clicked.connect(lambda: self.send(CopyClientIdForPortal()))
+        self.copy_button = primary(QPushButton())
+        self.copy_button.clicked.connect(lambda: self.send(CopyTokenForPortal()))
+        row.addWidget(self.copy_id_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        lay.addWidget(self.handover)
+        # -- failed: the report for the helpdesk ------------------------------------------------------------------
+        self.report_box = QFrame()
+        self.report_box.setFrameShape(QFrame.Shape.StyledPanel)
+        rbox = QVBoxLayout(self.report_box)
+        self.report_title = heading()
+        self.report_text = paragraph()
+        self.report_text.setOpenExternalLinks(True)
+        self.report_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        rbox.addWidget(self.report_title)
+        rbox.addWidget(self.report_text)
+        rrow = QHBoxLayout()
+        self.copy_report_button = primary(QPushButton())
+        self.copy_report_button.clicked.connect(lambda: self.send(CopyHelpdeskReport()))
+        self.save_report_button = QPushButton()
+        self.save_report_button.clicked.connect(self._save_report)
+        self.back_to_check = QPushButton()
+        self.back_to_check.clicked.connect(lambda: self.send(GoToStep(StepId.VERIFY)))
+        for widget in (self.copy_report_button, self.save_report_button, self.back_to_check):
+            rrow.addWidget(widget)
+        rrow.addStretch(1)
+        rbox.addLayout(rrow)
+        lay.addWidget(self.report_box)
+        # -- both ---------------------------------------------------------------------------------------------------
         self.summary_title = heading()
         self.summary = paragraph()
         self.next_title = heading()
         self.next_steps = paragraph()
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(lambda: self.send(CopyTokenForPortal()))
+        self.next_steps.setOpenExternalLinks(True)
+        self.next_steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        for label in (self.summary_title, self.summary, self.next_title, self.next_steps):
+            lay.addWidget(label)
+        # -- a classic connection: the move to OAuth ---------------------------------------------------------------
+        self.migrate_box = QFrame()
+        self.migrate_box.setFrameShape(QFrame.Shape.StyledPanel)
+        mbox = QVBoxLayout(self.migrate_box)
+        self.migrate_title = heading()
+        self.migrate_text = paragraph()
+        self.migrate_button = QPushButton()
+        self.migrate_button.clicked.connect(lambda: self.send(StartMigration()))
+        mbox.addWidget(self.migrate_title)
+        mbox.addWidget(self.migrate_text)
+        mrow = QHBoxLayout()
+        mrow.addWidget(self.migrate_button)
+        mrow.addStretch(1)
+        mbox.addLayout(mrow)
+        lay.addWidget(self.migrate_box)
         self.sunset = paragraph()
-        for widget in (self.summary_title, self.summary, self.next_title, self.next_steps):
-            self.layout_.addWidget(widget)
-        row = QHBoxLayout()
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-        self.layout_.addWidget(self.sunset)
+        lay.addWidget(self.sunset)
         self.setFinalPage(True)
 
+    # -- what to show ----------------------------------------------------------------------------------------------
+    @property
+    def passed(self) -> bool:
+        v = self.machine.state.verification
+        return v is not None and v.ok
+
+    @property
+    def is_oauth(self) -> bool:
+        return self.machine.state.auth is AuthKind.OAUTH
+
+    @property
+    def offers_migration(self) -> bool:
+        s = self.machine.state
+        return self.passed and s.mode is Mode.CHECK_EXISTING and not self.is_oauth and s.migration is None
+
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
-        self.setSubTitle(self.tr("The check found no errors. One last step happens in the SmartBooqing portal."))
+        props = screens().app_connector
+        portal = link(PORTAL_URL, self.tr("SmartBooqing portal"))
+        mail = link(f"mailto:{HELPDESK_MAIL}", HELPDESK_MAIL)
+        if self.passed:
+            self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
+            self.setSubTitle(self.tr("The check found no problems. One last step happens in the SmartBooqing portal."))
+        else:
+            self.setTitle(self.tr("Not finished yet: report for the helpdesk"))
+            self.setSubTitle(
+                self.tr("The check still finds problems. Fix them with the steps, or send this report to the helpdesk.")
+            )
+        moved = self.machine.state.migration is not None and self.machine.state.migration.complete
+        self.handover_title.setText(
+            self.tr("The new login details (SmartBooqing received them during the move)")
+            if moved
+            else self.tr("Give SmartBooqing the login details")
+        )
+        if self.is_oauth:
+            self.handover_steps.setText(
+                self.tr(
+                    "<ol><li>Open the {portal} and create the administration (or open it).</li>"
+                    "<li>Where the portal asks for the <b>{client_id}</b>, click <b>Copy the client id</b> and "
+                    "paste it.</li>"
+                    "<li>Where it asks for the <b>{client_secret}</b>, click <b>Copy the client secret</b> and paste "
+                    "it. The clipboard is cleared after 60 seconds.</li></ol>"
+                ).format(
+                    portal=portal, client_id=props.fields.client_id.nl, client_secret=props.fields.client_secret.nl
+                )
+            )
+            self.copy_button.setText(self.tr("&Copy the client secret"))
+            self.copy_button.setAccessibleName(self.tr("Copy the client secret for the SmartBooqing portal"))
+            self.copy_id_button.setText(self.tr("Copy the client &id"))
+            self.copy_id_button.setAccessibleName(self.tr("Copy the client id for the SmartBooqing portal"))
+        else:
+            self.handover_steps.setText(
+                self.tr(
+                    "<ol><li>Open the {portal} and create the administration (or open it).</li>"
+                    "<li>When the portal asks for the AFAS token, click <b>Copy the token</b> and paste it there. "
+                    "The clipboard is cleared after 60 seconds.</li></ol>"
+                ).format(portal=portal)
+            )
+            self.copy_button.setText(self.tr("&Copy the token"))
+            self.copy_button.setAccessibleName(self.tr("Copy the token for the SmartBooqing portal"))
+        self.report_title.setText(self.tr("Report for the helpdesk"))
+        self.report_text.setText(
+            self.tr(
+                "Copy the report and paste it into a mail to {mail}, or save it and attach the file. It contains "
+                "the check's results, never your client secret or token."
+            ).format(mail=mail)
+        )
+        self.copy_report_button.setText(self.tr("Copy the &report"))
+        self.copy_report_button.setAccessibleName(self.tr("Copy the report for the helpdesk"))
+        self.save_report_button.setText(self.tr("&Save the report…"))
+        self.save_report_button.setAccessibleName(self.tr("Save the report for the helpdesk as a file"))
+        self.back_to_check.setText(self.tr("Back to the c&heck"))
         self.summary_title.setText(self.tr("Summary"))
         self.next_title.setText(self.tr("What happens next"))
         self.next_steps.setText(
             self.tr(
-                "<ol><li>Log in to the SmartBooqing portal and create the administration.</li>"
-                "<li>When the portal asks for the AFAS token, click <b>Copy the token for the portal</b> below and "
-                "paste it there. The clipboard is cleared after 60 seconds.</li>"
-                "<li>SmartBooqing then reads your ledger accounts, VAT codes, creditors and debtors from AFAS.</li>"
-                "</ol>Questions? Mail support@smartbooqing.com."
+                "SmartBooqing then reads your ledger accounts, VAT codes, creditors and debtors from AFAS. "
+                "Questions? Mail {mail}."
+            ).format(mail=mail)
+            if self.passed
+            else self.tr("Questions? Mail {mail}.").format(mail=mail)
+        )
+        self.migrate_title.setText(self.tr("Move to OAuth"))
+        self.migrate_text.setText(
+            self.tr(
+                "This connection still uses a classic token. AFAS ends classic tokens on {expiry}; app connectors "
+                "that still use them stop after {sunset}. If your AFAS offers {field} <b>{hybrid}</b>, you can "
+                "move this connection to OAuth now, step by step, without interrupting SmartBooqing."
+            ).format(
+                expiry=CLASSIC_TOKEN_EXPIRY.strftime("%d-%m-%Y"),
+                sunset=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y"),
+                field=props.fields.auth_type.nl,
+                hybrid=props.auth_types.hybrid.nl,
             )
         )
-        self.copy_button.setText(self.tr("&Copy the token for the portal"))
+        self.migrate_button.setText(self.tr("&Move to OAuth now"))
         self.sunset.setText(
             self.tr(
                 "Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in "
@@ -59,12 +229,27 @@ class DonePage(StepPage):
 
     def refresh(self) -> None:
         s = self.machine.state
+        self.retranslate()  # the title follows the outcome and the credential
+        passed = self.passed
+        self.handover.setVisible(passed)
+        self.report_box.setVisible(not passed)
+        self.copy_id_button.setVisible(self.is_oauth)
+        self.migrate_box.setVisible(self.offers_migration)
+        self.sunset.setVisible(passed and not self.is_oauth and not self.offers_migration)
         rows: list[tuple[str, str]] = [
             (self.tr("Organisation"), s.organisation),
             (self.tr("Environment"), s.environment.env_id if s.environment else "—"),
         ]
+        if self.is_oauth:
+            rows.append((self.tr("Login with"), self.tr("OAuth client id and client secret")))
+            held = s.credential.secret_expires if isinstance(s.credential, OAuthClientCredentials) else None
+            expires = held or s.secret_expires
+            if expires is not None:
+                rows.append((self.tr("Client secret valid until"), expires.strftime("%d-%m-%Y")))
+        else:
+            rows.append((self.tr("Login with"), self.tr("Classic user token")))
         if s.token_storage is not None:
-            rows.append((self.tr("Token stored in"), self.text(s.token_storage.location)))
+            rows.append((self.tr("Stored in"), self.text(s.token_storage.location)))
         v = s.verification
         if v is not None:
             counts = ((Status.PASS, v.passed), (Status.WARN, v.warnings), (Status.FAIL, v.failed))
@@ -80,9 +265,31 @@ class DonePage(StepPage):
             + "</table>"
         )
         self.copy_button.setEnabled(s.token_storage is not None)
+        self.copy_id_button.setEnabled(s.token_storage is not None)
 
-    def copied(self) -> None:
-        self.show_message(
-            Level.OK,
-            self.tr("The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else."),
-        )
+    def copied(self, secret: bool = True) -> None:
+        if not secret:
+            self.show_message(Level.OK, self.tr("The client id is on the clipboard."))
+        elif self.is_oauth:
+            self.show_message(
+                Level.OK,
+                self.tr(
+                    "The client secret is on the clipboard. It is cleared in 60 seconds, unless you copy something "
+                    "else."
+                ),
+            )
+        else:
+            self.show_message(
+                Level.OK,
+                self.tr("The token is on the clipboard. It is cleared in 60 seconds, unless you copy something else."),
+            )
+
+    def report_copied(self) -> None:
+        self.show_message(Level.OK, self.tr("The report is on the clipboard: paste it into your mail."))
+
+    def _save_report(self) -> None:
+        from wizard.ui.pages.verify import ask_report_path
+
+        path = ask_report_path(self, self.tr("Save the report for the helpdesk"), "sbq-afas-report")
+        if path:
+            self.send(SaveHelpdeskReport(path))

@@ -67,13 +67,15 @@ class WelcomePage(StepPage):
         self.intro.setText(
             self.tr(
                 "SmartBooqing reads your administration from AFAS Profit and books invoices into it. "
-                "For that, AFAS needs SmartBooqing's connectors, an app connector and a user token."
+                "For that, AFAS needs SmartBooqing's connectors and an app connector with its login details: an "
+                "OAuth client id and client secret (or, in older AFAS versions, a user token)."
             )
         )
         self.needs_title.setText(self.tr("What you need"))
         self.needs.setText(
             self.tr(
-                "<ul><li>An AFAS Profit user with administrator rights (you create an app connector and a token)."
+                "<ul><li>An AFAS Profit user with administrator rights (you create an app connector and its login "
+                "details)."
                 "</li><li>About 15 minutes.</li>"
                 "<li>AFAS Profit open in your browser or the Profit app, next to this window.</li></ul>"
             )
@@ -83,7 +85,10 @@ class WelcomePage(StepPage):
         self.mode_title.setText(self.tr("What do you want to do?"))
         self.setup_radio.setText(self.tr("&Set up a new connection (all steps)"))
         self.check_radio.setText(
-            self.tr("&Check an existing connection (only the environment, the token and the check)")
+            self.tr(
+                "&Check an existing connection (the environment, the login details and the check; a connection with "
+                "a classic token can then move to OAuth)"
+            )
         )
         self.resume_title.setText(self.tr("Continue where you left off"))
         self.resume_label.setText(self.tr("Saved o&rganisation:"))
