@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from wizard.stores.secrets import SecretStore
     from wizard.ui.frame import WizardWindow
+    from wizard.ui.services import Services
 
 NO_DISPLAY = Text(
     en="No display found, so the wizard cannot open here. To walk the demo without a screen, run: "
@@ -91,7 +92,10 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("SmartBooqing")
     with ExitStack() as stack:
         migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
-        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start="ready" if migrate else None)
+        start = "ready" if migrate else None
+        # A user's start shows the window before the controller and its stores load (issue 13); the tour drives
+        # the controller from its first moment, so it gets the whole window at once.
+        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start=start, defer=not tour)
         autopilot = None
         if tour:
             from wizard.ui.tour import Autopilot
@@ -102,7 +106,9 @@ def run_gui(args: argparse.Namespace) -> int:
             autopilot.start()
         window.show()
         app.exec()
-        window.controller.shutdown()
+        if window.start_error is not None:  # wiring after the first paint failed: explained like any start-up error
+            raise window.start_error
+        window.shutdown()
         if autopilot is not None:
             return autopilot.exit_code if autopilot.exit_code is not None else ExitCode.DEFECTS
         # Closing the wizard early is not an error: the progress is saved and it resumes next time.
@@ -110,9 +116,19 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def build_window(
-    *, lang: Lang, demo: bool, stack: ExitStack, scenario: str | None = None, start: str | None = None
+    *,
+    lang: Lang,
+    demo: bool,
+    stack: ExitStack,
+    scenario: str | None = None,
+    start: str | None = None,
+    defer: bool = False,
 ) -> WizardWindow:
-    """Wire everything; `stack` stops the simulator when the wizard closes."""
+    """Wire everything; `stack` stops the simulator when the wizard closes.
+
+    `defer`: the window's frame, step list and first page are built now, the manifest, the stores and the
+    controller right after the window's first paint (issue 13: what they import is more than the start-up budget;
+    the first page and the step list need none of it, see tests/packaging/test_startup_imports.py)."""
     from PySide6.QtWidgets import QApplication
 
     from wizard.data import load_manifest
@@ -120,39 +136,45 @@ def build_window(
     from wizard.flow.state import WizardState
     from wizard.ui.frame import WizardWindow
     from wizard.ui.i18n import Translations
-    from wizard.ui.services import Services
 
     app = QApplication.instance()
     assert app is not None
     translations = Translations(app)
     translations.install_at_start(lang)  # a missing catalogue: a message box, then exit 3 (cli.common.guarded)
-    manifest = load_manifest()
+    machine = WizardMachine(load_manifest, WizardState(lang=lang, demo=demo))
+    demo_server = None
     if demo:
-        import tempfile
-
         from wizard.sim import SimulatorServer
 
         # `scenario`: a failing scenario's tour (its token is handed to the tour); `start`: the demo's AFAS as it
         # begins (the move to OAuth starts from a working classic setup).
-        server = SimulatorServer(scenario=scenario or start or "fresh")
-        server.start()
-        stack.callback(server.stop)
-        # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
-        services = Services(
-            manifest=manifest,
-            secret_store=_on_first_use(_session_store),
-            session_store=_on_first_use(_session_store),
-            default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
-            sim=server.admin(),  # carries the run's admin key
-            demo_environment=server.environment,
-            scenario_token=server.token if scenario else None,
-        )
-    else:
+        demo_server = SimulatorServer(scenario=scenario or start or "fresh")
+        demo_server.start()
+        stack.callback(demo_server.stop)
+
+    def services() -> Services:
+        manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
+        if demo_server is not None:
+            import tempfile
+
+            from wizard.ui.services import Services
+
+            # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
+            return Services(
+                manifest=manifest,
+                secret_store=_on_first_use(_session_store),
+                session_store=_on_first_use(_session_store),
+                default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
+                sim=demo_server.admin(),  # carries the run's admin key
+                demo_environment=demo_server.environment,
+                scenario_token=demo_server.token if scenario else None,
+            )
         from wizard.desktop.export_folder import default_export_choice
         from wizard.stores.progress import ProgressStore
+        from wizard.ui.services import Services
 
         choice = default_export_choice()
-        services = Services(
+        return Services(
             manifest=manifest,
             secret_store=_on_first_use(_keyring_store),
             session_store=_on_first_use(_session_store),
@@ -160,8 +182,8 @@ def build_window(
             default_export_reason=choice.reason,
             progress=ProgressStore(),
         )
-    machine = WizardMachine(manifest, WizardState(lang=lang, demo=demo))
-    return WizardWindow(machine, services, translations)
+
+    return WizardWindow(machine, services if defer else services(), translations)
 
 
 # The secret stores are built when the wizard first uses them (the token step, on the worker thread):

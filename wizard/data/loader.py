@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from wizard import resources
-from wizard.domain.manifest import Manifest, ManifestError, parse_manifest
 from wizard.domain.text import Text
 
-if TYPE_CHECKING:  # its models load when the AFAS data is first read: the wizard's first page does not need them
+if TYPE_CHECKING:  # their models load when the data is first read: the wizard's window shows before (issue 13)
     from wizard.domain.afas_screens import AfasData, Screens
+    from wizard.domain.manifest import Manifest
 
 MANIFEST_FILE = "manifest.toml"
 AFAS_FILE = "afas.toml"
@@ -29,6 +29,8 @@ def afas_path() -> Path:
 
 
 def _read(target: Path, parse: Callable[[str], _T]) -> _T:
+    from wizard.domain.manifest import ManifestError
+
     try:
         text = target.read_text(encoding="utf-8")
     except OSError as exc:
@@ -64,6 +66,8 @@ def screens() -> Screens:
 
 @functools.cache
 def _manifest_cached(target: Path) -> Manifest:
+    from wizard.domain.manifest import parse_manifest
+
     return _read(target, parse_manifest)
 
 

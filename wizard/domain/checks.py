@@ -9,17 +9,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
+# Re-exported (mypy wants the alias): its home is pydantic-free, for the GUI's first paint (issue 13).
+from wizard.domain.status import Status as Status  # noqa: PLC0414
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
-
-
-class Status(StrEnum):
-    PASS = "pass"
-    INFO = "info"  # passed, with something worth knowing (the classic-token sunset): a note, never a defect
-    MANUAL = "manual"  # cannot be verified remotely: the user checks it by hand (its message says what)
-    WARN = "warn"
-    FAIL = "fail"
-    SKIP = "skip"
 
 
 class CheckKind(StrEnum):

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from wizard.domain.checks import CheckResult, Status
+from wizard.domain.status import Status
 from wizard.domain.text import Lang, Text
+
+if TYPE_CHECKING:  # the GUI's status colours load before pydantic (issue 13)
+    from wizard.domain.checks import CheckResult
 
 
 @dataclass(frozen=True)

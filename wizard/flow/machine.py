@@ -2,16 +2,23 @@
 
 The Qt frame only asks this machine (`next_step`, `is_complete`) and reports moves to it; nothing here knows
 about widgets, so the whole flow is tested without a display.
+
+The window is drawn from this machine before pydantic loads (issue 13, start-up): the manifest may be handed over
+as a loader that runs on first use, and the verification results' models are imported where results are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import copy
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from wizard.domain.checks import CheckKind, CheckResult, Status
-from wizard.domain.manifest import Manifest
 from wizard.domain.steps import StepId
 from wizard.flow.state import AuthKind, Mode, VerificationSummary, WizardState
+
+if TYPE_CHECKING:
+    from wizard.domain.checks import CheckResult
+    from wizard.domain.manifest import Manifest
 
 SETUP_ORDER: tuple[StepId, ...] = (
     StepId.WELCOME,
@@ -43,12 +50,19 @@ def gcn_item(file_name: str) -> str:
 
 
 class WizardMachine:
-    def __init__(self, manifest: Manifest, state: WizardState | None = None) -> None:
-        self.manifest = manifest
+    def __init__(self, manifest: Manifest | Callable[[], Manifest], state: WizardState | None = None) -> None:
+        """`manifest`: the manifest, or what loads it when it is first needed (a checklist, a check's item)."""
+        self._manifest = manifest
         self.state = state or WizardState()
         self.current: StepId = StepId.WELCOME
         self._history: list[tuple[StepId, WizardState]] = []
         self._jump: StepId | None = None
+
+    @property
+    def manifest(self) -> Manifest:
+        if callable(self._manifest):
+            self._manifest = self._manifest()
+        return self._manifest
 
     # -- order and completeness ------------------------------------------------------------------------------
     @property
@@ -127,7 +141,7 @@ class WizardMachine:
         target = self.next_step()
         if target is None:
             raise ValueError(f"{self.current} is the last step")
-        self._history.append((self.current, self.state.model_copy(deep=True)))
+        self._history.append((self.current, copy.deepcopy(self.state)))
         self._jump = None
         self.current = target
         return target
@@ -211,6 +225,8 @@ class WizardMachine:
     # -- verification feeds back into the checklists -------------------------------------------------------------
     def apply_results(self, results: Sequence[CheckResult]) -> None:
         """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
+        from wizard.domain.checks import Status
+
         for result in results:
             if result.status is Status.PASS:
                 self._tick_from_check(result)
@@ -234,6 +250,8 @@ class WizardMachine:
 
     def found_missing_in(self, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
         """The checklist items failing checks prove missing, per step, in checklist order."""
+        from wizard.domain.checks import Status
+
         found: dict[StepId, set[str]] = {}
         for result in results:
             if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
@@ -247,6 +265,8 @@ class WizardMachine:
 
     def item_of(self, result: CheckResult) -> str | None:
         """The checklist item a check is about on its fix step, if any."""
+        from wizard.domain.checks import CheckKind
+
         kind, name = result.id.kind, result.id.connector
         if kind is CheckKind.AUTH:
             return "unblocked"  # a rejected token's first cause: the app connector is still blocked
@@ -262,6 +282,8 @@ class WizardMachine:
         return f"{spec.kind}:{spec.id}"
 
     def _tick_from_check(self, result: CheckResult) -> None:
+        from wizard.domain.checks import CheckKind
+
         s = self.state
         kind, name = result.id.kind, result.id.connector
         if kind in (CheckKind.GET, CheckKind.UPDATE, CheckKind.SPECIAL) and name:

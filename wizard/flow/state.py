@@ -1,27 +1,44 @@
-"""The wizard's state as a typed model: what the user chose and did, never a secret when persisted.
+"""The wizard's state as a plain typed class: what the user chose and did, never a secret when persisted.
 
-The in-memory credential (a classic token or an OAuth client; `credential`, excluded from every dump) rides along
+The in-memory credential (a classic token or an OAuth client; `credential`, left out of every saved form) rides along
 so the Done page can copy it for the portal; what is saved per organisation is only *whether* it is stored, *where*,
 which kind it is, and the client secret's expiry date (a date AFAS shows, not a secret).
+
+Not a pydantic model: the window reads this state for its first paint, and importing pydantic and building the model
+took more than the whole start-up budget (issue 13). The saved form is validated by pydantic when it is read or
+written (`wizard.flow.saved_state`), which is after the window is on screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from wizard.domain.credentials import ClassicToken
-from wizard.domain.environment import AfasEnvironment
-from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text
-from wizard.flow.migration import MigrationState
 from wizard.flow.steps import StepId
 
-# What the wizard holds in memory: one of AFAS's two credentials (private-key JWT would be a third).
-AnyCredential = ClassicToken | OAuthClientCredentials
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from wizard.domain.credentials import ClassicToken
+    from wizard.domain.environment import AfasEnvironment
+    from wizard.domain.oauth import OAuthClientCredentials
+    from wizard.flow.migration import MigrationState
+
+    # What the wizard holds in memory: one of AFAS's two credentials (private-key JWT would be a third).
+    AnyCredential: TypeAlias = ClassicToken | OAuthClientCredentials
+
+
+def __getattr__(name: str) -> Any:
+    # `AnyCredential` at run time (an importer's annotations only) without loading the credential models now.
+    if name == "AnyCredential":
+        from wizard.domain.credentials import ClassicToken
+        from wizard.domain.oauth import OAuthClientCredentials
+
+        return ClassicToken | OAuthClientCredentials
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Mode(StrEnum):
@@ -36,10 +53,9 @@ class AuthKind(StrEnum):
     CLASSIC = "classic"  # the classic user token: only where the user's Profit does not offer OAuth yet
 
 
-class TokenStorage(BaseModel):
+@dataclass(frozen=True)
+class TokenStorage:
     """Where the token was stored: shown to the user, saved with the progress (never the token)."""
-
-    model_config = ConfigDict(frozen=True)
 
     persistent: bool
     location_en: str
@@ -57,10 +73,9 @@ class ProfitClient(StrEnum):
     APP = "app"  # the Profit app over Remote Desktop (RemoteApp): this computer's drives are \\Client\C$\...
 
 
-class VerificationSummary(BaseModel):
+@dataclass(frozen=True)
+class VerificationSummary:
     """The outcome of the last verification run, enough to decide whether the Verify step is complete."""
-
-    model_config = ConfigDict(frozen=True)
 
     passed: int = 0
     warnings: int = 0
@@ -75,9 +90,12 @@ class VerificationSummary(BaseModel):
         return self.failed == 0 and not self.impossible and self.passed + self.info + self.manual > 0
 
 
-class WizardState(BaseModel):
-    model_config = ConfigDict(validate_assignment=True)
+# Never saved: the credentials (secrets), the demo flag (a property of the run) and a fact about this computer.
+MEMORY_ONLY = frozenset({"credential", "new_client", "demo", "export_folder_reason"})
 
+
+@dataclass
+class WizardState:
     lang: Lang = Lang.EN
     mode: Mode = Mode.SETUP
     demo: bool = False
@@ -86,13 +104,13 @@ class WizardState(BaseModel):
     export_folder: str | None = None
     exported: bool = False
     # File name -> the path as Profit's import dialog shows it (\\Client\C$\...), for the copy buttons.
-    export_files: dict[str, str] = Field(default_factory=dict)
+    export_files: dict[str, str] = field(default_factory=dict)
     stand_ins: bool = False
     profit_client: ProfitClient = ProfitClient.BROWSER
     # Why the suggested folder is not Documents (network, OneDrive, blocked): a fact about this computer, not saved.
-    export_folder_reason: Text | None = Field(default=None, exclude=True)
+    export_folder_reason: Text | None = None
     # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
-    ticks: dict[StepId, list[str]] = Field(default_factory=dict)
+    ticks: dict[StepId, list[str]] = field(default_factory=dict)
     # The Authenticatietype the user's "Nieuw" dialog offers and the credential step asks for; None: not chosen
     # (see `auth`).
     auth_choice: AuthKind | None = None
@@ -103,13 +121,13 @@ class WizardState(BaseModel):
     migration: MigrationState | None = None
     verification: VerificationSummary | None = None
     # Steps a failing check of the last verification points back to: shown as "needs attention".
-    attention: list[StepId] = Field(default_factory=list)
+    attention: list[StepId] = field(default_factory=list)
     # Per step, the checklist items the last verification found missing ("missing according to the check").
-    found_missing: dict[StepId, list[str]] = Field(default_factory=dict)
-    # Memory only: excluded from every dump, hidden from repr.
-    credential: AnyCredential | None = Field(default=None, exclude=True, repr=False)
+    found_missing: dict[StepId, list[str]] = field(default_factory=dict)
+    # Memory only: left out of every saved form, hidden from repr.
+    credential: AnyCredential | None = field(default=None, repr=False)
     # Memory only, while moving to OAuth: the new client, until it replaces the classic token in the keyring.
-    new_client: OAuthClientCredentials | None = Field(default=None, exclude=True, repr=False)
+    new_client: OAuthClientCredentials | None = field(default=None, repr=False)
 
     @property
     def auth(self) -> AuthKind:
@@ -118,6 +136,8 @@ class WizardState(BaseModel):
         if self.auth_choice is not None:
             return self.auth_choice
         if self.credential is not None:  # a credential already found (a resumed or checked connection) decides
+            from wizard.domain.oauth import OAuthClientCredentials  # loaded already: a credential exists
+
             return AuthKind.OAUTH if isinstance(self.credential, OAuthClientCredentials) else AuthKind.CLASSIC
         return AuthKind.CLASSIC if self.mode is Mode.CHECK_EXISTING else AuthKind.OAUTH
 
@@ -135,7 +155,12 @@ class WizardState(BaseModel):
 
     # -- persistence (everything but the token) ---------------------------------------------------------------
     def persisted(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude={"credential", "new_client", "demo", "export_folder_reason"})
+        """The saved form, as JSON-ready data (validated by `wizard.flow.saved_state.SavedState`)."""
+        from wizard.flow.saved_state import SavedState
+
+        data = SavedState.model_validate({name: getattr(self, name) for name in SavedState.model_fields}).model_dump(
+            mode="json"
+        )
         if self.token_storage is not None and not self.token_storage.persistent:
             # A session-only token dies with the process; after a restart it is not stored anywhere.
             data["token_storage"] = None
@@ -144,18 +169,6 @@ class WizardState(BaseModel):
     @classmethod
     def from_persisted(cls, data: dict[str, Any]) -> WizardState:
         """Rebuild from saved progress; unknown or damaged fields fall back to defaults instead of failing."""
-        try:
-            kept = {
-                k: v
-                for k, v in data.items()
-                if k in cls.model_fields and k not in ("credential", "new_client", "export_folder_reason")
-            }
-            return cls.model_validate(kept)
-        except ValidationError:
-            state = cls()
-            for key in ("organisation", "lang", "mode"):
-                try:
-                    setattr(state, key, data.get(key, getattr(state, key)))
-                except ValidationError:
-                    continue
-            return state
+        from wizard.flow.saved_state import restore
+
+        return cls(**restore(data))

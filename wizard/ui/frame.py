@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QPalette, QShowEvent
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
 from wizard.flow.steps import StepId
 from wizard.resources import is_development_build
-from wizard.ui.controller import Controller
-from wizard.ui.controllers.views import Views
 from wizard.ui.i18n import Translations
 from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
 from wizard.ui.pages.base import step_name
-from wizard.ui.services import Services
 from wizard.ui.widgets import Banner, StateIcon, state_icon, svg_pixmap
+
+if TYPE_CHECKING:  # the controller and the services load after the first paint when the app defers them (issue 13)
+    from wizard.ui.controller import Controller
+    from wizard.ui.services import Services
 
 PREFERRED = QSize(1000, 760)  # roomy where the screen allows; fit_rect shrinks it to any screen from 1024x600
 # Title bar and borders the window manager adds around the window, when it has not told us yet (before mapping).
@@ -72,7 +76,8 @@ class StepList(QWidget):
             return StateIcon.CURRENT, QCoreApplication.translate("WizardWindow", "current step")
         if step in m.state.attention:
             return StateIcon.ATTENTION, QCoreApplication.translate("WizardWindow", "needs attention")
-        if m.is_complete(step) and step is not StepId.DONE and step in self.reached:
+        # Reached first: a step not reached yet needs no completeness (nor the manifest it may read).
+        if step in self.reached and step is not StepId.DONE and m.is_complete(step):
             return StateIcon.DONE, QCoreApplication.translate("WizardWindow", "done")
         return StateIcon.TODO, QCoreApplication.translate("WizardWindow", "to do")
 
@@ -118,30 +123,32 @@ class StepList(QWidget):
 
 
 class WizardWindow(QWizard):
+    controller: Controller
+
     def __init__(
         self,
         machine: WizardMachine,
-        services: Services,
+        services: Services | Callable[[], Services],
         translations: Translations | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`services`: the services, or what builds them. Given a builder, the window shows with its frame, step
+        list and first page, and the controller (the stores, the worker, the saved organisations) is wired right
+        after the first paint (`start_error` then holds what went wrong, and the window closes). Issue 13: the
+        controller's imports (pydantic, asyncio, the stores) took longer than the whole start-up budget."""
         super().__init__(parent)
         self.machine = machine
+        self._translations = translations
+        self._services = services
+        self._wired = False
+        self._wire_scheduled = False
+        self.start_error: Exception | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         # Pages are built when first shown (validateCurrentPage) or asked for; only the first one before the window
         # shows (issue 13: start-up). The controllers hold stand-ins that build a page if they ever call it first.
         self.pages: Pages = build_pages(machine, self._add_page)
-        views = Views(
-            steps=self.pages,
-            saved=self.pages.on_first_use(StepId.WELCOME),
-            token=self.pages.on_first_use(StepId.TOKEN),
-            verification=self.pages.on_first_use(StepId.VERIFY),
-            copy_token=self.pages.on_first_use(StepId.DONE),
-            migration=self.pages.on_first_use(StepId.MIGRATE),
-        )
-        self.controller = Controller(machine, services, views, translations, self)
         self.pages.ensure(StepId.WELCOME)  # the window shows with its first page
         self.setStartId(PAGE_ID[StepId.WELCOME])
 
@@ -185,12 +192,51 @@ class WizardWindow(QWizard):
         self.customButtonClicked.connect(self._custom_button)
 
         self.currentIdChanged.connect(self._on_current_changed)
-        self.controller.changed.connect(self._on_changed)
-        self.controller.navigate.connect(self.go_to)
-        self.controller.resumed.connect(self.resume)
         self.retranslate()
         self._fitted = False
         self.resize(PREFERRED)
+        if not callable(services):
+            self.wire()
+
+    # -- the controller: at once, or right after the first paint -------------------------------------------------
+    def wire(self) -> Controller:
+        """Build the controller and connect it (once); returns it."""
+        if self._wired:
+            return self.controller
+        from wizard.ui.controller import Controller
+        from wizard.ui.controllers.views import Views
+
+        services = self._services() if callable(self._services) else self._services
+        self._services = services
+        views = Views(
+            steps=self.pages,
+            saved=self.pages.on_first_use(StepId.WELCOME),
+            token=self.pages.on_first_use(StepId.TOKEN),
+            verification=self.pages.on_first_use(StepId.VERIFY),
+            copy_token=self.pages.on_first_use(StepId.DONE),
+            migration=self.pages.on_first_use(StepId.MIGRATE),
+        )
+        self.controller = Controller(self.machine, services, views, self._translations, self)
+        self._wired = True
+        self.controller.changed.connect(self._on_changed)
+        self.controller.navigate.connect(self.go_to)
+        self.controller.resumed.connect(self.resume)
+        if self.currentId() >= 0:  # the window was shown before: the controller enters the page it shows
+            self.controller.page_entered(self.current_step)
+        return self.controller
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._wired and not self._wire_scheduled:
+            self._wire_scheduled = True
+            QTimer.singleShot(0, self._wire_after_paint)  # once the painted window is on screen
+
+    def _wire_after_paint(self) -> None:
+        try:
+            self.wire()
+        except Exception as exc:  # e.g. a missing connector bundle: the app explains it (wizard.ui.startup_error)
+            self.start_error = exc
+            self.close()
 
     # -- fitting the screen ----------------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -214,7 +260,7 @@ class WizardWindow(QWizard):
         page.completeChanged.connect(self._update_next_reason)
 
     def _dispatch(self, intent: object) -> None:
-        self.controller.handle(intent)
+        self.wire().handle(intent)
 
     def validateCurrentPage(self) -> bool:
         """QWizard moves only to a page it has: build the next one now (Next, a jump, resuming)."""
@@ -280,7 +326,8 @@ class WizardWindow(QWizard):
         step = STEP_OF[page_id]
         self.machine.enter(step)
         self.step_list.reached.add(step)
-        self.controller.page_entered(step)
+        if self._wired:  # else wire() enters it
+            self.controller.page_entered(step)
         self._update_buttons()
 
     def _on_changed(self) -> None:
@@ -349,10 +396,15 @@ class WizardWindow(QWizard):
             guard -= 1
         self._on_changed()
 
+    def shutdown(self) -> None:
+        """Stop the controller's worker and save (nothing to do if it was never wired)."""
+        if self._wired:
+            self.controller.shutdown()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.controller.shutdown()
+        self.shutdown()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self.controller.shutdown()
+        self.shutdown()
         super().done(result)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it loads urllib.request (~30 ms before the window shows)
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -18,9 +19,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from wizard.data import screens
-from wizard.domain.afas_screens import AfasPath, Label
 from wizard.domain.text import Lang, Text
 from wizard.flow.steps import StepId
+
+if TYPE_CHECKING:  # the AFAS models load with the first drawing, after the window shows (issue 13)
+    from wizard.domain.afas_screens import Label
 
 WIDTH, HEIGHT = 520, 250
 FONT = "font-family='Segoe UI, Helvetica, Arial, sans-serif'"
@@ -39,9 +42,8 @@ class Drawing:
 
     def text(self, x: float, y: float, value: str, *, size: int = 12, colour: str = INK, bold: bool = False) -> None:
         weight = " font-weight='bold'" if bold else ""
-        self.parts.append(
-            f"<text x='{x}' y='{y}' {FONT} font-size='{size}' fill='{colour}'{weight}>{escape(value)}</text>"
-        )
+        shown = escape(value, quote=False)
+        self.parts.append(f"<text x='{x}' y='{y}' {FONT} font-size='{size}' fill='{colour}'{weight}>{shown}</text>")
 
     def button(self, x: float, y: float, value: str) -> float:
         """A button sized to its label; returns its width."""
@@ -92,7 +94,7 @@ class Drawing:
         body = "\n  ".join(self.parts)
         return (
             f"<svg xmlns='http://www.w3.org/2000/svg' width='{WIDTH}' height='{HEIGHT}' "
-            f"viewBox='0 0 {WIDTH} {HEIGHT}'>\n  <title>{escape(description)}</title>\n  {body}\n</svg>\n"
+            f"viewBox='0 0 {WIDTH} {HEIGHT}'>\n  <title>{escape(description, quote=False)}</title>\n  {body}\n</svg>\n"
         )
 
 
@@ -144,6 +146,8 @@ def import_files(lang: Lang) -> tuple[str, str]:
     d.text(dx + 10, 138, dialog.title.nl, size=11, bold=True)
     w = d.button(dx + 10, 150, f"1. {dialog.buttons.file.nl}")
     d.button(dx + 20 + w, 150, dialog.buttons.finish.nl)
+    from wizard.domain.afas_screens import AfasPath
+
     menu = AfasPath(labels=(b.more_actions, b.import_action)).text.get(lang)  # join_path: the one separator
     caption = Text(en="{menu}, choose the file, then {fin}", nl="{menu}, kies het bestand, dan {fin}").format(
         menu=menu, fin=_say(dialog.buttons.finish, lang)

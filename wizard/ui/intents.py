@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from pydantic import SecretStr
+from typing import TYPE_CHECKING
 
 from wizard.domain.text import Lang
-from wizard.flow.migration import Stage
 from wizard.flow.steps import StepId
+
+if TYPE_CHECKING:  # annotations only: the window's first page is drawn before pydantic loads (issue 13)
+    from pydantic import SecretStr
+
+    from wizard.flow.migration import Stage
 
 
 @dataclass(frozen=True)

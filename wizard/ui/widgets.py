@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import resources
-from wizard.domain.checks import Status
 from wizard.domain.presentation import STATUS_LOOK
+from wizard.domain.status import Status
 from wizard.ui.palette import status_colour
 
 
