@@ -89,34 +89,89 @@ def test_verify_with_a_token_file_never_imports_the_simulator_or_keyring(tmp_pat
 
 _GUI_PROBE = """
 import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication
-from wizard.flow.steps import StepId
 
-def _at_show(*_args):
-    # Called where the wizard enters its event loop: the window has been shown with its first page.
-    window = next(w for w in QApplication.instance().topLevelWidgets() if w.isVisible())
-    watched = {watched!r}
-    print(json.dumps({{
-        "modules": sorted(m for m in sys.modules if m in watched or m.split(".")[0] in watched),
-        "pages": sorted(m for m in sys.modules if m.startswith("wizard.ui.pages.") and m != "wizard.ui.pages.base"),
-        "page_ids": list(window.pageIds()),
-        "steps": [label.accessibleName() for label in window.step_list.labels.values()],
+watched = {watched!r}
+report = {{}}
+
+def _seen():
+    return sorted(m for m in sys.modules if m in watched or m.split(".")[0] in watched)
+
+def _window():
+    return next(w for w in QApplication.instance().topLevelWidgets() if w.isVisible())
+
+def _after_wiring(tries=0):
+    window = _window()
+    # The controller lists the saved organisations on its worker thread: wait for them (up to 5 s).
+    if not (hasattr(window, "controller") and window.pages.welcome.resume_combo.count()) and tries < 500:
+        QTimer.singleShot(10, lambda: _after_wiring(tries + 1))
+        return
+    welcome = window.pages.welcome
+    report["after"] = {{
+        "modules": _seen(),
+        "wired": hasattr(window, "controller"),
         "current": window.current_step.value,
-    }}), file=sys.stderr)
-    return 0
+        "saved": [welcome.resume_combo.itemText(i) for i in range(welcome.resume_combo.count())],
+        "export_folder": window.machine.state.export_folder,
+    }}
+    print(json.dumps(report), file=sys.stderr, flush=True)
+    QApplication.instance().quit()
 
-QApplication.exec = _at_show
+class _FirstPaint(QObject):
+    # As benchmarks/startup_bench.py: the moment the first expose has been handled (painted, flushed to the screen).
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
+            QApplication.instance().removeEventFilter(self)
+            obj.event(event)
+            window = _window()
+            report["shown"] = {{
+                "modules": _seen(),
+                "pages": sorted(m for m in sys.modules if m.startswith("wizard.ui.pages.") and not m.endswith(".base")),
+                "page_ids": list(window.pageIds()),
+                "steps": [b.accessibleName() for b in window.step_list.labels.values() if not b.isHidden()],
+                "current": window.current_step.value,
+                "wired": hasattr(window, "controller"),
+            }}
+            QTimer.singleShot(0, _after_wiring)
+            return True
+        return False
+
+_exec = QApplication.exec
+def _run(*_args):
+    app = QApplication.instance()
+    app._first_paint = _FirstPaint()
+    app.installEventFilter(app._first_paint)
+    return _exec()
+
+QApplication.exec = _run
 from wizard.app import main
 main(sys.argv[1:])
 """
 
+# What the first paint must not wait for: the stacks (and the models) only later steps or the controller use.
+FIRST_PAINT_WATCHED = (
+    "pydantic",
+    "httpx",
+    "uvicorn",
+    "starlette",
+    "keyring",
+    "asyncio",
+    "wizard.sim",
+    "wizard.verify",
+    "wizard.stores.secrets",
+    "wizard.stores.progress",
+    "wizard.domain.manifest",
+    "wizard.ui.controller",
+)
 
-def _gui_start(tmp_path: Path, *args: str) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+
+def _gui_start(tmp_path: Path, *args: str) -> dict[str, dict[str, object]]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_DATA_HOME")}
     env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    watched = ("httpx", "uvicorn", "starlette", "keyring", "wizard.sim", "wizard.verify", "wizard.stores.secrets")
     done = subprocess.run(
-        [sys.executable, "-c", _GUI_PROBE.format(watched=watched), *args],
+        [sys.executable, "-c", _GUI_PROBE.format(watched=FIRST_PAINT_WATCHED), *args],
         capture_output=True,
         text=True,
         check=False,
@@ -125,26 +180,91 @@ def _gui_start(tmp_path: Path, *args: str) -> dict[str, object]:
     )
     lines = [line for line in done.stderr.splitlines() if line.startswith("{")]
     assert lines, done.stderr[-2000:]
-    result: dict[str, object] = json.loads(lines[-1])
+    result: dict[str, dict[str, object]] = json.loads(lines[-1])
     return result
 
 
+def _save_progress(home: Path, organisation: str) -> str:
+    """A saved organisation, where the wizard started with HOME=home looks for it (platformdirs on Linux); the
+    label the welcome page's "continue" list shows for it."""
+    from wizard.domain.environment import parse_environment
+    from wizard.flow.state import WizardState
+    from wizard.stores.progress import APP_NAME, ProgressStore
+    from wizard.stores.progress_io import save_progress
+
+    env = parse_environment("O12345AA")
+    save_progress(
+        ProgressStore(home / ".local" / "share" / APP_NAME / "progress"),
+        WizardState(organisation=organisation, environment=env),
+    )
+    return f"{organisation} ({env.key})"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the saved progress is placed where platformdirs looks on Linux")
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_window_shows_before_the_http_simulator_and_keyring_stacks_load(tmp_path: Path, lang: str) -> None:
+def test_the_window_is_painted_before_pydantic_and_the_controller_load(tmp_path: Path, lang: str) -> None:
+    """At the first paint: the frame, the full step list and the welcome page, and none of pydantic, HTTP, the
+    simulator, keyring, asyncio, the stores or the controller. Right after it, the same window as before: the
+    controller is wired, the saved organisation is offered on the welcome page, the export folder is filled in."""
+    saved = _save_progress(tmp_path, "Bakkerij De Vries")
     start = _gui_start(tmp_path, "--lang", lang)
-    assert start["modules"] == []
-    assert start["current"] == "welcome"
+    shown, after = start["shown"], start["after"]
+    assert shown["modules"] == []
+    assert shown["wired"] is False
+    assert shown["current"] == "welcome"
     # Only the first page exists; the step list is complete anyway (it comes from the flow, not from page objects).
-    assert start["pages"] == ["wizard.ui.pages.welcome"]
-    assert start["page_ids"] == [0]
-    steps = start["steps"]
-    assert isinstance(steps, list) and len(steps) == 10 and all(steps)
+    assert shown["pages"] == ["wizard.ui.pages.welcome"]
+    assert shown["page_ids"] == [0]
+    steps = shown["steps"]
+    assert isinstance(steps, list) and len(steps) == 10 and all(steps)  # the setup path's ten steps
+    assert after["wired"] is True and after["current"] == "welcome"
+    assert after["saved"] == [saved]
+    assert after["export_folder"]
+    # The probe can fail: what the first paint goes without is loaded once the controller is wired.
+    modules = after["modules"]
+    assert isinstance(modules, list)
+    assert {"pydantic", "asyncio", "wizard.ui.controller", "wizard.stores.progress"} <= set(modules)
+    assert not {"httpx", "keyring", "uvicorn", "wizard.stores.secrets"} & set(modules)  # still on first use
 
 
 def test_the_gui_probe_sees_what_the_demo_loads(tmp_path: Path) -> None:
     """The check above can fail: with --demo the simulator starts before the window."""
-    start = _gui_start(tmp_path, "--demo")
-    assert isinstance(start["modules"], list) and "uvicorn" in start["modules"]
+    shown = _gui_start(tmp_path, "--demo")["shown"]
+    assert isinstance(shown["modules"], list) and "uvicorn" in shown["modules"]
+
+
+_MISSING_BUNDLE_PROBE = """
+import sys
+from wizard.ui import startup_error
+# As a tour would: the error box closes itself and says in the log that it was on screen.
+_show = startup_error.show_failure_box
+startup_error.show_failure_box = lambda text, lang, *, unattended: _show(text, lang, unattended=True)
+from wizard.app import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_missing_connector_bundle_found_after_the_first_paint_is_the_start_up_error(tmp_path: Path) -> None:
+    """The manifest is read right after the window shows: a missing bundle still ends as any start-up error does
+    (the box on screen, exit 3, the log naming the file), never a window without a controller."""
+    empty = tmp_path / "no-connectors"
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="offscreen", SBQ_CONNECTORS_DIR=str(empty), XDG_STATE_HOME=str(tmp_path / "state"))
+    done = subprocess.run(
+        [sys.executable, "-c", _MISSING_BUNDLE_PROBE, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 3, done.stderr[-2000:]
+    # Logged by the code that finds the visible box and closes it (with a console, logging goes to stderr).
+    box = [line for line in done.stderr.splitlines() if "start-up error box shown:" in line]
+    assert len(box) == 1 and "The connector bundle is missing" in box[0], done.stderr[-2000:]
+    log = (tmp_path / "state" / "sbq-setup" / "log" / "sbq-setup.log").read_text(encoding="utf-8")
+    assert "manifest.toml" in log  # the problem itself, for the helpdesk
 
 
 # -- the light parser stays equal to what the subcommands register ----------------------------------------------

@@ -53,7 +53,7 @@ class AuthKind(StrEnum):
     CLASSIC = "classic"  # the classic user token: only where the user's Profit does not offer OAuth yet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TokenStorage:
     """Where the token was stored: shown to the user, saved with the progress (never the token)."""
 
@@ -73,7 +73,7 @@ class ProfitClient(StrEnum):
     APP = "app"  # the Profit app over Remote Desktop (RemoteApp): this computer's drives are \\Client\C$\...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VerificationSummary:
     """The outcome of the last verification run, enough to decide whether the Verify step is complete."""
 
@@ -94,7 +94,7 @@ class VerificationSummary:
 MEMORY_ONLY = frozenset({"credential", "new_client", "demo", "export_folder_reason"})
 
 
-@dataclass
+@dataclass(kw_only=True)
 class WizardState:
     lang: Lang = Lang.EN
     mode: Mode = Mode.SETUP
