@@ -6,7 +6,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QGuiApplication, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from wizard.flow.machine import WizardMachine
@@ -91,6 +100,7 @@ class StepList(QWidget):
         self.title.setText(QCoreApplication.translate("WizardWindow", "Steps"))
         order = m.order
         ratio = self.devicePixelRatioF()
+        drawn: dict[StateIcon, QIcon] = {}  # four kinds of icon for eleven steps: each drawn once (start-up)
         for step, button in self.labels.items():
             button.setVisible(step in order)
             icon, word = self.state_of(step)
@@ -100,7 +110,9 @@ class StepList(QWidget):
                 word = QCoreApplication.translate("WizardWindow", "needs attention")
                 text += "\n" + word  # in words too: the icon's shape is not everyone's first read
             button.setText(text)
-            button.setIcon(state_icon(icon, ratio))
+            if icon not in drawn:
+                drawn[icon] = state_icon(icon, ratio)
+            button.setIcon(drawn[icon])
             button.setAccessibleName(f"{number}. {step_name(step)}: {word}")
             # Any step already reached can be opened again; the current one is where the user already is.
             can_open = step in self.reached and step is not m.current

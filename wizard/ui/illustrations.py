@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape  # not xml.sax.saxutils: it loads urllib.request (~30 ms before the window shows)
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -26,6 +25,14 @@ if TYPE_CHECKING:  # the AFAS models load with the first drawing, after the wind
     from wizard.domain.afas_screens import Label
 
 WIDTH, HEIGHT = 520, 250
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities. Not xml.sax.saxutils.escape: that module loads urllib.request, ~30 ms before the
+    window could show (issue 13)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 FONT = "font-family='Segoe UI, Helvetica, Arial, sans-serif'"
 INK, MUTED, LINE, PANEL, ACCENT = "#1a1a1a", "#5c5c5c", "#b8b8b8", "#f3f3f3", "#d9480f"
 CHAR_WIDTH = 6.6  # average width of a 12 px character: enough to size boxes around labels
@@ -42,7 +49,7 @@ class Drawing:
 
     def text(self, x: float, y: float, value: str, *, size: int = 12, colour: str = INK, bold: bool = False) -> None:
         weight = " font-weight='bold'" if bold else ""
-        shown = escape(value, quote=False)
+        shown = escape(value)
         self.parts.append(f"<text x='{x}' y='{y}' {FONT} font-size='{size}' fill='{colour}'{weight}>{shown}</text>")
 
     def button(self, x: float, y: float, value: str) -> float:
@@ -94,7 +101,7 @@ class Drawing:
         body = "\n  ".join(self.parts)
         return (
             f"<svg xmlns='http://www.w3.org/2000/svg' width='{WIDTH}' height='{HEIGHT}' "
-            f"viewBox='0 0 {WIDTH} {HEIGHT}'>\n  <title>{escape(description, quote=False)}</title>\n  {body}\n</svg>\n"
+            f"viewBox='0 0 {WIDTH} {HEIGHT}'>\n  <title>{escape(description)}</title>\n  {body}\n</svg>\n"
         )
 
 
