@@ -125,9 +125,12 @@ def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
     """The button row as it shows on `step`: Back, Next or Finish, Cancel, the helpdesk and the check button."""
     from PySide6.QtWidgets import QWizard
 
+    from wizard.flow.machine import MIGRATE_ORDER
     from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON
 
     order = window.machine.order
+    if step not in order:  # the move to OAuth's page is on its own path
+        order = MIGRATE_ORDER
     which = [HELPDESK_BUTTON]
     if step is not order[0]:
         which.append(QWizard.WizardButton.BackButton)

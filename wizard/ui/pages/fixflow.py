@@ -65,11 +65,15 @@ class FixBanner(QFrame):
         )
 
     def show_names(self, names: list[str]) -> None:
-        text = QCoreApplication.translate(
-            "FixFlow",
-            "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
-            "tick them, then check again.",
-        ).format(n=len(names), names=", ".join(names))
+        self.show_text(
+            QCoreApplication.translate(
+                "FixFlow",
+                "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
+                "tick them, then check again.",
+            ).format(n=len(names), names=", ".join(names))
+        )
+
+    def show_text(self, text: str) -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
         self._name_button()
@@ -79,11 +83,20 @@ class FixBanner(QFrame):
 class FixFlow(QObject):
     """Marks the page's checklist items the last check found missing; focuses the first when the page shows."""
 
-    def __init__(self, page: StepPage, checklists: list[Checklist], name_of: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        page: StepPage,
+        checklists: list[Checklist],
+        name_of: Callable[[str], str],
+        explain: Callable[[list[str]], str] | None = None,
+    ) -> None:
+        """`explain(found)`, if given, says the banner's text itself: for items whose names alone say too little
+        (the app connector's "unblocked" when AFAS refused the login)."""
         super().__init__(page)
         self.page = page
         self.checklists = checklists
         self.name_of = name_of
+        self.explain = explain
         self.base: dict[str, str] = {}
         self.banner = FixBanner()
         page.layout_.insertWidget(0, self.banner)
@@ -122,7 +135,9 @@ class FixFlow(QObject):
         for checklist in self.checklists:
             for item in checklist.boxes:
                 self._apply(item, item in found)
-        if found:
+        if found and self.explain is not None:
+            self.banner.show_text(self.explain(found))
+        elif found:
             self.banner.show_names([self.name_of(item) for item in found])
         else:
             self.banner.hide()
