@@ -604,8 +604,8 @@
         <translation>Tabblad {tab} ({n})</translation>
     </message>
     <message>
-        <source>(partner connector)</source>
-        <translation>(partnerconnector)</translation>
+        <source>from a partner: present only where AFAS or that partner installed it</source>
+        <translation>van een partner: alleen aanwezig waar AFAS of die partner hem installeerde</translation>
     </message>
     <message>
         <source>A partner connector is not missing from your list by mistake: it exists only where AFAS or a partner installed it. If one is missing, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
@@ -1274,8 +1274,12 @@
         <translation>Een nieuwe koppeling &amp;inrichten (alle stappen)</translation>
     </message>
     <message>
-        <source>&amp;Check an existing connection (the environment, the login details and the check; a connection with a classic token can then move to OAuth)</source>
-        <translation>Een bestaande koppeling &amp;controleren (de omgeving, de inloggegevens en de controle; een koppeling met een klassiek token kan daarna overstappen op OAuth)</translation>
+        <source>&amp;Check an existing connection</source>
+        <translation>Een bestaande koppeling &amp;controleren</translation>
+    </message>
+    <message>
+        <source>Only the environment, the login details and the check. A connection with a classic token can then move to OAuth.</source>
+        <translation>Alleen de omgeving, de inloggegevens en de controle. Een koppeling met een klassiek token kan daarna overstappen op OAuth.</translation>
     </message>
     <message>
         <source>Continue where you left off</source>

@@ -316,6 +316,8 @@ class TokenPage(StepPage):
             radio.blockSignals(False)
         self.oauth.setVisible(oauth)
         self.classic.setVisible(not oauth)
+        if self.illustration is not None:  # the drawing is AFAS's "Nieuwe gebruikerstoken": a classic token's
+            self.illustration.setVisible(not oauth)
         stored = s.token_storage is not None
         env = s.environment.env_id if s.environment else ""
         if stored and s.token_storage is not None:
