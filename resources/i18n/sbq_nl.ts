@@ -483,14 +483,6 @@
         <translation>ontbreekt volgens de controle</translation>
     </message>
     <message>
-        <source>Go to the chec&amp;k</source>
-        <translation>Naar de &amp;controle</translation>
-    </message>
-    <message>
-        <source>Go to the check now: it shows what is still missing</source>
-        <translation>Nu naar de controle: die laat zien wat nog ontbreekt</translation>
-    </message>
-    <message>
         <source>Next is not available yet: {reason}</source>
         <translation>Volgende kan nog niet: {reason}</translation>
     </message>

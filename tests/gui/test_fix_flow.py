@@ -128,8 +128,13 @@ def test_next_says_why_it_is_off_and_offers_the_check_early(make_window: WindowF
     hint = page.next_hint
     assert not page.isComplete()
     assert hint.isVisibleTo(page) and f"3 of {len(boxes)} ticked" in hint.label.text()
-    assert hint.check.isVisibleTo(page)  # a token is stored: the check can show what is missing
-    hint.check.click()
+    assert "go to the check now" in hint.label.text()  # a token is stored: the check can show what is missing
+    assert not page.next_reason.isVisibleTo(page)  # told once, not again above Next
+    from wizard.ui.frame import CHECK_BUTTON
+
+    check = window.button(CHECK_BUTTON)
+    assert check.isVisibleTo(window)  # the way there: the button row's "Go to the check"
+    check.click()
     assert _at(window) is StepId.VERIFY
 
 

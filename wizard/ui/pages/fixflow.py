@@ -162,38 +162,33 @@ class FixFlow(QObject):
 
 
 class NextHint(QWidget):
-    """Under the page, above the buttons: why Next is off, and (when a token is stored) the way to the check early."""
+    """Under the page, above the buttons: why Next is off and, when a credential is stored, that the check may come
+    early (through the button row's "Go to the check"). It replaces the page's one-line reason above Next, so the
+    reader is told once."""
 
     def __init__(self, page: StepPage) -> None:
         super().__init__()
         self.page = page
+        page.says_why_next_is_off = True
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #444444;")
-        self.check = QPushButton()
-        self.check.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
         outer = page.layout()
         if outer is not None:
             outer.addWidget(self)
-        self._name_button()
         self.hide()
 
-    def _name_button(self) -> None:
-        self.check.setText(QCoreApplication.translate("FixFlow", "Go to the chec&k"))
-        self.check.setAccessibleName(
-            QCoreApplication.translate("FixFlow", "Go to the check now: it shows what is still missing")
-        )
-
-    def show_reason(self, reason: str) -> None:
-        """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored."""
+    def show_reason(self, reason: str, *, may_check: bool | None = None) -> None:
+        """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored
+        (`may_check` overrides that, e.g. where the environment the check needs is still missing)."""
         if not reason:
             self.hide()
             return
-        may_check = self.page.machine.state.token_storage is not None
+        if may_check is None:
+            may_check = self.page.machine.state.token_storage is not None
         text = QCoreApplication.translate("FixFlow", "Next is not available yet: {reason}").format(reason=reason)
         if may_check:
             text += " " + QCoreApplication.translate(
@@ -201,8 +196,6 @@ class NextHint(QWidget):
             )
         self.label.setText(text)
         self.label.setAccessibleName(text)
-        self._name_button()
-        self.check.setVisible(may_check)
         self.show()
 
 
