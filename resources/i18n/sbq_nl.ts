@@ -214,7 +214,7 @@
         <translation>Client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
     <message>
-        <source>Copy the client &amp;id</source>
+        <source>Copy the client i&amp;d</source>
         <translation>Client &amp;id kopiëren</translation>
     </message>
     <message>
@@ -711,7 +711,7 @@
         <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
     </message>
     <message>
-        <source>Client &amp;id:</source>
+        <source>Client i&amp;d:</source>
         <translation>Client &amp;id:</translation>
     </message>
     <message>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>&amp;SmartBooqing has the new client id and client secret</source>
-        <translation>SmartBooqing &amp;heeft de nieuwe client id en het client secret</translation>
+        <translation>SmartBooqing heeft de nieuwe client id en het client secret &amp;ontvangen</translation>
     </message>
     <message>
         <source>SmartBooqing has the new client id and client secret</source>
@@ -984,7 +984,7 @@
         <translation>Met een gebruikerstoken ({field} {classic})</translation>
     </message>
     <message>
-        <source>Client &amp;id:</source>
+        <source>Client i&amp;d:</source>
         <translation>Client &amp;id:</translation>
     </message>
     <message>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>

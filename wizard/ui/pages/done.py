@@ -172,7 +172,7 @@ class DonePage(StepPage):
             )
             self.copy_button.setText(self.tr("&Copy the client secret"))
             self.copy_button.setAccessibleName(self.tr("Copy the client secret for the SmartBooqing portal"))
-            self.copy_id_button.setText(self.tr("Copy the client &id"))
+            self.copy_id_button.setText(self.tr("Copy the client i&d"))
             self.copy_id_button.setAccessibleName(self.tr("Copy the client id for the SmartBooqing portal"))
         else:
             self.handover_steps.setText(

@@ -245,7 +245,7 @@ class TokenPage(StepPage):
         self.token_edit.setAccessibleName(self.tr("User token"))
         self.token_edit.setPlaceholderText(self.tr("Paste the token here"))
         o = self.oauth
-        o.id_label.setText(self.tr("Client &id:"))
+        o.id_label.setText(self.tr("Client i&d:"))
         o.id_edit.setAccessibleName(self.tr("OAuth client id"))
         o.id_edit.setPlaceholderText(self.tr("Paste the client id here"))
         o.secret_label.setText(self.tr("Client s&ecret:"))
