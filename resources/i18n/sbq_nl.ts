@@ -218,6 +218,10 @@
         <translation>Client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
     <message>
+        <source>Copy the client i&amp;d</source>
+        <translation>Client &amp;id kopiëren</translation>
+    </message>
+    <message>
         <source>Copy the client id for the SmartBooqing portal</source>
         <translation>Client id kopiëren voor het SmartBooqing-portaal</translation>
     </message>
@@ -328,10 +332,6 @@
     <message>
         <source>Check</source>
         <translation>Controle</translation>
-    </message>
-    <message>
-        <source>Copy the client i&amp;d</source>
-        <translation>Client &amp;id kopiëren</translation>
     </message>
     <message>
         <source>The client id is on the clipboard.</source>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont geen vervaldatu&amp;m</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont geen vervaldatu&amp;m</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>

@@ -125,12 +125,9 @@ def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
     """The button row as it shows on `step`: Back, Next or Finish, Cancel, the helpdesk and the check button."""
     from PySide6.QtWidgets import QWizard
 
-    from wizard.flow.machine import MIGRATE_ORDER
     from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON
 
     order = window.machine.order
-    if step not in order:  # the move to OAuth's page is on its own path
-        order = MIGRATE_ORDER
     which = [HELPDESK_BUTTON]
     if step is not order[0]:
         which.append(QWizard.WizardButton.BackButton)
@@ -138,7 +135,8 @@ def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
         which.append(QWizard.WizardButton.FinishButton)
     else:
         which += [QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton]
-    if order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
+    # A page off the current path (the move to OAuth in setup mode) shows the middle row.
+    if step in order and order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
         which.append(CHECK_BUTTON)
     return [window.button(b) for b in which]
 

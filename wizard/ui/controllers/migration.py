@@ -15,7 +15,6 @@ from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController, storage_of
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
-from wizard.verify.oauth_checks import classic_refused_by_oauth
 
 CHECKING = Text(en="Checking with AFAS…", nl="Controleren bij AFAS…")
 NO_CLIENT = Text(
@@ -88,6 +87,9 @@ def says_oauth(result: CheckResult) -> bool:
 
     The remark is the remedy wizard.verify gives for that answer, up to the app connector's name (read when needed:
     importing this module must not read the AFAS data)."""
+    # The verification stack (httpx) loads when the move is proved, not before the window shows (issue 13).
+    from wizard.verify.oauth_checks import classic_refused_by_oauth
+
     remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
     if remark is None or result.remedy is None:
         return False
