@@ -33,7 +33,8 @@ def plan(manifest: Manifest) -> list[PlannedCheck]:
         checks.append(PlannedCheck(CheckId.of(CheckKind.GET, spec.id), _title(spec), spec))
         if spec.required_fields:
             title = Text(
-                en="Fields of {id} (imported definition up to date)", nl="Velden van {id} (import actueel)"
+                en="Fields of {id} (the imported definition is the current one)",
+                nl="Velden van {id} (de geïmporteerde definitie is de nieuwste)",
             ).format(id=spec.id)
             checks.append(PlannedCheck(CheckId.of(CheckKind.FIELDS, spec.id), title, spec))
     for spec in manifest.update_connectors:
