@@ -20,6 +20,10 @@
         <translation>1. Open het venster &apos;{title}&apos;</translation>
     </message>
     <message>
+        <source>✖ The check could not log in: AFAS refused the login details. The most likely cause is here: &apos;{blocked}&apos; is still ticked, or the app connector cannot be used (not saved, deleted, or &apos;{field}&apos; is not &apos;{value}&apos;). Open the app connector in AFAS ({path}), untick &apos;{blocked}&apos;, click &apos;{save}&apos;, tick it below and check again. If all of this is right, the login details themselves may be wrong: see step &apos;{token_step}&apos;.</source>
+        <translation>✖ De controle kon niet inloggen: AFAS weigerde de inloggegevens. De meest waarschijnlijke oorzaak staat hier: &apos;{blocked}&apos; is nog aangevinkt, of de app connector is niet bruikbaar (niet opgeslagen, verwijderd, of &apos;{field}&apos; is niet &apos;{value}&apos;). Open de app connector in AFAS ({path}), vink &apos;{blocked}&apos; uit, klik op &apos;{save}&apos;, vink het hieronder aan en controleer opnieuw. Klopt dit allemaal, dan kloppen de inloggegevens zelf misschien niet: zie stap &apos;{token_step}&apos;.</translation>
+    </message>
+    <message>
         <source>In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;. The dialog &lt;b&gt;{title}&lt;/b&gt; opens. Open the list of the field &lt;b&gt;{field}&lt;/b&gt;: which choices does it show?</source>
         <translation>Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;. Het venster &lt;b&gt;{title}&lt;/b&gt; opent. Klap de lijst van het veld &lt;b&gt;{field}&lt;/b&gt; open: welke keuzes staan erin?</translation>
     </message>
@@ -214,7 +218,7 @@
         <translation>Client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
     <message>
-        <source>Copy the client &amp;id</source>
+        <source>Copy the client i&amp;d</source>
         <translation>Client &amp;id kopiëren</translation>
     </message>
     <message>
@@ -312,6 +316,10 @@
     <message>
         <source>Stored in</source>
         <translation>Bewaard in</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Uitkomsten</translation>
     </message>
     <message>
         <source>The report is on the clipboard: paste it into your mail.</source>
@@ -460,7 +468,7 @@
     <name>FixFlow</name>
     <message>
         <source>Check &amp;again</source>
-        <translation>&amp;Opnieuw controleren</translation>
+        <translation>Opnieuw cont&amp;roleren</translation>
     </message>
     <message>
         <source>Check again: run the check and go back to its results</source>
@@ -473,14 +481,6 @@
     <message>
         <source>missing according to the check</source>
         <translation>ontbreekt volgens de controle</translation>
-    </message>
-    <message>
-        <source>Go to the chec&amp;k</source>
-        <translation>Naar de &amp;controle</translation>
-    </message>
-    <message>
-        <source>Go to the check now: it shows what is still missing</source>
-        <translation>Nu naar de controle: die laat zien wat nog ontbreekt</translation>
     </message>
     <message>
         <source>Next is not available yet: {reason}</source>
@@ -596,8 +596,8 @@
         <translation>Tabblad {tab} ({n})</translation>
     </message>
     <message>
-        <source>(partner connector)</source>
-        <translation>(partnerconnector)</translation>
+        <source>from a partner: present only where AFAS or that partner installed it</source>
+        <translation>van een partner: alleen aanwezig waar AFAS of die partner hem installeerde</translation>
     </message>
     <message>
         <source>A partner connector is not missing from your list by mistake: it exists only where AFAS or a partner installed it. If one is missing, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
@@ -711,7 +711,7 @@
         <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
     </message>
     <message>
-        <source>Client &amp;id:</source>
+        <source>Client i&amp;d:</source>
         <translation>Client &amp;id:</translation>
     </message>
     <message>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>&amp;SmartBooqing has the new client id and client secret</source>
-        <translation>SmartBooqing &amp;heeft de nieuwe client id en het client secret</translation>
+        <translation>SmartBooqing heeft de nieuwe client id en het client secret &amp;ontvangen</translation>
     </message>
     <message>
         <source>SmartBooqing has the new client id and client secret</source>
@@ -920,10 +920,6 @@
         <translation>Met het token logt SmartBooqing via de app connector in als één AFAS-gebruiker.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as, fill in an &lt;b&gt;{description}&lt;/b&gt; and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt, vul een &lt;b&gt;{description}&lt;/b&gt; in en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
         <source>User &amp;token:</source>
         <translation>&amp;Gebruikerstoken:</translation>
     </message>
@@ -934,6 +930,10 @@
     <message>
         <source>Paste the token here</source>
         <translation>Plak hier het token</translation>
+    </message>
+    <message>
+        <source>Client i&amp;d:</source>
+        <translation>Client &amp;id:</translation>
     </message>
     <message>
         <source>&amp;Keep for this session only</source>
@@ -972,6 +972,10 @@
         <translation>&lt;ol&gt;&lt;li&gt;Als de app connector is opgeslagen met {field} &lt;b&gt;{oauth}&lt;/b&gt;, toont AFAS de &lt;b&gt;{client_id}&lt;/b&gt; en het &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kopieer ze één voor één en plak ze hieronder. AFAS toont het secret &lt;b&gt;maar één keer&lt;/b&gt;: plak het voordat u dat scherm sluit.&lt;/li&gt;&lt;li&gt;Vul de datum in tot wanneer het secret geldig is, zoals AFAS die toont (normaal 180 dagen vanaf vandaag). De wizard onthoudt die, zodat u op tijd hoort dat u een nieuw secret moet aanmaken.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you linked ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. The guide uses the environment&apos;s administrator user, such as &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u hebt gekoppeld ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. De handleiding gebruikt de beheerder van de omgeving, zoals &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
         <source>How does SmartBooqing log in to this app connector?</source>
         <translation>Hoe logt SmartBooqing in op deze app connector?</translation>
     </message>
@@ -982,10 +986,6 @@
     <message>
         <source>With a user token ({field} {classic})</source>
         <translation>Met een gebruikerstoken ({field} {classic})</translation>
-    </message>
-    <message>
-        <source>Client &amp;id:</source>
-        <translation>Client &amp;id:</translation>
     </message>
     <message>
         <source>OAuth client id</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>AFAS shows no e&amp;xpiry date</source>
-        <translation>AFAS toont gee&amp;n vervaldatum</translation>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
     </message>
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
@@ -1116,7 +1116,7 @@
     </message>
     <message>
         <source>Check &amp;again</source>
-        <translation>&amp;Opnieuw controleren</translation>
+        <translation>Opnieuw cont&amp;roleren</translation>
     </message>
     <message>
         <source>Sa&amp;ve the report…</source>
@@ -1266,8 +1266,12 @@
         <translation>Een nieuwe koppeling &amp;inrichten (alle stappen)</translation>
     </message>
     <message>
-        <source>&amp;Check an existing connection (the environment, the login details and the check; a connection with a classic token can then move to OAuth)</source>
-        <translation>Een bestaande koppeling &amp;controleren (de omgeving, de inloggegevens en de controle; een koppeling met een klassiek token kan daarna overstappen op OAuth)</translation>
+        <source>&amp;Check an existing connection</source>
+        <translation>Een bestaande koppeling &amp;controleren</translation>
+    </message>
+    <message>
+        <source>Only the environment, the login details and the check. A connection with a classic token can then move to OAuth.</source>
+        <translation>Alleen de omgeving, de inloggegevens en de controle. Een koppeling met een klassiek token kan daarna overstappen op OAuth.</translation>
     </message>
     <message>
         <source>Continue where you left off</source>

@@ -135,7 +135,8 @@ def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
         which.append(QWizard.WizardButton.FinishButton)
     else:
         which += [QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton]
-    if order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
+    # A page off the current path (the move to OAuth in setup mode) shows the middle row.
+    if step in order and order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
         which.append(CHECK_BUTTON)
     return [window.button(b) for b in which]
 

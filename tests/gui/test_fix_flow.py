@@ -13,6 +13,7 @@ from wizard.domain.checks import CheckResult
 from wizard.domain.environment import parse_environment
 from wizard.flow.state import ProfitClient, WizardState
 from wizard.flow.steps import StepId
+from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.environment import EnvironmentPage
 from wizard.ui.pages.import_files import ImportPage
 from wizard.ui.pages.link_connectors import LinkConnectorsPage
@@ -86,6 +87,21 @@ def test_a_rejected_token_leads_to_its_first_cause(make_window: WindowFactory, q
     window, page = _failing_window(make_window, qtbot, [rejected])
     assert list(page.fix_buttons) == [StepId.APP_CONNECTOR]
     assert window.machine.state.found_missing == {StepId.APP_CONNECTOR: ["unblocked"]}
+    page.fix_buttons[StepId.APP_CONNECTOR].click()
+    assert _at(window) is StepId.APP_CONNECTOR
+    app = window.pages[StepId.APP_CONNECTOR]
+    assert isinstance(app, AppConnectorPage)
+    # The page says what the check found: Geblokkeerd may still be ticked, marked on its own row and unticked.
+    banner = app.fix.banner
+    assert banner.isVisibleTo(app)
+    assert "Geblokkeerd" in banner.label.text() and "refused" in banner.label.text()
+    box = app.checklist.boxes["unblocked"]
+    assert not box.isChecked() and "missing according to the check" in box.text()
+    assert "missing according to the check" not in app.checklist.boxes["created"].text()
+    qtbot.waitUntil(box.hasFocus, timeout=5_000)
+    banner.again.click()
+    assert _at(window) is StepId.VERIFY
+    qtbot.waitUntil(lambda: not page.running, timeout=10_000)
 
 
 def test_fix_buttons_have_unique_accessible_names(make_window: WindowFactory, qtbot) -> None:
@@ -112,8 +128,13 @@ def test_next_says_why_it_is_off_and_offers_the_check_early(make_window: WindowF
     hint = page.next_hint
     assert not page.isComplete()
     assert hint.isVisibleTo(page) and f"3 of {len(boxes)} ticked" in hint.label.text()
-    assert hint.check.isVisibleTo(page)  # a token is stored: the check can show what is missing
-    hint.check.click()
+    assert "go to the check now" in hint.label.text()  # a token is stored: the check can show what is missing
+    assert not page.next_reason.isVisibleTo(page)  # told once, not again above Next
+    from wizard.ui.frame import CHECK_BUTTON
+
+    check = window.button(CHECK_BUTTON)
+    assert check.isVisibleTo(window)  # the way there: the button row's "Go to the check"
+    check.click()
     assert _at(window) is StepId.VERIFY
 
 

@@ -246,3 +246,38 @@ def test_a_restarted_wizard_asks_for_the_new_client_again_instead_of_losing_the_
     page._prove(Stage.SWITCH_OAUTH)
     assert state.migration.current is Stage.SECRET
     assert "Paste the new client id and client secret first" in page.boxes[Stage.SECRET].result.text()
+
+
+def test_done_counts_every_status_in_the_check_pages_words(make_window: WindowFactory, qtbot: Any) -> None:
+    client = oauth_client_credentials(CLIENT_ID, SECRET, dt.date(2027, 5, 28))
+    state = _stored(_check_mode_state(), client)
+    manual = CheckResult(
+        id=CheckId("attachments"), status=Status.MANUAL, title=_t("Attachments"), message=_t("Check it yourself.")
+    )
+    note = CheckResult(id=CheckId("token-sunset"), status=Status.INFO, title=_t("Token"), message=_t("A note."))
+    window = make_window(state=state, verify=_verify_returning(_report(PASS_AUTH, manual, note)), planned=lambda m: [])
+    verify_page = _at(window, StepId.VERIFY)
+    qtbot.waitUntil(verify_page.isComplete, timeout=10_000)
+    page = _at(window, StepId.DONE)
+    assert isinstance(page, DonePage)
+    text = page.summary.text()
+    # Not only passed/warning/failed: the note and the check by hand are counted, as the check page names them.
+    assert "✔ All in order" in text
+    assert "ℹ Check yourself: 1" in text and "ℹ For your information: 1" in text and "✔ Passed: 1" in text
+    assert "Warning" not in text and "Failed" not in text
+
+
+def test_check_mode_step_list_says_the_check_needs_attention_when_it_fails(
+    make_window: WindowFactory, qtbot: Any
+) -> None:
+    state = _stored(_check_mode_state(), ClassicToken(data=SecretStr(FAKE_DATA)))
+    window = make_window(state=state, verify=_verify_returning(_report(PASS_AUTH, FAIL_BTW)), planned=lambda m: [])
+    verify_page = _at(window, StepId.VERIFY)
+    qtbot.waitUntil(verify_page.isComplete, timeout=10_000)
+    labels = window.step_list.labels
+    assert not labels[StepId.LINK_CONNECTORS].isVisible()  # the step to fix is not on this short path
+    _at(window, StepId.DONE)
+    window.step_list.refresh()
+    # Not "to do": the check failed and its fix is elsewhere, so the check step is the one that needs attention.
+    assert "needs attention" in labels[StepId.VERIFY].text()
+    assert "needs attention" in labels[StepId.VERIFY].accessibleName()

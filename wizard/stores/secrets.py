@@ -6,6 +6,10 @@ only (SessionSecretStore). A plaintext backend is refused even when keyring's ow
 an unlock prompt that nobody answers (a remote session, a locked screen) must not hang the wizard or a helpdesk
 script.
 
+Why one module of ~650 lines: the stores, the backend checks (plaintext refused, size limits, read-back) and the
+classification of every keyring failure into a message in both languages change together whenever a backend
+behaves differently; split, each part would need the others' private details.
+
 One entry per AFAS environment: service SERVICE, user name = AfasEnvironment.key, password = JSON
 {"kind": credential.kind, "secret": credential.to_storage()}. The entry holds either credential kind: the classic
 token (kind "classic-token", the token's XML) or an OAuth client (kind "oauth-client-credentials", its JSON with

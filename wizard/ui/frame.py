@@ -79,11 +79,25 @@ class StepList(QWidget):
             self._layout.addWidget(button)
         self.refresh()
 
+    def needs_attention(self, step: StepId) -> bool:
+        """A step the check says to fix; or the check itself when a step to fix is not in this list (the short
+        "check an existing connection" path), so a failed check never reads as "to do"."""
+        m = self.machine
+        if step in m.state.attention:
+            return True
+        v = m.state.verification
+        return (
+            step is StepId.VERIFY
+            and v is not None
+            and v.failed > 0
+            and any(fix not in m.order for fix in m.state.attention)
+        )
+
     def state_of(self, step: StepId) -> tuple[StateIcon, str]:
         m = self.machine
         if step is m.current:
             return StateIcon.CURRENT, QCoreApplication.translate("WizardWindow", "current step")
-        if step in m.state.attention:
+        if self.needs_attention(step):
             return StateIcon.ATTENTION, QCoreApplication.translate("WizardWindow", "needs attention")
         # Reached first: a step not reached yet needs no completeness (nor the manifest it may read).
         if step in self.reached and step is not StepId.DONE and m.is_complete(step):
@@ -106,7 +120,7 @@ class StepList(QWidget):
             icon, word = self.state_of(step)
             number = order.index(step) + 1 if step in order else 0
             text = f"{number}. {step_name(step)}"
-            if step in m.state.attention:  # also while on it: it needs attention until the check says it is fixed
+            if self.needs_attention(step):  # also while on it: it needs attention until the check says it is fixed
                 word = QCoreApplication.translate("WizardWindow", "needs attention")
                 text += "\n" + word  # in words too: the icon's shape is not everyone's first read
             button.setText(text)

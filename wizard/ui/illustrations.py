@@ -148,17 +148,22 @@ def import_files(lang: Lang) -> tuple[str, str]:
     d.text(more_x + 10, 101, b.import_action.nl, bold=True)
     d.highlight(more_x + 2, 86, menu_w - 4, 22)
     # The dialog it opens, to the right: pick the file, then finish.
-    dx = 300.0
-    d.rect(dx, 120, 206, 76, fill=PANEL, stroke="#8c8c8c")
+    # "2. Map" (the whole folder at once) is what the step's text recommends, so it is the one highlighted.
+    dx = 250.0
+    d.rect(dx, 120, 260, 76, fill=PANEL, stroke="#8c8c8c")
     d.text(dx + 10, 138, dialog.title.nl, size=11, bold=True)
-    w = d.button(dx + 10, 150, f"1. {dialog.buttons.file.nl}")
-    d.button(dx + 20 + w, 150, dialog.buttons.finish.nl)
+    x = dx + 10
+    x += d.button(x, 150, f"1. {dialog.buttons.file.nl}") + 8
+    folder_w = d.button(x, 150, f"2. {dialog.buttons.folder.nl}")
+    d.highlight(x, 150, folder_w, 22)
+    d.button(x + folder_w + 8, 150, dialog.buttons.finish.nl)
     from wizard.domain.afas_screens import AfasPath
 
     menu = AfasPath(labels=(b.more_actions, b.import_action)).text.get(lang)  # join_path: the one separator
-    caption = Text(en="{menu}, choose the file, then {fin}", nl="{menu}, kies het bestand, dan {fin}").format(
-        menu=menu, fin=_say(dialog.buttons.finish, lang)
-    )
+    caption = Text(
+        en="{menu}, {folder} (the folder with the files), then {fin}",
+        nl="{menu}, {folder} (de map met de bestanden), dan {fin}",
+    ).format(menu=menu, folder=_say(dialog.buttons.folder, lang), fin=_say(dialog.buttons.finish, lang))
     text = caption.get(lang)
     d.caption(text)
     return d.svg(text), text

@@ -28,12 +28,15 @@ def _title(spec: ConnectorSpec) -> Text:
 
 def plan(manifest: Manifest) -> list[PlannedCheck]:
     """The token first (everything else depends on it), then one check per connector and the cross-cutting ones."""
-    checks = [PlannedCheck(CheckId.of(CheckKind.AUTH), Text(en="Token and app connector", nl="Token en app connector"))]
+    # "Login details" covers both credentials (a classic token or an OAuth client), as the wizard's step 7 says.
+    login = Text(en="Login details and app connector", nl="Inloggegevens en app connector")
+    checks = [PlannedCheck(CheckId.of(CheckKind.AUTH), login)]
     for spec in manifest.get_connectors:
         checks.append(PlannedCheck(CheckId.of(CheckKind.GET, spec.id), _title(spec), spec))
         if spec.required_fields:
             title = Text(
-                en="Fields of {id} (imported definition up to date)", nl="Velden van {id} (import actueel)"
+                en="Fields of {id} (the imported definition is the current one)",
+                nl="Velden van {id} (de geïmporteerde definitie is de nieuwste)",
             ).format(id=spec.id)
             checks.append(PlannedCheck(CheckId.of(CheckKind.FIELDS, spec.id), title, spec))
     for spec in manifest.update_connectors:

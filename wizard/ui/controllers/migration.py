@@ -87,7 +87,7 @@ def says_oauth(result: CheckResult) -> bool:
 
     The remark is the remedy wizard.verify gives for that answer, up to the app connector's name (read when needed:
     importing this module must not read the AFAS data)."""
-    # Imported here: wizard.verify loads httpx, which the window must not wait for (issue 13, start-up).
+    # The verification stack (httpx) loads when the move is proved, not before the window shows (issue 13).
     from wizard.verify.oauth_checks import classic_refused_by_oauth
 
     remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")

@@ -13,7 +13,8 @@ from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.flow.state import AuthKind
 from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, step_name
+from wizard.ui.pages.fixflow import FixFlow
 from wizard.ui.widgets import Checklist, CopyRow, Level, MessageLine, heading, paragraph
 
 
@@ -65,6 +66,26 @@ class AppConnectorPage(StepPage):
         lay.addWidget(self.checklist)
         self.note = paragraph()
         lay.addWidget(self.note)
+        # A refused login's first cause is on this page (Geblokkeerd): the check's finding is shown here.
+        self.fix = FixFlow(self, [self.checklist], lambda item: item, explain=self._explain_refused)
+
+    def _explain_refused(self, _found: list[str]) -> str:
+        props = screens().app_connector
+        kinds = props.auth_types
+        return self.tr(
+            "✖ The check could not log in: AFAS refused the login details. The most likely cause is here: "
+            "'{blocked}' is still ticked, or the app connector cannot be used (not saved, deleted, or '{field}' is "
+            "not '{value}'). Open the app connector in AFAS ({path}), untick '{blocked}', click '{save}', tick it "
+            "below and check again. If all of this is right, the login details themselves may be wrong: see step "
+            "'{token_step}'."
+        ).format(
+            blocked=props.fields.blocked.nl,
+            field=props.fields.auth_type.nl,
+            value=kinds.oauth.nl if self.oauth else kinds.classic.nl,
+            path=self.text(screens().app_connector_list.menu.text),
+            save=props.buttons.save_close.nl,
+            token_step=step_name(StepId.TOKEN),
+        )
 
     @property
     def oauth(self) -> bool:
@@ -163,16 +184,16 @@ class AppConnectorPage(StepPage):
             )
         )
         self.list_title.setText(self.tr("Done in AFAS:"))
-        self.checklist.set_text(
+        self.fix.set_text(
             "created",
             self.tr("The app connector '{name}' exists, with user group {group}").format(
                 name=defaults.description, group=defaults.user_group_nl
             ),
         )
-        self.checklist.set_text(
+        self.fix.set_text(
             "auth-type", self.tr("{field} is {value}").format(field=props.fields.auth_type.nl, value=kinds.oauth.nl)
         )
-        self.checklist.set_text("unblocked", self.tr("{blocked} is unticked").format(blocked=props.fields.blocked.nl))
+        self.fix.set_text("unblocked", self.tr("{blocked} is unticked").format(blocked=props.fields.blocked.nl))
         if self.oauth:
             note = self.tr(
                 "Every AFAS organisation needs its own app connector, with its own client id and client secret. "
@@ -209,6 +230,7 @@ class AppConnectorPage(StepPage):
             radio.blockSignals(False)
         self.checklist.rows["auth-type"].setVisible(self.oauth)
         self.checklist.show_ticks(self.machine.state.ticked(self.step))
+        self.fix.refresh()
 
     def _auth_chosen(self) -> None:
         auth = AuthKind.OAUTH if self.oauth_radio.isChecked() else AuthKind.CLASSIC

@@ -27,6 +27,8 @@ class StepPage(QWizardPage):
     step: ClassVar[StepId]
     # Steps the user does inside AFAS get a "do this step in the simulated AFAS" button in demo mode.
     simulated: ClassVar[bool] = False
+    # A page with a fuller hint under its body (fixflow.NextHint) says why Next is off there, not above Next too.
+    says_why_next_is_off = False
 
     intent = Signal(object)
 
@@ -140,7 +142,7 @@ class StepPage(QWizardPage):
         self.show_next_reason()
 
     def show_next_reason(self) -> None:
-        reason = "" if self.machine.is_last(self.step) else self.disabled_reason()
+        reason = "" if self.machine.is_last(self.step) or self.says_why_next_is_off else self.disabled_reason()
         if reason:
             text = QCoreApplication.translate("StepPage", "Next is not possible yet: {reason}").format(reason=reason)
             self.next_reason.setText(text)

@@ -16,8 +16,8 @@ from wizard.data import screens
 from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
-from wizard.domain.presentation import STATUS_LOOK
-from wizard.flow.state import AuthKind, Mode
+from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
+from wizard.flow.state import AuthKind, Mode, VerificationSummary
 from wizard.flow.steps import StepId
 from wizard.ui.intents import (
     CopyClientIdForPortal,
@@ -172,7 +172,7 @@ class DonePage(StepPage):
             )
             self.copy_button.setText(self.tr("&Copy the client secret"))
             self.copy_button.setAccessibleName(self.tr("Copy the client secret for the SmartBooqing portal"))
-            self.copy_id_button.setText(self.tr("Copy the client &id"))
+            self.copy_id_button.setText(self.tr("Copy the client i&d"))
             self.copy_id_button.setAccessibleName(self.tr("Copy the client id for the SmartBooqing portal"))
         else:
             self.handover_steps.setText(
@@ -252,11 +252,8 @@ class DonePage(StepPage):
             rows.append((self.tr("Stored in"), self.text(s.token_storage.location)))
         v = s.verification
         if v is not None:
-            counts = ((Status.PASS, v.passed), (Status.WARN, v.warnings), (Status.FAIL, v.failed))
-            line = ", ".join(
-                f"{STATUS_LOOK[status].symbol} {self.text(STATUS_LOOK[status].label)}: {n}" for status, n in counts
-            )
-            rows.append((self.tr("Check"), line))
+            rows.append((self.tr("Check"), self._verdict_line(v)))
+            rows.append((self.tr("Results"), self._count_line(v)))
         self.summary.setText(
             "<table>"
             + "".join(
@@ -266,6 +263,28 @@ class DonePage(StepPage):
         )
         self.copy_button.setEnabled(s.token_storage is not None)
         self.copy_id_button.setEnabled(s.token_storage is not None)
+
+    def _verdict_line(self, v: VerificationSummary) -> str:
+        """The check page's own outcome words ("✔ Alles in orde"), so both pages say the same."""
+        outcome = Verdict.IMPOSSIBLE if v.impossible else Verdict.INCOMPLETE if v.failed else Verdict.OK
+        look = VERDICT_LOOK[outcome]
+        return f"{look.symbol} {self.text(look.title)}"
+
+    def _count_line(self, v: VerificationSummary) -> str:
+        """Every status that occurred, in the check page's order and words (presentation.py is the one table)."""
+        counts = {
+            Status.PASS: v.passed,
+            Status.INFO: v.info,
+            Status.MANUAL: v.manual,
+            Status.WARN: v.warnings,
+            Status.FAIL: v.failed,
+            Status.SKIP: v.skipped,
+        }
+        return ", ".join(
+            f"{STATUS_LOOK[status].symbol} {self.text(STATUS_LOOK[status].label)}: {counts[status]}"
+            for status in ATTENTION_ORDER
+            if counts[status]
+        )
 
     def copied(self, secret: bool = True) -> None:
         if not secret:

@@ -207,9 +207,8 @@ class EnvironmentPage(StepPage):
             reasons.append(
                 self.tr("correct the AFAS environment") if self._error else self.tr("fill in the AFAS environment")
             )
-        self.next_hint.show_reason("; ".join(reasons) + "." if reasons else "")
-        if reasons:
-            self.next_hint.check.hide()  # the check needs the environment: no way there early from here
+        # The check needs the environment: no way there early from here.
+        self.next_hint.show_reason("; ".join(reasons) + "." if reasons else "", may_check=False)
 
     def _client_chosen(self, on: bool) -> None:
         if not on:

@@ -65,11 +65,15 @@ class FixBanner(QFrame):
         )
 
     def show_names(self, names: list[str]) -> None:
-        text = QCoreApplication.translate(
-            "FixFlow",
-            "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
-            "tick them, then check again.",
-        ).format(n=len(names), names=", ".join(names))
+        self.show_text(
+            QCoreApplication.translate(
+                "FixFlow",
+                "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
+                "tick them, then check again.",
+            ).format(n=len(names), names=", ".join(names))
+        )
+
+    def show_text(self, text: str) -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
         self._name_button()
@@ -79,11 +83,20 @@ class FixBanner(QFrame):
 class FixFlow(QObject):
     """Marks the page's checklist items the last check found missing; focuses the first when the page shows."""
 
-    def __init__(self, page: StepPage, checklists: list[Checklist], name_of: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        page: StepPage,
+        checklists: list[Checklist],
+        name_of: Callable[[str], str],
+        explain: Callable[[list[str]], str] | None = None,
+    ) -> None:
+        """`explain(found)`, if given, says the banner's text itself: for items whose names alone say too little
+        (the app connector's "unblocked" when AFAS refused the login)."""
         super().__init__(page)
         self.page = page
         self.checklists = checklists
         self.name_of = name_of
+        self.explain = explain
         self.base: dict[str, str] = {}
         self.banner = FixBanner()
         page.layout_.insertWidget(0, self.banner)
@@ -122,7 +135,9 @@ class FixFlow(QObject):
         for checklist in self.checklists:
             for item in checklist.boxes:
                 self._apply(item, item in found)
-        if found:
+        if found and self.explain is not None:
+            self.banner.show_text(self.explain(found))
+        elif found:
             self.banner.show_names([self.name_of(item) for item in found])
         else:
             self.banner.hide()
@@ -147,38 +162,33 @@ class FixFlow(QObject):
 
 
 class NextHint(QWidget):
-    """Under the page, above the buttons: why Next is off, and (when a token is stored) the way to the check early."""
+    """Under the page, above the buttons: why Next is off and, when a credential is stored, that the check may come
+    early (through the button row's "Go to the check"). It replaces the page's one-line reason above Next, so the
+    reader is told once."""
 
     def __init__(self, page: StepPage) -> None:
         super().__init__()
         self.page = page
+        page.says_why_next_is_off = True
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #444444;")
-        self.check = QPushButton()
-        self.check.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
         outer = page.layout()
         if outer is not None:
             outer.addWidget(self)
-        self._name_button()
         self.hide()
 
-    def _name_button(self) -> None:
-        self.check.setText(QCoreApplication.translate("FixFlow", "Go to the chec&k"))
-        self.check.setAccessibleName(
-            QCoreApplication.translate("FixFlow", "Go to the check now: it shows what is still missing")
-        )
-
-    def show_reason(self, reason: str) -> None:
-        """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored."""
+    def show_reason(self, reason: str, *, may_check: bool | None = None) -> None:
+        """Show why Next is off (empty: Next is on, hide). The check early only where it can run: a token is stored
+        (`may_check` overrides that, e.g. where the environment the check needs is still missing)."""
         if not reason:
             self.hide()
             return
-        may_check = self.page.machine.state.token_storage is not None
+        if may_check is None:
+            may_check = self.page.machine.state.token_storage is not None
         text = QCoreApplication.translate("FixFlow", "Next is not available yet: {reason}").format(reason=reason)
         if may_check:
             text += " " + QCoreApplication.translate(
@@ -186,8 +196,6 @@ class NextHint(QWidget):
             )
         self.label.setText(text)
         self.label.setAccessibleName(text)
-        self._name_button()
-        self.check.setVisible(may_check)
         self.show()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -41,7 +41,7 @@ class ImportPage(StepPage):
         self.folder_copy = QPushButton()
         self.folder_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._folder_path()))
         self.layout_.addWidget(self.folder_label)
-        self.layout_.addWidget(self.folder_copy)
+        self.layout_.addWidget(self.folder_copy, 0, Qt.AlignmentFlag.AlignLeft)  # a button, not a bar across
         self.list_title = heading()
         self.layout_.addWidget(self.list_title)
         self.checklist = Checklist()

@@ -73,7 +73,8 @@ class LinkConnectorsPage(StepPage):
                 if spec.kind == kind:
                     label = f"{spec.id} — {self.text(spec.description)}"
                     if spec.source == "partner":
-                        label += " " + self.tr("(partner connector)")
+                        # On its own line: a row as wide as its text, with its button, must fit a 1024 px screen.
+                        label += "\n" + self.tr("from a partner: present only where AFAS or that partner installed it")
                     self.fix.set_text(item, label)
                     button.retranslate()
         self.note.setText(

@@ -196,7 +196,7 @@ class MigratePage(StepPage):
                 box.simulate_button.setText(self.tr("Do this step in the simulated AFAS"))
                 box.simulate_button.setAccessibleName(self.tr("Step {n}: do it in the simulated AFAS").format(n=number))
         c = self.client
-        c.id_label.setText(self.tr("Client &id:"))
+        c.id_label.setText(self.tr("Client i&d:"))
         c.id_edit.setAccessibleName(self.tr("New OAuth client id"))
         c.id_edit.setPlaceholderText(self.tr("Paste the client id here"))
         c.secret_label.setText(self.tr("Client s&ecret:"))

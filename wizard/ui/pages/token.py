@@ -214,20 +214,34 @@ class TokenPage(StepPage):
             )
         else:
             dialog = afas.new_user_token
+            env = self.machine.state.environment
+            admin = f"{env.number}.admin" if env is not None else "12345.admin"
             self.setTitle(self.tr("Create and store the user token"))
             self.setSubTitle(self.tr("The token lets SmartBooqing log in to the app connector as one AFAS user."))
             self.steps.setText(
                 self.tr(
                     "<ol><li>In the app connector, open the tab <b>{tab}</b> and click <b>{new}</b>.</li>"
-                    "<li>Choose the AFAS user SmartBooqing works as, fill in an <b>{description}</b> and click "
-                    "<b>{next}</b>.</li>"
-                    "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li></ol>"
+                    "<li>Choose the AFAS user SmartBooqing works as. That user must belong to the app connector's "
+                    "user group (<b>{group}</b>) and have rights on the connectors you linked ({get}, {update}, "
+                    "{special}); rights are set in <b>{rights}</b>. The guide uses the environment's administrator "
+                    "user, such as <b>{admin}</b>. Fill in an <b>{description}</b> (for example SmartBooqing) and "
+                    "click <b>{next}</b>.</li>"
+                    "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li>"
+                    "<li>Then click <b>{finish}</b> in AFAS. After that AFAS cannot show this token again, so paste "
+                    "it here first.</li></ol>"
                 ).format(
                     tab=props.tabs.tokens.nl,
                     new=props.buttons.new.nl,
+                    group=self.machine.manifest.app_connector.user_group_nl,
+                    get=props.tab_for("get").nl,
+                    update=props.tab_for("update").nl,
+                    special=props.tab_for("special").nl,
+                    rights=self.text(afas.authorisation_tool.menu.text),
+                    admin=admin,
                     description=dialog.fields.description.nl,
                     next=dialog.buttons.next.nl,
                     copy=dialog.buttons.copy_token.nl,
+                    finish=dialog.buttons.finish.nl,
                 )
             )
         self.kind_title.setText(self.tr("How does SmartBooqing log in to this app connector?"))
@@ -245,7 +259,7 @@ class TokenPage(StepPage):
         self.token_edit.setAccessibleName(self.tr("User token"))
         self.token_edit.setPlaceholderText(self.tr("Paste the token here"))
         o = self.oauth
-        o.id_label.setText(self.tr("Client &id:"))
+        o.id_label.setText(self.tr("Client i&d:"))
         o.id_edit.setAccessibleName(self.tr("OAuth client id"))
         o.id_edit.setPlaceholderText(self.tr("Paste the client id here"))
         o.secret_label.setText(self.tr("Client s&ecret:"))
@@ -302,6 +316,8 @@ class TokenPage(StepPage):
             radio.blockSignals(False)
         self.oauth.setVisible(oauth)
         self.classic.setVisible(not oauth)
+        if self.illustration is not None:  # the drawing is AFAS's "Nieuwe gebruikerstoken": a classic token's
+            self.illustration.setVisible(not oauth)
         stored = s.token_storage is not None
         env = s.environment.env_id if s.environment else ""
         if stored and s.token_storage is not None:

@@ -44,6 +44,10 @@ class WelcomePage(StepPage):
         self.setup_radio.toggled.connect(self._mode_chosen)
         lay.addWidget(self.setup_radio)
         lay.addWidget(self.check_radio)
+        # The radio's text cannot wrap: what "check" includes goes under it, so the page never scrolls sideways.
+        self.check_help = paragraph()
+        self.check_help.setContentsMargins(24, 0, 0, 0)
+        lay.addWidget(self.check_help)
 
         self.resume_title = heading()
         self.resume_label = QLabel()
@@ -84,12 +88,13 @@ class WelcomePage(StepPage):
         self.lang_combo.setAccessibleName(self.tr("Language"))
         self.mode_title.setText(self.tr("What do you want to do?"))
         self.setup_radio.setText(self.tr("&Set up a new connection (all steps)"))
-        self.check_radio.setText(
-            self.tr(
-                "&Check an existing connection (the environment, the login details and the check; a connection with "
-                "a classic token can then move to OAuth)"
-            )
+        self.check_radio.setText(self.tr("&Check an existing connection"))
+        help_text = self.tr(
+            "Only the environment, the login details and the check. A connection with a classic token can then "
+            "move to OAuth."
         )
+        self.check_help.setText(help_text)
+        self.check_radio.setAccessibleDescription(help_text)
         self.resume_title.setText(self.tr("Continue where you left off"))
         self.resume_label.setText(self.tr("Saved o&rganisation:"))
         self.resume_combo.setAccessibleName(self.tr("Saved organisation"))
