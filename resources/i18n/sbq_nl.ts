@@ -807,20 +807,23 @@
         <translation>straks</translation>
     </message>
     <message>
-        <source>Looks like a client id.</source>
-        <translation>Dit lijkt een client id.</translation>
-    </message>
-    <message>
-        <source>Looks like a client secret.</source>
-        <translation>Dit lijkt een client secret.</translation>
-    </message>
-    <message>
         <source>The client secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
         <translation>Het client secret staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
     </message>
     <message>
         <source>The client id is on the clipboard.</source>
         <translation>De client id staat op het klembord.</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthFields</name>
+    <message>
+        <source>Looks like a client id.</source>
+        <translation>Dit lijkt een client id.</translation>
+    </message>
+    <message>
+        <source>Looks like a client secret.</source>
+        <translation>Dit lijkt een client secret.</translation>
     </message>
 </context>
 <context>
@@ -1082,14 +1085,6 @@
     <message>
         <source>This is a valid AFAS token.</source>
         <translation>Dit is een geldig AFAS-token.</translation>
-    </message>
-    <message>
-        <source>Looks like a client id.</source>
-        <translation>Dit lijkt een client id.</translation>
-    </message>
-    <message>
-        <source>Looks like a client secret.</source>
-        <translation>Dit lijkt een client secret.</translation>
     </message>
     <message>
         <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>

@@ -14,8 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
-from wizard.domain.errors import InputError
-from wizard.domain.oauth import check_client_id, check_client_secret
 from wizard.flow.migration import AFAS_STAGES, STAGES, Stage
 from wizard.flow.steps import StepId
 from wizard.ui.intents import (
@@ -252,27 +250,7 @@ class MigratePage(StepPage):
         return True
 
     def _validate(self, _text: str = "") -> None:
-        ok = True
-        for edit, line, check, good in (
-            (self.client.id_edit, self.client.id_check, check_client_id, self.tr("Looks like a client id.")),
-            (
-                self.client.secret_edit,
-                self.client.secret_check,
-                check_client_secret,
-                self.tr("Looks like a client secret."),
-            ),
-        ):
-            if not edit.text().strip():
-                line.clear_message()
-                ok = False
-                continue
-            try:
-                check(edit.text())
-            except InputError as exc:
-                line.show_message(Level.ERROR, exc.text(self.lang))
-                ok = False
-            else:
-                line.show_message(Level.OK, good)
+        ok = self.client.validate(self.lang)
         self._valid = ok
         self.refresh()
 

@@ -29,6 +29,7 @@ from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.domain.oauth import OAuthClientCredentials, check_client_id, check_client_secret
+from wizard.domain.text import Lang
 from wizard.flow.state import AuthKind, Mode
 from wizard.flow.steps import StepId
 from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
@@ -104,6 +105,27 @@ class OAuthFields(QWidget):
             return None
         day = self.expiry_edit.date()
         return dt.date(day.year(), day.month(), day.day())
+
+    def validate(self, lang: Lang | str) -> bool:
+        """Check the client id and secret as typed (OAuthClientCredentials' rules); a line under each says what is
+        wrong, never quoting the secret. True when both look right."""
+        ok = True
+        for edit, line, check, good in (
+            (self.id_edit, self.id_check, check_client_id, self.tr("Looks like a client id.")),
+            (self.secret_edit, self.secret_check, check_client_secret, self.tr("Looks like a client secret.")),
+        ):
+            if not edit.text().strip():
+                line.clear_message()
+                ok = False
+                continue
+            try:
+                check(edit.text())
+            except InputError as exc:  # the message never quotes the secret
+                line.show_message(Level.ERROR, exc.text(lang))
+                ok = False
+            else:
+                line.show_message(Level.OK, good)
+        return ok
 
     def clear_secret(self) -> None:
         self.id_edit.clear()
@@ -405,28 +427,7 @@ class TokenPage(StepPage):
 
     def _validate_oauth(self) -> bool:
         self.validation.clear_message()
-        ok = True
-        for edit, line, check, good in (
-            (self.oauth.id_edit, self.oauth.id_check, check_client_id, self.tr("Looks like a client id.")),
-            (
-                self.oauth.secret_edit,
-                self.oauth.secret_check,
-                check_client_secret,
-                self.tr("Looks like a client secret."),
-            ),
-        ):
-            if not edit.text().strip():
-                line.clear_message()
-                ok = False
-                continue
-            try:
-                check(edit.text())
-            except InputError as exc:  # the message never quotes the secret
-                line.show_message(Level.ERROR, exc.text(self.lang))
-                ok = False
-            else:
-                line.show_message(Level.OK, good)
-        return ok
+        return self.oauth.validate(self.lang)
 
     # -- storing ------------------------------------------------------------------------------------------------
     def _intent(self, session_only: bool) -> StoreToken | StoreOAuthClient:
