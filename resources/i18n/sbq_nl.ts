@@ -596,12 +596,12 @@
         <translation>Tabblad {tab} ({n})</translation>
     </message>
     <message>
-        <source>from a partner: present only where AFAS or that partner installed it</source>
-        <translation>van een partner: alleen aanwezig waar AFAS of die partner hem installeerde</translation>
+        <source>from a partner (see below the list)</source>
+        <translation>van een partner (zie onder de lijst)</translation>
     </message>
     <message>
-        <source>A partner connector is not missing from your list by mistake: it exists only where AFAS or a partner installed it. If one is missing, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
-        <translation>Een partnerconnector bestaat alleen waar AFAS of een partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
+        <source>A connector marked &apos;from a partner&apos; exists only where AFAS or that partner installed it. If one is missing from your list in AFAS, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
+        <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
     </message>
     <message>
         <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that user must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>

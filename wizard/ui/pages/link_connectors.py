@@ -74,14 +74,13 @@ class LinkConnectorsPage(StepPage):
                     label = f"{spec.id} — {self.text(spec.description)}"
                     if spec.source == "partner":
                         # On its own line: a row as wide as its text, with its button, must fit a 1024 px screen.
-                        label += "\n" + self.tr("from a partner: present only where AFAS or that partner installed it")
+                        label += "\n" + self.tr("from a partner (see below the list)")
                     self.fix.set_text(item, label)
                     button.retranslate()
         self.note.setText(
             self.tr(
-                "A partner connector is not missing from your list by mistake: it exists only where AFAS or a "
-                "partner installed it. If one is missing, contact the SmartBooqing helpdesk at "
-                "helpdesk@smartbooqing.com."
+                "A connector marked 'from a partner' exists only where AFAS or that partner installed it. If one "
+                "is missing from your list in AFAS, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com."
             )
         )
         self.after.setText(
