@@ -97,6 +97,11 @@ class Drawing:
         )
         self.text(12, HEIGHT - 14, "➜ " + value, size=12, colour="#7a2800", bold=True)
 
+    def finish(self, caption: str) -> tuple[str, str]:
+        """The caption drawn under the screen; the SVG (described by the caption) and the caption itself."""
+        self.caption(caption)
+        return self.svg(caption), caption
+
     def svg(self, description: str) -> str:
         body = "\n  ".join(self.parts)
         return (
@@ -125,9 +130,7 @@ def app_connector(lang: Lang) -> tuple[str, str]:
     d.highlight(180, 124, width, 13)
     d.button(180, 168, s.buttons.save_close.nl)
     caption = Text(en="Untick {f} and save", nl="Vink {f} uit en sla op").format(f=_say(s.fields.blocked, lang))
-    text = caption.get(lang)
-    d.caption(text)
-    return d.svg(text), text
+    return d.finish(caption.get(lang))
 
 
 def import_files(lang: Lang) -> tuple[str, str]:
@@ -164,9 +167,7 @@ def import_files(lang: Lang) -> tuple[str, str]:
         en="{menu}, {folder} (the folder with the files), then {fin}",
         nl="{menu}, {folder} (de map met de bestanden), dan {fin}",
     ).format(menu=menu, folder=_say(dialog.buttons.folder, lang), fin=_say(dialog.buttons.finish, lang))
-    text = caption.get(lang)
-    d.caption(text)
-    return d.svg(text), text
+    return d.finish(caption.get(lang))
 
 
 def link_connectors(lang: Lang) -> tuple[str, str]:
@@ -186,9 +187,7 @@ def link_connectors(lang: Lang) -> tuple[str, str]:
     caption = Text(
         en="On each tab: {new}, tick the connectors, {fin}", nl="Op elk tabblad: {new}, vink de connectoren aan, {fin}"
     ).format(new=_say(s.buttons.new, lang), fin=_say(s.buttons.finish, lang))
-    text = caption.get(lang)
-    d.caption(text)
-    return d.svg(text), text
+    return d.finish(caption.get(lang))
 
 
 def token(lang: Lang) -> tuple[str, str]:
@@ -211,9 +210,7 @@ def token(lang: Lang) -> tuple[str, str]:
     caption = Text(
         en="{copy}, paste it in the wizard, then {fin}", nl="{copy}, plak het in de wizard, dan {fin}"
     ).format(copy=_say(s.buttons.copy_token, lang), fin=_say(s.buttons.finish, lang))
-    text = caption.get(lang)
-    d.caption(text)
-    return d.svg(text), text
+    return d.finish(caption.get(lang))
 
 
 def dossier(lang: Lang) -> tuple[str, str]:
@@ -234,9 +231,7 @@ def dossier(lang: Lang) -> tuple[str, str]:
     caption = Text(en="Set both to {opt}, then {ok}", nl="Zet beide op {opt}, dan {ok}").format(
         opt=_say(f.optional, lang), ok=_say(s.buttons.ok, lang)
     )
-    text = caption.get(lang)
-    d.caption(text)
-    return d.svg(text), text
+    return d.finish(caption.get(lang))
 
 
 # Step -> its drawing: (svg text, the caption as one sentence for screen readers).
