@@ -37,23 +37,24 @@ BUDGET = 1.5
 _PROBE = """
 import sys
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication
 _exec = QApplication.exec  # static in PySide6
 class _FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
-            app = QApplication.instance()
-            app.removeEventFilter(self)
+        if event.type() == QEvent.Type.Expose and obj.isExposed():
+            obj.removeEventFilter(self)
             obj.event(event)  # the window paints itself into its backing store and flushes it to the screen
             print("SHOWN", flush=True)
-            app.quit()
+            QApplication.instance().quit()
             return True
         return False
 def _probe(*_args):
+    # On the shown top-level windows only (both programs show theirs before exec): a filter on the whole app would
+    # call into Python for every event of every widget, a cost of the probe that grows with the window's widgets.
     app = QApplication.instance()
     app._first_paint = _FirstPaint()
-    app.installEventFilter(app._first_paint)
+    for window in app.topLevelWindows():
+        window.installEventFilter(app._first_paint)
     return _exec()
 QApplication.exec = _probe
 """

@@ -164,6 +164,8 @@ FIRST_PAINT_WATCHED = (
     "wizard.stores.progress",
     "wizard.domain.manifest",
     "wizard.ui.controller",
+    "wizard.ui.intents",  # sent when the user first does something
+    "wizard.ui.illustrations",  # the first page has no drawing
 )
 
 

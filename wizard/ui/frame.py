@@ -68,16 +68,17 @@ class StepList(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self._layout.addWidget(self.title)
+        # One style sheet for all the step buttons: one per button was parsed and polished eleven times (start-up).
+        self.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
         self.labels: dict[StepId, QPushButton] = {}
         for step in PAGE_ID:
             button = QPushButton()
             button.setFlat(True)
-            button.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, s=step: self.chosen.emit(s))
             self.labels[step] = button
             self._layout.addWidget(button)
-        self.refresh()
+        # No refresh() here: the window's retranslate() fills the list once it is complete (start-up).
 
     def needs_attention(self, step: StepId) -> bool:
         """A step the check says to fix; or the check itself when a step to fix is not in this list (the short

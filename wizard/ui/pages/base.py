@@ -7,7 +7,7 @@ to a greyed-out Next.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 from wizard.domain.text import Text
 from wizard.flow.machine import ALL_STEPS, WizardMachine
 from wizard.flow.steps import StepId
-from wizard.ui.illustrations import ILLUSTRATED, Illustration
-from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
+
+if TYPE_CHECKING:  # the intents load when the user first does something, not before the first paint (issue 13)
+    from wizard.ui.illustrations import Illustration
+    from wizard.ui.intents import Intent
 
 PAGE_ID: dict[StepId, int] = {step: index for index, step in enumerate(ALL_STEPS)}
 STEP_OF: dict[int, StepId] = {index: step for step, index in PAGE_ID.items()}
@@ -27,6 +29,9 @@ class StepPage(QWizardPage):
     step: ClassVar[StepId]
     # Steps the user does inside AFAS get a "do this step in the simulated AFAS" button in demo mode.
     simulated: ClassVar[bool] = False
+    # A page that shows how its AFAS screen looks (the drawing itself: wizard.ui.illustrations.ILLUSTRATED). Said
+    # here, so the drawings' module loads with the first page that has one, not before the first paint (issue 13).
+    illustrated: ClassVar[bool] = False
     # A page with a fuller hint under its body (fixflow.NextHint) says why Next is off there, not above Next too.
     says_why_next_is_off = False
 
@@ -59,7 +64,9 @@ class StepPage(QWizardPage):
         self.simulate_help = paragraph()
         self.build()
         self.illustration: Illustration | None = None
-        if self.step in ILLUSTRATED:
+        if self.illustrated:
+            from wizard.ui.illustrations import Illustration
+
             self.illustration = Illustration(self.step)
             self.layout_.addWidget(self.illustration)
         if self.simulated and machine.state.demo:
@@ -70,7 +77,7 @@ class StepPage(QWizardPage):
             v.addWidget(self.simulate_title)
             v.addWidget(self.simulate_help)
             self.simulate_button = QPushButton()
-            self.simulate_button.clicked.connect(lambda: self.send(SimulateStep(self.step)))
+            self.simulate_button.clicked.connect(self._simulate)
             v.addWidget(self.simulate_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
@@ -113,6 +120,11 @@ class StepPage(QWizardPage):
 
     def send(self, intent: Intent) -> None:
         self.intent.emit(intent)
+
+    def _simulate(self) -> None:
+        from wizard.ui.intents import SimulateStep
+
+        self.send(SimulateStep(self.step))
 
     def _retranslate_all(self) -> None:
         self.retranslate()

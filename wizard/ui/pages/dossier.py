@@ -12,6 +12,7 @@ from wizard.ui.widgets import Checklist, heading, paragraph
 
 class DossierPage(StepPage):
     step = StepId.DOSSIER
+    illustrated = True
     simulated = True
 
     def build(self) -> None:

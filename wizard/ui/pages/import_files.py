@@ -31,6 +31,7 @@ def folder_of(dialog_path: str) -> str:
 
 class ImportPage(StepPage):
     step = StepId.IMPORT
+    illustrated = True
     simulated = True
 
     def build(self) -> None:

@@ -137,6 +137,7 @@ class OAuthFields(QWidget):
 
 class TokenPage(StepPage):
     step = StepId.TOKEN
+    illustrated = True
     simulated = True
 
     def build(self) -> None:
