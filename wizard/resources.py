@@ -22,18 +22,29 @@ def root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    if not _root:  # asked for every icon: resolved (a system call per folder) once
+        _root.append(Path(__file__).resolve().parent.parent)
+    return _root[0]
+
+
+_root: list[Path] = []
+
+
+_package_data: list[Path | None] = []  # asked for every icon and catalogue: looked up once
 
 
 def package_data() -> Path | None:
     """The wheel's data folder, or None in a checkout or a frozen bundle (which never have one)."""
     if getattr(sys, "_MEIPASS", None):
         return None
-    from importlib.resources import files  # imported here: `sbq-setup --version` never needs it
-
-    data = files("wizard") / PACKAGE_DATA
-    # A wheel installs as plain files; anything else (a zip import) is not a layout we ship.
-    return data if isinstance(data, Path) and data.is_dir() else None
+    if not _package_data:
+        # A wheel installs as plain files, and for a package of plain files importlib.resources.files("wizard") is
+        # the package's folder: this one (tests/packaging/test_wheel.py holds the two equal). Importing
+        # importlib.resources' readers took ~5 ms before the first paint (issue 13); a zip import, where the two
+        # would differ, is not a layout we ship.
+        data = Path(__file__).resolve().parent / PACKAGE_DATA
+        _package_data.append(data if data.is_dir() else None)
+    return _package_data[0]
 
 
 def connectors_dir() -> Path:

@@ -32,11 +32,11 @@ def _status_colours() -> list[str]:
 def test_the_gui_status_lines_use_the_shared_table() -> None:
     from wizard.domain.checks import Status
     from wizard.domain.presentation import STATUS_LOOK
-    from wizard.ui.widgets import _COLOUR, Level
+    from wizard.ui.widgets import Level, level_colour
 
-    assert _COLOUR[Level.OK] == STATUS_LOOK[Status.PASS].colour
-    assert _COLOUR[Level.WARN] == STATUS_LOOK[Status.WARN].colour
-    assert _COLOUR[Level.ERROR] == STATUS_LOOK[Status.FAIL].colour
+    assert level_colour(Level.OK) == STATUS_LOOK[Status.PASS].colour
+    assert level_colour(Level.WARN) == STATUS_LOOK[Status.WARN].colour
+    assert level_colour(Level.ERROR) == STATUS_LOOK[Status.FAIL].colour
 
 
 @pytest.mark.gui

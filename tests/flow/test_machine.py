@@ -12,7 +12,8 @@ from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Text
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
-from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
+from wizard.flow.records import TokenStorage
+from wizard.flow.state import AuthKind, Mode, WizardState
 from wizard.flow.steps import StepId
 
 

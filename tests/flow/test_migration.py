@@ -13,7 +13,8 @@ from wizard.domain.credentials import ClassicToken
 from wizard.domain.oauth import oauth_client_credentials
 from wizard.flow.machine import CHECK_ORDER, MIGRATE_ORDER, WizardMachine
 from wizard.flow.migration import STAGES, MigrationState, Stage, same_app_connector
-from wizard.flow.state import AuthKind, Mode, VerificationSummary, WizardState
+from wizard.flow.records import VerificationSummary
+from wizard.flow.state import AuthKind, Mode, WizardState
 from wizard.flow.steps import StepId
 
 CLIENT_ID = "0c0ffee0-1111-2222-3333-444455556666"

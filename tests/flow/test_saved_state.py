@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,21 +9,20 @@ import pytest
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang, Text
 from wizard.flow.migration import MigrationState, Stage
+from wizard.flow.records import TokenStorage, VerificationSummary
 from wizard.flow.saved_state import SavedState
 from wizard.flow.state import (
     MEMORY_ONLY,
     AuthKind,
     Mode,
     ProfitClient,
-    TokenStorage,
-    VerificationSummary,
     WizardState,
 )
 from wizard.flow.steps import StepId
 
 
 def test_the_saved_form_has_every_field_but_the_memory_only_ones_with_the_same_defaults() -> None:
-    fields = {f.name for f in dataclasses.fields(WizardState)}
+    fields = set(WizardState.FIELDS)
     assert set(SavedState.model_fields) == fields - MEMORY_ONLY
     assert WizardState().persisted() == SavedState().model_dump(mode="json")
 
@@ -52,9 +50,9 @@ def _everything_set() -> WizardState:
         found_missing={StepId.LINK_CONNECTORS: ["get:SBQ_BTW"]},
     )
     # Every field differs from its default, so the round trip below checks each one.
-    for f in dataclasses.fields(WizardState):
-        if f.name not in ("credential", "new_client"):
-            assert getattr(state, f.name) != getattr(WizardState(), f.name), f.name
+    for name in WizardState.FIELDS:
+        if name not in ("credential", "new_client"):
+            assert getattr(state, name) != getattr(WizardState(), name), name
     return state
 
 

@@ -14,7 +14,8 @@ from tests.conftest import FAKE_DATA
 from tests.gui.conftest import WindowFactory
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang
-from wizard.flow.state import VerificationSummary, WizardState
+from wizard.flow.records import VerificationSummary
+from wizard.flow.state import WizardState
 from wizard.flow.steps import StepId
 from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON, WizardWindow
 from wizard.ui.illustrations import ILLUSTRATED

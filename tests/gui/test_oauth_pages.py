@@ -22,7 +22,8 @@ from wizard.domain.environment import parse_environment
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.text import Lang, Text
 from wizard.flow.migration import MigrationState, Stage
-from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
+from wizard.flow.records import TokenStorage
+from wizard.flow.state import AuthKind, Mode, WizardState
 from wizard.flow.steps import StepId
 from wizard.sim import SimulatorServer
 from wizard.ui.clipboard import SECRET_HINTS

@@ -22,7 +22,8 @@ from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang, Text
-from wizard.flow.state import TokenStorage, WizardState
+from wizard.flow.records import TokenStorage
+from wizard.flow.state import WizardState
 from wizard.flow.steps import StepId
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages import verify as verify_module

@@ -71,6 +71,12 @@ def test_the_installed_wheel_works_outside_the_checkout_in_both_languages(instal
     env = _user_env(tmp_path)
     where = _run([installed / "python", "-c", "import wizard.resources as r; print(r.connectors_dir())"], tmp_path)
     assert str(installed.parent) in where.stdout and str(ROOT) not in where.stdout
+    # The package data is where importlib.resources says it is (the wizard finds it without that import).
+    same = (
+        "from importlib.resources import files; import wizard.resources as r; "
+        "print(r.package_data() == files('wizard') / '_data')"
+    )
+    assert _run([installed / "python", "-c", same], tmp_path).stdout.strip() == "True"
 
     export = _run([installed / "sbq-setup", "--lang", "nl", "export-connectors", tmp_path / "out"], tmp_path, env)
     assert "7 connectorbestanden geschreven" in export.stdout  # the CLI speaks Dutch from the wheel too

@@ -9,12 +9,11 @@ as a loader that runs on first use, and the verification results' models are imp
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from wizard.domain.steps import StepId
-from wizard.flow.state import AuthKind, Mode, VerificationSummary, WizardState
+from wizard.flow.state import AuthKind, Mode, WizardState
 
 if TYPE_CHECKING:
     from wizard.domain.checks import CheckResult
@@ -141,6 +140,8 @@ class WizardMachine:
         target = self.next_step()
         if target is None:
             raise ValueError(f"{self.current} is the last step")
+        import copy  # on the first step forward, not before the first paint
+
         self._history.append((self.current, copy.deepcopy(self.state)))
         self._jump = None
         self.current = target
@@ -238,6 +239,8 @@ class WizardMachine:
         fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
         self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
         count = {status: sum(1 for r in results if r.status is status) for status in Status}
+        from wizard.flow.records import VerificationSummary  # the check ran: long after the first paint
+
         self.state.verification = VerificationSummary(
             passed=count[Status.PASS],
             warnings=count[Status.WARN],

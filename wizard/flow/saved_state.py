@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field, ValidationError
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.text import Lang
 from wizard.flow.migration import MigrationState
-from wizard.flow.state import AuthKind, Mode, ProfitClient, TokenStorage, VerificationSummary
+from wizard.flow.records import TokenStorage, VerificationSummary
+from wizard.flow.state import AuthKind, Mode, ProfitClient
 from wizard.flow.steps import StepId
 
 # What a damaged file keeps: the organisation (its name in the "continue" list) and the user's language and mode.

@@ -170,6 +170,7 @@ class WizardWindow(QWizard):
         self._wired = False
         self._wire_scheduled = False
         self.start_error: Exception | None = None
+        self._shown = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -220,8 +221,10 @@ class WizardWindow(QWizard):
 
         self.currentIdChanged.connect(self._on_current_changed)
         self.retranslate()
-        self._fitted = False
         self.resize(PREFERRED)
+        # Fitted before it shows, so the first layout is done once at the size it appears at (issue 13: start-up);
+        # showEvent fits again on the screen it really opens on (no change on the usual single screen).
+        self.fit_to_screen()
         if not callable(services):
             self.wire()
 
@@ -268,8 +271,8 @@ class WizardWindow(QWizard):
     # -- fitting the screen ----------------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
+        if not self._shown:
+            self._shown = True
             self.fit_to_screen()
 
     def fit_to_screen(self) -> None:

@@ -4,6 +4,7 @@ checklists, the demo banner, the state icons."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
@@ -20,9 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import resources
-from wizard.domain.presentation import STATUS_LOOK
-from wizard.domain.status import Status
-from wizard.ui.palette import status_colour
 
 
 class Level(StrEnum):
@@ -36,14 +34,21 @@ class Level(StrEnum):
 # Symbol + word, so the meaning survives colour blindness, greyscale screenshots and remote sessions.
 SYMBOL = {Level.OK: "✔", Level.INFO: "ℹ", Level.WARN: "⚠", Level.ERROR: "✖", Level.BUSY: "…"}
 INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
-# The colours designed for a light window come from the one status table; status_colour() adapts them to the palette.
-_COLOUR = {
-    Level.OK: STATUS_LOOK[Status.PASS].colour,
-    Level.INFO: INFO_COLOUR,
-    Level.WARN: STATUS_LOOK[Status.WARN].colour,
-    Level.ERROR: STATUS_LOOK[Status.FAIL].colour,
-    Level.BUSY: "",
-}
+
+
+def level_colour(level: Level) -> str:
+    """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette.
+    The table is read when a first message shows, not before the first paint (issue 13: start-up)."""
+    from wizard.domain.presentation import STATUS_LOOK
+    from wizard.domain.status import Status
+
+    return {
+        Level.OK: STATUS_LOOK[Status.PASS].colour,
+        Level.INFO: INFO_COLOUR,
+        Level.WARN: STATUS_LOOK[Status.WARN].colour,
+        Level.ERROR: STATUS_LOOK[Status.FAIL].colour,
+        Level.BUSY: "",
+    }[level]
 
 
 def level_word(level: Level) -> str:
@@ -77,7 +82,11 @@ class MessageLine(QLabel):
 
     def _colour(self) -> None:
         """The level's colour, made readable on this palette's window (dark mode reaches 4.5:1 too)."""
-        colour = status_colour(self.palette(), _COLOUR[self.level]) if self.level is not None else ""
+        colour = ""
+        if self.level is not None:
+            from wizard.ui.palette import status_colour  # with the first message, not before the first paint
+
+            colour = status_colour(self.palette(), level_colour(self.level))
         sheet = f"color: {colour};" if colour else ""
         if self.styleSheet() != sheet:
             self.setStyleSheet(sheet)
@@ -94,8 +103,55 @@ class MessageLine(QLabel):
         self.hide()
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label that lays its text out once per width asked.
+
+    While a window settles, its layouts ask each wrapped label for its height at the same few widths again and again,
+    and QLabel lays the whole text out for every question: on the first page that was ~5 ms of start-up (issue 13).
+    The answers are kept until something they depend on changes (text, format, font, style, margins)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def _forget(self) -> None:
+        self._heights.clear()
+
+    def setText(self, text: str) -> None:
+        self._forget()
+        super().setText(text)
+
+    def setTextFormat(self, format: Qt.TextFormat) -> None:
+        self._forget()
+        super().setTextFormat(format)
+
+    def setContentsMargins(self, *margins: Any) -> None:
+        self._forget()
+        super().setContentsMargins(*margins)
+
+    def setIndent(self, indent: int) -> None:
+        self._forget()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:
+        self._forget()
+        super().setMargin(margin)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget()
+        super().changeEvent(event)
+
+
 def heading(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = WrappedLabel(text)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -104,8 +160,7 @@ def heading(text: str = "") -> QLabel:
 
 
 def paragraph(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = WrappedLabel(text)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

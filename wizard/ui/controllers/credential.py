@@ -14,7 +14,8 @@ from wizard.domain.credentials import ClassicToken, Credential, parse_classic_to
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.text import Text
-from wizard.flow.state import AnyCredential, AuthKind, TokenStorage
+from wizard.flow.records import TokenStorage
+from wizard.flow.state import AnyCredential, AuthKind
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import NO_TOKEN, Context

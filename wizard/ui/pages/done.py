@@ -17,7 +17,8 @@ from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
-from wizard.flow.state import AuthKind, Mode, VerificationSummary
+from wizard.flow.records import VerificationSummary
+from wizard.flow.state import AuthKind, Mode
 from wizard.flow.steps import StepId
 from wizard.ui.intents import (
     CopyClientIdForPortal,
