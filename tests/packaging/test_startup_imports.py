@@ -115,6 +115,7 @@ def _after_wiring(tries=0):
         "current": window.current_step.value,
         "saved": [welcome.resume_combo.itemText(i) for i in range(welcome.resume_combo.count())],
         "export_folder": window.machine.state.export_folder,
+        "qt_namespace": "Qt" in sys.modules["PySide6.QtCore"].__dict__,
     }}
     print(json.dumps(report), file=sys.stderr, flush=True)
     QApplication.instance().quit()
@@ -133,6 +134,8 @@ class _FirstPaint(QObject):
                 "steps": [b.accessibleName() for b in window.step_list.labels.values() if not b.isHidden()],
                 "current": window.current_step.value,
                 "wired": hasattr(window, "controller"),
+                # PySide builds the ~95 enums of the Qt namespace on first use (wizard.ui.qt_values)
+                "qt_namespace": "Qt" in sys.modules["PySide6.QtCore"].__dict__,
             }}
             QTimer.singleShot(0, _after_wiring)
             return True
@@ -213,6 +216,7 @@ def test_the_window_is_painted_before_pydantic_and_the_controller_load(tmp_path:
     shown, after = start["shown"], start["after"]
     assert shown["modules"] == []
     assert shown["wired"] is False
+    assert shown["qt_namespace"] is False  # ~20 ms the first paint goes without
     assert shown["current"] == "welcome"
     # Only the first page exists; the step list is complete anyway (it comes from the flow, not from page objects).
     assert shown["pages"] == ["wizard.ui.pages.welcome"]
@@ -222,6 +226,7 @@ def test_the_window_is_painted_before_pydantic_and_the_controller_load(tmp_path:
     assert after["wired"] is True and after["current"] == "welcome"
     assert after["saved"] == [saved]
     assert after["export_folder"]
+    assert after["qt_namespace"] is True  # the probe can tell: the step list's cursors use it once wired
     # The probe can fail: what the first paint goes without is loaded once the controller is wired.
     modules = after["modules"]
     assert isinstance(modules, list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -24,6 +24,7 @@ from wizard.resources import is_development_build
 from wizard.ui.i18n import Translations
 from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
 from wizard.ui.pages.base import step_name
+from wizard.ui.qt_values import SCROLL_BAR_ALWAYS_OFF, set_properties
 from wizard.ui.widgets import Banner, StateIcon, state_icon, svg_pixmap
 
 if TYPE_CHECKING:  # the controller and the services load after the first paint when the app defers them (issue 13)
@@ -61,7 +62,6 @@ class StepList(QWidget):
         self.reached: set[StepId] = {StepId.WELCOME}
         self.setMinimumWidth(190)
         self._layout = QVBoxLayout(self)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._layout.setSpacing(0)
         self.title = QLabel()
         font = self.title.font()
@@ -74,10 +74,18 @@ class StepList(QWidget):
         for step in PAGE_ID:
             button = QPushButton()
             button.setFlat(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, s=step: self.chosen.emit(s))
             self.labels[step] = button
             self._layout.addWidget(button)
+        self._layout.addStretch(1)  # the steps at the top (a stretch rather than Qt.AlignTop: wizard.ui.qt_values)
+
+    def set_cursors(self) -> None:
+        """A pointing hand over the steps: set after the first paint (the cursor needs the `Qt` enums, see
+        wizard.ui.qt_values), long before a mouse reaches them."""
+        from PySide6.QtCore import Qt
+
+        for button in self.labels.values():
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
         # No refresh() here: the window's retranslate() fills the list once it is complete (start-up).
 
     def needs_attention(self, step: StepId) -> bool:
@@ -195,7 +203,7 @@ class WizardWindow(QWizard):
         side_scroll = QScrollArea()
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_properties(side_scroll, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
         side_scroll.setWidget(side)
         self._side_panel = side
         self._side = side_scroll  # keep the Python wrapper alive: PySide would otherwise delete it under Qt
@@ -248,6 +256,7 @@ class WizardWindow(QWizard):
         )
         self.controller = Controller(self.machine, services, views, self._translations, self)
         self._wired = True
+        self.step_list.set_cursors()
         self.controller.changed.connect(self._on_changed)
         self.controller.navigate.connect(self.go_to)
         self.controller.resumed.connect(self.resume)

@@ -4,9 +4,9 @@ checklists, the demo banner, the state icons."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import resources
+from wizard.ui.qt_values import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, set_properties
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class Level(StrEnum):
@@ -67,8 +71,7 @@ class MessageLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_properties(self, textFormat=PLAIN_TEXT, textInteractionFlags=SELECTABLE_BY_MOUSE)  # see qt_values
         self.level: Level | None = None
         self.hide()
 
@@ -161,8 +164,7 @@ def heading(text: str = "") -> QLabel:
 
 def paragraph(text: str = "") -> QLabel:
     label = WrappedLabel(text)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_properties(label, textFormat=RICH_TEXT, textInteractionFlags=SELECTABLE_BY_MOUSE)  # see qt_values
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
@@ -217,6 +219,8 @@ class CopyRow(QWidget):
         self.value = value
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        from PySide6.QtCore import Qt  # a copy row is never on the first page (wizard.ui.qt_values)
+
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
@@ -315,8 +319,8 @@ def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
     """resources/svg/<name>.svg drawn at `size` logical pixels (sharp at `ratio`, the screen's device pixel ratio).
     Drawn with QSvgRenderer rather than QIcon's SVG plugin, which the desktop bundle leaves out."""
     side = max(1, round(size * ratio))
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    # Transparent from zero bytes: QImage.fill would touch the `Qt` enums before the first paint (qt_values).
+    image = QImage(bytes(side * side * 4), side, side, QImage.Format.Format_ARGB32_Premultiplied).copy()
     painter = QPainter(image)
     QSvgRenderer(svg_path(name)).render(painter)
     painter.end()

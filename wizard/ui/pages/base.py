@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.domain.text import Text
 from wizard.flow.machine import ALL_STEPS, WizardMachine
 from wizard.flow.steps import StepId
+from wizard.ui.qt_values import ALIGN_RIGHT, PLAIN_TEXT, set_properties
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
 if TYPE_CHECKING:  # the intents load when the user first does something, not before the first paint (issue 13)
@@ -55,8 +56,7 @@ class StepPage(QWizardPage):
         # Right above Next: why it is greyed out (a page's disabled_reason()), never a silent grey button.
         self.next_reason = QLabel()
         self.next_reason.setWordWrap(True)
-        self.next_reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_properties(self.next_reason, textFormat=PLAIN_TEXT, alignment=ALIGN_RIGHT)  # see qt_values
         self.next_reason.hide()
         outer.addWidget(self.next_reason)
         self.completeChanged.connect(self.show_next_reason)
@@ -76,6 +76,8 @@ class StepPage(QWizardPage):
             self.simulate_title = heading()
             v.addWidget(self.simulate_title)
             v.addWidget(self.simulate_help)
+            from PySide6.QtCore import Qt  # demo only; the first page has no such box (qt_values)
+
             self.simulate_button = QPushButton()
             self.simulate_button.clicked.connect(self._simulate)
             v.addWidget(self.simulate_button, 0, Qt.AlignmentFlag.AlignLeft)
