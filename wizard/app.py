@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from wizard.domain.text import Lang, Text
 
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from contextlib import ExitStack
+    from pathlib import Path  # at run time only where a path is made: `--version` never needs pathlib
     from typing import Any
 
     from wizard.stores.secrets import SecretStore
@@ -102,6 +102,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
             # A failing scenario's simulated client holds a classic token: its tour sets that up, not an OAuth client.
             auth = getattr(args, "auth", None) or ("classic" if scenario else None)
+            from pathlib import Path
+
             autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate)
             autopilot.start()
         window.show()
@@ -156,6 +158,7 @@ def build_window(
         manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
         if demo_server is not None:
             import tempfile
+            from pathlib import Path
 
             from wizard.ui.services import Services
 

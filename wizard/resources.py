@@ -9,25 +9,31 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 TYPE_CHECKING = False  # mypy treats this name as True; `sbq-setup --version` does not import `typing`
 if TYPE_CHECKING:
+    from pathlib import Path  # made where needed: `sbq-setup --version` asks only is_development_build()
     from typing import Any
 
 PACKAGE_DATA = "_data"
 
 
-def root() -> Path:
+def _root_dir() -> str:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        return Path(frozen)
+        return str(frozen)
     if not _root:  # asked for every icon: resolved (a system call per folder) once
-        _root.append(Path(__file__).resolve().parent.parent)
+        _root.append(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
     return _root[0]
 
 
-_root: list[Path] = []
+_root: list[str] = []
+
+
+def root() -> Path:
+    from pathlib import Path
+
+    return Path(_root_dir())
 
 
 _package_data: list[Path | None] = []  # asked for every icon and catalogue: looked up once
@@ -42,6 +48,8 @@ def package_data() -> Path | None:
         # the package's folder: this one (tests/packaging/test_wheel.py holds the two equal). Importing
         # importlib.resources' readers took ~5 ms before the first paint (issue 13); a zip import, where the two
         # would differ, is not a layout we ship.
+        from pathlib import Path
+
         data = Path(__file__).resolve().parent / PACKAGE_DATA
         _package_data.append(data if data.is_dir() else None)
     return _package_data[0]
@@ -50,6 +58,8 @@ def package_data() -> Path | None:
 def connectors_dir() -> Path:
     override = os.environ.get("SBQ_CONNECTORS_DIR")
     if override:
+        from pathlib import Path
+
         return Path(override)
     data = package_data()
     return data / "connectors" if data is not None else root() / "connectors"
@@ -85,6 +95,7 @@ def build_info() -> dict[str, Any]:
 
 
 def is_development_build() -> bool:
-    if not (root() / "build_info.json").is_file():  # cheap first: `sbq-setup --version` asks this
+    # Cheap first, without pathlib: `sbq-setup --version` asks this.
+    if not os.path.isfile(os.path.join(_root_dir(), "build_info.json")):
         return True
     return bool(build_info().get("development", True))

@@ -22,19 +22,31 @@ from wizard.cli import main as cli_main
 HEAVY = ("httpx", "pydantic", "PySide6", "wizard.verify", "keyring", "uvicorn", "starlette", "wizard.sim")
 # Standard-library modules that `python -c "import argparse"` does not load and `--version` must not either: each
 # is a few ms of a ~13 ms budget.
-STDLIB = ("logging", "dataclasses", "inspect", "tempfile", "typing", "threading", "json", "asyncio")
+STDLIB = (
+    "logging",
+    "dataclasses",
+    "inspect",
+    "tempfile",
+    "typing",
+    "threading",
+    "json",
+    "asyncio",
+    "pathlib",
+    "shutil",
+)
 SUBCOMMAND_MODULES = tuple(module for module, _ in cli_main.SUBCOMMANDS.values())
 WATCHED = HEAVY + STDLIB + SUBCOMMAND_MODULES
 
 _PROBE = """
 import sys
+before = set(sys.modules)  # what Python's own start loaded (site, an editable install's finder): not ours
 from wizard.app import main
 try:
     main(sys.argv[1:])
 except SystemExit:
     pass
 watched = {watched!r}
-seen = sorted(m for m in sys.modules if m in watched or m.split(".")[0] in watched)
+seen = sorted(m for m in set(sys.modules) - before if m in watched or m.split(".")[0] in watched)
 import json  # only now: the probe must not load what it watches
 print(json.dumps(seen), file=sys.stderr)
 """
@@ -61,8 +73,27 @@ def test_version_and_help_import_neither_heavy_stacks_nor_subcommands(args: list
     assert _loaded(*args) == set()
 
 
+def test_help_wraps_at_the_terminal_width_argparse_would_use() -> None:
+    """The formatter that spares `--help` importing shutil still wraps at COLUMNS, as argparse's own does."""
+    env = {**os.environ, "COLUMNS": "60"}
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "--help"], capture_output=True, text=True, env=env, check=True, timeout=60
+    )
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 58 < max(len(line) for line in lines) + 10  # 60 - argparse's 2
+    wide = subprocess.run(
+        [sys.executable, "-m", "wizard", "--help"],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "200"},
+        check=True,
+        timeout=60,
+    )
+    assert max(len(line) for line in wide.stdout.splitlines()) > 60
+
+
 def test_a_subcommands_help_imports_that_subcommand_only() -> None:
-    assert _top(_loaded("verify", "--help")) == {"wizard.cli.verify"}
+    assert _top(_loaded("verify", "--help")) - set(STDLIB) == {"wizard.cli.verify"}
 
 
 def test_diagnose_imports_only_what_it_reports() -> None:

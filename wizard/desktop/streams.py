@@ -7,17 +7,16 @@ a log file in the user's log folder keeps the product working and gives the help
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import sys
 import time
-from pathlib import Path
 
 from wizard.domain.redact import RedactingFilter, redact
 
 TYPE_CHECKING = False  # mypy treats this name as True; every command imports this module, `--version` too
 if TYPE_CHECKING:
+    from pathlib import Path  # pathlib at run time only where a path is made: `--version` never needs it
     from typing import TextIO
 
 APP_NAME = "sbq-setup"
@@ -32,6 +31,8 @@ _state: dict[str, Path] = {}
 def log_dir() -> Path:
     """Windows: %LOCALAPPDATA%\\SmartBooqing\\sbq-setup\\Logs; macOS: ~/Library/Logs/sbq-setup; Linux:
     $XDG_STATE_HOME/sbq-setup/log."""
+    from pathlib import Path
+
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, APP_AUTHOR))
@@ -129,6 +130,8 @@ def ensure_utf8(stream: object) -> None:
     try:
         reconfigure(encoding="utf-8", errors="replace")
     except (ValueError, OSError, io.UnsupportedOperation):
+        import contextlib
+
         with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
             reconfigure(errors="replace")  # last resort: a '?' instead of exit 70
 
