@@ -22,7 +22,7 @@ def test_a_release_bundle_does_not(make_window: WindowFactory, monkeypatch: pyte
 
 
 def test_build_info_decides_development_or_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resources, "root", lambda: tmp_path)
+    monkeypatch.setattr(resources, "_root_dir", lambda: str(tmp_path))  # what root() and the quick check read
     assert resources.is_development_build()  # no build_info.json: a source checkout
     (tmp_path / "build_info.json").write_text(json.dumps({"version": "0.1.0", "development": False}))
     assert not resources.is_development_build()
