@@ -2,21 +2,26 @@
 
     .venv/bin/python benchmarks/startup_bench.py            # CLI + window, offscreen (and under Xvfb if installed)
     .venv/bin/python benchmarks/startup_bench.py --runs 11
-    .venv/bin/python benchmarks/startup_bench.py --frozen dist/sbq-setup/sbq-setup   # the PyInstaller bundle too
+    .venv/bin/python benchmarks/startup_bench.py --frozen dist/sbq-setup/sbq-setup --floors build/floors
+                                                             # the PyInstaller bundle too (floors: build.py --floors)
 
 Budgets (issue 13): the wizard's window on screen <= 1.5x a bare PySide6 window; `--version` and `--help` <= 1.5x
 `python -c "import argparse"`; `diagnose` and `verify` import only what they use (listed, not timed).
 "Window on screen" = from process start until the top-level window's first expose event has been handled (Qt paints
-the window and flushes it to the screen while handling it); the parent measures process start to the child's line.
+the window and flushes it to the screen while handling it): the wizard says so itself with SBQ_FIRST_PAINT_PROBE=1
+(wizard/ui/first_paint.py), so the console script, a wheel's and the frozen bundle are timed alike. The frozen
+bundle's window is compared with the same bare window frozen the same way; its CLI with `python -c "import argparse"`
+(the budget) and, for information, with `import argparse` frozen the same way.
 
 The floor and the figures it divides are run in turns within each round (floor, a, b, floor, a, b, ...), so a
 change in the machine's load during the run moves both; the load average is printed at the start and the end.
-Where the time goes: `python -X importtime` (see packaging/README.md, "Start-up").
+Where the time goes: `python -X importtime`, and instruction counts (see packaging/README.md, "Start-up").
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
@@ -30,50 +35,32 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 BUDGET = 1.5
 
-# A driver run inside the measured process: when the first top-level window is exposed, let Qt handle that event
-# at once (it paints the window and flushes it to the screen), say SHOWN, and quit. It patches QApplication.exec, so
-# the app's own start-up (imports, stores, pages) is measured unchanged; what the app does after its first paint
-# (the wizard wires its controller then) is not "on screen" and is not counted (see packaging/README.md).
-_PROBE = """
+# The wizard says when its first frame is on screen (SBQ_FIRST_PAINT_PROBE=1, wizard/ui/first_paint.py); the floor runs
+# that same file's source in front of a bare window, so both stop at the same moment. What the wizard does after its
+# first paint (it wires its controller then) is not "on screen" and is not counted (see packaging/README.md).
+PROBE_ENV = {"SBQ_FIRST_PAINT_PROBE": "1"}
+
+
+def _probe_source() -> str:
+    spec = importlib.util.find_spec("wizard.ui.first_paint")  # found, not imported: this process stays Qt-free
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).read_text(encoding="utf-8")
+
+
+BARE_WINDOW = """
 import sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
-_exec = QApplication.exec  # static in PySide6
-class _FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Expose and obj.isExposed():
-            obj.removeEventFilter(self)
-            obj.event(event)  # the window paints itself into its backing store and flushes it to the screen
-            print("SHOWN", flush=True)
-            QApplication.instance().quit()
-            return True
-        return False
-def _probe(*_args):
-    # On the shown top-level windows only (both programs show theirs before exec): a filter on the whole app would
-    # call into Python for every event of every widget, a cost of the probe that grows with the window's widgets.
-    app = QApplication.instance()
-    app._first_paint = _FirstPaint()
-    for window in app.topLevelWindows():
-        window.installEventFilter(app._first_paint)
-    return _exec()
-QApplication.exec = _probe
-"""
-_BARE = (
-    _PROBE
-    + """
 from PySide6.QtWidgets import QWidget
 app = QApplication(sys.argv[:1])
 w = QWidget(); w.setWindowTitle("bare"); w.resize(1000, 760); w.show()
+probe = watch(app)
 app.exec()
 """
-)
-_APP = (
-    _PROBE
-    + """
-from wizard.app import main
-sys.exit(main(sys.argv[1:]))
-"""
-)
+
+
+def bare_window_program() -> str:
+    """The floor: a bare PySide6 window with the wizard's own first-paint probe (also frozen by build.py --floors)."""
+    return _probe_source() + BARE_WINDOW
+
 
 HEAVY = ("PySide6", "httpx", "pydantic", "keyring", "uvicorn", "starlette", "wizard.verify", "wizard.sim")
 _MODULES = """
@@ -153,7 +140,7 @@ def _row(name: str, value: float, floor: float, budget: float | None = BUDGET) -
     return budget is None or ratio <= budget
 
 
-def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
+def cli(runs: int, tmp: Path, frozen: Path | None, floors: Path | None) -> bool:
     env = _env(tmp, {"QT_QPA_PLATFORM": "offscreen"})
     py = sys.executable
     script = BIN / "sbq-setup"
@@ -168,6 +155,16 @@ def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
     if frozen is not None:
         for args in (["--version"], ["--help"]):
             ok &= _row("frozen " + " ".join(args), _median([str(frozen), *args], env, runs), floor)
+        program = floors / "argparse" / "argparse" if floors is not None else None
+        if program is not None and program.exists():
+            frozen_floor, version_f, help_f = _medians(
+                [[str(program)], [str(frozen), "--version"], [str(frozen), "--help"]], env, runs
+            )
+            print(
+                f"  frozen vs `import argparse` frozen the same way (build.py --floors) = {frozen_floor * 1000:.0f} ms"
+            )
+            _row("frozen --version (info)", version_f, frozen_floor, None)
+            _row("frozen --help (info)", help_f, frozen_floor, None)
     print("  what each subcommand imports (of " + ", ".join(HEAVY) + "):")
     for args in (["--version"], ["--help"], ["diagnose", "--json"], ["verify", "--demo", "--json"]):
         done = subprocess.run(
@@ -181,23 +178,28 @@ def cli(runs: int, tmp: Path, frozen: Path | None) -> bool:
     return ok
 
 
-def window(runs: int, tmp: Path, display: dict[str, str], label: str, frozen: Path | None) -> bool:
-    env = _env(tmp, display)
+def window(
+    runs: int, tmp: Path, display: dict[str, str], label: str, *, frozen: Path | None, floors: Path | None
+) -> bool:
+    env = _env(tmp, display) | PROBE_ENV
     py = sys.executable
-    floor, en, nl = _medians(
-        [[py, "-c", _BARE], [py, "-c", _APP, "--lang", "en"], [py, "-c", _APP, "--lang", "nl"]], env, runs, "SHOWN"
-    )
+    script = BIN / "sbq-setup"
+    entry = [str(script)] if script.exists() else [py, "-m", "wizard"]
+    floor, en, nl = _medians([[py, "-c", bare_window_program()], [*entry, "--lang", "en"], [*entry, "--lang", "nl"]],
+                             env, runs, "SHOWN")  # fmt: skip
     print(f"Window on screen, {label} (median of {runs}); floor: a bare PySide6 window = {floor * 1000:.0f} ms")
     ok = _row("sbq-setup (the wizard, first page)", en, floor)
     ok &= _row("sbq-setup --lang nl", nl, floor)
-    _row(
-        "sbq-setup --demo (starts the simulator; info)",
-        _median([py, "-c", _APP, "--demo"], env, runs, "SHOWN"),
-        floor,
-        None,
-    )
+    _row("sbq-setup --demo (starts the simulator; info)", _median([*entry, "--demo"], env, runs, "SHOWN"), floor, None)
     if frozen is not None:
-        print("  (the frozen bundle cannot take the probe; see packaging/build.py --measure for its cold start)")
+        bare = floors / "bare-window" / "bare-window" if floors is not None else None
+        if bare is not None and bare.exists():
+            frozen_floor, frozen_en = _medians([[str(bare)], [str(frozen), "--lang", "en"]], env, runs, "SHOWN")
+            print(f"  frozen; floor: the same bare window frozen by build.py --floors = {frozen_floor * 1000:.0f} ms")
+            ok &= _row("frozen sbq-setup (first page)", frozen_en, frozen_floor)
+        else:
+            _row("frozen sbq-setup (first page; info: no frozen floor)", _median([str(frozen)], env, runs, "SHOWN"),
+                 floor, None)  # fmt: skip
     return ok
 
 
@@ -218,21 +220,38 @@ def _xvfb() -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--frozen", type=Path, help="also time this frozen sbq-setup (CLI figures)")
+    parser.add_argument("--frozen", type=Path, help="also time this frozen sbq-setup")
+    parser.add_argument(
+        "--floors", type=Path, help="the frozen floors build.py --floors made (build/floors): frozen vs frozen"
+    )
     parser.add_argument("--no-window", action="store_true")
     args = parser.parse_args(argv)
     ok = True
     print(f"start: {_load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        ok &= cli(args.runs, Path(tmp), args.frozen)
+        ok &= cli(args.runs, Path(tmp), args.frozen, args.floors)
         if not args.no_window:
-            ok &= window(args.runs, Path(tmp), {"QT_QPA_PLATFORM": "offscreen"}, "offscreen", args.frozen)
+            ok &= window(
+                args.runs,
+                Path(tmp),
+                {"QT_QPA_PLATFORM": "offscreen"},
+                "offscreen",
+                frozen=args.frozen,
+                floors=args.floors,
+            )
             xvfb = _xvfb()
             if xvfb is None:
                 print("Window under Xvfb: skipped (Xvfb not installed: apt-get install xvfb x11-utils)")
             else:
                 try:
-                    ok &= window(args.runs, Path(tmp), xvfb[1], f"Xvfb {xvfb[1]['DISPLAY']}", args.frozen)
+                    ok &= window(
+                        args.runs,
+                        Path(tmp),
+                        xvfb[1],
+                        f"Xvfb {xvfb[1]['DISPLAY']}",
+                        frozen=args.frozen,
+                        floors=args.floors,
+                    )
                 finally:
                     xvfb[0].terminate()
                     xvfb[0].wait(timeout=10)

@@ -1,6 +1,6 @@
 """Build the desktop bundle for this platform with PyInstaller (one-folder), then smoke-test it.
 
-    python3 packaging/build.py [--release [--allow-stand-ins]] [--skip-smoke] [--measure N]
+    python3 packaging/build.py [--release [--allow-stand-ins]] [--skip-smoke] [--measure N] [--floors]
 
 A release build (--release; the tag workflow) refuses the development stand-in .gcn files unless --allow-stand-ins.
 Whenever stand-ins are shipped the app calls itself a development build; a plain build of today's bundle is one.
@@ -129,6 +129,22 @@ def make_archive(folder: Path, target: Path) -> None:
             archive.add(path, arcname=str(Path(folder.name) / path.relative_to(folder)), recursive=False, filter=clean)
 
 
+def build_floors() -> Path:
+    """The benchmark's floors frozen the way the bundle is (one folder each), so a frozen figure is compared like
+    with like: benchmarks/startup_bench.py --frozen dist/sbq-setup/sbq-setup --floors build/floors."""
+    floors = BUILD / "floors"
+    work = BUILD / "floors-work"
+    work.mkdir(parents=True, exist_ok=True)
+    bare = run(PY, "-c", "from benchmarks.startup_bench import bare_window_program; print(bare_window_program())")
+    (work / "bare-window.py").write_text(bare, encoding="utf-8")
+    (work / "argparse.py").write_text("import argparse\n", encoding="utf-8")
+    for name in ("bare-window", "argparse"):
+        run(PY, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR", "--distpath", floors, "--workpath", work,
+            "--specpath", work, "--name", name, work / f"{name}.py", env={"QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    print(f"floors: {floors}")
+    return floors
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--release", action="store_true", help="a release build: refuse stand-in .gcn files")
@@ -137,6 +153,11 @@ def main() -> int:
     )
     parser.add_argument("--skip-smoke", action="store_true", help="do not run the smoke checks")
     parser.add_argument("--measure", type=int, default=0, metavar="N", help="measure cold start N times")
+    parser.add_argument(
+        "--floors",
+        action="store_true",
+        help="also freeze the start-up benchmark's floors (a bare window, `import argparse`) into build/floors",
+    )
     args = parser.parse_args()
 
     BUILD.mkdir(exist_ok=True)
@@ -169,6 +190,8 @@ def main() -> int:
         over = folder_mb(bundle) > BUDGET_FOLDER_MB or size > BUDGET_ARCHIVE_MB
         if over:
             print("WARNING: over the size budget", file=sys.stderr)
+    if args.floors:
+        build_floors()
     if args.skip_smoke:
         return 0
     smoke: list[str | Path] = [PY, ROOT / "packaging" / "smoke.py", exe]

@@ -107,7 +107,13 @@ def run_gui(args: argparse.Namespace) -> int:
             autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate)
             autopilot.start()
         window.show()
+        probe = None
+        if os.environ.get("SBQ_FIRST_PAINT_PROBE") == "1":  # benchmarks/startup_bench.py: say when it is on screen
+            from wizard.ui.first_paint import watch
+
+            probe = watch(app)
         app.exec()
+        del probe
         if window.start_error is not None:  # wiring after the first paint failed: explained like any start-up error
             raise window.start_error
         window.shutdown()
