@@ -342,19 +342,21 @@ def test_the_verify_token_limit_matches_the_secret_file_reader() -> None:
     assert verify.MAX_TOKEN_FILE == secret_file.MAX_SECRET_FILE
 
 
+def _offscreen(cmd: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """A Qt program run offscreen (no display inherited), with `env` on top of this process's environment."""
+    full = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    full.update(QT_QPA_PLATFORM="offscreen", **env)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full, timeout=120, check=False)
+
+
 def test_the_first_paint_probe_says_when_the_window_is_on_screen(tmp_path: Path) -> None:
     """What the start-up benchmark times (SBQ_FIRST_PAINT_PROBE=1): one SHOWN line once the window has painted,
     then a normal exit; without the variable the wizard would wait for the user (not run here)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), SBQ_FIRST_PAINT_PROBE="1")
-    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    done = subprocess.run(
+    done = _offscreen(
         [sys.executable, "-m", "wizard", "--lang", "nl"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+        HOME=str(tmp_path),
+        SBQ_FIRST_PAINT_PROBE="1",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines().count("SHOWN") == 1
@@ -365,10 +367,5 @@ def test_the_benchmarks_floor_uses_the_same_probe_and_shows() -> None:
 
     program = bare_window_program()
     assert "class FirstPaint" in program  # wizard/ui/first_paint.py's own source, not a copy
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")} | {
-        "QT_QPA_PLATFORM": "offscreen"
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60, check=False
-    )
+    done = _offscreen([sys.executable, "-c", program])
     assert done.returncode == 0 and done.stdout.strip() == "SHOWN", done.stderr[-2000:]
