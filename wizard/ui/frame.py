@@ -78,6 +78,7 @@ class StepList(QWidget):
             self.labels[step] = button
             self._layout.addWidget(button)
         self._layout.addStretch(1)  # the steps at the top (a stretch rather than Qt.AlignTop: wizard.ui.qt_values)
+        # No refresh() here: the window's retranslate() fills the list once the window is complete (start-up).
 
     def set_cursors(self) -> None:
         """A pointing hand over the steps: set after the first paint (the cursor needs the `Qt` enums, see
@@ -86,7 +87,6 @@ class StepList(QWidget):
 
         for button in self.labels.values():
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-        # No refresh() here: the window's retranslate() fills the list once it is complete (start-up).
 
     def needs_attention(self, step: StepId) -> bool:
         """A step the check says to fix; or the check itself when a step to fix is not in this list (the short
@@ -178,7 +178,6 @@ class WizardWindow(QWizard):
         self._wired = False
         self._wire_scheduled = False
         self.start_error: Exception | None = None
-        self._shown = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -229,10 +228,8 @@ class WizardWindow(QWizard):
 
         self.currentIdChanged.connect(self._on_current_changed)
         self.retranslate()
+        self._fitted = False
         self.resize(PREFERRED)
-        # Fitted before it shows, so the first layout is done once at the size it appears at (issue 13: start-up);
-        # showEvent fits again on the screen it really opens on (no change on the usual single screen).
-        self.fit_to_screen()
         if not callable(services):
             self.wire()
 
@@ -280,8 +277,8 @@ class WizardWindow(QWizard):
     # -- fitting the screen ----------------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown:
-            self._shown = True
+        if not self._fitted:
+            self._fitted = True
             self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
