@@ -87,8 +87,9 @@ def build_info() -> dict[str, Any]:
         return {"development": True, "frozen": False, "source": "package"}
     import json
 
-    try:
-        data = json.loads((root() / "build_info.json").read_text(encoding="utf-8"))
+    try:  # os.path and open(), not pathlib: the frozen `sbq-setup --version` reads this (~3 ms, issue 13)
+        with open(os.path.join(_root_dir(), "build_info.json"), encoding="utf-8") as file:
+            data = json.load(file)
     except (OSError, ValueError):
         return {"development": True, "frozen": bool(getattr(sys, "frozen", False)), "source": "checkout"}
     return data if isinstance(data, dict) else {"development": True}

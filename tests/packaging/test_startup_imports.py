@@ -36,9 +36,11 @@ STDLIB = (
 )
 SUBCOMMAND_MODULES = tuple(module for module, _ in cli_main.SUBCOMMANDS.values())
 WATCHED = HEAVY + STDLIB + SUBCOMMAND_MODULES
+ROOT = Path(__file__).resolve().parents[2]
 
 _PROBE = """
 import sys
+{bundle}
 before = set(sys.modules)  # what Python's own start loaded (site, an editable install's finder): not ours
 from wizard.app import main
 try:
@@ -52,9 +54,14 @@ print(json.dumps(seen), file=sys.stderr)
 """
 
 
-def _loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
+def _loaded(*args: str, env: dict[str, str] | None = None, bundle: Path | None = None) -> set[str]:
+    """bundle: run as the frozen program does: sys._MEIPASS (PyInstaller's data folder) points there, and without
+    site (-S), whose editable-install finder would load pathlib before the probe starts watching."""
+    prelude, flags = (f"sys._MEIPASS = {str(bundle)!r}", ["-S"]) if bundle is not None else ("", [])
+    if bundle is not None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(watched=WATCHED), *args],
+        [sys.executable, *flags, "-c", _PROBE.format(watched=WATCHED, bundle=prelude), *args],
         capture_output=True,
         text=True,
         check=False,
@@ -71,6 +78,12 @@ def _top(modules: set[str]) -> set[str]:
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["--lang", "nl", "--help"]])
 def test_version_and_help_import_neither_heavy_stacks_nor_subcommands(args: list[str]) -> None:
     assert _loaded(*args) == set()
+
+
+def test_a_bundles_version_reads_its_build_info_with_json_alone(tmp_path: Path) -> None:
+    """The frozen bundle has a build_info.json: `--version` reads it without pathlib (~3 ms of its budget)."""
+    (tmp_path / "build_info.json").write_text(json.dumps({"version": "0.1.0", "development": False}), encoding="utf-8")
+    assert _top(_loaded("--version", bundle=tmp_path)) == {"json"}
 
 
 def test_help_wraps_at_the_terminal_width_argparse_would_use() -> None:
