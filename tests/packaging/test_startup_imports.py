@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from wizard import __version__
 from wizard.cli import main as cli_main
 
 HEAVY = ("httpx", "pydantic", "PySide6", "wizard.verify", "keyring", "uvicorn", "starlette", "wizard.sim")
@@ -81,9 +82,17 @@ def test_version_and_help_import_neither_heavy_stacks_nor_subcommands(args: list
 
 
 def test_a_bundles_version_reads_its_build_info_with_json_alone(tmp_path: Path) -> None:
-    """The frozen bundle has a build_info.json: `--version` reads it without pathlib (~3 ms of its budget)."""
+    """The frozen bundle has a build_info.json: `--version` reads it without pathlib (~3 ms of its budget), `--help`
+    not at all, and a release build's version says so."""
     (tmp_path / "build_info.json").write_text(json.dumps({"version": "0.1.0", "development": False}), encoding="utf-8")
     assert _top(_loaded("--version", bundle=tmp_path)) == {"json"}
+    assert _loaded("--help", bundle=tmp_path) == set()
+    program = f"import sys; sys._MEIPASS = {str(tmp_path)!r}; from wizard.app import main; main(['--version'])"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", program], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, f"sbq-setup {__version__}\n")
 
 
 def test_help_wraps_at_the_terminal_width_argparse_would_use() -> None:
