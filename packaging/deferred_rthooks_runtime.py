@@ -24,9 +24,9 @@ def _sbq_defer_rthooks(hooks: "dict[str, list[tuple[str, str]]]") -> None:
     class _RunHooksAfter:
         """Executes the module with its own loader, puts that loader back, then runs the module's hooks."""
 
-        def __init__(self, loader: "Any", sources: "list[tuple[str, str]]") -> None:
+        def __init__(self, loader: "Any", name: str) -> None:
             self._loader = loader
-            self._sources = sources
+            self._name = name
 
         def create_module(self, spec: "ModuleSpec") -> "ModuleType | None":
             created: ModuleType | None = self._loader.create_module(spec)
@@ -38,7 +38,9 @@ def _sbq_defer_rthooks(hooks: "dict[str, list[tuple[str, str]]]") -> None:
             if module.__spec__ is not None:
                 module.__spec__.loader = self._loader
             self._loader.exec_module(module)
-            for filename, source in self._sources:
+            # Taken only once the module ran: a spec looked up but never loaded, or a module whose code raised, keeps
+            # its hooks for the next import. dict.pop is atomic: of two threads importing it, one runs them.
+            for filename, source in pending.pop(self._name, ()):
                 exec(compile(source, filename, "exec"), {"__name__": filename.removesuffix(".py")})
 
     class _DeferredRuntimeHooks:
@@ -47,8 +49,7 @@ def _sbq_defer_rthooks(hooks: "dict[str, list[tuple[str, str]]]") -> None:
         def find_spec(
             self, name: str, path: "Sequence[str] | None" = None, target: "ModuleType | None" = None
         ) -> "ModuleSpec | None":
-            sources = pending.pop(name, None)  # dict.pop is atomic: one thread gets the hooks, the others none
-            if sources is None:
+            if name not in pending:
                 return None
             for finder in sys.meta_path:
                 find = getattr(finder, "find_spec", None)
@@ -56,9 +57,8 @@ def _sbq_defer_rthooks(hooks: "dict[str, list[tuple[str, str]]]") -> None:
                     continue
                 spec: ModuleSpec | None = find(name, path, target)
                 if spec is not None and spec.loader is not None:
-                    spec.loader = _RunHooksAfter(spec.loader, sources)  # type: ignore[assignment]
+                    spec.loader = _RunHooksAfter(spec.loader, name)  # type: ignore[assignment]
                     return spec
-            pending[name] = sources  # not found now: the import fails as it would have; try again next time
             return None
 
     # Stays on sys.meta_path once every hook has run: removing it during an import would make the import system skip

@@ -49,6 +49,9 @@ import sys
 exec(compile(open({hook!r}).read(), "sbq_deferred_rthooks", "exec"), globals())
 report = {{"leftover": sorted(n for n in ("_sbq_defer_rthooks", "TYPE_CHECKING") if n in globals())}}
 report["before"] = list(getattr(sys, "hook_runs", [])) + [m for m in ("colorsys", "fractions") if m in sys.modules]
+import importlib.util
+importlib.util.find_spec("colorsys")  # looked up, not loaded (libraries probe for optional packages this way)
+report["probed"] = list(getattr(sys, "hook_runs", [])) + [m for m in ("colorsys",) if m in sys.modules]
 from colorsys import rgb_to_hsv  # the importer sees the module as the hook left it
 import colorsys
 import colorsys as again
@@ -116,6 +119,7 @@ def test_each_hook_runs_once_right_after_its_module_first_loads(tmp_path: Path) 
     report = json.loads(done.stdout)
     assert report["leftover"] == []  # runtime hooks share the program's __main__
     assert report["before"] == []  # nothing ran and nothing was imported at start
+    assert report["probed"] == []  # a lookup neither loads the module nor uses up its hooks
     assert report["after"] == ["colorsys:True"]  # once, after the module's own code, however often it is imported
     assert report["patched"] is True
     assert report["loader"] == report["spec_loader"] == "SourceFileLoader"  # the real loader, not the wrapper
