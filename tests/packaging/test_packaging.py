@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import wizard.resources
+import wizard.installation
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "sbq-setup.spec"
@@ -26,8 +26,8 @@ def _spec_data_folders() -> list[str]:
 
 
 def _folders_the_app_reads() -> set[str]:
-    """Every `root() / "<name>"` in wizard/resources.py: the folders and files the app opens at run time."""
-    tree = ast.parse(Path(wizard.resources.__file__).read_text(encoding="utf-8"))
+    """Every `root() / "<name>"` in wizard/installation.py: the folders and files the app opens at run time."""
+    tree = ast.parse(Path(wizard.installation.__file__).read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         if (
@@ -138,10 +138,10 @@ def _wizard_modules() -> list[Path]:
 
 
 def test_no_module_reads_data_next_to_its_source() -> None:
-    """PyInstaller bundles only .py from packages: data must come through wizard/resources.py (a spec'd folder)."""
+    """PyInstaller bundles only .py from packages: data must come through wizard/installation.py (a spec'd folder)."""
     offenders = []
     for path in _wizard_modules():
-        if path.name == "resources.py" and path.parent.name == "wizard":
+        if path.name == "installation.py" and path.parent.name == "wizard":
             continue
         text = path.read_text(encoding="utf-8")
         if "__file__" in text or "importlib.resources" in text or "pkgutil.get_data" in text:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from wizard import resources
+from wizard import installation
 from wizard.data.loader import MANIFEST_FILE, clear_manifest_cache, load_manifest, manifest_path
 from wizard.domain.bundle import (
     SUMS_NAME,
@@ -98,7 +98,7 @@ def verify_file(spec: GcnFile, path: Path) -> BundleFile:
 def bundle_files(manifest: Manifest | None = None) -> list[BundleFile]:
     """All listed `.gcn` files, each verified (see verify_file); raises BundleError on the first problem."""
     manifest = manifest or _current_manifest()
-    folder = resources.connectors_dir()
+    folder = installation.connectors_dir()
     return [verify_file(spec, folder / spec.file) for spec in manifest.gcn_files]
 
 
@@ -160,7 +160,7 @@ def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
 
     All files are checked before anything is copied, so a refused file leaves the bundle untouched.
     """
-    folder = resources.connectors_dir()
+    folder = installation.connectors_dir()
     manifest_file = folder / MANIFEST_FILE
     # Bytes, not read_text: the file's own line endings survive the edit on every platform.
     text = manifest_file.read_bytes().decode("utf-8")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from wizard import resources
+from wizard import installation
 from wizard.domain.text import Text
 
 if TYPE_CHECKING:  # their models load when the data is first read: the wizard's window shows before (issue 13)
@@ -21,11 +21,11 @@ _T = TypeVar("_T")
 
 
 def manifest_path() -> Path:
-    return resources.connectors_dir() / MANIFEST_FILE
+    return installation.connectors_dir() / MANIFEST_FILE
 
 
 def afas_path() -> Path:
-    return resources.connectors_dir() / AFAS_FILE
+    return installation.connectors_dir() / AFAS_FILE
 
 
 def _read(target: Path, parse: Callable[[str], _T]) -> _T:
