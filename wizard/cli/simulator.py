@@ -133,12 +133,13 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
         if not ours.fullmatch(content):
             raise InputError(
                 Text(
-                    en="{p} already exists and is not a {w} file; it will not be overwritten. Choose another name.",
-                    nl="{p} bestaat al en is geen {wn}; het wordt niet overschreven. Kies een andere naam.",
+                    en="{p} already exists and is not a {what}; it will not be overwritten. Choose another name.",
+                    nl="{p} bestaat al en is geen {what}; het wordt niet overschreven. Kies een andere naam.",
                 ).format(
                     p=path,
-                    w="token" if ours is _OUR_TOKEN_FILE else "client secret",
-                    wn="tokenbestand" if ours is _OUR_TOKEN_FILE else "client-secretbestand",
+                    what=Text(en="token file", nl="tokenbestand")
+                    if ours is _OUR_TOKEN_FILE
+                    else Text(en="client secret file", nl="client-secretbestand"),
                 )
             )
 

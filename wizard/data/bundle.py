@@ -80,17 +80,15 @@ def verify_file(spec: GcnFile, path: Path) -> BundleFile:
             ).format(f=spec.file, actual=definition.connector, expected=spec.connector)
         )
     if definition.stand_in != (spec.origin == "stand-in"):
-        kind = "a development stand-in" if definition.stand_in else "not a stand-in"
+        if definition.stand_in:
+            kind = Text(en="a development stand-in", nl="een ontwikkelvervanger")
+        else:
+            kind = Text(en="not a stand-in", nl="geen vervanger")
         raise _damaged(
             Text(
                 en="{f} is marked {origin} in the manifest, but the file is {kind}.",
-                nl="{f} staat als {origin} in het manifest, maar het bestand is {kind_nl}.",
-            ).format(
-                f=spec.file,
-                origin=spec.origin,
-                kind=kind,
-                kind_nl="een ontwikkelvervanger" if definition.stand_in else "geen vervanger",
-            )
+                nl="{f} staat als {origin} in het manifest, maar het bestand is {kind}.",
+            ).format(f=spec.file, origin=spec.origin, kind=kind)
         )
     return BundleFile(spec=spec, path=path, sha256=digest, definition=definition)
 
