@@ -17,8 +17,6 @@ import traceback
 from pathlib import Path
 from typing import TextIO, cast
 
-from platformdirs import user_log_dir
-
 from wizard import __version__
 from wizard.domain.redact import RedactingFilter, redact
 
@@ -34,6 +32,10 @@ _state: dict[str, Path] = {}
 def log_dir() -> Path:
     """Windows: %LOCALAPPDATA%\\SmartBooqing\\sbq-setup\\Logs; macOS: ~/Library/Logs/sbq-setup; Linux:
     $XDG_STATE_HOME/sbq-setup/log."""
+    # Asked only without a console or to record a failure: platformdirs costs every command ~10 ms, a third of the
+    # CLI's start-up budget (benchmarks/startup_bench.py).
+    from platformdirs import user_log_dir
+
     return Path(user_log_dir(APP_NAME, APP_AUTHOR))
 
 
