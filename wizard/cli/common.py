@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable
 from enum import IntEnum
@@ -61,6 +60,8 @@ def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         say(Text(en="Stopped.", nl="Gestopt."), lang, sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # the last line of defence: a defect must still not print a traceback
+        import logging  # a defect's path only: ~6 ms of the 3x `--version` budget (benchmarks/startup_bench.py)
+
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         say(
             Text(

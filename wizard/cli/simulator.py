@@ -7,7 +7,6 @@ import json
 import os
 import re
 import signal
-import tempfile
 import threading
 from pathlib import Path
 from types import FrameType
@@ -146,6 +145,8 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
 
 def _write_token(path: Path, xml: str) -> None:  # also the client secret: the same care, another content
     """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
+    import tempfile  # only this subcommand writes files: ~3 ms of the 3x `--version` budget (startup_bench.py)
+
     try:
         fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
         try:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -144,6 +142,9 @@ def record_failure(exc: BaseException, what: str = "start-up failed") -> Path | 
 
     When the streams already go to the log file, logging does it; with a console, the traceback is appended to
     the same file, so the message box can always name one place for the helpdesk."""
+    import logging  # a failure's path only: ~6 ms of the 3x `--version` budget (benchmarks/startup_bench.py)
+    import traceback
+
     active = active_log_file()
     if active is not None:
         logging.getLogger(__name__).error("%s", what, exc_info=exc)
