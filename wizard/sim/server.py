@@ -18,6 +18,7 @@ from wizard.domain.oauth import OAuthClientCredentials
 from wizard.sim import admin_guard
 from wizard.sim.app import create_app
 from wizard.sim.client import SimAdmin
+from wizard.sim.connections import ACCEPT_BATCH, MAX_INCOMPLETE_EVENT, GuardedH11Protocol
 from wizard.sim.model import SimEnvironment
 from wizard.sim.scenarios import build_scenario
 
@@ -148,7 +149,9 @@ class SimulatorServer:
             access_log=False,
             lifespan="off",
             ws="none",
-            http="h11",
+            http=GuardedH11Protocol,  # h11 plus a deadline per request and a cap on open connections
+            h11_max_incomplete_event_size=MAX_INCOMPLETE_EVENT,
+            backlog=ACCEPT_BATCH,  # asyncio accepts this many per wake-up, before the protocol can make room
             timeout_graceful_shutdown=1,
             timeout_keep_alive=5,
             server_header=False,
