@@ -541,10 +541,12 @@ class KeyringSecretStore:
         stored = self._call(lambda backend: backend.get_password(SERVICE, env_key), "load")
         if stored is None:
             return None
+        if len(stored) > MAX_UNITS:  # no entry of ours is this large: not worth decoding
+            raise SecretStoreError(self._corrupt(env_key, None), kind="failed")
         kind: object = None
         try:
             data = json.loads(stored)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than the parser's stack
             data = None
         if isinstance(data, dict):
             kind, secret = data.get("kind"), data.get("secret")
@@ -554,7 +556,7 @@ class KeyringSecretStore:
             secret = stored  # tolerate an entry holding the bare token (typed in by hand, or an early version)
         try:
             credential = credential_from_storage(secret)
-        except InputError:
+        except (InputError, RecursionError):  # the OAuth client's JSON may be nested as deep as the entry
             if isinstance(kind, str) and kind not in KNOWN_KINDS:
                 message = _UNKNOWN_KIND.format(env=env_key, k=kind[:40])
                 raise SecretStoreError(message, kind="failed") from None
