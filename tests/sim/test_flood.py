@@ -105,3 +105,17 @@ def test_a_request_that_never_arrives_whole_is_closed_after_the_read_deadline(
     assert [r.getMessage() for r in caplog.records if r.name == connections.__name__] == [
         "simulator closed a connection that sent no whole request in 0.5 s"
     ]
+
+
+def test_the_read_deadline_never_cuts_off_a_slow_answer(
+    server: SimulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline covers reading the request only: an answer that takes longer (latency injected) still comes,
+    also for the next request on the same kept-alive connection."""
+    assert server.token is not None
+    monkeypatch.setattr(connections, "REQUEST_READ_TIMEOUT", 0.3)
+    with server.admin() as admin:
+        admin.set_faults(latency_ms=800)
+    headers = {"Authorization": server.token.authorization_header()}
+    with httpx.Client(base_url=server.base_url, headers=headers, timeout=5) as client:
+        assert [client.get("/metainfo").status_code for _ in range(2)] == [200, 200]

@@ -90,7 +90,8 @@ class SimApp(Starlette):
         if scope["type"] == "http":
             if limits.header_bytes(scope) > limits.MAX_HEADER_BYTES:
                 limits.warn(scope, "header block too large")
-                record(self.sim_state, scope, 431, CallInfo(note="header block too large"))
+                if not scope["path"].startswith("/_sim"):  # the request log is AFAS traffic only
+                    record(self.sim_state, scope, 431, CallInfo(note="header block too large"))
                 await _closing(Response(b"", status_code=431))(scope, receive, send)
                 return
             receive = limits.capped_receive(receive, limits.body_cap(scope["path"]), limits.declared_length(scope))

@@ -23,6 +23,8 @@ MAX_CONNECTIONS = 100  # open at once; the wizard uses a handful
 ACCEPT_BATCH = 8  # connections asyncio accepts in one go: how far the count can pass MAX_CONNECTIONS
 MAX_INCOMPLETE_EVENT = 64 * 1024  # h11's cap on a request head still arriving (limits.MAX_HEADER_BYTES is less)
 
+_REQUEST_IN = (h11.DONE, h11.MUST_CLOSE, h11.CLOSED, h11.ERROR)  # the client has sent all it will send
+
 
 class GuardedH11Protocol(H11Protocol):
     """Pass as `uvicorn.Config(http=GuardedH11Protocol, h11_max_incomplete_event_size=MAX_INCOMPLETE_EVENT)`."""
@@ -47,12 +49,12 @@ class GuardedH11Protocol(H11Protocol):
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        if self.conn.their_state in (h11.DONE, h11.MUST_CLOSE, h11.CLOSED, h11.ERROR):
+        if self.conn.their_state in _REQUEST_IN:
             self._cancel_read_deadline()  # the whole request is in; the handler has all the time it needs
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
-        if not self.transport.is_closing():
+        super().on_response_complete()  # may already take in a pipelined request
+        if not self.transport.is_closing() and self.conn.their_state not in _REQUEST_IN:
             self._arm_read_deadline()  # the next request on this connection gets its own deadline
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -71,7 +73,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _read_timed_out(self) -> None:
         self._read_deadline = None
-        if self.transport.is_closing():
+        if self.transport.is_closing() or self.conn.their_state in _REQUEST_IN:
             return
         if self.conn.their_state is h11.IDLE and not self.conn.trailing_data[0]:
             self.transport.close()  # an idle kept-alive connection: uvicorn's keep-alive timeout, no warning
