@@ -35,7 +35,7 @@ def refused_error(backend: KeyringBackend, why: Text, suffix: Text) -> SecretSto
     return SecretStoreError(message + chosen_by() + suffix, kind="unavailable")
 
 
-# -- errors -------------------------------------------------------------------------------------------------------
+# -- the messages and the classification ------------------------------------------------------------------------
 
 SESSION_ONLY = Text(
     en=" The token was not saved. You can keep it for this session only; it is then gone when the wizard closes.",
