@@ -1,6 +1,6 @@
 """`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret.
 
-The labelled facts are wizard.stores.helpdesk's, the same ones the wizard's "Info for the helpdesk" panel shows;
+The labelled facts are wizard.stores.diagnostics's, the same ones the wizard's "Info for the helpdesk" panel shows;
 the JSON adds the technical extras (Qt version, where the connector bundle is).
 """
 
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
-    from wizard.stores.helpdesk import helpdesk_facts, last_saved_session
+    from wizard.stores.diagnostics import helpdesk_facts, last_saved_session
     from wizard.stores.secrets import describe_backend
 
     shared = {fact.key: fact.value for fact in helpdesk_facts(lang, last_saved_session(lang))}
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json_for_terminal(json.dumps(facts(lang), indent=2)))
         return 0
-    from wizard.stores.helpdesk import as_text, helpdesk_facts, last_saved_session
+    from wizard.stores.diagnostics import as_text, helpdesk_facts, last_saved_session
 
     shown = helpdesk_facts(lang, last_saved_session(lang))
     print(for_terminal(as_text(shown, lang), keep_newlines=True))
