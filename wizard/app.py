@@ -163,9 +163,7 @@ def build_window(
     def services() -> Services:
         manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
         if demo_server is not None:
-            import tempfile
-            from pathlib import Path
-
+            from wizard.desktop.export_folder import demo_export_folder
             from wizard.ui.services import Services
 
             # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
@@ -173,7 +171,7 @@ def build_window(
                 manifest=manifest,
                 secret_store=_on_first_use(_session_store),
                 session_store=_on_first_use(_session_store),
-                default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
+                default_export_folder=demo_export_folder(),
                 sim=demo_server.admin(),  # carries the run's admin key
                 demo_environment=demo_server.environment,
                 scenario_token=demo_server.token if scenario else None,

@@ -401,7 +401,7 @@ def test_location_names_the_store_in_the_users_words(monkeypatch: pytest.MonkeyP
 
 
 def test_a_chain_of_backends_is_described_by_the_one_that_stores() -> None:
-    assert "backends" in vars(chainer.ChainerBackend)  # the attribute _effective() relies on
+    assert "backends" in vars(chainer.ChainerBackend)  # the attribute keyring_backend.effective() relies on
 
     first = type("WinVaultKeyring", (MemoryKeyring,), {"__module__": "keyring.backends.Windows"})()
 

@@ -1,6 +1,6 @@
 """`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret.
 
-The labelled facts are wizard.stores.helpdesk's, the same ones the wizard's "Info for the helpdesk" panel shows;
+The labelled facts are wizard.stores.diagnostics's, the same ones the wizard's "Info for the helpdesk" panel shows;
 the JSON adds the technical extras (Qt version, where the connector bundle is).
 """
 
@@ -16,7 +16,7 @@ from wizard import __version__, installation
 from wizard.cli.common import add_lang_option, lang_of
 from wizard.domain.redact import for_terminal, json_for_terminal
 from wizard.domain.text import Lang
-from wizard.stores.helpdesk import as_text, helpdesk_facts, last_saved_session
+from wizard.stores.diagnostics import as_text, helpdesk_facts, last_saved_session
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,11 +7,13 @@ before it is used. Files are copied byte for byte; a `.gcn` is never rewritten (
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
 from wizard import installation
-from wizard.data.loader import MANIFEST_FILE, clear_manifest_cache, load_manifest, manifest_path
+from wizard.data.loader import MANIFEST_FILE, clear_manifest_cache, load_manifest, manifest_path, read_manifest_text
+from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.bundle import (
     SUMS_NAME,
     AdoptedFile,
@@ -25,6 +27,7 @@ from wizard.domain.bundle import (
     sha256_of,
     update_manifest_entry,
 )
+from wizard.domain.gcn import MAX_FILE_BYTES as GCN_MAX_BYTES
 from wizard.domain.gcn import GcnDefinition, GcnError, read_gcn
 from wizard.domain.manifest import GcnFile, Manifest, parse_manifest
 from wizard.domain.text import Text
@@ -50,9 +53,12 @@ def _damaged(problem: Text, detail: str = "") -> BundleError:
 def verify_file(spec: GcnFile, path: Path) -> BundleFile:
     """Check one listed file: present, the recorded hash, a readable container, the connector and origin."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _damaged(Text(en="{f} is missing.", nl="{f} ontbreekt.").format(f=spec.file), str(exc)) from None
+        data = read_local_file(path, GCN_MAX_BYTES)
+    except LocalFileError as exc:
+        if exc.problem == "missing":
+            raise _damaged(Text(en="{f} is missing.", nl="{f} ontbreekt.").format(f=spec.file), str(exc)) from None
+        problem = Text(en="{f} cannot be read.", nl="{f} kan niet worden gelezen.").format(f=spec.file)
+        raise _damaged(problem, str(exc)) from None
     digest = sha256_of(data)
     if not spec.sha256:
         raise _damaged(
@@ -118,10 +124,15 @@ def _target_error(target: Path, exc: OSError) -> ExportTargetError:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    # A half-written .gcn would fail AFAS's import in a confusing way; replace the file in one step.
-    temporary = path.with_name(f".{path.name}.partial")
+    # A half-written .gcn would fail AFAS's import in a confusing way; replace the file in one step. The temporary
+    # file is created new (O_EXCL, never through a link) under a random name: in a shared folder another user could
+    # plant a link at a predictable name, and writing through it would overwrite the link's target.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.partial")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(temporary, flags, 0o666)  # the user's umask applies, as for any file they save
     try:
-        temporary.write_bytes(data)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
@@ -137,11 +148,16 @@ def export_connectors(target: Path, manifest: Manifest | None = None) -> ExportR
         target.mkdir(parents=True, exist_ok=True)
         for item in files:
             destination = target / item.spec.file
-            _write_atomically(destination, item.path.read_bytes())
+            _write_atomically(destination, read_local_file(item.path, GCN_MAX_BYTES))
             exported.append(ExportedFile(item.spec.file, destination, item.sha256, afas_client_path(destination)))
         sums = "".join(f"{e.sha256}  {e.name}\n" for e in exported)
         sums_path = target / SUMS_NAME
         _write_atomically(sums_path, sums.encode("ascii"))
+    except LocalFileError as exc:  # a bundle file changed since it was verified a moment ago
+        raise _damaged(
+            Text(en="a file changed while it was exported.", nl="een bestand veranderde tijdens het exporteren."),
+            str(exc),
+        ) from None
     except OSError as exc:
         raise _target_error(target, exc) from None
     return ExportResult(files=exported, sums_path=sums_path, stand_ins=manifest.has_stand_ins)
@@ -153,6 +169,18 @@ def _refuse(source: Path, reason: Text, detail: str = "") -> AdoptError:
     )
 
 
+_UNREADABLE = Text(en="the file cannot be read.", nl="het bestand kan niet worden gelezen.")
+_ADOPT_PROBLEMS = {
+    "not-regular": Text(
+        en="it is not a regular file (a folder, pipe or device).",
+        nl="het is geen gewoon bestand (een map, pipe of apparaat).",
+    ),
+    "too-large": Text(
+        en="it is too large to be an AFAS GetConnector file.", nl="het is te groot voor een AFAS GetConnector-bestand."
+    ),
+}
+
+
 def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
     """Check each file against the manifest, copy it into connectors/, record its hash and origin = "official".
 
@@ -161,17 +189,15 @@ def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
     folder = installation.connectors_dir()
     manifest_file = folder / MANIFEST_FILE
     # Bytes, not read_text: the file's own line endings survive the edit on every platform.
-    text = manifest_file.read_bytes().decode("utf-8")
+    text = read_manifest_text(manifest_file)
     manifest = parse_manifest(text)
     expected = ", ".join(g.connector for g in manifest.gcn_files)
     planned: list[tuple[Path, bytes, GcnFile, GcnDefinition]] = []
     for source in sources:
         try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise _refuse(
-                source, Text(en="the file cannot be read.", nl="het bestand kan niet worden gelezen."), str(exc)
-            ) from None
+            data = read_local_file(source, GCN_MAX_BYTES)
+        except LocalFileError as exc:
+            raise _refuse(source, _ADOPT_PROBLEMS.get(exc.problem, _UNREADABLE), exc.reason) from None
         try:
             definition = read_gcn(data, name=source.name)
         except GcnError as exc:

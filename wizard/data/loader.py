@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from wizard import installation
+from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.text import Text
 
 if TYPE_CHECKING:  # their models load when the data is first read: the wizard's window shows before (issue 13)
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # their models load when the data is first read: the wizard's
 
 MANIFEST_FILE = "manifest.toml"
 AFAS_FILE = "afas.toml"
+MAX_DATA_FILE = 4 * 1024 * 1024  # both are tens of KB
 
 _T = TypeVar("_T")
 
@@ -28,12 +30,13 @@ def afas_path() -> Path:
     return installation.connectors_dir() / AFAS_FILE
 
 
-def _read(target: Path, parse: Callable[[str], _T]) -> _T:
+def read_manifest_text(target: Path) -> str:
+    """A data file's text (bounded, regular files only: see local_file); ManifestError when it cannot be read."""
     from wizard.domain.manifest import ManifestError
 
     try:
-        text = target.read_text(encoding="utf-8")
-    except OSError as exc:
+        return read_local_file(target, MAX_DATA_FILE).decode("utf-8")
+    except (LocalFileError, UnicodeDecodeError) as exc:
         raise ManifestError(
             Text(
                 en="The connector bundle is missing ({path}). Reinstall SmartBooqing AFAS Setup.",
@@ -41,7 +44,10 @@ def _read(target: Path, parse: Callable[[str], _T]) -> _T:
             ).format(path=target),
             detail=str(exc),
         ) from exc
-    return parse(text)
+
+
+def _read(target: Path, parse: Callable[[str], _T]) -> _T:
+    return parse(read_manifest_text(target))
 
 
 def load_manifest(path: Path | None = None) -> Manifest:

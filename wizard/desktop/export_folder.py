@@ -207,3 +207,9 @@ def default_export_choice() -> ExportFolderChoice:
 
     fallbacks = [Path.home() / SUBFOLDER, user_data_path("sbq-setup", "SmartBooqing", roaming=False) / "connectors"]
     return choose_export_folder(Path(user_documents_dir()), fallbacks, current_facts())
+
+
+def demo_export_folder() -> Path:
+    """A new private folder (mode 0700, random name) under the temp folder for the demo's connector files: a fixed
+    name there could be created first by another user of the computer, with links planted in it."""
+    return Path(tempfile.mkdtemp(prefix="sbq-demo-connectors-"))

@@ -18,18 +18,18 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from wizard.sim import actions
 from wizard.sim.admin_guard import AdminAccess, refuse
 from wizard.sim.guide import apply_guide_step
+from wizard.sim.limits import BodyTooLargeError, warn
 from wizard.sim.model import DEFAULT_USER, MAX_LATENCY_MS, SimEnvironment, SimStepError
 from wizard.sim.oauth import oauth_admin_routes
 
 log = logging.getLogger(__name__)
-MAX_ADMIN_BODY = 5 * 1024 * 1024  # a .gcn is a few KB; the guide-step call carries seven of them
 _STATUS = {
     "unknown-connector": 404,
     "unknown-user": 404,
@@ -124,12 +124,10 @@ def _refuse_step(exc: SimStepError) -> JSONResponse:
 
 async def _raw(request: Request, *, json_only: bool) -> bytes:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    raw = await request.body()
+    raw = await request.body()  # at most limits.MAX_ADMIN_BODY: 413 above (SimApp counts it while it arrives)
     if media in _FORM_TYPES or (json_only and raw and media != "application/json"):
         # A browser may send the first three cross-site without asking; JSON must say it is JSON.
         raise _RefusedError(refuse(415, "unsupported-media-type", "Send the body as application/json."))
-    if len(raw) > MAX_ADMIN_BODY:
-        raise _RefusedError(refuse(413, "too-large", "The body is too large."))
     return raw
 
 
@@ -274,6 +272,12 @@ def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
                 return await handler(request)
             except _RefusedError as exc:
                 return exc.response
+            except BodyTooLargeError as exc:
+                warn(request.scope, str(exc))
+                return refuse(413, "too-large", "The body is too large.", close=True)
+            except ClientDisconnect:
+                warn(request.scope, "the client disconnected while sending the body")
+                return refuse(400, "disconnected", "The body did not arrive.", close=True)
             except ValidationError as exc:
                 return _invalid(exc)
             except SimStepError as exc:

@@ -44,8 +44,10 @@ def key_for(origin: str) -> str | None:
         return _RUNNING.get(origin.rstrip("/"))
 
 
-def refuse(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
+def refuse(status: int, code: str, message: str, *, close: bool = False) -> JSONResponse:
+    """The admin API's JSON refusal; `close`: the rest of the request is not read, so the connection goes."""
+    headers = {"Connection": "close"} if close else None
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=headers)
 
 
 def _split_host(value: str) -> tuple[str, int] | None:

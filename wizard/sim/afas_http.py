@@ -15,7 +15,6 @@ import enum
 import ipaddress
 import json
 import logging
-import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -23,10 +22,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Scope
 
+from wizard.sim.limits import BodyTooLargeError, warn
 from wizard.sim.model import AppConnector, LogEntry, SimEnvironment, UserToken
 from wizard.sim.oauth import Denied, IssuedToken
 
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY = 2049  # a longer query string gets 404 (afas-api.md §3.1)
 UNEXPECTED = -2147180999
 GENERAL = -2147180996
-TOKEN_XML = re.compile(r"<token>\s*<version>[^<]*</version>\s*<data>\s*([^<]*?)\s*</data>\s*</token>", re.I | re.S)
+MAX_TOKEN_XML = 4096  # a token document is about 100 characters; a longer one is not looked into
 ORIGINAL_PATH = "sim.original_path"  # scope key: the path as the client sent it (routing sees a normalised one)
 # Common response headers of AFAS's proxy (OAS component examples, afas-api.md §3).
 AFAS_HEADERS = {
@@ -149,8 +149,42 @@ def token_from_header(value: str) -> str | None:
         decoded = base64.b64decode(rest.strip(), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None  # plain XML in the header: Base64 is mandatory since Profit 7
-    match = TOKEN_XML.search(decoded)
-    return match.group(1) if match else None
+    return token_data(decoded)
+
+
+def token_data(document: str) -> str | None:
+    """The data of the first `<token><version>…</version><data>…</data></token>` in `document` (tags in any case,
+    whitespace between them and around the data allowed), or None. One forward scan per `<token>`, never a
+    backtracking regex: the text comes from the network, before authentication."""
+    if len(document) > MAX_TOKEN_XML:
+        return None
+    lower = document.lower()
+    start = lower.find("<token>")
+    while start != -1:
+        data = _token_after(document, lower, start + len("<token>"))
+        if data is not None:
+            return data
+        start = lower.find("<token>", start + 1)
+    return None
+
+
+def _token_after(document: str, lower: str, at: int) -> str | None:
+    data = None
+    for tag in ("<version>", "</version>", "<data>", "</data>", "</token>"):
+        if tag.startswith("</") and tag != "</token>":
+            end = lower.find("<", at)  # the element's text: anything but '<'
+            if end == -1:
+                return None
+            if tag == "</data>":
+                data = document[at:end].strip()
+            at = end
+        else:
+            while at < len(lower) and lower[at].isspace():
+                at += 1
+        if not lower.startswith(tag, at):
+            return None
+        at += len(tag)
+    return data
 
 
 @dataclass(frozen=True)
@@ -308,6 +342,15 @@ def afas_endpoint(env: SimEnvironment, handler: Handler, gate: Gate) -> Callable
         call = Call(request, env)
         try:
             response = await _through_gate(call, gate, handler)
+        except BodyTooLargeError as exc:
+            warn(request.scope, str(exc))
+            call.info.note = "body too large"
+            response = empty(413)
+            response.headers["Connection"] = "close"  # the rest of the body is never read
+        except ClientDisconnect:
+            warn(request.scope, "the client disconnected while sending the body")
+            call.info.note = "client disconnected"
+            response = empty(400)
         except Exception as exc:  # a simulator defect: answer like AFAS's catch-all, keep the traceback in the log
             log.exception("simulator error on %s %s", request.method, request.url.path)
             call.info.note = f"simulator error: {type(exc).__name__}"

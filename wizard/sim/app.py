@@ -14,10 +14,11 @@ from typing import Any
 
 import httpx
 from starlette.applications import Starlette
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from wizard.sim import otp, rest_oauth, rest_read, rest_write, soap
+from wizard.sim import limits, otp, rest_oauth, rest_read, rest_write, soap
 from wizard.sim.admin_api import admin_routes
 from wizard.sim.admin_guard import AdminAccess, new_key
 from wizard.sim.afas_http import MESSAGES, ORIGINAL_PATH, CallInfo, Gate, Handler, afas_endpoint, record
@@ -86,6 +87,14 @@ class SimApp(Starlette):
         return self.admin_access.key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            if limits.header_bytes(scope) > limits.MAX_HEADER_BYTES:
+                limits.warn(scope, "header block too large")
+                if not scope["path"].startswith("/_sim"):  # the request log is AFAS traffic only
+                    record(self.sim_state, scope, 431, CallInfo(note="header block too large"))
+                await _closing(Response(b"", status_code=431))(scope, receive, send)
+                return
+            receive = limits.capped_receive(receive, limits.body_cap(scope["path"]), limits.declared_length(scope))
         if scope["type"] == "http" and not scope["path"].startswith("/_sim"):
             path = scope["path"]
             normal = _SLASHES.sub("/", path)
@@ -102,6 +111,12 @@ class SimApp(Starlette):
                 await _drop_connection(send)
                 return
         await super().__call__(scope, receive, send)
+
+
+def _closing(response: Response) -> Response:
+    # The rest of a refused request is never read: the connection goes, instead of waiting for it.
+    response.headers["Connection"] = "close"
+    return response
 
 
 async def _drop_connection(send: Send) -> None:
@@ -123,7 +138,11 @@ def create_app(state: SimEnvironment, *, admin_key: str | None = None, port: int
     `admin_key` is the /_sim/ key (a random one when None: read it back as `app.admin_key`); `port` is the bound
     port the admin API insists on in `Host` (None in-process)."""
     access = AdminAccess(admin_key or new_key(), port)
-    return SimApp(state, access, routes=[*admin_routes(state, access), *_afas_routes(state)])
+    return SimApp(
+        state,
+        access,
+        routes=[*admin_routes(state, access), *_afas_routes(state)],
+    )
 
 
 __all__ = ["MESSAGES", "SimApp", "create_app"]

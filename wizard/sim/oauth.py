@@ -325,7 +325,9 @@ class SimOAuth:
 
     async def token_endpoint(self, request: Request) -> Response:
         """POST {base}/oauth/token, client credentials only (the authorization-code flow is not simulated)."""
-        body = await request.body()
+        media = request.headers.get("content-type", "").split(";", maxsplit=1)[0].strip().lower()
+        # Only a form POST is read; anything else gets AFAS's invalid_request without its body looked at.
+        body = await request.body() if request.method.upper() == "POST" and media == FORM else b""
         return self.answer_token_request(
             request.method, request.headers.get("content-type", ""), request.headers.get("authorization"), body
         )

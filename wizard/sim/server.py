@@ -18,12 +18,14 @@ from wizard.domain.oauth import OAuthClientCredentials
 from wizard.sim import admin_guard
 from wizard.sim.app import create_app
 from wizard.sim.client import SimAdmin
+from wizard.sim.connections import ACCEPT_BATCH, MAX_INCOMPLETE_EVENT, GuardedH11Protocol
 from wizard.sim.model import SimEnvironment
 from wizard.sim.scenarios import build_scenario
 
 HOST = "127.0.0.1"  # loopback only, never another interface
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 5.0
+LISTEN_BACKLOG = 128  # connections the kernel queues before accept(); more are dropped (clients retry after 1 s)
 
 
 class SimulatorStartError(RuntimeError):
@@ -124,7 +126,7 @@ class SimulatorServer:
             # No SO_REUSEADDR: on Windows it would let two servers share a port. Linux/macOS can still rebind a
             # port left in TIME_WAIT by a client-closed connection, since the server side closes last rarely.
             sock.bind((HOST, self._requested_port))
-            sock.listen(128)
+            sock.listen(LISTEN_BACKLOG)
         except OSError as exc:
             sock.close()
             in_use = exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1))
@@ -148,7 +150,9 @@ class SimulatorServer:
             access_log=False,
             lifespan="off",
             ws="none",
-            http="h11",
+            http=GuardedH11Protocol,  # h11 plus a deadline per request and a cap on open connections
+            h11_max_incomplete_event_size=MAX_INCOMPLETE_EVENT,
+            backlog=ACCEPT_BATCH,  # asyncio accepts this many per wake-up, before the protocol can make room
             timeout_graceful_shutdown=1,
             timeout_keep_alive=5,
             server_header=False,
@@ -173,6 +177,8 @@ class SimulatorServer:
                 self.stop()
                 raise SimulatorStartError(f"the simulator did not start: {self._failure!r}")
             time.sleep(0.005)
+        # asyncio used `backlog` for listen() too: give the kernel's queue its size back, keep the small batch.
+        sock.listen(LISTEN_BACKLOG)
         admin_guard.register(self.origin, self.admin_key)
 
     def stop(self) -> None:

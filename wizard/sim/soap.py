@@ -12,14 +12,17 @@ from starlette.responses import Response
 
 from wizard.sim.afas_http import (
     MESSAGES,
-    TOKEN_XML,
     Call,
     DeniedError,
     authorise,
     empty,
     maintenance,
+    token_data,
 )
+from wizard.sim.limits import warn
 from wizard.sim.model import FieldDef, UpdateDefinition, UpdateObject
+
+SOAP_MEDIA_TYPES = ("text/xml", "application/soap+xml")  # SOAP 1.1 and 1.2
 
 
 async def execute(call: Call) -> Response:
@@ -35,6 +38,12 @@ async def execute(call: Call) -> Response:
         return empty(404)
     if request.method != "POST":
         return empty(405)
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media not in SOAP_MEDIA_TYPES:
+        # A web page may POST text/plain or a form cross-site without asking; a SOAP envelope says it is one.
+        warn(request.scope, f"SOAP body of type {media[:60]!r}")
+        call.info.note = "not a SOAP content type"
+        return empty(415)
     with env.lock:
         in_maintenance = env.faults.maintenance
     if in_maintenance:
@@ -50,8 +59,7 @@ async def execute(call: Call) -> Response:
         return _soap_fault("Client", "Unknown method; expected Execute.")
     body_token = None
     if values.get("token"):
-        match = TOKEN_XML.search(html.unescape(values["token"]))
-        body_token = match.group(1) if match else None
+        body_token = token_data(html.unescape(values["token"]))
     try:
         # A Bearer token goes in the Authorization header, also for SOAP (afas-oauth.md §2.4).
         authorise(env, request, request.headers.get("authorization"), body_token)

@@ -1,6 +1,6 @@
 """What to do when no password store is found, said for the user's own operating system.
 
-A Windows user must not be told to start a GNOME keyring: each OS gets only its own advice. Used by secrets.py
+A Windows user must not be told to start a GNOME keyring: each OS gets only its own advice. Used by keyring_errors
 when keyring finds no backend (NoKeyringError).
 """
 

@@ -1,8 +1,9 @@
 """Progress per AFAS organisation, so the wizard resumes where the user (or the helpdesk) left it.
 
 Everything but the token: the token lives only in the keyring, and `save` refuses to write a file that contains
-any registered secret form. Files are written atomically (temp file + fsync + os.replace); a damaged file is set
-aside as *.corrupt with a warning, never a crash and never silently overwritten.
+any registered secret form. Files are written atomically (temp file + fsync + os.replace; a killed save's temp
+file is removed on the store's first use) and read through the one bounded reader (wizard.data.local_file); a
+damaged file is set aside as *.corrupt with a warning, never a crash and never silently overwritten.
 
 Two layers in one file: typed summary fields (environment, organisation, completed steps, checklist, where the
 token is stored, last verification) for lists and the helpdesk, and `wizard`, the wizard's own persisted state
@@ -18,12 +19,14 @@ import json
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.errors import UserFacingError
 from wizard.domain.redact import redact
@@ -36,6 +39,7 @@ APP_NAME = "sbq-afas-setup"
 SCHEMA_VERSION = 1
 # A progress file is a few KB; anything far larger is not ours (or damaged) and is not read into memory.
 MAX_FILE_BYTES = 1_000_000
+ORPHAN_AGE = 600  # seconds: a save takes milliseconds, so an older temporary file is a killed save's leftover
 
 
 def _now() -> dt.datetime:
@@ -184,6 +188,7 @@ _SECRET_INSIDE = Text(
 class ProgressStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or Path(user_data_dir(APP_NAME, appauthor=False)) / "progress"
+        self._cleaned = False
 
     def __repr__(self) -> str:
         return f"ProgressStore({str(self.folder)!r})"
@@ -205,23 +210,35 @@ class ProgressStore:
             log.warning("Could not set %s aside: %s", path.name, type(exc).__name__)
 
     def _read(self, path: Path) -> OrganisationProgress | None:
+        self._clean_orphans()
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self._set_aside(path, f"{size} bytes")
-                return None
-            raw = path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-        except OSError as exc:
-            # Unreadable (permissions, I/O error): skip it, but leave it where it is, untouched.
-            log.warning("Cannot read progress file %s: %s", path.name, type(exc).__name__)
+            raw = read_local_file(path, MAX_FILE_BYTES)
+        except LocalFileError as exc:
+            if exc.problem == "too-large":
+                self._set_aside(path, f"over {MAX_FILE_BYTES} bytes")
+            elif exc.problem != "missing":
+                # A pipe, device or unreadable file (permissions, I/O error): skip it, but leave it untouched.
+                log.warning("Cannot read progress file %s: %s", path.name, exc.problem)
             return None
         try:
             return OrganisationProgress.model_validate_json(raw)
         except (ValueError, ValidationError) as exc:
             self._set_aside(path, redact(type(exc).__name__))
             return None
+
+    def _clean_orphans(self) -> None:
+        """Remove temporary files a killed save left behind, once per store; a recent one may be another
+        process's save in progress, so only those older than ORPHAN_AGE go."""
+        if self._cleaned:
+            return
+        self._cleaned = True
+        cutoff = time.time() - ORPHAN_AGE
+        try:
+            orphans = [p for p in self.folder.glob(".progress-*.tmp") if p.lstat().st_mtime < cutoff]
+            for orphan in orphans:
+                orphan.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Could not clean temporary progress files: %s", type(exc).__name__)
 
     def load(self, env_key: str) -> OrganisationProgress | None:
         progress = self._read(self._path(env_key))
@@ -244,6 +261,7 @@ class ProgressStore:
             # Defence in depth: a token that slipped into the wizard's state must never reach the disk.
             raise ProgressStoreError(_SECRET_INSIDE.format(org=org))
         tmp: str | None = None
+        self._clean_orphans()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".progress-", suffix=".tmp")
@@ -264,6 +282,7 @@ class ProgressStore:
         """Every readable organisation, most recently updated first; damaged files are set aside and skipped."""
         if not self.folder.is_dir():
             return []
+        self._clean_orphans()
         found = [p for p in (self._read(path) for path in sorted(self.folder.glob("*.json"))) if p is not None]
         return sorted(found, key=lambda p: p.updated_at, reverse=True)
 

@@ -1,17 +1,12 @@
-"""Reading a small credential file (a token file) safely: never blocking, only regular files, bounded in size.
-
-`open()` on a FIFO waits forever for a writer, outside any timeout; a device or a huge file must not be read into
-memory. Opening with O_NONBLOCK returns at once for a FIFO, and fstat on the open descriptor (not the path, which
-could be swapped in between) decides whether it is a regular file.
-"""
+"""Reading a small credential file (a token or client secret file) through the product's one safe reader
+(wizard.data.local_file: never blocking, only regular files, bounded), with messages that say what was wrong."""
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Literal
 
+from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.errors import InputError
 from wizard.domain.redact import excerpt
 from wizard.domain.text import Text
@@ -33,34 +28,19 @@ def read_secret_file(path: Path, limit: int = MAX_SECRET_FILE, kind: SecretKind 
     """The file's text (UTF-8, a BOM allowed); InputError, naming the file and the reason, otherwise."""
     name = excerpt(str(path), 200)
     holds, file_kind = _HOLDS[kind]
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise _cannot_read(name, exc.strerror or type(exc).__name__, file_kind) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+        raw = read_local_file(path, limit)
+    except LocalFileError as exc:
+        if exc.problem == "not-regular":
             raise InputError(
                 Text(
                     en="{f} is not a regular file (a folder, pipe or device); give the file that holds {what}.",
                     nl="{f} is geen gewoon bestand (een map, pipe of apparaat); geef het bestand met {what}.",
                 ).format(f=name, what=holds)
-            )
-        if info.st_size > limit:
-            raise _too_large(name, file_kind)
-        raw = b""
-        while len(raw) <= limit:  # bounded too: the file may grow after fstat
-            chunk = os.read(fd, limit + 1 - len(raw))
-            if not chunk:
-                break
-            raw += chunk
-    except OSError as exc:
-        raise _cannot_read(name, exc.strerror or type(exc).__name__, file_kind) from None
-    finally:
-        os.close(fd)
-    if len(raw) > limit:
-        raise _too_large(name, file_kind)
+            ) from None
+        if exc.problem == "too-large":
+            raise _too_large(name, file_kind) from None
+        raise _cannot_read(name, exc.reason, file_kind) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,6 +1,6 @@
 """About and "Info for the helpdesk": version and build, and the facts `sbq-setup diagnose` prints, with a copy button.
 
-The facts come from wizard.stores.helpdesk (one Qt-free function for both); the keyring's first discovery can take
+The facts come from wizard.stores.diagnostics (one Qt-free function for both); the keyring's first discovery can take
 a moment, so the dialog is built only when the user opens it.
 """
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 
 from wizard import __version__, installation
 from wizard.flow.state import WizardState
-from wizard.stores.helpdesk import Session, as_text, build_text, helpdesk_facts, result_text
+from wizard.stores.diagnostics import Session, as_text, build_text, helpdesk_facts, result_text
 from wizard.ui.widgets import MessageLine, svg_pixmap
 
 

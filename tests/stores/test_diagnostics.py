@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import FAKE_DATA
 from wizard.domain.text import Lang
-from wizard.stores.helpdesk import Session, as_text, helpdesk_facts, last_saved_session
+from wizard.stores.diagnostics import Session, as_text, helpdesk_facts, last_saved_session
 from wizard.stores.keyring_help import no_keyring_message
 from wizard.stores.progress import OrganisationProgress, ProgressStore, VerificationCounts
 
