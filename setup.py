@@ -3,7 +3,7 @@
 The repository's connectors/ and resources/i18n/*.ts stay the single source of truth; nothing generated is
 committed. A wheel gets wizard/_data/connectors/ (*.gcn, *.toml) and wizard/_data/i18n/*.qm (pyside6-lrelease
 at build time, hence PySide6-Essentials in [build-system] requires) and wizard/_data/svg/*.svg (the mark and state
-icons); wizard/resources.py finds them through
+icons); wizard/installation.py finds them through
 importlib.resources. An editable install compiles the .qm files next to their .ts sources instead (gitignored),
 so `pip install -e .` alone also gives a wizard in both languages.
 """

@@ -5,13 +5,16 @@
     .venv/bin/python benchmarks/startup_bench.py --frozen dist/sbq-setup/sbq-setup --floors build/floors
                                                              # the PyInstaller bundle too (floors: build.py --floors)
 
-Budgets (issue 13): the wizard's window on screen <= 1.5x a bare PySide6 window; `--version` and `--help` <= 1.5x
-`python -c "import argparse"`; `diagnose` and `verify` import only what they use (listed, not timed).
+Budgets (issue 19): the wizard's window on screen <= 2.0x a bare PySide6 window (checkout, wheel and frozen bundle);
+`--version` and `--help` <= 3x `python -c "import argparse"` (checkout, wheel); `diagnose` and `verify` import only
+what they use (listed, not timed). Nobody feels 50 ms; the budgets catch a heavy stack loaded too early, not
+milliseconds. The frozen CLI is shown for information: PyInstaller's runtime hooks run before its first line
+(pyi_rth_pyside6 imports QtCore), as PyInstaller intends.
 "Window on screen" = from process start until the top-level window's first expose event has been handled (Qt paints
 the window and flushes it to the screen while handling it): the wizard says so itself with SBQ_FIRST_PAINT_PROBE=1
 (wizard/ui/first_paint.py), so the console script, a wheel's and the frozen bundle are timed alike. The frozen
 bundle's window is compared with the same bare window frozen the same way; its CLI with `python -c "import argparse"`
-(the budget) and, for information, with `import argparse` frozen the same way.
+and with `import argparse` frozen the same way.
 
 The floor and the figures it divides are run in turns within each round (floor, a, b, floor, a, b, ...), so a
 change in the machine's load during the run moves both; the load average is printed at the start and the end.
@@ -33,7 +36,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-BUDGET = 1.5
+WINDOW_BUDGET = 2.0  # x a bare PySide6 window
+CLI_BUDGET = 3.0  # x `python -c "import argparse"`
 
 # The wizard says when its first frame is on screen (SBQ_FIRST_PAINT_PROBE=1, wizard/ui/first_paint.py); the floor runs
 # that same file's source in front of a bare window, so both stop at the same moment. What the wizard does after its
@@ -133,7 +137,7 @@ def _load() -> str:
         return "load average unknown"
 
 
-def _row(name: str, value: float, floor: float, budget: float | None = BUDGET) -> bool:
+def _row(name: str, value: float, floor: float, budget: float | None) -> bool:
     ratio = value / floor
     verdict = "" if budget is None else ("  within budget" if ratio <= budget else f"  OVER the {budget}x budget")
     print(f"  {name:<44} {value * 1000:7.0f} ms  {ratio:4.2f}x{verdict}", flush=True)
@@ -149,12 +153,12 @@ def cli(runs: int, tmp: Path, frozen: Path | None, floors: Path | None) -> bool:
         [[py, "-c", "import argparse"], [*entry, "--version"], [*entry, "--help"]], env, runs
     )
     print(f'CLI (median of {runs}); floor: python -c "import argparse" = {floor * 1000:.0f} ms')
-    ok = _row("sbq-setup --version", version, floor)
-    ok &= _row("sbq-setup --help", helps, floor)
+    ok = _row("sbq-setup --version", version, floor, CLI_BUDGET)
+    ok &= _row("sbq-setup --help", helps, floor, CLI_BUDGET)
     _row("sbq-setup diagnose --json (info)", _median([*entry, "diagnose", "--json"], env, runs), floor, None)
     if frozen is not None:
         for args in (["--version"], ["--help"]):
-            ok &= _row("frozen " + " ".join(args), _median([str(frozen), *args], env, runs), floor)
+            _row(f"frozen {' '.join(args)} (info)", _median([str(frozen), *args], env, runs), floor, None)
         program = floors / "argparse" / "argparse" if floors is not None else None
         if program is not None and program.exists():
             frozen_floor, version_f, help_f = _medians(
@@ -188,15 +192,15 @@ def window(
     floor, en, nl = _medians([[py, "-c", bare_window_program()], [*entry, "--lang", "en"], [*entry, "--lang", "nl"]],
                              env, runs, "SHOWN")  # fmt: skip
     print(f"Window on screen, {label} (median of {runs}); floor: a bare PySide6 window = {floor * 1000:.0f} ms")
-    ok = _row("sbq-setup (the wizard, first page)", en, floor)
-    ok &= _row("sbq-setup --lang nl", nl, floor)
+    ok = _row("sbq-setup (the wizard, first page)", en, floor, WINDOW_BUDGET)
+    ok &= _row("sbq-setup --lang nl", nl, floor, WINDOW_BUDGET)
     _row("sbq-setup --demo (starts the simulator; info)", _median([*entry, "--demo"], env, runs, "SHOWN"), floor, None)
     if frozen is not None:
         bare = floors / "bare-window" / "bare-window" if floors is not None else None
         if bare is not None and bare.exists():
             frozen_floor, frozen_en = _medians([[str(bare)], [str(frozen), "--lang", "en"]], env, runs, "SHOWN")
             print(f"  frozen; floor: the same bare window frozen by build.py --floors = {frozen_floor * 1000:.0f} ms")
-            ok &= _row("frozen sbq-setup (first page)", frozen_en, frozen_floor)
+            ok &= _row("frozen sbq-setup (first page)", frozen_en, frozen_floor, WINDOW_BUDGET)
         else:
             _row("frozen sbq-setup (first page; info: no frozen floor)", _median([str(frozen)], env, runs, "SHOWN"),
                  floor, None)  # fmt: skip

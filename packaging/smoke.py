@@ -79,23 +79,6 @@ def check_native_keyring(cli: str) -> str:
     return backend
 
 
-def check_deferred_hooks(app: str) -> str:
-    """The runtime hooks packaging/deferred_rthooks.py defers are not in the program's start-up scripts (issue 13)."""
-    import importlib.util
-
-    from PyInstaller.archive.readers import CArchiveReader  # type: ignore[import-untyped]  # in the build venv
-
-    # By path: in the build venv `packaging` is PyPI's package of that name.
-    spec = importlib.util.spec_from_file_location("sbq_deferred_rthooks", ROOT / "packaging" / "deferred_rthooks.py")
-    assert spec and spec.loader
-    deferral = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(deferral)
-    scripts = [name for name, entry in CArchiveReader(app).toc.items() if entry[-1] == "s"]
-    eager = sorted(set(deferral.DEFERRED) & set(scripts))
-    assert deferral.NAME in scripts and not eager, f"start-up scripts: {scripts}"
-    return f"start-up scripts {', '.join(scripts)}"
-
-
 def check_menu_entry(app: str) -> str:
     """install.sh (Linux archive) adds a menu entry whose Exec is the unpacked program, and the icon it names."""
     folder = Path(app).resolve().parent
@@ -163,8 +146,6 @@ def main() -> int:
         ("--demo --tour (nl)", lambda: check_tour(args.app, "nl")),
         ("--demo --tour (en)", lambda: check_tour(args.app, "en")),
     ]
-    if not sys.platform.startswith("darwin"):  # a macOS .app keeps its archive elsewhere; not checked there yet
-        checks.append(("runtime hooks deferred", lambda: check_deferred_hooks(args.app)))
     if sys.platform.startswith("linux"):
         checks.append(("menu entry (install.sh)", lambda: check_menu_entry(args.app)))
     if not args.skip_keyring:

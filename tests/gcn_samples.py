@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard import resources
+from wizard import installation
 from wizard.data import clear_manifest_cache
 from wizard.domain.gcn import write_gcn
 
-REAL = resources.connectors_dir()
+REAL = installation.connectors_dir()
 
 
 def official_gcn(connector: str) -> bytes:

@@ -7,13 +7,13 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from wizard import resources
+from wizard import installation
 from wizard.cli.export import report_lines
 from wizard.cli.main import main
 from wizard.data import clear_manifest_cache, load_manifest
 from wizard.domain.bundle import ExportedFile, ExportResult, afas_client_path
 
-REAL = resources.connectors_dir()
+REAL = installation.connectors_dir()
 
 
 def _sha256sum_check(folder: Path) -> subprocess.CompletedProcess[str]:

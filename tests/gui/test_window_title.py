@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.conftest import WindowFactory
-from wizard import resources
+from wizard import installation
 from wizard.domain.text import Lang
 
 
@@ -22,9 +22,9 @@ def test_a_release_bundle_does_not(make_window: WindowFactory, monkeypatch: pyte
 
 
 def test_build_info_decides_development_or_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resources, "_root_dir", lambda: str(tmp_path))  # what root() and the quick check read
-    assert resources.is_development_build()  # no build_info.json: a source checkout
+    monkeypatch.setattr(installation, "root", lambda: tmp_path)
+    assert installation.is_development_build()  # no build_info.json: a source checkout
     (tmp_path / "build_info.json").write_text(json.dumps({"version": "0.1.0", "development": False}))
-    assert not resources.is_development_build()
+    assert not installation.is_development_build()
     (tmp_path / "build_info.json").write_text("{ damaged")
-    assert resources.is_development_build()  # when in doubt, never claim to be a release
+    assert installation.is_development_build()  # when in doubt, never claim to be a release

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-import wizard.resources
+import wizard.installation
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "sbq-setup.spec"
@@ -26,8 +26,8 @@ def _spec_data_folders() -> list[str]:
 
 
 def _folders_the_app_reads() -> set[str]:
-    """Every `root() / "<name>"` in wizard/resources.py: the folders and files the app opens at run time."""
-    tree = ast.parse(Path(wizard.resources.__file__).read_text(encoding="utf-8"))
+    """Every `root() / "<name>"` in wizard/installation.py: the folders and files the app opens at run time."""
+    tree = ast.parse(Path(wizard.installation.__file__).read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         if (
@@ -50,10 +50,10 @@ def test_spec_bundles_every_data_folder_the_app_reads() -> None:
         assert (ROOT / folder).is_dir()
 
 
-def test_spec_bundles_keyring_backends_and_the_subcommands() -> None:
+def test_spec_bundles_keyring_backends_and_every_wizard_module() -> None:
     text = SPEC.read_text(encoding="utf-8")
     assert 'collect_submodules("keyring.backends")' in text
-    assert 'collect_submodules("wizard")' in text  # wizard/cli/main.py imports subcommands by name
+    assert 'collect_submodules("wizard")' in text  # the pages are imported by name on first show
 
 
 def test_every_locked_platform_has_what_its_keyring_needs() -> None:
@@ -138,10 +138,10 @@ def _wizard_modules() -> list[Path]:
 
 
 def test_no_module_reads_data_next_to_its_source() -> None:
-    """PyInstaller bundles only .py from packages: data must come through wizard/resources.py (a spec'd folder)."""
+    """PyInstaller bundles only .py from packages: data must come through wizard/installation.py (a spec'd folder)."""
     offenders = []
     for path in _wizard_modules():
-        if path.name == "resources.py" and path.parent.name == "wizard":
+        if path.name == "installation.py" and path.parent.name == "wizard":
             continue
         text = path.read_text(encoding="utf-8")
         if "__file__" in text or "importlib.resources" in text or "pkgutil.get_data" in text:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from wizard import resources
+from wizard import installation
 from wizard.app import main
 from wizard.domain.text import Lang
 from wizard.ui.i18n import TranslationMissingError, Translations, missing_box
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 def no_catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     empty = tmp_path / "i18n"
     empty.mkdir()
-    monkeypatch.setattr(resources, "i18n_dir", lambda: empty)
+    monkeypatch.setattr(installation, "i18n_dir", lambda: empty)
     return empty
 
 
@@ -40,7 +40,7 @@ def test_a_missing_catalogue_raises_and_keeps_the_current_language(qapp: QApplic
     translations.install(Lang.NL)
     try:
         dutch = QCoreApplication.translate("WizardWindow", "Steps")
-        monkeypatch.setattr(resources, "i18n_dir", lambda: Path("/nonexistent-sbq-i18n"))
+        monkeypatch.setattr(installation, "i18n_dir", lambda: Path("/nonexistent-sbq-i18n"))
         with pytest.raises(TranslationMissingError) as caught:
             translations.install(Lang.EN)
         assert translations.lang is Lang.NL  # nothing half-switched

@@ -69,11 +69,11 @@ def _user_env(tmp: Path) -> dict[str, str]:
 
 def test_the_installed_wheel_works_outside_the_checkout_in_both_languages(installed: Path, tmp_path: Path) -> None:
     env = _user_env(tmp_path)
-    where = _run([installed / "python", "-c", "import wizard.resources as r; print(r.connectors_dir())"], tmp_path)
+    where = _run([installed / "python", "-c", "import wizard.installation as r; print(r.connectors_dir())"], tmp_path)
     assert str(installed.parent) in where.stdout and str(ROOT) not in where.stdout
     # The package data is where importlib.resources says it is (the wizard finds it without that import).
     same = (
-        "from importlib.resources import files; import wizard.resources as r; "
+        "from importlib.resources import files; import wizard.installation as r; "
         "print(r.package_data() == files('wizard') / '_data')"
     )
     assert _run([installed / "python", "-c", same], tmp_path).stdout.strip() == "True"

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.sim.conftest import Sim
-from wizard import resources
+from wizard import installation
 from wizard.data import load_manifest
 from wizard.domain.gcn import write_gcn
 from wizard.sim import SimAdmin, SimAdminError, SimulatorServer
@@ -18,7 +18,7 @@ MANIFEST = load_manifest()
 
 
 def _gcn(file_name: str) -> bytes:
-    return (resources.connectors_dir() / file_name).read_bytes()
+    return (installation.connectors_dir() / file_name).read_bytes()
 
 
 # --- in-process --------------------------------------------------------------------------------------------------

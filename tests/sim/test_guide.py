@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import resources
+from wizard import installation
 from wizard.data import load_manifest
 from wizard.flow.steps import StepId
 from wizard.sim import GUIDE_STEPS, SimAdminError, SimulatorServer, apply_guide_step, build_scenario
@@ -56,7 +56,7 @@ def test_steps_out_of_order_are_refused_like_afas() -> None:
 
 @pytest.mark.loopback
 def test_sim_admin_does_the_guide_over_loopback_with_the_users_exported_files() -> None:
-    exported = {g.file: (resources.connectors_dir() / g.file).read_bytes() for g in MANIFEST.gcn_files}
+    exported = {g.file: (installation.connectors_dir() / g.file).read_bytes() for g in MANIFEST.gcn_files}
     with SimulatorServer("fresh") as sim, sim.admin() as admin:
         tokens = []
         for step in GUIDE_STEPS:

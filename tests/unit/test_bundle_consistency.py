@@ -8,12 +8,12 @@ from types import ModuleType
 
 import pytest
 
-from wizard import resources
+from wizard import installation
 from wizard.data import load_manifest
 from wizard.domain.bundle import sha256_of
 from wizard.domain.gcn import read_gcn
 
-CONNECTORS = resources.connectors_dir()
+CONNECTORS = installation.connectors_dir()
 SCRIPT = CONNECTORS / "standins" / "make_standins.py"
 
 

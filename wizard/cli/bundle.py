@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.text import Lang, Text
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
-if TYPE_CHECKING:
-    from collections.abc import Callable
+# The manifest and the bundle's rules are pydantic models: imported in the commands that use them, not for `--help`.
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +65,7 @@ def _fail(exc: UserFacingError, lang: Lang) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from wizard.data import load_manifest, manifest_path  # pydantic: only when used
+    from wizard.data import load_manifest, manifest_path
     from wizard.data.bundle import bundle_files
     from wizard.domain.bundle import BundleError, check_release
 

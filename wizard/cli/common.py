@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from enum import IntEnum
+from typing import TextIO
 
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.redact import for_terminal, redact
 from wizard.domain.text import Lang, Text, system_lang
-
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--version` speed)
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import TextIO
 
 
 class ExitCode(IntEnum):
@@ -63,7 +60,7 @@ def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         say(Text(en="Stopped.", nl="Gestopt."), lang, sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # the last line of defence: a defect must still not print a traceback
-        import logging  # here, not at the top: `sbq-setup --version` must not load it
+        import logging  # a defect's path only: ~6 ms of the 3x `--version` budget (benchmarks/startup_bench.py)
 
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         say(

@@ -7,16 +7,16 @@ the JSON adds the technical extras (Qt version, where the connector bundle is).
 from __future__ import annotations
 
 import argparse
+import json
+import platform
 import sys
+from typing import Any
 
-from wizard import __version__, resources
+from wizard import __version__, installation
 from wizard.cli.common import add_lang_option, lang_of
 from wizard.domain.redact import for_terminal, json_for_terminal
 from wizard.domain.text import Lang
-
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
-if TYPE_CHECKING:
-    from typing import Any
+from wizard.stores.diagnostics import as_text, helpdesk_facts, last_saved_session
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,18 +33,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
-    from wizard.stores.diagnostics import helpdesk_facts, last_saved_session
-    from wizard.stores.secrets import describe_backend
+    from wizard.stores.secrets import describe_backend  # keyring
 
     shared = {fact.key: fact.value for fact in helpdesk_facts(lang, last_saved_session(lang))}
     backend = describe_backend()
     return {
         **shared,
         "version": __version__,
-        "build": resources.build_info(),  # the raw record, for tooling; "build" in the text output is its summary
+        "build": installation.build_info(),  # the raw record, for tooling; "build" in the text output is its summary
         "frozen": bool(getattr(sys, "frozen", False)),
-        "platform": _platform(),
-        "connectors_dir": str(resources.connectors_dir()),
+        "platform": platform.platform(),
+        "connectors_dir": str(installation.connectors_dir()),
         "keyring_available": backend.available,
         "pyside6": _pyside_version(),
     }
@@ -52,27 +51,17 @@ def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
 
 def _pyside_version() -> str:
     try:
-        from PySide6 import __version__ as version
+        from PySide6 import __version__ as version  # Qt only for this fact, never for `--help`
     except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
         return "missing"
     return str(version)
 
 
-def _platform() -> str:
-    import platform  # 25 ms: only diagnose needs it, `sbq-setup --help` does not
-
-    return platform.platform()
-
-
 def run(args: argparse.Namespace) -> int:
-    import json
-
     lang = lang_of(args)
     if args.json:
         print(json_for_terminal(json.dumps(facts(lang), indent=2)))
         return 0
-    from wizard.stores.diagnostics import as_text, helpdesk_facts, last_saved_session
-
     shown = helpdesk_facts(lang, last_saved_session(lang))
     print(for_terminal(as_text(shown, lang), keep_newlines=True))
     print(for_terminal(f"Qt (PySide6): {_pyside_version()}", keep_newlines=False))

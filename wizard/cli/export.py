@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.text import Text
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
-if TYPE_CHECKING:  # the bundle check (pydantic) loads when used: `sbq-setup --help` stays fast
+if TYPE_CHECKING:  # the bundle's rules read the manifest model (pydantic): imported where used, not for `--help`
     from wizard.domain.bundle import ExportResult
 
 STAND_IN_NOTICE = Text(
@@ -35,9 +35,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def report_lines(result: ExportResult) -> list[Text]:
-    from wizard.domain.bundle import SUMS_NAME, is_drive_path
-
     """What the user reads after an export, in order."""
+    from wizard.domain.bundle import SUMS_NAME, is_drive_path  # pydantic
+
     lines: list[Text] = []
     if result.stand_ins:
         lines.append(STAND_IN_NOTICE)
@@ -83,7 +83,7 @@ def report_lines(result: ExportResult) -> list[Text]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.data.bundle import export_connectors
+    from wizard.data.bundle import export_connectors  # pydantic
     from wizard.domain.bundle import BundleError
 
     lang = lang_of(args)

@@ -3,95 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
 import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
-from wizard import __version__, resources
+from wizard import __version__, installation
+from wizard.cli import bundle, diagnose, export, simulator, verify
 from wizard.cli.common import ExitCode, add_lang_option, guarded
 from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--version` speed)
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from typing import NoReturn
+GuiEntry = Callable[[argparse.Namespace], int]
 
-    GuiEntry = Callable[[argparse.Namespace], int]
-
-# Each module defines register(subparsers) and sets `func` on its parser. Only the subcommand that is run gets
-# imported and its parser built (LazySubcommands): `sbq-setup --help` lists them from this table, so it stays within
-# its start-up budget (issue 13). A test keeps these lines equal to each module's own `help=`. Imported by name;
-# packaging/sbq-setup.spec bundles every wizard module for that reason.
-SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "verify": ("wizard.cli.verify", "check an AFAS environment's SmartBooqing setup live (read-only)"),
-    "export-connectors": ("wizard.cli.export", "write the SmartBooqing .gcn files and a SHA256SUMS file into DIR"),
-    "simulator": (
-        "wizard.cli.simulator",
-        "run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
-    ),
-    "bundle": ("wizard.cli.bundle", "maintainers: check the connector bundle or adopt the official .gcn files"),
-    "diagnose": (
-        "wizard.cli.diagnose",
-        "print version, build, OS, keyring backend and the last organisation for the helpdesk (no secrets)",
-    ),
-}
-SUBCOMMAND_MODULES: tuple[str, ...] = tuple(module for module, _ in SUBCOMMANDS.values())
-
-
-class LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]  # generic only in the stubs
-    """Subcommands listed by name and help line; a subcommand's module is imported and its parser built only when
-    the command line names it. Uses argparse's `_name_parser_map` and `_ChoicesPseudoAction`, unchanged since
-    Python 3.2; tests/packaging/test_startup_imports.py fails if they ever change."""
-
-    def add_lazy(self, name: str, module: str, help: str) -> None:
-        self._name_parser_map[name] = module  # a placeholder: `choices` (valid names) is this map
-        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))  # the line in `--help`
-
-    def build(self, name: str) -> argparse.ArgumentParser:
-        """The subcommand's real parser, built by its module's register() on first use."""
-        entry = self._name_parser_map[name]
-        if isinstance(entry, str):
-            del self._name_parser_map[name]
-            listed = len(self._choices_actions)
-            importlib.import_module(entry).register(self)
-            del self._choices_actions[listed:]  # register's own `help=` line: already listed by add_lazy
-        parser = self._name_parser_map[name]
-        assert isinstance(parser, argparse.ArgumentParser)
-        return parser
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: str | Sequence[object] | None,
-        option_string: str | None = None,
-    ) -> None:
-        if isinstance(values, list) and values and isinstance(values[0], str) and values[0] in self._name_parser_map:
-            self.build(values[0])
-        super().__call__(parser, namespace, values, option_string)
-
-
-def terminal_columns() -> int:
-    """The width argparse would wrap at (COLUMNS, else the terminal, else 80), as shutil.get_terminal_size finds it."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class TerminalWidthFormatter(argparse.HelpFormatter):
-    """argparse's formatter at the same width, without argparse importing shutil (and the compression modules shutil
-    loads) to find it: ~2 ms of the 1.5x budget of `--version` and `--help` (issue 13)."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
-        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
+# Each module's register(subparsers) adds its parser and sets `func` on it; listed in `--help` in this order.
+SUBCOMMANDS = (verify, export, simulator, bundle, diagnose)
 
 
 class SafeArgumentParser(argparse.ArgumentParser):
@@ -104,8 +29,7 @@ class SafeArgumentParser(argparse.ArgumentParser):
 
 
 class VersionAction(argparse.Action):
-    """--version, which reads whether this is a development build only when asked: in a bundle that is a file read
-    and `json` (~1.5 ms), which `--help`, the subcommands and the wizard would otherwise pay at every start."""
+    """--version; whether this is a development build (build_info.json in a bundle) is read only when asked."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
         super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help="show the version and exit")
@@ -113,7 +37,7 @@ class VersionAction(argparse.Action):
     def __call__(
         self, parser: argparse.ArgumentParser, namespace: object, values: object, option_string: str | None = None
     ) -> None:
-        flavour = " (development build)" if resources.is_development_build() else ""
+        flavour = " (development build)" if installation.is_development_build() else ""
         sys.stdout.write(f"sbq-setup {__version__}{flavour}\n")
         parser.exit()
 
@@ -121,7 +45,6 @@ class VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = SafeArgumentParser(
         prog="sbq-setup",
-        formatter_class=TerminalWidthFormatter,
         description="SmartBooqing AFAS Setup: connect an AFAS Profit environment to SmartBooqing and verify it. "
         "Without a subcommand the setup wizard opens.",
     )
@@ -150,10 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
     parser.add_argument("--auth", choices=["oauth", "classic"], help="with --tour: the credential to set up")
     parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
-    subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND", action=LazySubcommands)
-    assert isinstance(subparsers, LazySubcommands)
-    for name, (module, line) in SUBCOMMANDS.items():
-        subparsers.add_lazy(name, module, line)
+    subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.register(subparsers)
     return parser
 
 
@@ -184,7 +106,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
     # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.
     register_untrusted_input(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)  # --version and --help end here, before logging is loaded: they stay fast
+    args = parser.parse_args(argv)
     install_logging()
     func = getattr(args, "func", None)
     if func is None:

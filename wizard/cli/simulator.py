@@ -3,37 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import signal
+import threading
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
+# The simulator (uvicorn, starlette, pydantic) is imported by the functions that use it: only when this subcommand
+# runs, never for `sbq-setup --help` or the wizard's window. Its scenario names, Authenticatietypes and latency limit
+# are checked there, against its own lists.
 if TYPE_CHECKING:
-    from types import FrameType
-
     from wizard.sim.model import SimEnvironment
 
-# The scenario names are repeated here so `--help` works without importing uvicorn; a test keeps them in sync.
-SCENARIO_NAMES = (
-    "fresh",
-    "ready",
-    "missing-connectors",
-    "token-invalid",
-    "ip-restricted",
-    "maintenance",
-    "blocked-definition",
-    "slow",
-    "oauth-ready",
-    "hybrid",
-    "oauth-secret-expired",
-)
-AUTH_TYPES = ("classic", "hybrid", "oauth")  # wizard.sim.oauth.AUTH_TYPES; a test keeps them in sync
-KEY_HEADER = "X-Sim-Key"  # wizard.sim.admin_guard.KEY_HEADER; not imported so `--help` stays light
-MAX_LATENCY_MS = 10_000  # wizard.sim.model.MAX_LATENCY_MS; a test keeps them in sync
 _OUR_TOKEN_FILE = re.compile(r"\s*<token><version>\d+</version><data>[0-9A-F]{64}</data></token>\s*")
 _OUR_SECRET_FILE = re.compile(r"\s*[0-9A-F]{64}\s*")  # the simulator's client secrets: 64 uppercase hex
 
@@ -48,7 +36,27 @@ def _port(value: str) -> int:
     return port
 
 
+def _scenario(value: str) -> str:
+    from wizard.sim.scenarios import SCENARIOS  # the simulator
+
+    if value not in SCENARIOS:
+        raise argparse.ArgumentTypeError(f"invalid choice: '{value}' (choose from {', '.join(SCENARIOS)})")
+    return value
+
+
+def _auth(value: str) -> str:
+    from wizard.sim.scenarios import AUTH_PRESETS  # the simulator
+
+    if value not in AUTH_PRESETS:
+        raise argparse.ArgumentTypeError(
+            f"unknown Authenticatietype '{value}'; choose one of: {', '.join(AUTH_PRESETS)}"
+        )
+    return value
+
+
 def _latency(value: str) -> int:
+    from wizard.sim.model import MAX_LATENCY_MS  # the simulator
+
     try:
         ms = int(value)
     except ValueError:
@@ -67,7 +75,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--port", type=_port, default=0, help="TCP port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument(
-        "--scenario", choices=SCENARIO_NAMES, default="ready", help="starting state of the environment (default ready)"
+        "--scenario",
+        type=_scenario,
+        default="ready",
+        metavar="NAME",
+        help="starting state of the environment: ready (default), fresh, an AFAS fault or an OAuth setup "
+        "(docs/simulator.md; an unknown NAME lists them)",
     )
     parser.add_argument(
         "--token-out",
@@ -83,9 +96,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--auth",
-        choices=AUTH_TYPES,
+        type=_auth,
         default=None,
-        help="put the scenario's app connector on this Authenticatietype with an OAuth client (any scenario)",
+        metavar="TYPE",
+        help="put the scenario's app connector on Authenticatietype TYPE (classic, hybrid or oauth) with an OAuth "
+        "client (any scenario)",
     )
     parser.add_argument(
         "--setting",
@@ -117,19 +132,20 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
         if not ours.fullmatch(content):
             raise InputError(
                 Text(
-                    en="{p} already exists and is not a {w} file; it will not be overwritten. Choose another name.",
-                    nl="{p} bestaat al en is geen {wn}; het wordt niet overschreven. Kies een andere naam.",
+                    en="{p} already exists and is not a {what}; it will not be overwritten. Choose another name.",
+                    nl="{p} bestaat al en is geen {what}; het wordt niet overschreven. Kies een andere naam.",
                 ).format(
                     p=path,
-                    w="token" if ours is _OUR_TOKEN_FILE else "client secret",
-                    wn="tokenbestand" if ours is _OUR_TOKEN_FILE else "client-secretbestand",
+                    what=Text(en="token file", nl="tokenbestand")
+                    if ours is _OUR_TOKEN_FILE
+                    else Text(en="client secret file", nl="client-secretbestand"),
                 )
             )
 
 
 def _write_token(path: Path, xml: str) -> None:  # also the client secret: the same care, another content
     """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
-    import tempfile  # the heavy imports live in the functions that use them: `sbq-setup --help` stays light
+    import tempfile  # only this subcommand writes files: ~3 ms of the 3x `--version` budget (startup_bench.py)
 
     try:
         fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
@@ -149,8 +165,6 @@ def _write_token(path: Path, xml: str) -> None:  # also the client secret: the s
 
 def _setting_value(text: str) -> object:
     # JSON where it parses (401, 8, true), else the plain text (offer, access-token).
-    import json
-
     try:
         return json.loads(text)
     except ValueError:
@@ -158,7 +172,7 @@ def _setting_value(text: str) -> object:
 
 
 def _apply_settings(state: SimEnvironment, pairs: list[str]) -> None:
-    from wizard.sim import actions
+    from wizard.sim import actions  # the simulator
     from wizard.sim.model import SimStepError
 
     for pair in pairs:
@@ -187,10 +201,8 @@ def _apply_settings(state: SimEnvironment, pairs: list[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import signal
-    import threading
-
-    from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario
+    from wizard.sim import SimulatorServer, SimulatorStartError, build_scenario  # the simulator
+    from wizard.sim.admin_guard import KEY_HEADER
 
     lang: Lang = lang_of(args)
     token_path = Path(args.token_out).expanduser() if args.token_out else None

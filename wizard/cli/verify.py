@@ -8,17 +8,20 @@ import math
 import os
 import re
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.domain.errors import InputError
+from wizard.domain.presentation import Status, attention_rank, status_label
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
+from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported (`--help` speed)
-if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `sbq-setup --help` stays fast
-    from contextlib import ExitStack
-
+# The credential models and the verification stack need pydantic, httpx and asyncio (the keyring and the simulator in
+# two cases): imported inside the functions that use them, so neither `--help` nor the wizard's window loads them.
+if TYPE_CHECKING:
     from wizard.domain.credentials import Credential
     from wizard.domain.environment import AfasEnvironment
     from wizard.verify import Report
@@ -26,21 +29,25 @@ if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `s
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 CLIENT_ID_ENV = "SBQ_AFAS_CLIENT_ID"
 CLIENT_SECRET_ENV = "SBQ_AFAS_CLIENT_SECRET"
-MAX_TOKEN_FILE = 64 * 1024  # wizard.stores.secret_file.MAX_SECRET_FILE; not imported so `--help` stays light
 MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
-HELP = """Check a customer's AFAS setup live and read-only, and say what is missing and how to fix it.
+HELP = """Check a customer's AFAS setup live and read-only, and say what is missing
+and how to fix it.
 
 Two kinds of credential:
   classic token   from --token-file, --token-stdin or SBQ_AFAS_TOKEN
-  OAuth client    --client-id (or SBQ_AFAS_CLIENT_ID) with the client secret from --client-secret-file,
-                  --client-secret-stdin or SBQ_AFAS_CLIENT_SECRET; one token request at {base-url}/oauth/token,
-                  then every check with Authorization: Bearer
-Without either, the OS keyring entry the wizard saved for this environment is used (it holds one of the two).
-A token or client secret is never taken from the command line.
+  OAuth client    --client-id (or SBQ_AFAS_CLIENT_ID) with the client secret
+                  from --client-secret-file, --client-secret-stdin or
+                  SBQ_AFAS_CLIENT_SECRET; one token request at
+                  {base-url}/oauth/token, then every check with
+                  Authorization: Bearer
+Without either, the OS keyring entry the wizard saved for this environment is
+used (it holds one of the two). A token or client secret is never taken from
+the command line.
 
-exit codes: 0 verified (warnings allowed), 1 setup defects found, 2 bad input (nothing was sent),
-            3 verification impossible right now (unreachable, IP restriction, maintenance, timeout)"""
+exit codes: 0 verified (warnings allowed), 1 setup defects found,
+            2 bad input (nothing was sent), 3 verification impossible right now
+            (unreachable, IP restriction, maintenance, timeout)"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,13 +61,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--type", choices=["production", "test", "accept"], help="environment type for a bare number")
     parser.add_argument("--base-url", metavar="URL", help="custom REST base URL (on-premise Profit, the simulator)")
     parser.add_argument("--soap-url", metavar="URL", help="custom SOAP URL (default: same origin, /profitservices)")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--token-file", metavar="F", type=Path, help="read the classic token from file F")
-    source.add_argument("--token-stdin", action="store_true", help="read the classic token from standard input")
-    source.add_argument(
+    # One source per kind here; a classic token together with an OAuth client is refused by _read_credential.
+    token = parser.add_mutually_exclusive_group()
+    token.add_argument("--token-file", metavar="F", type=Path, help="read the classic token from file F")
+    token.add_argument("--token-stdin", action="store_true", help="read the classic token from standard input")
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
         "--client-secret-file", metavar="F", type=Path, help="OAuth: read the client secret from file F"
     )
-    source.add_argument(
+    secret.add_argument(
         "--client-secret-stdin", action="store_true", help="OAuth: read the client secret from standard input"
     )
     parser.add_argument("--client-id", metavar="ID", help="OAuth: the app connector's client id (not a secret)")
@@ -114,8 +123,7 @@ def _secret_expires(args: argparse.Namespace) -> dt.date | None:
 
 
 def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential:
-    from wizard.domain.oauth import oauth_client_credentials
-    from wizard.stores.secret_file import read_secret_file
+    from wizard.domain.oauth import oauth_client_credentials  # pydantic
 
     client_id = args.client_id if args.client_id is not None else os.environ.get(CLIENT_ID_ENV)
     if client_id is None:
@@ -126,9 +134,9 @@ def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential
             ).format(var=CLIENT_ID_ENV)
         )
     if args.client_secret_file is not None:
-        secret = read_secret_file(args.client_secret_file, MAX_TOKEN_FILE, kind="client-secret")
+        secret = read_secret_file(args.client_secret_file, MAX_SECRET_FILE, kind="client-secret")
     elif args.client_secret_stdin:
-        secret = sys.stdin.read(MAX_TOKEN_FILE)
+        secret = sys.stdin.read(MAX_SECRET_FILE)
     elif os.environ.get(CLIENT_SECRET_ENV):
         secret = os.environ[CLIENT_SECRET_ENV]
     else:
@@ -144,8 +152,7 @@ def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential
 
 def _read_credential(args: argparse.Namespace, env: AfasEnvironment) -> Credential:
     """The credential, from the command line, the environment or the keyring, in that order."""
-    from wizard.domain.credentials import parse_classic_token
-    from wizard.stores.secret_file import read_secret_file
+    from wizard.domain.credentials import parse_classic_token  # pydantic
 
     expires = _secret_expires(args)
     if _wants_oauth(args):
@@ -163,9 +170,9 @@ def _read_credential(args: argparse.Namespace, env: AfasEnvironment) -> Credenti
         if args.token_file is not None:
             # Never blocks (a FIFO is refused at once), only a regular file, bounded: a wrong path must not hang or
             # load a disk image.
-            credential: Credential = parse_classic_token(read_secret_file(args.token_file, MAX_TOKEN_FILE))
+            credential: Credential = parse_classic_token(read_secret_file(args.token_file, MAX_SECRET_FILE))
         else:
-            credential = parse_classic_token(sys.stdin.read(MAX_TOKEN_FILE))
+            credential = parse_classic_token(sys.stdin.read(MAX_SECRET_FILE))
         return _no_expiry_for_classic(credential, expires)
     oauth_env = bool(os.environ.get(CLIENT_ID_ENV) or os.environ.get(CLIENT_SECRET_ENV))
     if os.environ.get(TOKEN_ENV) and oauth_env:
@@ -195,8 +202,8 @@ def _no_expiry_for_classic(credential: Credential, expires: dt.date | None) -> C
 
 
 def _from_keyring(env: AfasEnvironment, expires: dt.date | None) -> Credential:
-    from wizard.domain.oauth import OAuthClientCredentials, with_expiry
-    from wizard.stores.secrets import SecretStoreError, default_secret_store
+    from wizard.domain.oauth import OAuthClientCredentials, with_expiry  # pydantic
+    from wizard.stores.secrets import SecretStoreError, default_secret_store  # keyring
 
     missing = Text(
         en="No credential for {env}: use --token-file F, --token-stdin or {var} for a classic token, --client-id with "
@@ -224,9 +231,6 @@ def _field(text: str) -> str:
 
 
 def render_table(report: Report, lang: Lang) -> str:
-    from wizard.domain.checks import Status
-    from wizard.domain.presentation import attention_rank, status_label
-
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
         .format(e=_field(report.environment), u=_field(report.base_url))
@@ -290,7 +294,7 @@ def _write_report(path: Path, content: str) -> Text | None:
 
 def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
     """The built-in simulator: scenario 'ready' with its classic token, or 'oauth-ready' with its OAuth client."""
-    from wizard.sim import SimulatorServer
+    from wizard.sim import SimulatorServer  # uvicorn, starlette
 
     server = stack.enter_context(SimulatorServer("oauth-ready" if auth == "oauth" else "ready"))
     credential = server.oauth_credentials if auth == "oauth" else server.token
@@ -300,10 +304,9 @@ def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
 
 def run(args: argparse.Namespace) -> int:
     import asyncio
-    from contextlib import ExitStack
 
-    from wizard.domain.environment import parse_environment
-    from wizard.verify import verify
+    from wizard.domain.environment import parse_environment  # pydantic
+    from wizard.verify import verify  # httpx, pydantic
 
     lang = lang_of(args)
     timeout = _check_timeout(args.timeout)

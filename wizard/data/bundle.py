@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
-from wizard import resources
+from wizard import installation
 from wizard.data.loader import MANIFEST_FILE, clear_manifest_cache, load_manifest, manifest_path, read_manifest_text
 from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.bundle import (
@@ -86,17 +86,15 @@ def verify_file(spec: GcnFile, path: Path) -> BundleFile:
             ).format(f=spec.file, actual=definition.connector, expected=spec.connector)
         )
     if definition.stand_in != (spec.origin == "stand-in"):
-        kind = "a development stand-in" if definition.stand_in else "not a stand-in"
+        if definition.stand_in:
+            kind = Text(en="a development stand-in", nl="een ontwikkelvervanger")
+        else:
+            kind = Text(en="not a stand-in", nl="geen vervanger")
         raise _damaged(
             Text(
                 en="{f} is marked {origin} in the manifest, but the file is {kind}.",
-                nl="{f} staat als {origin} in het manifest, maar het bestand is {kind_nl}.",
-            ).format(
-                f=spec.file,
-                origin=spec.origin,
-                kind=kind,
-                kind_nl="een ontwikkelvervanger" if definition.stand_in else "geen vervanger",
-            )
+                nl="{f} staat als {origin} in het manifest, maar het bestand is {kind}.",
+            ).format(f=spec.file, origin=spec.origin, kind=kind)
         )
     return BundleFile(spec=spec, path=path, sha256=digest, definition=definition)
 
@@ -104,7 +102,7 @@ def verify_file(spec: GcnFile, path: Path) -> BundleFile:
 def bundle_files(manifest: Manifest | None = None) -> list[BundleFile]:
     """All listed `.gcn` files, each verified (see verify_file); raises BundleError on the first problem."""
     manifest = manifest or _current_manifest()
-    folder = resources.connectors_dir()
+    folder = installation.connectors_dir()
     return [verify_file(spec, folder / spec.file) for spec in manifest.gcn_files]
 
 
@@ -188,7 +186,7 @@ def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
 
     All files are checked before anything is copied, so a refused file leaves the bundle untouched.
     """
-    folder = resources.connectors_dir()
+    folder = installation.connectors_dir()
     manifest_file = folder / MANIFEST_FILE
     # Bytes, not read_text: the file's own line endings survive the edit on every platform.
     text = read_manifest_text(manifest_file)

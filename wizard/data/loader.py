@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from wizard import resources
+from wizard import installation
 from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.text import Text
 
@@ -23,11 +23,11 @@ _T = TypeVar("_T")
 
 
 def manifest_path() -> Path:
-    return resources.connectors_dir() / MANIFEST_FILE
+    return installation.connectors_dir() / MANIFEST_FILE
 
 
 def afas_path() -> Path:
-    return resources.connectors_dir() / AFAS_FILE
+    return installation.connectors_dir() / AFAS_FILE
 
 
 def read_manifest_text(target: Path) -> str:

@@ -7,17 +7,16 @@ a log file in the user's log folder keeps the product working and gives the help
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
 import time
+from pathlib import Path
+from typing import TextIO, cast
 
+from wizard import __version__
 from wizard.domain.redact import RedactingFilter, redact
-
-TYPE_CHECKING = False  # mypy treats this name as True; every command imports this module, `--version` too
-if TYPE_CHECKING:
-    from pathlib import Path  # pathlib at run time only where a path is made: `--version` never needs it
-    from typing import TextIO
 
 APP_NAME = "sbq-setup"
 APP_AUTHOR = "SmartBooqing"
@@ -31,8 +30,8 @@ _state: dict[str, Path] = {}
 def log_dir() -> Path:
     """Windows: %LOCALAPPDATA%\\SmartBooqing\\sbq-setup\\Logs; macOS: ~/Library/Logs/sbq-setup; Linux:
     $XDG_STATE_HOME/sbq-setup/log."""
-    from pathlib import Path
-
+    # Asked only without a console or to record a failure: platformdirs costs every command ~10 ms, a third of the
+    # CLI's start-up budget (benchmarks/startup_bench.py).
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, APP_AUTHOR))
@@ -85,8 +84,6 @@ def _open_log(path: Path) -> TextIO:
 
 
 def _header() -> str:
-    from wizard import __version__
-
     return f"--- {APP_NAME} {__version__} started {time.strftime('%Y-%m-%d %H:%M:%S')} (pid {os.getpid()}) ---\n"
 
 
@@ -94,8 +91,6 @@ def route_missing_streams(path: Path | None = None) -> Path | None:
     """When stdout or stderr is None (no console), send it into the log file; returns that file, else None."""
     if sys.stdout is not None and sys.stderr is not None:
         return None
-    from typing import TextIO, cast
-
     target = path or log_file()
     try:
         handle = _open_log(target)
@@ -130,8 +125,6 @@ def ensure_utf8(stream: object) -> None:
     try:
         reconfigure(encoding="utf-8", errors="replace")
     except (ValueError, OSError, io.UnsupportedOperation):
-        import contextlib
-
         with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
             reconfigure(errors="replace")  # last resort: a '?' instead of exit 70
 
@@ -149,7 +142,7 @@ def record_failure(exc: BaseException, what: str = "start-up failed") -> Path | 
 
     When the streams already go to the log file, logging does it; with a console, the traceback is appended to
     the same file, so the message box can always name one place for the helpdesk."""
-    import logging  # here, not at the top: every command prepares its streams, `sbq-setup --version` too
+    import logging  # a failure's path only: ~6 ms of the 3x `--version` budget (benchmarks/startup_bench.py)
     import traceback
 
     active = active_log_file()

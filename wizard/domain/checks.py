@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-# Re-exported (mypy wants the alias): its home is pydantic-free, for the GUI's first paint (issue 13).
-from wizard.domain.status import Status as Status  # noqa: PLC0414
+# A result's status is part of this contract; it is defined with how it looks, in a module without pydantic.
+from wizard.domain.presentation import Status as Status  # noqa: PLC0414
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 

@@ -136,13 +136,11 @@ def parse_environment(
             raise InputError(
                 Text(
                     en="{id} is a {found} environment, but {given} was chosen. Pick one.",
-                    nl="{id} is een {found_nl}omgeving, maar u koos {given_nl}. Kies er één.",
+                    nl="{id} is een {found}omgeving, maar u koos {given}. Kies er één.",
                 ).format(
                     id=raw,
-                    found=found.label.en.lower(),
-                    given=env_type.label.en.lower(),
-                    found_nl=found.label.nl.lower(),
-                    given_nl=env_type.label.nl.lower(),
+                    found=Text(en=found.label.en.lower(), nl=found.label.nl.lower()),
+                    given=Text(en=env_type.label.en.lower(), nl=env_type.label.nl.lower()),
                 )
             )
         env = AfasEnvironment(number=number, type=found, suffix=suffix)

@@ -1,4 +1,5 @@
-"""How each check status and the overall outcome look, once, for the CLI table, the HTML/JSON report and the GUI."""
+"""A check's status and the verification's verdict: what they are, how they rank and how they look, once, for the CLI
+table, the HTML/JSON report and the GUI. Pydantic-free, so a page can show a status before the models load."""
 
 from __future__ import annotations
 
@@ -7,28 +8,70 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from wizard.domain.status import Status
 from wizard.domain.text import Lang, Text
 
-if TYPE_CHECKING:  # the GUI's status colours load before pydantic (issue 13)
+if TYPE_CHECKING:
     from wizard.domain.checks import CheckResult
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    INFO = "info"  # passed, with something worth knowing (the classic-token sunset): a note, never a defect
+    MANUAL = "manual"  # cannot be verified remotely: the user checks it by hand (its message says what)
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+class Tone(StrEnum):
+    """What a status or verdict should feel like; each surface (the GUI's palette, the HTML report) colours it."""
+
+    GOOD = "good"
+    NOTE = "note"
+    CAUTION = "caution"
+    BAD = "bad"
+    QUIET = "quiet"
+
+
+@dataclass(frozen=True)
+class ToneColours:
+    text: str  # on a light background
+    background: str  # a light tint for a table cell
+
+
+# The light-theme colours of each tone. They belong to the surfaces that draw them (wizard/ui/palette.py for the GUI,
+# the HTML report's style): kept here until those read `tone`; `StatusLook.colour`/`.background` read it meanwhile.
+TONE_COLOURS: dict[Tone, ToneColours] = {
+    Tone.GOOD: ToneColours("#1b6e20", "#e3f6e3"),
+    Tone.NOTE: ToneColours("#1f4e79", "#e6eef7"),
+    Tone.CAUTION: ToneColours("#8a5300", "#fff4d6"),
+    Tone.BAD: ToneColours("#a31515", "#fde2e2"),
+    Tone.QUIET: ToneColours("#555555", "#eeeeee"),
+}
 
 
 @dataclass(frozen=True)
 class StatusLook:
     label: Text
     symbol: str  # with the label, so the meaning survives colour blindness, greyscale and plain terminals
-    colour: str  # text colour on a light background
-    background: str  # a light tint for a table cell
+    tone: Tone
+
+    @property
+    def colour(self) -> str:
+        return TONE_COLOURS[self.tone].text
+
+    @property
+    def background(self) -> str:
+        return TONE_COLOURS[self.tone].background
 
 
 STATUS_LOOK: dict[Status, StatusLook] = {
-    Status.PASS: StatusLook(Text(en="Passed", nl="In orde"), "✔", "#1b6e20", "#e3f6e3"),
-    Status.INFO: StatusLook(Text(en="For your information", nl="Ter informatie"), "ℹ", "#1f4e79", "#e6eef7"),
-    Status.MANUAL: StatusLook(Text(en="Check yourself", nl="Zelf controleren"), "ℹ", "#1f4e79", "#e6eef7"),
-    Status.WARN: StatusLook(Text(en="Warning", nl="Waarschuwing"), "⚠", "#8a5300", "#fff4d6"),
-    Status.FAIL: StatusLook(Text(en="Failed", nl="Mislukt"), "✖", "#a31515", "#fde2e2"),
-    Status.SKIP: StatusLook(Text(en="Skipped", nl="Overgeslagen"), "–", "#555555", "#eeeeee"),
+    Status.PASS: StatusLook(Text(en="Passed", nl="In orde"), "✔", Tone.GOOD),
+    Status.INFO: StatusLook(Text(en="For your information", nl="Ter informatie"), "ℹ", Tone.NOTE),
+    Status.MANUAL: StatusLook(Text(en="Check yourself", nl="Zelf controleren"), "ℹ", Tone.NOTE),
+    Status.WARN: StatusLook(Text(en="Warning", nl="Waarschuwing"), "⚠", Tone.CAUTION),
+    Status.FAIL: StatusLook(Text(en="Failed", nl="Mislukt"), "✖", Tone.BAD),
+    Status.SKIP: StatusLook(Text(en="Skipped", nl="Overgeslagen"), "–", Tone.QUIET),
 }
 
 # What needs the reader first: failures, warnings, what to check by hand, notes, what passed, what was not checked.
@@ -67,15 +110,19 @@ class Verdict(StrEnum):
 class VerdictLook:
     title: Text
     symbol: str
-    colour: str
+    tone: Tone
     exit_code: int  # 0 verified, 1 setup defects, 3 verification impossible right now (wizard.cli.common.ExitCode)
+
+    @property
+    def colour(self) -> str:
+        return TONE_COLOURS[self.tone].text
 
 
 VERDICT_LOOK: dict[Verdict, VerdictLook] = {
-    Verdict.OK: VerdictLook(Text(en="All in order", nl="Alles in orde"), "✔", "#1b6e20", 0),
-    Verdict.INCOMPLETE: VerdictLook(Text(en="Not complete yet", nl="Nog niet compleet"), "✖", "#a31515", 1),
+    Verdict.OK: VerdictLook(Text(en="All in order", nl="Alles in orde"), "✔", Tone.GOOD, 0),
+    Verdict.INCOMPLETE: VerdictLook(Text(en="Not complete yet", nl="Nog niet compleet"), "✖", Tone.BAD, 1),
     Verdict.IMPOSSIBLE: VerdictLook(
-        Text(en="Cannot check right now", nl="Controle nu niet mogelijk"), "⊘", "#1f4e79", 3
+        Text(en="Cannot check right now", nl="Controle nu niet mogelijk"), "⊘", Tone.NOTE, 3
     ),
 }
 

@@ -2,21 +2,18 @@
 
 Qt pages translate their own labels with Qt Linguist; messages born in the logic layer travel as `Text`
 so the CLI and the GUI can render them in whichever language the user chose.
-
-Imported by every command, `sbq-setup --version` included, so it loads nothing beyond `enum`: `Text` is written out
-by hand rather than as a dataclass (`dataclasses` pulls in `inspect`, a tenth of the CLI's start-up budget).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import locale
 import os
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` (3 ms) is not imported
 if TYPE_CHECKING:
-    import datetime as dt
-    from typing import Any
-
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
@@ -26,43 +23,17 @@ class Lang(StrEnum):
     EN = "en"
 
 
+@dataclass(frozen=True, slots=True)
 class Text:
-    """An immutable (en, nl) pair: compares, hashes, copies and pickles like the frozen dataclass it replaces."""
+    """An immutable (en, nl) pair; both carry the same {placeholders} (tests/unit/test_text_pairs.py)."""
 
-    __slots__ = ("en", "nl")
-    __match_args__ = ("en", "nl")
     en: str
     nl: str
-
-    def __init__(self, en: str, nl: str) -> None:
-        object.__setattr__(self, "en", en)
-        object.__setattr__(self, "nl", nl)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}: Text is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}: Text is immutable")
-
-    def __repr__(self) -> str:
-        return f"Text(en={self.en!r}, nl={self.nl!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Text)
-        return (self.en, self.nl) == (other.en, other.nl)
-
-    def __hash__(self) -> int:
-        return hash((self.en, self.nl))
-
-    def __reduce__(self) -> tuple[type[Text], tuple[str, str]]:
-        return (Text, (self.en, self.nl))  # copy, deepcopy and pickle rebuild through __init__
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         """In a pydantic model (CheckResult): a Text instance as is, or {"en": ..., "nl": ...}; dumped as that dict."""
-        from pydantic_core import core_schema as cs  # only when a model is built: pydantic is loaded by then
+        from pydantic_core import core_schema as cs  # pydantic only once a model is built, never for `--help`
 
         fields = cs.typed_dict_schema(
             {"en": cs.typed_dict_field(cs.str_schema()), "nl": cs.typed_dict_field(cs.str_schema())}
@@ -100,8 +71,6 @@ def system_lang() -> Lang:
         value = os.environ.get(var, "")
         if value:
             return Lang.NL if value.lower().startswith("nl") else Lang.EN
-    import locale  # only when no environment variable decided
-
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:

@@ -27,7 +27,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from wizard import resources
+from wizard import installation
 from wizard.data import load_manifest
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.gcn import GcnField, write_stand_in
@@ -52,7 +52,7 @@ class StepDone:
 
 def bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
     """The shipped .gcn when present; otherwise an equivalent stand-in built from the manifest."""
-    path = resources.connectors_dir() / file_name
+    path = installation.connectors_dir() / file_name
     try:
         return path.read_bytes()
     except OSError:

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from wizard import __version__, resources
+from wizard import __version__, installation
 from wizard.domain.redact import MASK, excerpt, secret_like
 from wizard.domain.text import Lang, Text
 
@@ -62,7 +62,7 @@ def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
     organisation = _masked(s.organisation)
     rows = [
         Fact("version", Text(en="Version", nl="Versie"), __version__),
-        Fact("build", Text(en="Build", nl="Build"), build_text(resources.build_info(), lang)),
+        Fact("build", Text(en="Build", nl="Build"), build_text(installation.build_info(), lang)),
         Fact("os", Text(en="Operating system", nl="Besturingssysteem"), os_text()),
         Fact("python", Text(en="Python", nl="Python"), platform.python_version()),
         Fact("keyring_backend", Text(en="Keyring backend", nl="Sleutelbos-backend"), backend.name),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from wizard.flow.machine import WizardMachine
 from wizard.flow.steps import StepId
-from wizard.resources import is_development_build
+from wizard.installation import is_development_build
 from wizard.ui.i18n import Translations
 from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
 from wizard.ui.pages.base import step_name

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from wizard import __version__, resources
+from wizard import __version__, installation
 from wizard.flow.state import WizardState
 from wizard.stores.diagnostics import Session, as_text, build_text, helpdesk_facts, result_text
 from wizard.ui.widgets import MessageLine, svg_pixmap
@@ -30,7 +30,7 @@ def session_of(state: WizardState) -> Session:
 
 def version_line(state: WizardState) -> str:
     """'Version 0.4.0 (development build)': shown in the About box and the helpdesk panel's first line."""
-    build = build_text(resources.build_info(), state.lang)
+    build = build_text(installation.build_info(), state.lang)
     line = QCoreApplication.translate("Helpdesk", "Version {version} ({build})")
     return line.format(version=__version__, build=build)
 

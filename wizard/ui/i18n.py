@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
-from wizard import resources
+from wizard import installation
 from wizard.domain.errors import UserFacingError
 from wizard.domain.text import Lang, Text
 
@@ -30,7 +30,7 @@ _NAMES = {Lang.NL: ("Dutch", "Nederlandse"), Lang.EN: ("English", "Engelse")}
 
 
 def i18n_dir() -> Path:
-    return resources.i18n_dir()
+    return installation.i18n_dir()
 
 
 class TranslationMissingError(UserFacingError):

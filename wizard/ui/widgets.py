@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import resources
+from wizard import installation
 from wizard.ui.qt_values import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, set_properties
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
 def level_colour(level: Level) -> str:
     """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette.
     The table is read when a first message shows, not before the first paint (issue 13: start-up)."""
-    from wizard.domain.presentation import STATUS_LOOK
-    from wizard.domain.status import Status
+    from wizard.domain.presentation import STATUS_LOOK, Status
 
     return {
         Level.OK: STATUS_LOOK[Status.PASS].colour,
@@ -312,7 +311,7 @@ class StateIcon(StrEnum):
 
 
 def svg_path(name: str) -> str:
-    return str(resources.svg_dir() / f"{name}.svg")
+    return str(installation.svg_dir() / f"{name}.svg")
 
 
 def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
