@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from tests.oauth.conftest import CLIENT_ID, ORIGIN, REST, SECRET, OAuthSim, run
+from wizard.afas.challenge import parse_challenges
 from wizard.afas.oauth import (
     OAuthClientAuth,
     OAuthTokenError,
@@ -17,7 +18,6 @@ from wizard.afas.oauth import (
     TokenGrant,
     TokenProblem,
     classify_token_response,
-    parse_challenges,
 )
 from wizard.data import screens
 from wizard.domain.oauth import oauth_client_credentials

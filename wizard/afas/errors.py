@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from wizard.afas.client import AnswerTooLarge, Reply, bounded_seconds
+from wizard.afas.client import Reply
+from wizard.afas.reading import AnswerTooLarge, bounded_seconds
 from wizard.domain.redact import excerpt, redact
 from wizard.domain.text import Text
 
@@ -206,7 +207,7 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     return make(Problem.UNEXPECTED, detail=f"body: {raw!r}" if raw else "empty body")
 
 
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])", re.I)
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]", re.I)
 
 
 def _location_host(reply: Reply) -> str | None:
@@ -234,7 +235,7 @@ def classify_interception(reply: Reply) -> AfasProblem | None:
             detail=f"HTTP {reply.status} redirect" + (f" to {host}" if host else " without a Location"),
         )
     content_type = reply.headers.get("Content-Type", "").lower()
-    if 200 <= reply.status < 300 and ("text/html" in content_type or _HTML_START.match(reply.text[:2048])):
+    if 200 <= reply.status < 300 and ("text/html" in content_type or _HTML_START.match(reply.text[:2048].lstrip())):
         # AFAS's REST answers are JSON and its SOAP answers XML; neither is an HTML page.
         return AfasProblem(
             Problem.INTERCEPTED,

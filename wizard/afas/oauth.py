@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
-import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 import httpx
 from pydantic import SecretStr
 
+from wizard.afas.challenge import is_invalid_token
+from wizard.afas.reading import bounded_seconds, decode_json, decode_text, read_bounded, retry_after
 from wizard.data import screens
 from wizard.domain import redact
 from wizard.domain.afas_screens import AfasPath
@@ -37,7 +37,6 @@ TOKEN_PATH = "/oauth/token"
 FORM = "application/x-www-form-urlencoded"
 # Headers of the API request that the token request carries too: AFAS counts partners by IntegrationId (S12).
 _COPIED_HEADERS = ("User-Agent", "IntegrationId", "Accept-Language")
-_UNTRUSTED = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def token_url(rest_base_url: str) -> str:
@@ -52,45 +51,6 @@ class OAuthSettings:
     client_auth: Literal["body", "basic"] = "body"
     renew_margin: float = 60.0  # renew this many seconds before expires_in runs out (there is no refresh token)
     clock: Callable[[], float] = time.monotonic
-
-
-# --- WWW-Authenticate -----------------------------------------------------------------------------------------------
-
-_CHALLENGE_TOKEN = re.compile(r'\s*,?\s*([!#$%&\'*+.^_`|~0-9A-Za-z-]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*))?')
-
-
-@dataclass(frozen=True)
-class Challenge:
-    scheme: str  # lower case: "bearer", "dpop", "basic", "afastoken"
-    params: dict[str, str] = field(default_factory=dict)
-
-
-def parse_challenges(value: str | None) -> list[Challenge]:
-    """`Bearer error="invalid_token", DPoP algs="ES256"` -> two challenges; tolerant of anything AFAS may send."""
-    challenges: list[Challenge] = []
-    for match in _CHALLENGE_TOKEN.finditer(value or ""):
-        name, raw = match.group(1), match.group(2)
-        if raw is None or not challenges:
-            if raw is None:
-                challenges.append(Challenge(name.lower(), {}))
-            continue
-        text = raw[1:-1].replace('\\"', '"') if raw.startswith('"') else raw
-        challenges[-1].params[name.lower()] = text
-    return challenges
-
-
-def is_invalid_token(response: httpx.Response) -> bool:
-    """401 with `WWW-Authenticate: Bearer error="invalid_token"`: the access token expired or was revoked."""
-    if response.status_code != 401:
-        return False
-    challenges = parse_challenges(response.headers.get("WWW-Authenticate"))
-    return any(c.scheme == "bearer" and c.params.get("error") == "invalid_token" for c in challenges)
-
-
-def offers_oauth(headers: httpx.Headers) -> bool:
-    """A 401 whose WWW-Authenticate offers Bearer or DPoP: AFAS asks for OAuth (from Profit 9 every 401 carries
-    the header, afas-oauth.md §2.4). After a classic token that means: the app connector is switched to OAuth."""
-    return any(c.scheme in ("bearer", "dpop") for c in parse_challenges(headers.get("WWW-Authenticate")))
 
 
 # --- the token endpoint's answers -----------------------------------------------------------------------------------
@@ -330,23 +290,28 @@ class TokenGrant:
         return f"Bearer {self.access_token.get_secret_value()}"
 
 
+# C0 and C1 control characters become spaces in AFAS's words: they are shown in one line of a message.
+_CONTROLS = {c: " " for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
 def _short(value: object, limit: int = 200) -> str | None:
     if not isinstance(value, str):
         return None
-    return redact.redact(_UNTRUSTED.sub(" ", value))[:limit]
+    return redact.excerpt(value, limit).translate(_CONTROLS)  # redacted before it is changed or cut
 
 
 def _expires_in(value: object) -> float | None:
-    """A number (Profit 9) or a numeric string (Profit 8: "3600", afas-oauth.md §2.2)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        seconds = float(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        seconds = float(value.strip())
-    else:
-        return None
-    return seconds if seconds > 0 else None
+    """A number (Profit 9) or a numeric string (Profit 8: "3600", afas-oauth.md §2.2), at most a day; None when it
+    is neither or not positive."""
+    seconds = bounded_seconds(value)
+    return seconds if seconds else None
+
+
+# Renewal happens this long after a token was issued at the earliest, whatever expires_in says: a lifetime of 1e-300
+# would otherwise ask for a new token before every call.
+MIN_LIFETIME = 60.0
+# A valid header value, as RFC 6750's b64token and every opaque token AFAS sends are: visible ASCII, no spaces.
+_TOKEN_CHARS = frozenset(chr(c) for c in range(0x21, 0x7F))
 
 
 # Lenient where AFAS's docs disagree: a missing expires_in gets a short life, so renewal happens early (UNCONFIRMED
@@ -365,10 +330,7 @@ def classify_token_response(
     status: int, headers: httpx.Headers, text: str, *, url: str, now: float
 ) -> TokenGrant | TokenFailure:
     """Every token-endpoint answer in afas-oauth.md §2.2-2.3 becomes a grant or a typed failure."""
-    try:
-        body = json.loads(text) if text.strip() else None
-    except ValueError:
-        body = None
+    body = decode_json(text)[1]
     data = body if isinstance(body, dict) else {}
     error = _short(data.get("error"), 60)
     description = _short(data.get("error_description"))
@@ -381,7 +343,10 @@ def classify_token_response(
         if not isinstance(token, str) or not token.strip():
             return fail(TokenProblem.MALFORMED)
         token = token.strip()
-        redact.register(token, f"Bearer {token}")  # before anything else could show it
+        # Before anything else could show it, in every form an output may give it (escaped in JSON or a repr).
+        redact.register(token, f"Bearer {token}", json.dumps(token)[1:-1], repr(token)[1:-1])
+        if not set(token) <= _TOKEN_CHARS:  # CR/LF or non-ASCII: not a header value, so no request can carry it
+            return fail(TokenProblem.MALFORMED)
         token_type = data.get("token_type", "Bearer")
         if isinstance(token_type, str) and token_type.lower() == "dpop":
             return fail(TokenProblem.DPOP_REQUIRED)
@@ -391,7 +356,7 @@ def classify_token_response(
         if seconds is None and "expires_in" in data:
             return fail(TokenProblem.MALFORMED)
         # refresh_token: null (Profit 8) or absent (Profit 9); the client-credentials flow has none to use.
-        return TokenGrant(SecretStr(token), seconds or _DEFAULT_EXPIRES_IN, now)
+        return TokenGrant(SecretStr(token), max(seconds or _DEFAULT_EXPIRES_IN, MIN_LIFETIME), now)
     if error == "unauthorized_client" and description and "unknown appconnector" in description.lower():
         return fail(TokenProblem.WRONG_ENVIRONMENT)
     if error in _ERRORS:
@@ -403,8 +368,7 @@ def classify_token_response(
     if status == 404:
         return fail(TokenProblem.NO_TOKEN_ENDPOINT)
     if status == 503:
-        retry = headers.get("Retry-After", "")
-        return fail(TokenProblem.MAINTENANCE, float(retry) if retry.strip().isdigit() else None)
+        return fail(TokenProblem.MAINTENANCE, retry_after(headers, data))
     if 200 <= status < 300 or (status == 400 and not error):
         return fail(TokenProblem.MALFORMED)
     return fail(TokenProblem.UNEXPECTED)
@@ -426,7 +390,6 @@ class OAuthClientAuth(httpx.Auth):
         self._grant: TokenGrant | None = None
         self._failure: TokenFailure | None = None
         self._alock: asyncio.Lock | None = None
-        self._tlock = threading.Lock()
         self.token_requests = 0  # for tests and the benchmark: one per run is the goal
 
     def __repr__(self) -> str:
@@ -460,8 +423,9 @@ class OAuthClientAuth(httpx.Auth):
         return httpx.Request("POST", self._url, data=form, headers=headers)
 
     def _accept(self, response: httpx.Response, *, after_rejection: bool) -> TokenGrant:
+        text = decode_text(response.content, response.charset_encoding)
         result = classify_token_response(
-            response.status_code, response.headers, response.text, url=self._url, now=self._settings.clock()
+            response.status_code, response.headers, text, url=self._url, now=self._settings.clock()
         )
         if isinstance(result, TokenFailure):
             self._failure = result
@@ -489,7 +453,8 @@ class OAuthClientAuth(httpx.Auth):
             grant = self._usable()
             if grant is None:
                 answer = yield self._token_request(request)
-                await answer.aread()
+                await read_bounded(answer)
+                await answer.aread()  # the bounded copy: `content` for _accept
                 grant = self._accept(answer, after_rejection=False)
         response = yield self._apply(request, grant)
         if grant.after_rejection or not is_invalid_token(response):
@@ -498,29 +463,13 @@ class OAuthClientAuth(httpx.Auth):
             current = self._usable()
             if current is None or current is grant:  # nobody renewed meanwhile: renew once
                 answer = yield self._token_request(request)
-                await answer.aread()
+                await read_bounded(answer)
+                await answer.aread()  # the bounded copy: `content` for _accept
                 current = self._accept(answer, after_rejection=True)
         yield self._apply(request, current)  # httpx reads and keeps the rejected answer in `history`
 
-    # -- sync (scripts, tests) --
-
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        with self._tlock:
-            grant = self._usable()
-            if grant is None:
-                answer = yield self._token_request(request)
-                answer.read()
-                grant = self._accept(answer, after_rejection=False)
-        response = yield self._apply(request, grant)
-        if grant.after_rejection or not is_invalid_token(response):
-            return
-        with self._tlock:
-            current = self._usable()
-            if current is None or current is grant:
-                answer = yield self._token_request(request)
-                answer.read()
-                current = self._accept(answer, after_rejection=True)
-        yield self._apply(request, current)
+        raise TypeError("OAuthClientAuth works with httpx.AsyncClient only (the AFAS client)")
 
 
 class AfasAuth(httpx.Auth):

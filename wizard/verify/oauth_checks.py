@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import httpx
 
+from wizard.afas.challenge import offers_oauth
 from wizard.afas.oauth import (
     TokenFailure,
     TokenProblem,
@@ -18,7 +19,6 @@ from wizard.afas.oauth import (
     auth_type_path,
     auth_type_values,
     client_secret_path,
-    offers_oauth,
 )
 from wizard.data import screens
 from wizard.domain.checks import Outcome, Status
