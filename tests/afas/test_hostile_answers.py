@@ -15,9 +15,9 @@ import pytest
 
 from tests.afas.hostile_server import RETRY_AFTER, HostileServer
 from tests.afas.recording_proxy import RecordingProxy
-from wizard.afas.client import AfasClient, ClientSettings, Reply
+from wizard.afas.client import AfasClient, ClientSettings
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
-from wizard.afas.reading import AnswerTooLarge, retry_after
+from wizard.afas.reading import AnswerTooLarge, Reply, retry_after
 from wizard.domain.credentials import ClassicToken, parse_classic_token
 from wizard.domain.environment import parse_environment
 

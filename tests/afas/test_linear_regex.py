@@ -23,9 +23,8 @@ import wizard.afas
 import wizard.domain
 import wizard.verify
 from wizard.afas.challenge import parse_challenges
-from wizard.afas.client import Reply
 from wizard.afas.errors import classify_reply
-from wizard.afas.reading import decode_json, retry_after
+from wizard.afas.reading import Reply, decode_json, retry_after
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
 from wizard.domain.errors import InputError

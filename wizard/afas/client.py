@@ -14,16 +14,24 @@ import asyncio
 import html
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 import truststore
 
 from wizard import __version__
 from wizard.afas.oauth import AfasAuth, OAuthSettings, auth_for
-from wizard.afas.reading import ACCEPT_ENCODING, MAX_BODY_BYTES, decode_json, decode_text, read_bounded, retry_after
+from wizard.afas.reading import (
+    ACCEPT_ENCODING,
+    MAX_BODY_BYTES,
+    Reply,
+    decode_json,
+    decode_text,
+    read_bounded,
+    retry_after,
+)
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment, is_loopback_host
 from wizard.domain.text import Lang
@@ -46,19 +54,6 @@ class ClientSettings:
     client_auth: Literal["body", "basic"] = "body"
 
 
-@dataclass
-class Reply:
-    """One answer from AFAS, decoded as far as it decodes."""
-
-    status: int
-    headers: httpx.Headers
-    text: str
-    elapsed_ms: int
-    url_path: str
-    json_body: Any = field(default=None)
-    json_ok: bool = False
-
-
 def _direct_to_loopback(env: AfasEnvironment) -> dict[str, httpx.AsyncBaseTransport | None]:
     """Loopback (the simulator, a local test server) is reached directly, never through HTTP_PROXY or ALL_PROXY: a
     proxy would receive the token and could not reach this computer's 127.0.0.1 anyway. A mount of None means
@@ -77,7 +72,7 @@ def ssl_context() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-__all__ = ["AfasAuth", "AfasClient", "ClientSettings", "Reply"]
+__all__ = ["AfasAuth", "AfasClient", "ClientSettings"]
 
 
 class AfasClient:

@@ -13,6 +13,7 @@ import math
 import re
 import time
 import zlib
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -26,6 +27,19 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 # The encodings we ask for, and decode ourselves: httpx's own decoder inflates a whole network chunk at once, and 64 KB
 # of a gzip bomb inflate to 64 MB before any cap could look at them.
 ACCEPT_ENCODING = "gzip, deflate"
+
+
+@dataclass
+class Reply:
+    """One answer from AFAS, decoded as far as it decodes."""
+
+    status: int
+    headers: httpx.Headers
+    text: str
+    elapsed_ms: int
+    url_path: str
+    json_body: Any = field(default=None)
+    json_ok: bool = False
 
 
 class AnswerTooLarge(httpx.DecodingError):

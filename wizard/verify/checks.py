@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.afas.client import Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_reply
+from wizard.afas.reading import Reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.manifest import ConnectorSpec
@@ -78,7 +78,9 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
             "ander type, of de app connector is nog geblokkeerd.",
         ),
         remedy=remedies.token_rejected(app, run.client.env.env_id, classic_maybe_oauth()),
-        fix_step=remedies.token_rejected_step(app, run.client.env.env_id),
+        # A rejected credential is fixed where it is entered, which says why (issue 20 item 4); the remedy still
+        # lists the blocked app connector among the causes.
+        fix_step=StepId.TOKEN,
     )
     return with_problem(rejected, problem)
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from wizard.afas.client import AfasClient, Reply
+from wizard.afas.client import AfasClient
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
 from wizard.afas.oauth import OAuthTokenError
+from wizard.afas.reading import Reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.manifest import ConnectorSpec, Manifest
@@ -74,7 +75,7 @@ class RunContext:
                     # No access token: every check waiting for this request ends with the token request's outcome
                     # (the flow asks once per run, so the others get the same failure without a new request).
                     app = self.app or self.manifest.app_connector.description
-                    raise OutcomeError(token_refused(exc.failure, self.credential, self.today, app)) from None
+                    raise OutcomeError(token_refused(exc.problem, self.credential, self.today, app)) from None
 
             self.calls[key] = asyncio.ensure_future(run())
         return self.calls[key]
@@ -104,8 +105,7 @@ def impossible(problem: AfasProblem, app: str) -> Outcome:
         status=Status.FAIL,
         message=problem.message(),
         remedy=remedy,
-        fix_step=StepId.APP_CONNECTOR if problem.kind is Problem.FORBIDDEN else None,
-        impossible=True,
+        impossible=True,  # no defect of the setup, so no step to fix (issue 20 item 4)
     )
     return with_problem(outcome, problem)
 

@@ -12,26 +12,20 @@ from collections.abc import Mapping
 import httpx
 
 from wizard.afas.challenge import offers_oauth
-from wizard.afas.oauth import (
-    TokenFailure,
-    TokenProblem,
-    app_connector_path,
-    auth_type_path,
-    auth_type_values,
-    client_secret_path,
-)
+from wizard.afas.errors import AfasProblem, Problem
 from wizard.data import screens
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
+from wizard.verify.remedies import app_path, auth_type_path, auth_type_values, client_secret_path, oauth_refused
 
 SECRET_WARNING_DAYS = 30  # AFAS: "plan the renewal well before the expiry date" (S1); issue 10 says 30 days
 
 
 def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
-    """The long date of an OAuth client secret's expiry when it has passed, for `TokenFailure.remedy`."""
+    """The long date of an OAuth client secret's expiry when it has passed, for `remedies.oauth_refused`."""
     if not isinstance(credential, OAuthClientCredentials) or credential.secret_expires is None:
         return None
     return long_date(credential.secret_expires) if credential.secret_expires < today else None
@@ -104,33 +98,33 @@ def classic_maybe_oauth() -> Text:
 
 
 # The wizard step that fixes each refused token request: the credential itself, the app connector's settings, or
-# the environment the token was asked of.
+# the environment the token was asked of. Maintenance and an IP restriction met from this computer have none: they
+# are no defect of the setup (issue 20 item 4).
 _FIX_STEP = {
-    TokenProblem.INVALID_CLIENT: StepId.TOKEN,
-    TokenProblem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
-    TokenProblem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
-    TokenProblem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
-    TokenProblem.FORBIDDEN: StepId.APP_CONNECTOR,
-    TokenProblem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
-    TokenProblem.NO_TOKEN_ENDPOINT: StepId.ENVIRONMENT,
+    Problem.INVALID_CLIENT: StepId.TOKEN,
+    Problem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
+    Problem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
+    Problem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
+    Problem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
+    Problem.NOT_FOUND: StepId.ENVIRONMENT,
 }
 
 
-def token_refused(failure: TokenFailure, credential: Credential, today: dt.date, app: str | None) -> Outcome:
+def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, app: str | None) -> Outcome:
     """The `auth` check's outcome when AFAS gave no access token: AFAS's words (redacted, shortened by the flow),
     the remedy naming the AFAS screen (an expired secret's date first when the user gave it), and `impossible`
     for maintenance and an IP restriction (CLI exit 3)."""
-    message = failure.message() + Text(en=".", nl=".")
-    if failure.description:
-        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=failure.description)
+    message = problem.message() + Text(en=".", nl=".")
+    if problem.external_message:
+        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=problem.external_message)
     return Outcome(
         status=Status.FAIL,
         message=message,
-        remedy=failure.remedy(app, secret_expired_on(credential, today)),
-        fix_step=_FIX_STEP.get(failure.kind),
-        http_status=failure.status,
-        detail=failure.technical(),
-        impossible=failure.impossible,
+        remedy=oauth_refused(problem, app, secret_expired_on(credential, today)),
+        fix_step=None if problem.impossible else _FIX_STEP.get(problem.kind),
+        http_status=problem.status,
+        detail=problem.technical(),
+        impossible=problem.impossible,
     )
 
 
@@ -145,7 +139,7 @@ def bearer_rejected(app: str | None) -> Text:
         "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
         "dan het technische detail naar helpdesk@smartbooqing.com.",
     ).format(
-        general=app_connector_path(app).then(a.tabs.general).text,
+        general=app_path(app).then(a.tabs.general).text,
         blocked=a.fields.blocked.nl,
         auth_type=auth_type_path(app),
         **auth_type_values(),
