@@ -15,6 +15,9 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import fromstring as _defused_fromstring  # type: ignore[import-untyped]
 
 from wizard.domain.manifest import Manifest
+from wizard.domain.redact import excerpt
+
+NAME_LIMIT = 200  # characters of a name from /metainfo (app connector, user group, envid, tokenExpiry)
 
 
 def _ids(value: Any) -> set[str]:
@@ -53,8 +56,9 @@ class MetaInfo:
             special = (special or set()) | (get_ids & special_names)
 
         def text(key: str) -> str | None:
-            value = info.get(key)
-            return str(value) if value is not None else None
+            value = info.get(key)  # a scalar; a list or an object is no name (and str() of a deep one recurses)
+            # AFAS's words, shown in messages and reports: redacted, then shortened, before anything escapes them.
+            return excerpt(str(value), NAME_LIMIT) if isinstance(value, str | int | float) else None
 
         return cls(
             get_ids=get_ids,

@@ -20,7 +20,7 @@ from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
 from wizard.domain.oauth import OAuthClientCredentials
-from wizard.domain.redact import excerpt, redact
+from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 from wizard.verify import checks
 from wizard.verify.context import DECODER_ERRORS, OutcomeError, RunContext, impossible, malformed, unrecognised
@@ -110,9 +110,7 @@ async def run_checks(
             auth = impossible(AfasProblem(Problem.TIMEOUT, detail=f"no answer within {timeout:g} s"), "")
         auth_result = _result(planned[0], auth, started)
         if facts is not None and run.meta is not None:
-            # AFAS's words: redacted, then shortened, before any output escapes them.
-            facts.app_connector = excerpt(run.meta.app_name, 200) if run.meta.app_name else None
-            facts.user_group = excerpt(run.meta.group, 200) if run.meta.group else None
+            facts.app_connector, facts.user_group = run.meta.app_name, run.meta.group  # redacted when read
         yield auth_result
         if auth_result.status is not Status.PASS:
             why = (
