@@ -43,9 +43,6 @@ class OAuthTokenError(UserFacingError):
         self.problem = problem
 
 
-# --- the auth flow --------------------------------------------------------------------------------------------------
-
-
 class OAuthClientAuth(httpx.Auth):
     """Client credentials -> `Authorization: Bearer`. One token request however many calls start at once (a lock
     around fetching); renewed `renew_margin` seconds before it expires; after a 401 `Bearer error="invalid_token"`
@@ -63,8 +60,6 @@ class OAuthClientAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"OAuthClientAuth(client_id={self._credential.client_id!r}, url={self._url!r})"
-
-    # -- helpers shared by both flows --
 
     def _usable(self) -> TokenGrant | None:
         grant = self._grant
@@ -91,8 +86,8 @@ class OAuthClientAuth(httpx.Auth):
             form["client_secret"] = self._credential.secret()
         return httpx.Request("POST", self._url, data=form, headers=headers)
 
-    def _accept(self, response: httpx.Response, *, after_rejection: bool) -> TokenGrant:
-        text = decode_text(response.content, response.charset_encoding)
+    def _accept(self, response: httpx.Response, content: bytes, *, after_rejection: bool) -> TokenGrant:
+        text = decode_text(content, response.charset_encoding)
         result = classify_token_response(
             response.status_code, response.headers, text, url=self._url, now=self._settings.clock()
         )
@@ -108,13 +103,6 @@ class OAuthClientAuth(httpx.Auth):
         request.headers["Authorization"] = grant.header()
         return request
 
-    def reset(self) -> None:
-        """Forget the token and any failure (a new run with the same auth object)."""
-        self._grant = None
-        self._failure = None
-
-    # -- async (the AFAS client) --
-
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if self._alock is None:
             self._alock = asyncio.Lock()
@@ -122,9 +110,7 @@ class OAuthClientAuth(httpx.Auth):
             grant = self._usable()
             if grant is None:
                 answer = yield self._token_request(request)
-                await read_bounded(answer)
-                await answer.aread()  # the bounded copy: `content` for _accept
-                grant = self._accept(answer, after_rejection=False)
+                grant = self._accept(answer, await read_bounded(answer), after_rejection=False)
         response = yield self._apply(request, grant)
         if grant.after_rejection or not is_invalid_token(response):
             return
@@ -132,9 +118,7 @@ class OAuthClientAuth(httpx.Auth):
             current = self._usable()
             if current is None or current is grant:  # nobody renewed meanwhile: renew once
                 answer = yield self._token_request(request)
-                await read_bounded(answer)
-                await answer.aread()  # the bounded copy: `content` for _accept
-                current = self._accept(answer, after_rejection=True)
+                current = self._accept(answer, await read_bounded(answer), after_rejection=True)
         yield self._apply(request, current)  # httpx reads and keeps the rejected answer in `history`
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

@@ -1,7 +1,8 @@
 """Reading whatever answered, as untrusted input: the body within a decoded-size cap, its text and JSON, and waits in
 seconds from untrusted numbers. Every answer body goes through `read_bounded` (REST, SOAP, the token endpoint, a
-rejected 401), so a gzip bomb costs no more than the cap wherever it arrives; every decoder here returns a value or
-None and never raises ValueError, RecursionError, OverflowError or UnicodeError.
+rejected 401), so a gzip bomb costs no more than the cap wherever it arrives (past it, or undecodable: an
+httpx.DecodingError, classified as a malformed answer). The text, JSON and number readers return a value or None and
+never raise ValueError, RecursionError, OverflowError or UnicodeError.
 """
 
 from __future__ import annotations
