@@ -126,6 +126,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "json_for_terminal": json_for_terminal,
     "classic token": parse_classic_token,
     "environment": parse_environment,
+    "custom URL": lambda text: parse_environment("O12345AA", base_url=f"https://afas.example.nl:{text}/x"),
 }
 
 
