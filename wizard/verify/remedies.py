@@ -283,3 +283,52 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
         en="Try again later; if this keeps happening, send the technical details to {hd}.",
         nl="Probeer het later opnieuw; blijft dit gebeuren, stuur dan de technische details naar {hd}.",
     ).format(hd=HELPDESK)
+
+
+def rotate_secret(app: str | None) -> Text:
+    """Replacing an OAuth client secret that expires soon, without an interruption."""
+    return Text(
+        en="Create a new secret in AFAS ({path}), give it to SmartBooqing, verify, then revoke the old one.",
+        nl="Maak een nieuw secret aan in AFAS ({path}), geef het aan SmartBooqing, controleer, en trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
+
+
+def switched_to_oauth(app: str | None) -> Text:
+    """A classic token refused by an app connector whose WWW-Authenticate asks for OAuth."""
+    return Text(
+        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} = {oauth}). Verify with "
+        "the OAuth client id and secret instead, or, while moving SmartBooqing over, set it to {hybrid} so both work.",
+        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} = {oauth}). "
+        "Controleer in plaats daarvan met de OAuth client id en het secret, of zet het op {hybrid} zolang "
+        "SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(app), **auth_type_values())
+
+
+def classic_maybe_oauth() -> Text:
+    """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
+    values = auth_type_values()
+    return Text(
+        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
+        "refused.",
+        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
+        "tokens geweigerd.",
+    ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
+
+
+def bearer_rejected(app: str | None) -> Text:
+    """The remedy when AFAS issued an access token and then refused it (twice: the flow renews once)."""
+    a = screens().app_connector
+    return Text(
+        en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
+        "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
+        "helpdesk@smartbooqing.com.",
+        nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
+        "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
+        "dan het technische detail naar helpdesk@smartbooqing.com.",
+    ).format(
+        general=app_path(app).then(a.tabs.general).text,
+        blocked=a.fields.blocked.nl,
+        auth_type=auth_type_path(app),
+        **auth_type_values(),
+    )
