@@ -12,6 +12,12 @@ second, after /any/, for a client whose base URL is /any and whose request path 
   /big/...             200 with a 50 MB JSON body
   /retry-<name>/...    503 with a malformed Retry-After (or retry_after NaN in the body), then the same again
   /escape/...          500 whose externalMessage holds terminal escape sequences faking a passed check
+  /deep/...            200 with JSON nested far deeper than Python's recursion limit
+  /idna/...            200 JSON declared as `charset=idna` (a codec that raises on ordinary text)
+  /challenge/...       401 whose WWW-Authenticate holds a 60 KB run of spaces
+  /tok-<name>/...      an OAuth token endpoint answering TOKEN_ANSWERS[name] to POST .../oauth/token; every GET is a
+                       200 `{}`, or for tok-quotes /metainfo naming the Authorization header as app connector and user
+                       group, or for tok-challenge a 401 whose WWW-Authenticate holds a 60 KB run of spaces
 """
 
 from __future__ import annotations
@@ -44,6 +50,36 @@ def _bomb() -> bytes:
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     zeros = b"\0" * (1024 * 1024)
     return b"".join(packer.compress(zeros) for _ in range(200)) + packer.flush()
+
+
+DEEP_JSON = b"[" * 100_000 + b"]" * 100_000
+IDNA_LABEL = "a" * 100  # longer than a DNS label: the idna codec raises UnicodeError on it
+LONG_CHALLENGE = "Bearer" + " " * 60_000 + "x"
+# Access tokens no header can carry, or whose escaped form is not their own: each with a distinctive run (K7K7…,
+# Q8Q8…) that must appear in no output.
+CRLF_TOKEN = "K7" * 16 + "\r\nX-Injected: 1"
+QUOTED_TOKEN = 'Q8"<&>\\' + "Q8" * 16
+_GOOD = {"token_type": "Bearer", "expires_in": 3600}
+
+
+def _token(access_token: object, **extra: object) -> bytes:
+    return json.dumps({"access_token": access_token, **_GOOD, **extra}, ensure_ascii=False).encode()
+
+
+# name -> (status, body, headers) of the token endpoint's answer.
+TOKEN_ANSWERS: dict[str, tuple[int, bytes, dict[str, str]]] = {
+    "bomb": (200, b"", {"Content-Encoding": "gzip"}),  # the body is the bomb
+    "deep": (200, DEEP_JSON, {}),
+    "idna": (200, _token("T" * 40, note=IDNA_LABEL), {"Content-Type": "application/json; charset=idna"}),
+    "expires-superscript": (200, _token("T" * 40, expires_in="\u00b2"), {}),
+    "expires-huge": (200, b'{"access_token": "' + b"T" * 40 + b'", "expires_in": ' + b"9" * 400 + b"}", {}),
+    "expires-tiny": (200, _token("T" * 40, expires_in=1e-300), {}),
+    "nonascii": (200, _token("T\u00f6k\u00e9n" + "T" * 40), {}),
+    "crlf": (200, _token(CRLF_TOKEN), {}),
+    "retry-superscript": (503, b"{}", {"Retry-After": "\u00b2"}),
+    "quotes": (200, _token(QUOTED_TOKEN), {}),
+    "challenge": (200, _token("T" * 40), {}),
+}
 
 
 # Built once, before any test measures memory (tracemalloc counts the server's thread too).
@@ -140,11 +176,37 @@ class _Handler(BaseHTTPRequestHandler):
                 self._raw_header("Retry-After", RETRY_AFTER[name])
             self.end_headers()
             self.wfile.write(body)
+        elif mode == "deep":
+            self._send(200, DEEP_JSON, {"Content-Type": "application/json"})
+        elif mode == "idna":
+            body = json.dumps({"info": {"appName": IDNA_LABEL}}).encode()
+            self._send(200, body, {"Content-Type": "application/json; charset=idna"})
+        elif mode == "challenge" or (mode == "tok-challenge" and self.command == "GET"):
+            self._send(401, b"", {"WWW-Authenticate": LONG_CHALLENGE})
+        elif mode.startswith("tok-"):
+            self._token_endpoint(mode.split("-", 1)[1], auth)
         elif mode == "escape":
             error = {"externalMessage": ESCAPE_MESSAGE, "errorNumber": -1}
             self._send(500, json.dumps(error, ensure_ascii=False).encode(), {"Content-Type": "application/json"})
         else:
             self._send(404, b"unknown mode")
+
+    def _token_endpoint(self, name: str, auth: str) -> None:
+        if self.command == "POST" and self.path.endswith("/oauth/token"):
+            status, body, headers = TOKEN_ANSWERS[name]
+            headers = {"Content-Type": "application/json; charset=utf-8", **headers}
+            self.send_response(status)
+            for key, value in headers.items():
+                self._raw_header(key, value)
+            body = self.bomb if name == "bomb" else body
+            self._raw_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif name == "quotes" and self.path.endswith("/metainfo"):
+            info = {"info": {"appName": f"app {auth} end", "group": f"group {auth} end", "envid": "O12345AA"}}
+            self._send(200, json.dumps(info).encode(), {"Content-Type": "application/json"})
+        else:
+            self._send(200, b"{}", {"Content-Type": "application/json"})
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import ssl
+from pathlib import Path
 
 import httpx
 import pytest
 
-from wizard.afas.client import Reply
-from wizard.afas.errors import Problem, classify_exception, classify_reply
+import wizard.afas
+from wizard.afas.errors import AfasProblem, Endpoint, Problem, classify_exception, classify_reply
+from wizard.afas.reading import Reply
 
 
 def reply(status: int, body: object = None, headers: dict[str, str] | None = None) -> Reply:
@@ -136,3 +139,25 @@ def test_every_problem_has_a_bilingual_message() -> None:
     for kind in Problem:
         text = AfasProblem(kind).message()
         assert text.en and text.nl and text.en != text.nl
+
+
+@pytest.mark.parametrize("endpoint", list(Endpoint))
+@pytest.mark.parametrize("kind", list(Problem))
+def test_every_problem_at_every_endpoint_has_a_sentence_in_both_languages(kind: Problem, endpoint: Endpoint) -> None:
+    # One problem type for REST, SOAP and the token endpoint: whatever the classifiers produce can be said.
+    message = AfasProblem(kind, status=400, endpoint=endpoint, url="https://x.invalid/oauth/token").message()
+    assert message.en and message.nl and message.en != message.nl
+
+
+def test_the_afas_layer_names_causes_not_where_to_fix_them() -> None:
+    # Remedies, AFAS screen paths and wizard steps belong to wizard.verify (issue 19 item 4): the HTTP layer imports
+    # none of them.
+    imported: set[str] = set()
+    for path in Path(wizard.afas.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert not {m for m in imported if m.startswith(("wizard.data", "wizard.domain.afas_screens", "wizard.verify"))}
+    assert "wizard.domain.steps" not in imported

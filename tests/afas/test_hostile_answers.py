@@ -15,10 +15,12 @@ import pytest
 
 from tests.afas.hostile_server import RETRY_AFTER, HostileServer
 from tests.afas.recording_proxy import RecordingProxy
-from wizard.afas.client import AfasClient, AnswerTooLarge, ClientSettings, Reply, retry_after
+from wizard.afas.client import AfasClient, ClientSettings
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
+from wizard.afas.reading import AnswerTooLarge, Reply, retry_after
 from wizard.domain.credentials import ClassicToken, parse_classic_token
 from wizard.domain.environment import parse_environment
+from wizard.domain.oauth import oauth_client_credentials
 
 T = TypeVar("T")
 # Not the suite's FAKE token: its forms are registered only when this module's token is made.
@@ -102,6 +104,27 @@ def test_a_gzip_bomb_costs_a_few_megabytes_not_hundreds(hostile_server: HostileS
         tracemalloc.stop()
     assert isinstance(outcome, AnswerTooLarge)
     assert classify_exception(outcome).kind is Problem.MALFORMED
+    assert peak < 16 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+def test_a_gzip_bomb_from_the_token_endpoint_costs_no_more_than_one_from_the_api(hostile_server: HostileServer) -> None:
+    # Issue 23 item 2: the token answer was read with httpx's own decoder and no cap (4 MB of gzip: 4.29 GB).
+    async def ask() -> BaseException | Reply:
+        env = parse_environment("O12345AA", base_url=f"{hostile_server.base}/tok-bomb/ProfitRestServices")
+        credential = oauth_client_credentials("b0mb0000-c11e-4700-8000-000000000023", "B0MB5EC0" * 8)
+        async with AfasClient(env, credential) as client:
+            try:
+                return await client.get("metainfo")
+            except httpx.HTTPError as exc:
+                return exc
+
+    tracemalloc.start()
+    try:
+        outcome = _run(ask())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(outcome, AnswerTooLarge)
     assert peak < 16 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
 
 

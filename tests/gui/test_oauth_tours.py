@@ -90,11 +90,12 @@ def test_tour_commands_pass_in_dutch(tmp_path: Path, options: list[str]) -> None
 
 def test_a_failing_scenarios_tour_photographs_the_page_that_fixes_it(tmp_path: Path) -> None:
     """The scenario's AFAS holds a classic token: the tour sets that kind up, the check fails, and its first button
-    leads to the app connector step (a refused login's first cause), photographed with the check's exit code."""
+    leads to the credential step (a rejected credential is fixed where it is entered, issue 20 item 4), photographed
+    with the check's exit code."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "shots"
     command = [sys.executable, "-m", "wizard", "--demo", "--tour", str(out), "--scenario", "token-invalid"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert (out / "09-verify.png").exists() and (out / "05-app-connector-fix.png").exists(), result.stdout
+    assert (out / "09-verify.png").exists() and (out / "07-token-fix.png").exists(), result.stdout

@@ -18,6 +18,7 @@ from starlette.routing import Route
 from tests.oauth.conftest import CLIENT_ID, REST, SECRET, LoopbackServer, OAuthSim, run
 from wizard.afas.oauth import OAuthClientAuth, OAuthSettings, OAuthTokenError
 from wizard.domain.oauth import oauth_client_credentials
+from wizard.verify.remedies import oauth_refused
 
 Auth = Callable[..., OAuthClientAuth]
 MakeSim = Callable[..., OAuthSim]
@@ -28,9 +29,9 @@ def _everything_shown(exc: BaseException | None, *objects: object) -> str:
     if exc is not None:
         parts += [str(exc), repr(exc), "".join(traceback.format_exception(exc))]
         if isinstance(exc, OAuthTokenError):
-            failure = exc.failure
-            parts += [exc.detail, exc.text("en"), exc.text("nl"), repr(failure), failure.technical()]
-            parts += [failure.remedy().en, failure.remedy().nl]
+            problem = exc.problem
+            parts += [exc.detail, exc.text("en"), exc.text("nl"), repr(problem), problem.technical()]
+            parts += [oauth_refused(problem).en, oauth_refused(problem).nl]
     return "\n".join(parts)
 
 
@@ -103,8 +104,8 @@ def test_a_token_endpoint_that_echoes_the_credentials_is_redacted(client_auth: s
 
     with pytest.raises(OAuthTokenError) as caught:
         run(go())
-    assert caught.value.failure.description is not None
-    assert "«redacted»" in caught.value.failure.description
+    assert caught.value.problem.external_message is not None
+    assert "«redacted»" in caught.value.problem.external_message
     shown = _everything_shown(caught.value, auth, cred)
     for canary in (SECRET, issued, cred.basic_header().removeprefix("Basic ")):
         assert canary not in shown

@@ -13,11 +13,11 @@ from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.oauth import oauth_client_credentials
 from wizard.verify.oauth_checks import (
-    classic_maybe_oauth,
     classic_refused_by_oauth,
     classic_sunset_applies,
     secret_expiry_warning,
 )
+from wizard.verify.remedies import classic_maybe_oauth
 
 TODAY = dt.date(2027, 2, 1)
 

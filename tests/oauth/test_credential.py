@@ -149,6 +149,7 @@ def test_a_classic_token_in_the_keyring_is_not_taken_for_oauth() -> None:
         json.dumps({"client_id": CLIENT_ID, "secret": 5, "expires": None}),
         json.dumps({"client_id": CLIENT_ID, "secret": SECRET, "expires": "next spring"}),
         json.dumps({"client_id": "a b", "secret": SECRET, "expires": None}),
+        '{"a":' * 100_000 + "1" + "}" * 100_000,  # deeper than Python recurses (issue 23 item 4)
     ],
 )
 def test_a_damaged_keyring_entry_is_an_input_error_that_never_quotes_it(stored: str) -> None:

@@ -12,9 +12,12 @@ import pytest
 from tests.conftest import FAKE_XML
 from tests.oauth.conftest import CLIENT_ID, REST, SECRET, FakeClock, LoopbackServer, OAuthSim, run
 from wizard.afas.client import AfasClient, ClientSettings
-from wizard.afas.oauth import OAuthClientAuth, OAuthTokenError, TokenProblem, auth_for, token_url
+from wizard.afas.errors import Problem
+from wizard.afas.oauth import AfasAuth, OAuthClientAuth, OAuthTokenError, auth_for
+from wizard.afas.token import token_url
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
+from wizard.verify.remedies import oauth_refused
 
 Auth = Callable[..., OAuthClientAuth]
 MakeSim = Callable[..., OAuthSim]
@@ -166,8 +169,8 @@ def test_a_profit_without_basic_auth_is_classified_as_invalid_request(make_sim: 
 
     with pytest.raises(OAuthTokenError) as caught:
         run(go())
-    assert caught.value.failure.kind is TokenProblem.INVALID_REQUEST
-    assert "--client-auth basic" in caught.value.failure.remedy().en
+    assert caught.value.problem.kind is Problem.INVALID_REQUEST
+    assert "--client-auth basic" in oauth_refused(caught.value.problem).en
     # The same Profit accepts the default, the secret in the body.
     assert (
         len(_sent_token_requests(make_sim(profit_version=8, basic_before_profit9="invalid_request"), make_auth())) == 1
@@ -189,8 +192,6 @@ def test_a_failed_token_request_is_not_repeated_within_the_run(make_sim: MakeSim
 
 
 def test_auth_for_chooses_the_flow_by_credential(cred: object) -> None:
-    from wizard.afas.client import AfasAuth
-
     base = "https://12345.resttest.afas.online/ProfitRestServices"
     oauth = auth_for(cred, base)  # type: ignore[arg-type]
     assert isinstance(oauth, OAuthClientAuth)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import FAKE_XML
 from tests.oauth.conftest import CLIENT_ID, REST, SECRET, FakeClock, OAuthSim, run
-from wizard.afas.oauth import offers_oauth
+from wizard.afas.challenge import offers_oauth
 from wizard.domain.credentials import parse_classic_token
 from wizard.sim.oauth import Authorized, Denied, SimOAuth, SimOAuthError, build_oauth
 from wizard.verify.oauth_checks import classic_refused_by_oauth

@@ -154,6 +154,7 @@ def test_a_token_endpoint_in_maintenance_or_behind_an_ip_restriction_is_impossib
     report = _verify(server)
     assert report.exit_code() == 3
     assert _auth(report).impossible
+    assert _auth(report).fix_step is None  # no defect of the setup: no fix button (issue 20 item 4)
     assert all("not possible right now" in c.message.en for c in report.checks[1:])
 
 

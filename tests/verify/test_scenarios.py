@@ -52,9 +52,9 @@ def test_rejected_token_ends_the_plan_with_one_result(sim_factory: Any) -> None:
     server, admin = sim_factory("token-invalid")
     report = run_verify(server)
     auth = by_id(report)["auth"]
-    assert auth.status is Status.FAIL and auth.http_status == 401 and auth.fix_step is StepId.APP_CONNECTOR
-    assert "Geblokkeerd" in auth.remedy.en  # type: ignore[union-attr]
-    # The first cause the remedy lists (the app connector is blocked) decides where the button goes.
+    # A rejected credential is fixed at the credential step (issue 20 item 4), whose remedy still lists the blocked
+    # app connector first (a new app connector starts blocked).
+    assert auth.status is Status.FAIL and auth.http_status == 401 and auth.fix_step is StepId.TOKEN
     assert auth.remedy.en.index("Geblokkeerd") < auth.remedy.en.index("token belongs")  # type: ignore[union-attr]
     assert {c.status for c in report.checks if c.id != "auth"} == {Status.SKIP}
     assert report.exit_code() == 1
@@ -71,6 +71,7 @@ def test_verification_impossible_right_now(sim_factory: Any, scenario: str, stat
     auth = by_id(report)["auth"]
     assert auth.http_status == status
     assert remedy_part in auth.remedy.en  # type: ignore[union-attr]
+    assert auth.fix_step is None  # no defect of the setup: no step turns red, no fix button (issue 20 item 4)
     assert report.exit_code() == 3
     assert {c.status for c in report.checks if c.id != "auth"} == {Status.SKIP}
 

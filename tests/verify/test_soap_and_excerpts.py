@@ -150,32 +150,39 @@ def _fragments(secret: str, length: int = 12) -> set[str]:
     return {secret[i : i + length] for i in range(len(secret) - length + 1)}
 
 
-def test_excerpt_redacts_before_it_cuts() -> None:
+# Every length the client and the checks cut AFAS's words to (errors.py MESSAGE_LIMIT/DETAIL_LIMIT, the excerpts of
+# bodies, log references, hosts, descriptions).
+LIMITS = (40, 60, 80, 100, 120, 200, 300, 500)
+
+
+def test_excerpt_redacts_before_it_cuts_at_every_offset_and_length() -> None:
     parse_classic_token(FAKE_XML)  # registers the token's forms with the redactor
-    for offset in range(0, 80):
-        text = "x" * offset + FAKE_DATA + " tail"
-        cut = excerpt(text, 40)
-        assert len(cut) <= 40
-        assert not any(f in cut for f in _fragments(FAKE_DATA)), offset
-
-
-def test_an_answer_quoting_the_token_at_every_offset_leaks_no_fragment_into_reports() -> None:
-    """A hostile or echoing AFAS quotes the token in a connector's body, a SOAP fault and the token expiry, with
-    the token starting at every offset around the points where text is shortened."""
-    leaks: list[tuple[int, str]] = []
-    for offset in range(0, 230, 3):
-        quoted = "q" * offset + FAKE_DATA + " end"
-        with respx.mock(assert_all_called=False) as mock:
-            _afas(
-                mock,
-                metainfo=_metainfo(tokenExpiry=quoted),
-                rows={"message": quoted},  # JSON without rows: reported as an answer we do not recognise
-                soap=httpx.Response(500, text=_fault(quoted)),
-            )
-            report = _verify()
-        for lang in Lang:
-            for text in (report.to_json(lang), report.to_html(lang)):
-                leaks += [(offset, f) for f in _fragments(FAKE_DATA) if f in text]
-        if offset < 150:  # within every excerpt: the quote is there, masked (beyond, it is cut off first)
-            assert MASK in report.to_json(Lang.EN)
+    fragments = _fragments(FAKE_DATA)
+    leaks = []
+    for limit in LIMITS:
+        for offset in range(limit + len(FAKE_DATA) + 2):
+            text = "x" * offset + FAKE_DATA + " tail"
+            cut = excerpt(text, limit)
+            assert len(cut) <= limit
+            leaks += [(limit, offset) for f in fragments if f in cut]
+            if offset + len(MASK) < limit:  # the quote is within the excerpt: there, masked
+                assert MASK in cut, (limit, offset)
     assert leaks == []
+
+
+def test_an_answer_quoting_the_token_leaks_no_fragment_into_reports() -> None:
+    """End to end, once: a hostile or echoing AFAS quotes the token in a connector's body, a SOAP fault and the token
+    expiry; the JSON and HTML reports show it masked. (Every offset and cut length: the sweep above.)"""
+    quoted = "q" * 100 + FAKE_DATA + " end"
+    with respx.mock(assert_all_called=False) as mock:
+        _afas(
+            mock,
+            metainfo=_metainfo(tokenExpiry=quoted),
+            rows={"message": quoted},  # JSON without rows: reported as an answer we do not recognise
+            soap=httpx.Response(500, text=_fault(quoted)),
+        )
+        report = _verify()
+    for lang in Lang:
+        for text in (report.to_json(lang), report.to_html(lang)):
+            assert [f for f in _fragments(FAKE_DATA) if f in text] == []
+            assert MASK in text

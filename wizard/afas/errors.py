@@ -1,8 +1,12 @@
-"""One classifier: httpx exceptions, HTTP statuses and AFAS error bodies become typed problems.
+"""One classification of what AFAS answered — the REST API, the SOAP DataConnector and the OAuth token endpoint
+alike: httpx exceptions, HTTP statuses and AFAS error bodies become one typed `AfasProblem`. It names the cause and
+says it in a sentence; what the user should do about it is wizard.verify.remedies' business.
 
 AFAS reports errors in three shapes (afas-api.md §4, §7): a JSON body {externalMessage, errorNumber,
 profitLogReference}, the obsolete Base64 `X-PROFIT-ERROR` header, and empty 401/403 bodies. AFAS says not to branch
-on errorNumber, so the message text decides, in Dutch or English. What we do not recognise is reported as it came.
+on errorNumber, so the message text decides, in Dutch or English. The token endpoint answers as OAuth servers do
+({error, error_description}, afas-oauth.md §2.3; classified in wizard.afas.token). What we do not recognise is
+reported as it came.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from wizard.afas.client import AnswerTooLarge, Reply, bounded_seconds
+from wizard.afas.reading import AnswerTooLarge, Reply, bounded_seconds
 from wizard.domain.redact import excerpt, redact
 from wizard.domain.text import Text
 
@@ -27,9 +31,16 @@ DETAIL_LIMIT = 200
 
 
 class Problem(StrEnum):
-    UNAUTHORIZED = "unauthorized"  # 401: token rejected (or, UNCONFIRMED, connector not in the app connector)
+    UNAUTHORIZED = "unauthorized"  # 401 from the API: token rejected (or, UNCONFIRMED, connector not in the app conn.)
+    # The token endpoint's refusals (afas-oauth.md §2.3):
+    INVALID_CLIENT = "invalid-client"  # unknown or blocked client, wrong/expired/revoked secret (400, or 401+Basic)
+    UNAUTHORIZED_CLIENT = "unauthorized-client"  # "The app connector may not use this flow"
+    WRONG_ENVIRONMENT = "wrong-environment"  # unauthorized_client "Unknown AppConnector": wrong env host (S13)
+    INVALID_REQUEST = "invalid-request"  # the form was refused (two auth methods, Basic before Profit 9?)
+    UNSUPPORTED_GRANT = "unsupported-grant-type"
+    DPOP_REQUIRED = "dpop-required"  # use_dpop_nonce or token_type DPoP: a public-client app connector
     FORBIDDEN = "forbidden"  # 403: IP restriction on the app connector
-    NOT_FOUND = "not-found"  # 404
+    NOT_FOUND = "not-found"  # 404 (at the token endpoint: no OAuth on this address)
     NOT_LINKED = "not-linked"  # 500 "niet ondersteund ... niet geautoriseerd"
     BLOCKED_DEFINITION = "blocked-definition"  # 500 "GetConnector (definitie) is geblokkeerd"
     FIELD_NOT_FOUND = "field-not-found"
@@ -39,9 +50,14 @@ class Problem(StrEnum):
     UNREACHABLE = "unreachable"  # DNS, refused, reset, dropped
     TLS = "tls"
     PROXY = "proxy"
-    MALFORMED = "malformed"  # 2xx that is not the JSON AFAS sends
+    MALFORMED = "malformed"  # not the JSON (or XML) AFAS sends, or too large, or undecodable
     INTERCEPTED = "intercepted"  # a redirect or an HTML page: a portal, proxy or gateway answered instead of AFAS
     UNEXPECTED = "unexpected"  # any other status
+
+
+class Endpoint(StrEnum):
+    API = "api"  # REST and SOAP
+    TOKEN = "token"  # {rest base}/oauth/token
 
 
 # The outcomes after which no check can say anything about the setup: verification is impossible right now.
@@ -58,21 +74,29 @@ IMPOSSIBLE = {
 
 @dataclass(frozen=True)
 class AfasProblem:
+    """What went wrong with one request. Holds no secret: AFAS's words are redacted and shortened."""
+
     kind: Problem
     status: int | None = None
-    external_message: str | None = None
+    external_message: str | None = None  # AFAS's words: externalMessage, X-PROFIT-ERROR or error_description
     error_number: int | None = None
     log_reference: str | None = None
     retry_after: float | None = None
     detail: str = ""
     redirect_host: str | None = None  # INTERCEPTED: where the answer tried to send us
+    endpoint: Endpoint = Endpoint.API
+    url: str | None = None  # the token endpoint's address (Endpoint.TOKEN)
+    error: str | None = None  # the token endpoint's `error` code, as sent (untrusted, shortened)
 
     @property
     def impossible(self) -> bool:
+        """Verification cannot say anything right now (CLI exit 3), rather than: the setup has a defect."""
         return self.kind in IMPOSSIBLE
 
     def message(self) -> Text:
         """A short sentence for the user; checks add their own context and remedy."""
+        if self.endpoint is Endpoint.TOKEN or self.kind not in _MESSAGES:
+            return _TOKEN_MESSAGES.get(self.kind) or _MESSAGES[self.kind]
         base = _MESSAGES[self.kind]
         if self.kind is Problem.INTERCEPTED:
             if self.redirect_host:
@@ -88,15 +112,28 @@ class AfasProblem:
         return base
 
     def technical(self) -> str:
-        parts = [f"HTTP {self.status}" if self.status else self.kind.value]
-        if self.error_number is not None:
-            parts.append(f"errorNumber {self.error_number}")
-        if self.log_reference:
-            parts.append(f"profitLogReference {self.log_reference}")
+        if self.endpoint is Endpoint.TOKEN:
+            parts = [f"POST {self.url}", f"HTTP {self.status}" if self.status else self.kind.value]
+            if self.error:
+                parts.append(f"error={self.error}")
+            if self.external_message:
+                parts.append(f"error_description={self.external_message!r}")
+        else:
+            parts = [f"HTTP {self.status}" if self.status else self.kind.value]
+            if self.error_number is not None:
+                parts.append(f"errorNumber {self.error_number}")
+            if self.log_reference:
+                parts.append(f"profitLogReference {self.log_reference}")
         if self.detail:
             parts.append(self.detail)
         return redact("; ".join(parts))
 
+
+_MAINTENANCE = Text(
+    en="AFAS is in maintenance; try again later (see afasstatus.nl)",
+    nl="AFAS is in onderhoud; probeer het later opnieuw (zie afasstatus.nl)",
+)
+_UNEXPECTED = Text(en="AFAS answered unexpectedly", nl="AFAS antwoordde onverwacht")
 
 _MESSAGES: dict[Problem, Text] = {
     Problem.UNAUTHORIZED: Text(en="AFAS rejected the token (HTTP 401)", nl="AFAS weigert het token (HTTP 401)"),
@@ -114,10 +151,7 @@ _MESSAGES: dict[Problem, Text] = {
     ),
     Problem.FIELD_NOT_FOUND: Text(en="AFAS does not know a field", nl="AFAS kent een veld niet"),
     Problem.FUNCTIONAL: Text(en="AFAS reported an error", nl="AFAS meldde een fout"),
-    Problem.MAINTENANCE: Text(
-        en="AFAS is in maintenance; try again later (see afasstatus.nl)",
-        nl="AFAS is in onderhoud; probeer het later opnieuw (zie afasstatus.nl)",
-    ),
+    Problem.MAINTENANCE: _MAINTENANCE,
     Problem.TIMEOUT: Text(en="AFAS did not answer in time", nl="AFAS antwoordde niet op tijd"),
     Problem.UNREACHABLE: Text(
         en="AFAS could not be reached from this computer", nl="AFAS is vanaf deze computer niet bereikbaar"
@@ -131,12 +165,54 @@ _MESSAGES: dict[Problem, Text] = {
         en="AFAS sent an answer that is not what AFAS normally sends",
         nl="AFAS stuurde een antwoord dat niet is wat AFAS normaal stuurt",
     ),
-    Problem.UNEXPECTED: Text(en="AFAS answered unexpectedly", nl="AFAS antwoordde onverwacht"),
+    Problem.UNEXPECTED: _UNEXPECTED,
     Problem.INTERCEPTED: Text(
         en="Something between this computer and AFAS answered instead (a login page of a guest network, a proxy or "
         "a gateway).",
         nl="Iets tussen deze computer en AFAS antwoordde in plaats van AFAS (een inlogpagina van een gastnetwerk, "
         "een proxy of een gateway).",
+    ),
+}
+
+# What the token endpoint's answers mean (the OAuth captions are UNCONFIRMED, afas-oauth.md §6.1: only the words AFAS
+# quotes are used). A kind missing here reads as from the API.
+_TOKEN_MESSAGES: dict[Problem, Text] = {
+    Problem.INVALID_CLIENT: Text(
+        en="AFAS does not accept the client id and client secret", nl="AFAS accepteert de client id en het secret niet"
+    ),
+    Problem.UNAUTHORIZED_CLIENT: Text(
+        en="AFAS says this app connector may not use OAuth client credentials",
+        nl="AFAS meldt dat deze app connector geen OAuth client credentials mag gebruiken",
+    ),
+    Problem.WRONG_ENVIRONMENT: Text(
+        en="AFAS does not know this client on this environment ('Unknown AppConnector')",
+        nl="AFAS kent deze client niet in deze omgeving ('Unknown AppConnector')",
+    ),
+    Problem.INVALID_REQUEST: Text(
+        en="AFAS refused the token request as invalid", nl="AFAS weigerde de tokenaanvraag als ongeldig"
+    ),
+    Problem.UNSUPPORTED_GRANT: Text(
+        en="AFAS does not offer the client credentials flow here",
+        nl="AFAS biedt de client credentials flow hier niet aan",
+    ),
+    Problem.DPOP_REQUIRED: Text(
+        en="AFAS asks for DPoP: the app connector is set up as a public client",
+        nl="AFAS vraagt om DPoP: de app connector is ingericht als public client",
+    ),
+    Problem.FORBIDDEN: Text(
+        en="AFAS refused this computer's address at the token endpoint (HTTP 403: IP restriction)",
+        nl="AFAS weigert het adres van deze computer bij het token-endpoint (HTTP 403: IP-restrictie)",
+    ),
+    Problem.NOT_FOUND: Text(
+        en="This environment has no OAuth token endpoint (HTTP 404)",
+        nl="Deze omgeving heeft geen OAuth-token-endpoint (HTTP 404)",
+    ),
+    Problem.MALFORMED: Text(
+        en="The token endpoint sent an answer that is not what AFAS sends",
+        nl="Het token-endpoint stuurde een antwoord dat AFAS normaal niet stuurt",
+    ),
+    Problem.UNEXPECTED: Text(
+        en="The token endpoint answered unexpectedly", nl="Het token-endpoint antwoordde onverwacht"
     ),
 }
 
@@ -206,7 +282,7 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     return make(Problem.UNEXPECTED, detail=f"body: {raw!r}" if raw else "empty body")
 
 
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])", re.I)
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]", re.I)
 
 
 def _location_host(reply: Reply) -> str | None:
@@ -234,7 +310,7 @@ def classify_interception(reply: Reply) -> AfasProblem | None:
             detail=f"HTTP {reply.status} redirect" + (f" to {host}" if host else " without a Location"),
         )
     content_type = reply.headers.get("Content-Type", "").lower()
-    if 200 <= reply.status < 300 and ("text/html" in content_type or _HTML_START.match(reply.text[:2048])):
+    if 200 <= reply.status < 300 and ("text/html" in content_type or _HTML_START.match(reply.text[:2048].lstrip())):
         # AFAS's REST answers are JSON and its SOAP answers XML; neither is an HTML page.
         return AfasProblem(
             Problem.INTERCEPTED,

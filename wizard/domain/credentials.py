@@ -19,6 +19,7 @@ import binascii
 import datetime as dt
 import html
 import re
+import string
 from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, SecretStr
@@ -34,6 +35,10 @@ CLASSIC_TOKEN_SUNSET = dt.date(2027, 8, 31)
 
 DATA_LENGTH = 64
 _HEX = re.compile(r"^[0-9A-Fa-f]+$")
+_SPACES = re.compile(r"\s+")
+_TOKEN_TAG = re.compile(r"<token>", re.IGNORECASE)
+_VERSION = re.compile(r"[0-9]{1,9}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _XML = re.compile(
     r"<token>\s*<version>\s*(?P<version>[^<]*?)\s*</version>\s*<data>\s*(?P<data>[^<]*?)\s*</data>\s*</token>",
     re.IGNORECASE | re.DOTALL,
@@ -116,11 +121,11 @@ def _normalise(text: str) -> str:
 
 
 def _check_data(data: str) -> str:
-    compact = re.sub(r"\s+", "", data)
+    compact = _SPACES.sub("", data)
     if not compact:
         raise _err("The token's data part is empty.", "Het data-deel van het token is leeg.")
     if not _HEX.match(compact):
-        bad = next(ch for ch in compact if not re.match(r"[0-9A-Fa-f]", ch))
+        bad = next(ch for ch in compact if ch not in string.hexdigits)
         raise _err(
             "The token's data may contain only the characters 0-9 and A-F, but it contains '{ch}'. "
             "Copy the token again with AFAS's Kopiëren button.",
@@ -146,7 +151,7 @@ def _check_data(data: str) -> str:
 
 
 def _from_xml(value: str) -> ClassicToken:
-    if len(re.findall(r"<token>", value, re.IGNORECASE)) > 1:
+    if len(_TOKEN_TAG.findall(value)) > 1:
         raise _err(
             "Two tokens were pasted. Paste one token.",
             "Er zijn twee tokens geplakt. Plak één token.",
@@ -167,7 +172,7 @@ def _from_xml(value: str) -> ClassicToken:
         )
     version_text = match.group("version")
     # ASCII digits, and few: isdigit() accepts '²' and '٣', and int() of 5000 digits raises (Python's digit limit).
-    if not re.fullmatch(r"[0-9]{1,9}", version_text):
+    if not _VERSION.fullmatch(version_text):
         raise _err(
             "The token's version '{v}' is not a number AFAS uses (expected 1).",
             "De versie '{v}' van het token is geen getal dat AFAS gebruikt (verwacht 1).",
@@ -186,13 +191,13 @@ def parse_classic_token(text: str) -> ClassicToken:
         )
     if "<" in value or ">" in value:
         return _from_xml(value)
-    compact = re.sub(r"\s+", "", value)
+    compact = _SPACES.sub("", value)
     if compact.lower().startswith("afastoken"):
         compact = compact[len("afastoken") :]
     # Hex before Base64: 64 hex characters are also valid Base64, and must never be mistaken for it.
     if _HEX.match(compact):
         return ClassicToken(data=SecretStr(_check_data(compact)))
-    if re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", compact) and len(compact) % 4 == 0 and len(compact) >= 24:
+    if _BASE64.fullmatch(compact) and len(compact) % 4 == 0 and len(compact) >= 24:
         try:
             decoded = base64.b64decode(compact, validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):

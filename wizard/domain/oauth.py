@@ -202,7 +202,7 @@ def parse_oauth_storage(stored: str) -> OAuthClientCredentials:
     )
     try:
         data = json.loads(stored)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than Python recurses
         raise damaged from None
     if not isinstance(data, dict) or data.get("kind", KIND) != KIND:
         raise damaged

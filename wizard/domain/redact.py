@@ -8,18 +8,15 @@ escape sequences visible instead of letting them act.
 
 from __future__ import annotations
 
-import _thread
+import base64
+import binascii
+import logging
 import re
-
-TYPE_CHECKING = False  # mypy treats this name as True; at run time `typing` is not imported
-if TYPE_CHECKING:
-    import logging
-    from collections.abc import Iterable
+import threading
+from collections.abc import Iterable
 
 MASK = "«redacted»"
-# `_thread` rather than `threading`, and `logging` only inside the logging helpers: every command imports this module,
-# `sbq-setup --version` too, and those two would be a tenth of its start-up budget.
-_lock = _thread.allocate_lock()
+_lock = threading.Lock()
 _secrets: set[str] = set()
 
 
@@ -52,14 +49,11 @@ def excerpt(text: str, limit: int) -> str:
 _TOKEN_XML = re.compile(r"<token>.*?(?:</token>|$)|&lt;token&gt;.*?(?:&lt;/token&gt;|$)", re.I | re.S)
 _HEX_RUN = re.compile(r"[0-9A-Fa-f]{32,}")
 _B64_RUN = re.compile(r"[A-Za-z0-9+/]{32,}={0,2}")
-_TOKENISH = rb"(?i)<token|<version|<data|[0-9A-Fa-f]{16}"  # compiled (and cached by `re`) on first use
+_TOKENISH = re.compile(rb"(?i)<token|<version|<data|[0-9A-Fa-f]{16}")
 
 
 def _decodes_to_token(run: str) -> bool:
     """A Base64 run cut anywhere still decodes, at one of four alignments, to a piece of the token's XML."""
-    import base64
-    import binascii
-
     for start in range(4):
         piece = run[start:].rstrip("=")
         piece = piece[: len(piece) - len(piece) % 4]
@@ -67,7 +61,7 @@ def _decodes_to_token(run: str) -> bool:
             decoded = base64.b64decode(piece, validate=True)
         except (binascii.Error, ValueError):
             continue
-        if re.search(_TOKENISH, decoded):
+        if _TOKENISH.search(decoded):
             return True
     return False
 
@@ -92,9 +86,9 @@ def register_untrusted_input(values: Iterable[str]) -> None:
 
 # C0 and C1 control characters (ESC and CSI start escape sequences; CR and BS overwrite what was printed), DEL, and
 # the Unicode bidirectional controls that reorder what a reader sees.
-# Patterns as text, compiled (and cached by `re`) on first use: `sbq-setup --version` never prints untrusted text.
-_UNSAFE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-_UNSAFE_WITH_NEWLINE = _UNSAFE[:-1] + r"\n]"
+_UNSAFE_CHARS = r"\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
+_UNSAFE_WITH_NEWLINE = re.compile(f"[{_UNSAFE_CHARS}\\n]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -107,27 +101,22 @@ def for_terminal(text: str, *, keep_newlines: bool = True) -> str:
     message from AFAS cannot clear the screen, move the cursor or fake a result. Line breaks are kept only in text
     we compose ourselves (keep_newlines=True); within one field of untrusted text they are shown too."""
     pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_NEWLINE
-    return re.sub(pattern, _visible, text)
+    return pattern.sub(_visible, text)
 
 
 def json_for_terminal(document: str) -> str:
     """A JSON document whose strings hold characters a terminal would act on, with those written as JSON escapes
     (json.dumps escapes C0 controls but leaves C1 and bidirectional controls raw when ensure_ascii=False)."""
-    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 # -- logging --------------------------------------------------------------------------------------------------------
 
 
-class RedactingFilter:
-    """Attach to handlers: rewrites each record's final message with every known secret masked.
-
-    Not a `logging.Filter` subclass (that would import logging with this module): logging takes any object with a
-    `filter(record)` method."""
+class RedactingFilter(logging.Filter):
+    """Attach to handlers: rewrites each record's final message with every known secret masked."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        import logging
-
         message = record.getMessage()
         clean = redact(message)
         if record.exc_info and record.exc_info[1] is not None:
@@ -140,10 +129,8 @@ class RedactingFilter:
         return True
 
 
-def install_logging(level: int = 30) -> None:  # 30: logging.WARNING
+def install_logging(level: int = logging.WARNING) -> None:
     """Root logging to stderr with redaction on the handler, so every logger's output passes through it."""
-    import logging
-
     handler = logging.StreamHandler()
     handler.addFilter(RedactingFilter())
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

@@ -15,6 +15,9 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import fromstring as _defused_fromstring  # type: ignore[import-untyped]
 
 from wizard.domain.manifest import Manifest
+from wizard.domain.redact import excerpt
+
+NAME_LIMIT = 200  # characters of a name from /metainfo (app connector, user group, envid, tokenExpiry)
 
 
 def _ids(value: Any) -> set[str]:
@@ -53,8 +56,9 @@ class MetaInfo:
             special = (special or set()) | (get_ids & special_names)
 
         def text(key: str) -> str | None:
-            value = info.get(key)
-            return str(value) if value is not None else None
+            value = info.get(key)  # a scalar; a list or an object is no name (and str() of a deep one recurses)
+            # AFAS's words, shown in messages and reports: redacted, then shortened, before anything escapes them.
+            return excerpt(str(value), NAME_LIMIT) if isinstance(value, str | int | float) else None
 
         return cls(
             get_ids=get_ids,
@@ -89,6 +93,10 @@ _DUTCH_MONTHS = {
 }  # fmt: skip
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s.*)?", re.ASCII)
+_DUTCH_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})(?:\s.*)?", re.ASCII)
+
+
 def parse_token_expiry(value: str | None) -> dt.date | str | None:
     """The date in info.tokenExpiry. The format is UNCONFIRMED (afas-api.md §3.2): "0" and "" mean none; ISO
     dates and date-times, d-m-yyyy and Dutch '1 mei 2027' are accepted. Anything else is returned unchanged."""
@@ -101,14 +109,14 @@ def parse_token_expiry(value: str | None) -> dt.date | str | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s.*)?", text, re.ASCII)
+    match = _NUMERIC_DATE.fullmatch(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)
         except ValueError:
             return text
-    match = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})(?:\s.*)?", text.lower(), re.ASCII)
+    match = _DUTCH_DATE.fullmatch(text.lower())
     if match and match.group(2) in _DUTCH_MONTHS:
         try:
             return dt.date(int(match.group(3)), _DUTCH_MONTHS[match.group(2)], int(match.group(1)))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.afas.client import Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_reply
+from wizard.afas.reading import Reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.manifest import ConnectorSpec
@@ -28,8 +28,6 @@ from wizard.verify.context import (
     with_problem,
 )
 from wizard.verify.oauth_checks import (
-    bearer_rejected,
-    classic_maybe_oauth,
     classic_refused_by_oauth,
     classic_sunset_applies,
     secret_expiry_parts,
@@ -54,7 +52,7 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
             nl="AFAS weigerde het toegangstoken dat het net had uitgegeven (HTTP 401).",
         )
         outcome = Outcome(
-            status=Status.FAIL, message=message, remedy=bearer_rejected(app), fix_step=StepId.APP_CONNECTOR
+            status=Status.FAIL, message=message, remedy=remedies.bearer_rejected(app), fix_step=StepId.APP_CONNECTOR
         )
         return with_problem(outcome, problem)
     switched = classic_refused_by_oauth(reply.headers, app) if isinstance(reply, Reply) else None
@@ -77,8 +75,10 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
             nl="AFAS weigert het token (HTTP 401): het is verlopen, verwijderd, voor een andere omgeving of "
             "ander type, of de app connector is nog geblokkeerd.",
         ),
-        remedy=remedies.token_rejected(app, run.client.env.env_id, classic_maybe_oauth()),
-        fix_step=remedies.token_rejected_step(app, run.client.env.env_id),
+        remedy=remedies.token_rejected(app, run.client.env.env_id, remedies.classic_maybe_oauth()),
+        # A rejected credential is fixed where it is entered, which says why (issue 20 item 4); the remedy still
+        # lists the blocked app connector among the causes.
+        fix_step=StepId.TOKEN,
     )
     return with_problem(rejected, problem)
 

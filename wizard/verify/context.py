@@ -11,17 +11,26 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from wizard.afas.client import AfasClient, Reply
+from wizard.afas.client import AfasClient
 from wizard.afas.errors import AfasProblem, Problem, classify_exception, classify_reply
 from wizard.afas.oauth import OAuthTokenError
+from wizard.afas.reading import Reply
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.manifest import ConnectorSpec, Manifest
+from wizard.domain.redact import excerpt
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.verify import remedies
 from wizard.verify.answers import MetaInfo
 from wizard.verify.oauth_checks import token_refused
+
+# What a decoder of untrusted text raises (UnicodeError is a ValueError): never more than a malformed answer.
+DECODER_ERRORS = (ValueError, RecursionError, OverflowError)
+
+
+def malformed(exc: BaseException) -> AfasProblem:
+    return AfasProblem(Problem.MALFORMED, detail=excerpt(f"{type(exc).__name__}: {exc}", 200))
 
 
 class OutcomeError(Exception):
@@ -58,11 +67,15 @@ class RunContext:
                     return await make()
                 except (httpx.HTTPError, OSError, TimeoutError) as exc:
                     return classify_exception(exc)
+                except DECODER_ERRORS as exc:
+                    # Whatever part of an answer did not decode (a number, a charset, JSON nested too deep): this
+                    # request's answer is malformed; the run and the other checks go on.
+                    return malformed(exc)
                 except OAuthTokenError as exc:
                     # No access token: every check waiting for this request ends with the token request's outcome
                     # (the flow asks once per run, so the others get the same failure without a new request).
                     app = self.app or self.manifest.app_connector.description
-                    raise OutcomeError(token_refused(exc.failure, self.credential, self.today, app)) from None
+                    raise OutcomeError(token_refused(exc.problem, self.credential, self.today, app)) from None
 
             self.calls[key] = asyncio.ensure_future(run())
         return self.calls[key]
@@ -92,8 +105,7 @@ def impossible(problem: AfasProblem, app: str) -> Outcome:
         status=Status.FAIL,
         message=problem.message(),
         remedy=remedy,
-        fix_step=StepId.APP_CONNECTOR if problem.kind is Problem.FORBIDDEN else None,
-        impossible=True,
+        impossible=True,  # no defect of the setup, so no step to fix (issue 20 item 4)
     )
     return with_problem(outcome, problem)
 

@@ -1,7 +1,8 @@
-"""What verification says about an OAuth client: a refused token request as the `auth` check's outcome, the secret's
-expiry (warn 30 days ahead, with its date), and the plain words for a classic token refused under OAuth.
+"""What verification concludes about an OAuth client: a refused token request as the `auth` check's outcome (with
+its fix step), when the secret's expiry deserves a warning (30 days ahead), and whether a classic token was refused
+because the app connector asks for OAuth. The words of every remedy are in remedies.py.
 
-Pure functions of failures, dates, credentials and headers; checks.py and context.py decide where they appear.
+Pure functions of problems, dates, credentials and headers; checks.py and context.py decide where they appear.
 """
 
 from __future__ import annotations
@@ -11,27 +12,20 @@ from collections.abc import Mapping
 
 import httpx
 
-from wizard.afas.oauth import (
-    TokenFailure,
-    TokenProblem,
-    app_connector_path,
-    auth_type_path,
-    auth_type_values,
-    client_secret_path,
-    offers_oauth,
-)
-from wizard.data import screens
+from wizard.afas.challenge import offers_oauth
+from wizard.afas.errors import AfasProblem, Problem
 from wizard.domain.checks import Outcome, Status
 from wizard.domain.credentials import Credential
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text, long_date
+from wizard.verify import remedies
 
 SECRET_WARNING_DAYS = 30  # AFAS: "plan the renewal well before the expiry date" (S1); issue 10 says 30 days
 
 
 def secret_expired_on(credential: Credential, today: dt.date) -> Text | None:
-    """The long date of an OAuth client secret's expiry when it has passed, for `TokenFailure.remedy`."""
+    """The long date of an OAuth client secret's expiry when it has passed, for `remedies.oauth_refused`."""
     if not isinstance(credential, OAuthClientCredentials) or credential.secret_expires is None:
         return None
     return long_date(credential.secret_expires) if credential.secret_expires < today else None
@@ -51,11 +45,6 @@ def secret_expiry_parts(credential: Credential, today: dt.date, app: str | None 
     days = (expires - today).days
     if days > SECRET_WARNING_DAYS:
         return None
-    rotate = Text(
-        en="Create a new secret in AFAS ({path}), give it to SmartBooqing, verify, then revoke the old one.",
-        nl="Maak een nieuw secret aan in AFAS ({path}), geef het aan SmartBooqing, controleer, en trek daarna het "
-        "oude in.",
-    ).format(path=client_secret_path(app))
     if days < 0:
         head = Text(
             en="The client secret expired on {date}; SmartBooqing can no longer connect with it.",
@@ -70,7 +59,7 @@ def secret_expiry_parts(credential: Credential, today: dt.date, app: str | None 
             en="The client secret expires on {date}, in {n} days.",
             nl="Het client secret verloopt op {date}, over {n} dagen.",
         )
-    return head.format(date=long_date(expires), n=days), rotate
+    return head.format(date=long_date(expires), n=days), remedies.rotate_secret(app)
 
 
 def classic_sunset_applies(credential: Credential) -> bool:
@@ -83,70 +72,35 @@ def classic_refused_by_oauth(headers: httpx.Headers | Mapping[str, str], app: st
     connector is switched to OAuth. None when the header does not say so (then the usual token remedy applies)."""
     if not offers_oauth(httpx.Headers(headers)):
         return None
-    return Text(
-        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} = {oauth}). Verify with "
-        "the OAuth client id and secret instead, or, while moving SmartBooqing over, set it to {hybrid} so both work.",
-        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} = {oauth}). "
-        "Controleer in plaats daarvan met de OAuth client id en het secret, of zet het op {hybrid} zolang "
-        "SmartBooqing overstapt, zodat beide werken.",
-    ).format(path=auth_type_path(app), **auth_type_values())
-
-
-def classic_maybe_oauth() -> Text:
-    """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
-    values = auth_type_values()
-    return Text(
-        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
-        "refused.",
-        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
-        "tokens geweigerd.",
-    ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
+    return remedies.switched_to_oauth(app)
 
 
 # The wizard step that fixes each refused token request: the credential itself, the app connector's settings, or
-# the environment the token was asked of.
+# the environment the token was asked of. Maintenance and an IP restriction met from this computer have none: they
+# are no defect of the setup (issue 20 item 4).
 _FIX_STEP = {
-    TokenProblem.INVALID_CLIENT: StepId.TOKEN,
-    TokenProblem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
-    TokenProblem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
-    TokenProblem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
-    TokenProblem.FORBIDDEN: StepId.APP_CONNECTOR,
-    TokenProblem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
-    TokenProblem.NO_TOKEN_ENDPOINT: StepId.ENVIRONMENT,
+    Problem.INVALID_CLIENT: StepId.TOKEN,
+    Problem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
+    Problem.UNSUPPORTED_GRANT: StepId.APP_CONNECTOR,
+    Problem.DPOP_REQUIRED: StepId.APP_CONNECTOR,
+    Problem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
+    Problem.NOT_FOUND: StepId.ENVIRONMENT,
 }
 
 
-def token_refused(failure: TokenFailure, credential: Credential, today: dt.date, app: str | None) -> Outcome:
+def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, app: str | None) -> Outcome:
     """The `auth` check's outcome when AFAS gave no access token: AFAS's words (redacted, shortened by the flow),
     the remedy naming the AFAS screen (an expired secret's date first when the user gave it), and `impossible`
     for maintenance and an IP restriction (CLI exit 3)."""
-    message = failure.message() + Text(en=".", nl=".")
-    if failure.description:
-        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=failure.description)
+    message = problem.message() + Text(en=".", nl=".")
+    if problem.external_message:
+        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=problem.external_message)
     return Outcome(
         status=Status.FAIL,
         message=message,
-        remedy=failure.remedy(app, secret_expired_on(credential, today)),
-        fix_step=_FIX_STEP.get(failure.kind),
-        http_status=failure.status,
-        detail=failure.technical(),
-        impossible=failure.impossible,
-    )
-
-
-def bearer_rejected(app: str | None) -> Text:
-    """The remedy when AFAS issued an access token and then refused it (twice: the flow renews once)."""
-    a = screens().app_connector
-    return Text(
-        en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
-        "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
-        "helpdesk@smartbooqing.com.",
-        nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
-        "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
-        "dan het technische detail naar helpdesk@smartbooqing.com.",
-    ).format(
-        general=app_connector_path(app).then(a.tabs.general).text,
-        blocked=a.fields.blocked.nl,
-        auth_type=auth_type_path(app),
-        **auth_type_values(),
+        remedy=remedies.oauth_refused(problem, app, secret_expired_on(credential, today)),
+        fix_step=None if problem.impossible else _FIX_STEP.get(problem.kind),
+        http_status=problem.status,
+        detail=problem.technical(),
+        impossible=problem.impossible,
     )

@@ -3,16 +3,53 @@
 
 from __future__ import annotations
 
+from wizard.afas.errors import AfasProblem, Problem
 from wizard.data import screens
 from wizard.domain.afas_screens import AfasPath
 from wizard.domain.manifest import ConnectorSpec, GcnFile
-from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 
+HELPDESK = "helpdesk@smartbooqing.com"
+_YOUR_APP = Text(en="the SmartBooqing app connector", nl="de app connector voor SmartBooqing")
 
-def app_path(app: str) -> AfasPath:
-    """The way to the app connector `app`: its list in the menu, then the app connector itself."""
-    return screens().app_connector_list.menu.then(app)
+
+def app_path(app: str | None) -> AfasPath:
+    """The way to the app connector: its list in AFAS's menu, then the app connector (by name, or described)."""
+    return screens().app_connector_list.menu.then(app or _YOUR_APP)
+
+
+def auth_type_path(app: str | None) -> Text:
+    """Where the app connector's Authenticatietype is set."""
+    return app_path(app).then(screens().app_connector.fields.auth_type).text
+
+
+def client_secret_path(app: str | None) -> Text:
+    """Where the app connector's OAuth client secret is made (which tab is UNCONFIRMED, afas-oauth.md §6.1)."""
+    return app_path(app).then(screens().app_connector.fields.client_secret).text
+
+
+def auth_type_values() -> dict[str, Text]:
+    """The Authenticatietype values as a sentence shows them: 'Hybride (Hybrid)' for English readers."""
+    types = screens().app_connector.auth_types
+    return {"classic": types.classic.glossed, "hybrid": types.hybrid.glossed, "oauth": types.oauth.glossed}
+
+
+def _auth_type_remedy(app: str | None) -> Text:
+    values = auth_type_values()
+    return Text(
+        en="In AFAS: {path}: choose {oauth} (or {hybrid} while the classic token must keep working), not "
+        "'{classic}', and use a client secret as client authentication.",
+        nl="In AFAS: {path}: kies {oauth} (of {hybrid} zolang het klassieke token moet blijven werken), "
+        "niet '{classic}', en gebruik een client secret als client-authenticatie.",
+    ).format(path=auth_type_path(app), **values)
+
+
+def _new_secret(app: str | None) -> Text:
+    return Text(
+        en="create a new secret in AFAS ({path}), paste it here and give it to SmartBooqing; then revoke the old one.",
+        nl="maak een nieuw secret aan in AFAS ({path}), plak het hier en geef het aan SmartBooqing; trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
 
 
 def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
@@ -66,48 +103,34 @@ def filter_authorisation(connector_id: str) -> Text:
     ).format(id=connector_id, path=path.text)
 
 
-def token_rejected_causes(app: str, env: str) -> list[tuple[StepId, Text]]:
-    """Why AFAS answers 401, most likely first for a new setup (a new app connector starts blocked), each with the
-    step that fixes it. The first cause also decides where the check's button goes (`token_rejected_step`)."""
+def _token_rejected_causes(app: str, env: str) -> list[Text]:
+    """Why AFAS answers 401 to a classic token, most likely first for a new setup (a new app connector starts
+    blocked)."""
     a = screens().app_connector
     tokens = app_path(app).then(a.tabs.tokens)
     return [
-        (
-            StepId.APP_CONNECTOR,
-            Text(
-                en="the app connector is not blocked: {app_path}: untick {blocked}",
-                nl="de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit",
-            ).format(app_path=app_path(app).text, blocked=a.fields.blocked.nl),
-        ),
-        (
-            StepId.TOKEN,
-            Text(
-                en="the token belongs to this environment ({env}) and type",
-                nl="het token hoort bij deze omgeving ({env}) en dit type",
-            ).format(env=env),
-        ),
-        (
-            StepId.TOKEN,
-            Text(
-                en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
-                nl="het token bestaat nog: {tokens}. Twijfel? Maak daar een nieuw token ({new}) en plak dat",
-            ).format(tokens=tokens.text, new=a.buttons.new.nl),
-        ),
+        Text(
+            en="the app connector is not blocked: {app_path}: untick {blocked}",
+            nl="de app connector is niet geblokkeerd: {app_path}: vink {blocked} uit",
+        ).format(app_path=app_path(app).text, blocked=a.fields.blocked.nl),
+        Text(
+            en="the token belongs to this environment ({env}) and type",
+            nl="het token hoort bij deze omgeving ({env}) en dit type",
+        ).format(env=env),
+        Text(
+            en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
+            nl="het token bestaat nog: {tokens}. Twijfel? Maak daar een nieuw token ({new}) en plak dat",
+        ).format(tokens=tokens.text, new=a.buttons.new.nl),
     ]
 
 
 def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
     """What to check when AFAS rejects a classic token, numbered; `more` adds one item after them."""
     text = Text(en="Check, in this order: ", nl="Controleer in deze volgorde: ")
-    for number, (_step, cause) in enumerate(token_rejected_causes(app, env), start=1):
+    for number, cause in enumerate(_token_rejected_causes(app, env), start=1):
         text += Text(en="{sep}({n}) ", nl="{sep}({n}) ").format(sep="; " if number > 1 else "", n=number) + cause
     text += Text(en=".", nl=".")
     return text + more if more is not None else text
-
-
-def token_rejected_step(app: str, env: str) -> StepId:
-    """Where a rejected token's button leads: the step of the first cause the remedy lists."""
-    return token_rejected_causes(app, env)[0][0]
 
 
 def ip_restricted(app: str) -> Text:
@@ -174,3 +197,138 @@ SUNSET = Text(
     nl="AFAS stopt met klassieke tokens: ze verlopen op 1 mei 2027 en werken na 31 augustus 2027 niet meer (AFAS "
     "stapt over op OAuth). SmartBooqing laat weten hoe u overstapt; vandaag hoeft u niets te doen.",
 )
+
+
+def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: Text | None = None) -> Text:
+    """What to fix in AFAS when the token endpoint gave no access token. `secret_expired`: the long date the user
+    gave for the secret, when it has passed (`wizard.verify.oauth_checks.secret_expired_on`)."""
+    path = app_path(app)
+    a = screens().app_connector
+    kind = problem.kind
+    if kind is Problem.INVALID_CLIENT:
+        if secret_expired is not None:
+            return Text(
+                en="The client secret expired on {date}: ", nl="Het client secret is verlopen op {date}: "
+            ).format(date=secret_expired) + _new_secret(app)
+        return Text(
+            en="Check, in this order: (1) the client id is the {cid}; (2) the client secret is the current one: "
+            "not expired (Profit 9 shows its expiry date in the app connector) and not revoked; (3) the app "
+            "connector is not blocked: {general}: untick {blocked}; (4) {auth_type} is {oauth} or {hybrid}; (5) "
+            "the environment number and type (O/T/A) are those of this app connector. If unsure, ",
+            nl="Controleer in deze volgorde: (1) de client id is de {cid}; (2) het client secret is het huidige: "
+            "niet verlopen (Profit 9 toont de vervaldatum in de app connector) en niet ingetrokken; (3) de app "
+            "connector is niet geblokkeerd: {general}: vink {blocked} uit; (4) {auth_type} staat op {oauth} of "
+            "{hybrid}; (5) omgevingsnummer en -type (O/T/A) zijn die van deze app connector. Twijfel? ",
+        ).format(
+            cid=path.then(a.fields.client_id).text,
+            general=path.then(a.tabs.general).text,
+            blocked=a.fields.blocked.nl,
+            auth_type=auth_type_path(app),
+            **auth_type_values(),
+        ) + _new_secret(app)
+    if kind is Problem.UNAUTHORIZED_CLIENT:
+        # Profit 8 may answer a wrong secret this way too (afas-oauth.md §2.3, UNCONFIRMED): say both.
+        return (
+            _auth_type_remedy(app)
+            + Text(
+                en=" If it already is, the client secret may be wrong or revoked: ",
+                nl=" Staat het daar al op, dan is het client secret mogelijk onjuist of ingetrokken: ",
+            )
+            + _new_secret(app)
+        )
+    if kind is Problem.UNSUPPORTED_GRANT:
+        return _auth_type_remedy(app)
+    if kind is Problem.WRONG_ENVIRONMENT:
+        return Text(
+            en="The token was requested at {url}. Check the environment number and type (production O, test T, "
+            "accept A): they must be those of the environment in which {path} was made.",
+            nl="Het token is aangevraagd bij {url}. Controleer het omgevingsnummer en -type (productie O, test T, "
+            "accept A): die moeten horen bij de omgeving waarin {path} is gemaakt.",
+        ).format(url=problem.url, path=path.text)
+    if kind is Problem.INVALID_REQUEST:
+        return Text(
+            en="This Profit version may not accept the client authentication used. Try again with the secret in "
+            "the request body (the default, not --client-auth basic); if that fails too, contact {hd}.",
+            nl="Deze Profit-versie accepteert de gebruikte client-authenticatie mogelijk niet. Probeer opnieuw met "
+            "het secret in de aanvraag (de standaard, niet --client-auth basic); lukt dat ook niet, neem dan "
+            "contact op met {hd}.",
+        ).format(hd=HELPDESK)
+    if kind is Problem.DPOP_REQUIRED:
+        return Text(
+            en="SmartBooqing's server is a confidential client. In AFAS: {path}: set it up as a confidential "
+            "client with a client secret, not as a public client.",
+            nl="De server van SmartBooqing is een confidential client. In AFAS: {path}: richt deze in als "
+            "confidential client met een client secret, niet als public client.",
+        ).format(path=path.text)
+    if kind is Problem.FORBIDDEN:
+        return Text(
+            en="The app connector only accepts certain addresses: {path}. Allow this computer's public address "
+            "while you check.",
+            nl="De app connector accepteert alleen bepaalde adressen: {path}. Sta het openbare adres van deze "
+            "computer toe zolang u controleert.",
+        ).format(path=path.then(a.tabs.ip).text)
+    if kind is Problem.NOT_FOUND:
+        return Text(
+            en="Check the environment number and type. If they are right, this Profit version does not offer "
+            "OAuth yet: set up the app connector with a classic token for now.",
+            nl="Controleer omgevingsnummer en -type. Kloppen die, dan biedt deze Profit-versie nog geen OAuth: "
+            "richt de app connector voorlopig in met een klassiek token.",
+        )
+    if kind is Problem.MAINTENANCE:
+        return Text(
+            en="Try again later; afasstatus.nl shows when maintenance ends.",
+            nl="Probeer het later opnieuw; afasstatus.nl toont wanneer het onderhoud klaar is.",
+        )
+    return Text(
+        en="Try again later; if this keeps happening, send the technical details to {hd}.",
+        nl="Probeer het later opnieuw; blijft dit gebeuren, stuur dan de technische details naar {hd}.",
+    ).format(hd=HELPDESK)
+
+
+def rotate_secret(app: str | None) -> Text:
+    """Replacing an OAuth client secret that expires soon, without an interruption."""
+    return Text(
+        en="Create a new secret in AFAS ({path}), give it to SmartBooqing, verify, then revoke the old one.",
+        nl="Maak een nieuw secret aan in AFAS ({path}), geef het aan SmartBooqing, controleer, en trek daarna het "
+        "oude in.",
+    ).format(path=client_secret_path(app))
+
+
+def switched_to_oauth(app: str | None) -> Text:
+    """A classic token refused by an app connector whose WWW-Authenticate asks for OAuth."""
+    return Text(
+        en="AFAS asks for OAuth: this app connector no longer accepts classic tokens ({path} = {oauth}). Verify with "
+        "the OAuth client id and secret instead, or, while moving SmartBooqing over, set it to {hybrid} so both work.",
+        nl="AFAS vraagt om OAuth: deze app connector accepteert geen klassieke tokens meer ({path} = {oauth}). "
+        "Controleer in plaats daarvan met de OAuth client id en het secret, of zet het op {hybrid} zolang "
+        "SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(app), **auth_type_values())
+
+
+def classic_maybe_oauth() -> Text:
+    """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
+    values = auth_type_values()
+    return Text(
+        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
+        "refused.",
+        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
+        "tokens geweigerd.",
+    ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
+
+
+def bearer_rejected(app: str | None) -> Text:
+    """The remedy when AFAS issued an access token and then refused it (twice: the flow renews once)."""
+    a = screens().app_connector
+    return Text(
+        en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
+        "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
+        "helpdesk@smartbooqing.com.",
+        nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
+        "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
+        "dan het technische detail naar helpdesk@smartbooqing.com.",
+    ).format(
+        general=app_path(app).then(a.tabs.general).text,
+        blocked=a.fields.blocked.nl,
+        auth_type=auth_type_path(app),
+        **auth_type_values(),
+    )

@@ -137,10 +137,12 @@ class Report(BaseModel):
         }
 
     def to_json(self, lang: Lang) -> str:
-        return redact(json.dumps(self.as_dict(lang), ensure_ascii=False, indent=2))
+        return json.dumps(_redacted(self.as_dict(lang)), ensure_ascii=False, indent=2)
 
     def to_html(self, lang: Lang) -> str:
-        e = html.escape
+        def e(text: str) -> str:
+            return html.escape(redact(text))  # redacted first: an escaped secret is no longer recognised
+
         t = {
             "title": Text(en="SmartBooqing AFAS check", nl="SmartBooqing AFAS-controle").get(lang),
             "env": Text(en="Environment", nl="Omgeving").get(lang),
@@ -206,4 +208,15 @@ td,th{{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}}
 {"".join(rows)}
 </table>{folded}<p><small>sbq-setup {e(__version__)}</small></p></body></html>
 """
-        return redact(page)
+        return page
+
+
+def _redacted(value: Any) -> Any:
+    """Every string in a JSON-ready value redacted, before json.dumps escapes a quote or a line break inside it."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redacted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redacted(item) for item in value]
+    return value

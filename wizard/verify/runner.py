@@ -23,7 +23,7 @@ from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 from wizard.verify import checks
-from wizard.verify.context import OutcomeError, RunContext, impossible
+from wizard.verify.context import DECODER_ERRORS, OutcomeError, RunContext, impossible, malformed, unrecognised
 from wizard.verify.plan import PlannedCheck, plan
 from wizard.verify.report import Report
 from wizard.verify.special import check_special
@@ -104,11 +104,13 @@ async def run_checks(
         try:
             async with asyncio.timeout(timeout):
                 auth = await checks.check_auth(run)
+        except DECODER_ERRORS as exc:
+            auth = unrecognised(malformed(exc), "")
         except TimeoutError:
             auth = impossible(AfasProblem(Problem.TIMEOUT, detail=f"no answer within {timeout:g} s"), "")
         auth_result = _result(planned[0], auth, started)
         if facts is not None and run.meta is not None:
-            facts.app_connector, facts.user_group = run.meta.app_name, run.meta.group
+            facts.app_connector, facts.user_group = run.meta.app_name, run.meta.group  # redacted when read
         yield auth_result
         if auth_result.status is not Status.PASS:
             why = (
@@ -137,6 +139,8 @@ async def run_checks(
                 outcome = await _runner(run, check)()
             except OutcomeError as finished:
                 outcome = finished.outcome
+            except DECODER_ERRORS as exc:  # a part of an answer the check read did not decode
+                outcome = unrecognised(malformed(exc), run.app)
             return _result(check, outcome, begun)
 
         tasks = {asyncio.ensure_future(one(c)): c for c in planned[1:]}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from wizard.afas.client import Reply
 from wizard.afas.errors import AfasProblem, Problem, classify_interception
+from wizard.afas.reading import Reply
 from wizard.data import afas
 from wizard.domain.afas_screens import SpecialProbe
 from wizard.domain.checks import Outcome, Status
