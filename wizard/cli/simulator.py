@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import signal
 import threading
@@ -13,6 +12,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.data.local_file import LocalFileError, read_local_file, write_local_file
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
 
@@ -122,13 +122,17 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
         )
     if not path.parent.is_dir():
         raise InputError(Text(en="The folder of {p} does not exist.", nl="De map van {p} bestaat niet.").format(p=path))
-    if path.exists():
+    if path.exists() or path.is_symlink():
         try:
-            content = path.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError as exc:
-            raise InputError(
-                Text(en="Cannot read {p}: {e}", nl="Kan {p} niet lezen: {e}").format(p=path, e=exc.strerror)
-            ) from exc
+            # Bounded and never blocking (a FIFO or a link to a device): a file of ours is a few hundred bytes.
+            content = read_local_file(path, 4096).decode("utf-8", errors="replace")
+        except LocalFileError as exc:
+            if exc.problem != "unreadable":
+                content = ""  # a pipe, a device, a dangling link or a large file: not one of ours, refused below
+            else:
+                raise InputError(
+                    Text(en="Cannot read {p}: {e}", nl="Kan {p} niet lezen: {e}").format(p=path, e=exc.reason)
+                ) from None
         if not ours.fullmatch(content):
             raise InputError(
                 Text(
@@ -144,19 +148,9 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
 
 
 def _write_token(path: Path, xml: str) -> None:  # also the client secret: the same care, another content
-    """Write atomically with mode 0600 from the first byte: the file is never readable by others."""
-    import tempfile  # only this subcommand writes files: ~3 ms of the 3x `--version` budget (startup_bench.py)
-
+    """Write in one step with mode 0600 from the first byte: the file is never readable by others."""
     try:
-        fd, temp = tempfile.mkstemp(prefix=".sbq-token-", dir=path.parent)
-        try:
-            os.chmod(temp, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(xml + "\n")
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_local_file(path, (xml + "\n").encode("utf-8"), private=True)
     except OSError as exc:
         raise InputError(
             Text(en="Cannot write {p}: {e}", nl="Kan {p} niet schrijven: {e}").format(p=path, e=exc.strerror or exc)

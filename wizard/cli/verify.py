@@ -7,12 +7,14 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.data.local_file import write_local_file
 from wizard.domain.errors import InputError
 from wizard.domain.presentation import Status, attention_rank, status_label
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
@@ -278,12 +280,23 @@ def _check_report_target(path: Path) -> None:
         )
 
 
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def _write_report(path: Path, content: str) -> Text | None:
     """None when written; otherwise why not (a full disk, no permission), for exit code 2."""
     try:
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()  # a full disk shows here or at close, not silently later
+        if _is_stream(path):  # /dev/stdout, a pipe a script reads: written into, never replaced
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe nobody reads: ENXIO, no hang
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content.encode("utf-8"))
+        else:
+            write_local_file(path, content.encode("utf-8"))  # in one step, never through a link planted at the name
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return Text(

@@ -7,13 +7,12 @@ before it is used. Files are copied byte for byte; a `.gcn` is never rewritten (
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
 from wizard import installation
 from wizard.data.loader import MANIFEST_FILE, clear_manifest_cache, load_manifest, manifest_path, read_manifest_text
-from wizard.data.local_file import LocalFileError, read_local_file
+from wizard.data.local_file import LocalFileError, read_local_file, write_local_file
 from wizard.domain.bundle import (
     SUMS_NAME,
     AdoptedFile,
@@ -123,21 +122,6 @@ def _target_error(target: Path, exc: OSError) -> ExportTargetError:
     )
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A half-written .gcn would fail AFAS's import in a confusing way; replace the file in one step. The temporary
-    # file is created new (O_EXCL, never through a link) under a random name: in a shared folder another user could
-    # plant a link at a predictable name, and writing through it would overwrite the link's target.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.partial")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(temporary, flags, 0o666)  # the user's umask applies, as for any file they save
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def export_connectors(target: Path, manifest: Manifest | None = None) -> ExportResult:
     """Verify the bundle, then write its `.gcn` files and a SHA256SUMS file (`sha256sum -c` format) into target."""
     manifest = manifest or _current_manifest()
@@ -148,11 +132,11 @@ def export_connectors(target: Path, manifest: Manifest | None = None) -> ExportR
         target.mkdir(parents=True, exist_ok=True)
         for item in files:
             destination = target / item.spec.file
-            _write_atomically(destination, read_local_file(item.path, GCN_MAX_BYTES))
+            write_local_file(destination, read_local_file(item.path, GCN_MAX_BYTES))
             exported.append(ExportedFile(item.spec.file, destination, item.sha256, afas_client_path(destination)))
         sums = "".join(f"{e.sha256}  {e.name}\n" for e in exported)
         sums_path = target / SUMS_NAME
-        _write_atomically(sums_path, sums.encode("ascii"))
+        write_local_file(sums_path, sums.encode("ascii"))
     except LocalFileError as exc:  # a bundle file changed since it was verified a moment ago
         raise _damaged(
             Text(en="a file changed while it was exported.", nl="een bestand veranderde tijdens het exporteren."),
@@ -231,7 +215,7 @@ def adopt_files(sources: Sequence[Path]) -> list[AdoptedFile]:
     for source, data, spec, definition in planned:
         digest = sha256_of(data)
         target = folder / spec.file
-        _write_atomically(target, data)  # byte for byte: a .gcn is never modified
+        write_local_file(target, data)  # byte for byte: a .gcn is never modified
         text = update_manifest_entry(text, spec.file, sha256=digest, origin="official")
         adopted.append(AdoptedFile(source, target, definition.connector, digest))
     manifest_file.write_bytes(text.encode("utf-8"))

@@ -1,4 +1,5 @@
-"""Reading a local file safely, the one way the product reads any: never blocking, only regular files, bounded.
+"""Local files, the one way the product reads and writes any: reads never block, take only regular files and are
+bounded; writes replace the file in one step through a new temporary file that never follows a link.
 
 `open()` on a FIFO waits forever for a writer, outside any timeout; a device (a link to /dev/zero) or a huge file
 must not be read into memory, and the size the OS reports proves nothing (a device says 0, a file may grow).
@@ -55,3 +56,25 @@ def read_local_file(path: Path, limit: int) -> bytes:
     if size > limit:
         raise LocalFileError("too-large")
     return b"".join(chunks)
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def write_local_file(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Replace `path` with `data` in one step; OSError when it cannot be written.
+
+    The temporary file is created new (O_EXCL, never through a link) under a random name beside the target: in a
+    shared folder another user could plant a link at a predictable name, and writing through it would overwrite the
+    link's target. `private`: readable by the user alone from the first byte (a token or a secret); otherwise the
+    user's umask applies, as for any file they save."""
+    temporary = path.with_name(f".{path.name}.{os.urandom(8).hex()}.partial")
+    fd = os.open(temporary, _WRITE_FLAGS, 0o600 if private else 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()  # a full disk shows here, not silently later
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
