@@ -36,7 +36,7 @@ TOOLS = {
     "wine": "Debian: wine, wine64 and wine32:i386, after dpkg --add-architecture i386",
     "wineserver": "Debian: wine",
     "makensis": "Debian: nsis",
-    "i686-w64-mingw32-gcc": "Debian: gcc-mingw-w64-i686",
+    "i686-w64-mingw32-gcc": "Debian: gcc-mingw-w64-i686-win32",
 }
 
 APP = "SmartBooqing AFAS Setup"
