@@ -53,7 +53,12 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
   !uninstfinalize '${SIGN_CMD} "%1"' = 0
 !endif
 
+; NSIS's English texts put " Setup" after the name ("Welcome to SmartBooqing AFAS Setup Setup"): ours say it once.
+Caption "$(InstallerCaption)"
 !define MUI_ABORTWARNING
+!define MUI_ABORTWARNING_TEXT "$(AbortWarning)"
+!define MUI_WELCOMEPAGE_TITLE "$(WelcomeTitle)"
+!define MUI_FINISHPAGE_TITLE "$(FinishTitle)"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\sbq-setup.exe"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -75,6 +80,14 @@ LangString ShortcutHelp ${LANG_DUTCH} "Koppel AFAS Profit aan SmartBooqing en co
 LangString ShortcutHelp ${LANG_ENGLISH} "Connect AFAS Profit to SmartBooqing and check the connection"
 LangString AppRunning ${LANG_DUTCH} "SmartBooqing AFAS Setup is nog geopend. Sluit het venster van de wizard en kies dan Opnieuw; Annuleren stopt zonder iets te wijzigen."
 LangString AppRunning ${LANG_ENGLISH} "SmartBooqing AFAS Setup is still open. Close the wizard's window, then choose Retry; Cancel stops without changing anything."
+LangString InstallerCaption ${LANG_DUTCH} "${APPNAME}-installatie"
+LangString InstallerCaption ${LANG_ENGLISH} "${APPNAME} installation"
+LangString AbortWarning ${LANG_DUTCH} "Weet u zeker dat u de ${APPNAME}-installatie wilt afsluiten?"
+LangString AbortWarning ${LANG_ENGLISH} "Are you sure you want to stop installing ${APPNAME}?"
+LangString WelcomeTitle ${LANG_DUTCH} "Welkom bij de ${APPNAME}-installatiewizard"
+LangString WelcomeTitle ${LANG_ENGLISH} "Welcome to the installation of ${APPNAME}"
+LangString FinishTitle ${LANG_DUTCH} "Voltooien van de ${APPNAME}-installatiewizard"
+LangString FinishTitle ${LANG_ENGLISH} "${APPNAME} is installed"
 ; $0 holds the installed version when these are shown.
 LangString NewerInstalled ${LANG_DUTCH} "Versie $0 van SmartBooqing AFAS Setup staat al op deze computer; dit is de oudere versie ${VERSION}. Toch de oudere versie installeren? Uw voortgang en instellingen blijven bewaard."
 LangString NewerInstalled ${LANG_ENGLISH} "Version $0 of SmartBooqing AFAS Setup is already installed; this is the older version ${VERSION}. Install the older version anyway? Your progress and settings are kept."

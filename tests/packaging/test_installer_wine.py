@@ -158,7 +158,7 @@ class Wine:
         return self.start("cmd", "/c", self._batch(command_line), lang=lang)
 
     def answer(self, button: str, lang: str = "en") -> str:
-        """Waits for a message box, presses `button` and returns the box's text."""
+        """Waits for a message box, presses `button` and returns the box's title and text (one line each)."""
         done = self.run(str(self.stand_in), "answer", button, lang=lang)
         assert done.returncode == 0, f"no message box appeared: {done.stdout}{done.stderr}"
         return done.stdout
@@ -365,6 +365,26 @@ def test_the_start_menu_shortcut_is_named_in_the_system_language_and_starts_the_
     working_folder, program = report.read_text(encoding="utf-8").splitlines()
     assert program == machine.windows(machine.default_dir / "sbq-setup.exe")
     assert working_folder == machine.windows(machine.default_dir)
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption", "title", "stop"),
+    [
+        ("en", f"{APP} installation", f"Welcome to the installation of {APP}", f"stop installing {APP}?"),
+        ("nl", f"{APP}-installatie", f"Welkom bij de {APP}-installatiewizard", f"de {APP}-installatie wilt afsluiten?"),
+    ],
+)
+def test_the_interactive_installer_speaks_the_system_language_and_cancels_cleanly(
+    machine: Wine, lang: str, caption: str, title: str, stop: str
+) -> None:
+    with machine.start(str(machine.installers["1.2.3"]), lang=lang) as installer:
+        page = machine.run(str(machine.stand_in), "page", lang=lang).stdout.splitlines()  # then presses Cancel
+        question = machine.answer("yes", lang=lang).splitlines()
+        assert installer.wait(timeout=30) == 1  # NSIS: cancelled by the user
+    assert page[0] == caption and title in page
+    assert question[0] == caption and stop in question[1]
+    assert not [line for line in page + question if "Setup Setup" in line]  # NSIS's English default did that
+    assert not machine.default_dir.exists()
 
 
 # --- upgrade, reinstall, downgrade ---------------------------------------------------------------------------------

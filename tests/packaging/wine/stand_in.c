@@ -6,6 +6,8 @@
  *                                does), prints "held", and lets go when its stdin closes
  *   stand_in.exe answer BUTTON   the user: waits for a message box, prints its text, presses BUTTON (retry,
  *                                cancel, yes or no)
+ *   stand_in.exe page           the user: waits for the installer's window, prints its title and the texts on
+ *                                it, presses Cancel
  *   stand_in.exe cred-write T    saves a generic credential T, as keyring does in Windows Credential Manager
  *   stand_in.exe cred-read T     exit 0 when credential T exists, 1 when not
  */
@@ -54,6 +56,32 @@ static BOOL CALLBACK print_static(HWND child, LPARAM out) {
     return TRUE;
 }
 
+/* NSIS's window: a dialog holding the page area (control 1018) in which each page's own dialog sits. */
+#define NSIS_PAGE_AREA 1018
+
+static BOOL CALLBACK print_visible(HWND child, LPARAM out) {
+    wchar_t text[2048];
+    if (IsWindowVisible(child) && GetWindowTextW(child, text, 2048) > 0) write_utf8((HANDLE)out, text);
+    return TRUE;
+}
+
+static int page(void) {
+    for (int tries = 0; tries < 300; tries++) { /* 30 s */
+        HWND window = NULL;
+        while ((window = FindWindowExW(NULL, window, L"#32770", NULL)) != NULL) {
+            if (IsWindowVisible(window) && GetDlgItem(window, NSIS_PAGE_AREA)) {
+                HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+                print_visible(window, (LPARAM)out);
+                EnumChildWindows(window, print_visible, (LPARAM)out);
+                PostMessageW(window, WM_COMMAND, MAKEWPARAM(IDCANCEL, BN_CLICKED), 0);
+                return 0;
+            }
+        }
+        Sleep(100);
+    }
+    return 6;
+}
+
 static int answer(const wchar_t *button) {
     static const struct { const wchar_t *name; int id; } buttons[] = {
         {L"retry", IDRETRY}, {L"cancel", IDCANCEL}, {L"yes", IDYES}, {L"no", IDNO}};
@@ -65,8 +93,9 @@ static int answer(const wchar_t *button) {
         /* A message box is a dialog whose text sits in a static control with id 0xFFFF. */
         HWND box = NULL;
         while ((box = FindWindowExW(NULL, box, L"#32770", NULL)) != NULL) {
-            if (GetDlgItem(box, 0xFFFF)) {
+            if (GetDlgItem(box, 0xFFFF) && !GetDlgItem(box, NSIS_PAGE_AREA)) {
                 HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+                print_visible(box, (LPARAM)out); /* its title */
                 EnumChildWindows(box, print_static, (LPARAM)out);
                 PostMessageW(box, WM_COMMAND, MAKEWPARAM(id, BN_CLICKED), 0);
                 return 0;
@@ -99,6 +128,7 @@ static int cred_read(const wchar_t *target) {
 
 int wmain(int argc, wchar_t **argv) {
     if (argc == 1) return report();
+    if (argc == 2 && wcscmp(argv[1], L"page") == 0) return page();
     if (argc == 3 && wcscmp(argv[1], L"hold") == 0) return hold(argv[2]);
     if (argc == 3 && wcscmp(argv[1], L"answer") == 0) return answer(argv[2]);
     if (argc == 3 && wcscmp(argv[1], L"cred-write") == 0) return cred_write(argv[2]);
