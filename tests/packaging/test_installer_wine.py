@@ -241,6 +241,7 @@ def wine_prefix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
             yield wine
     finally:
         subprocess.run(["wineserver", "-k"], env=env, check=False, timeout=60)
+        shutil.rmtree(wine.prefix, ignore_errors=True)  # 1.3 GB of Windows DLLs; pytest keeps its last 3 temp dirs
 
 
 @pytest.fixture
