@@ -8,6 +8,7 @@ ManifestDPIAware true
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
+!include "WordFunc.nsh"
 
 !ifndef VERSION
   !define VERSION "0.0.0"
@@ -52,7 +53,12 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
   !uninstfinalize '${SIGN_CMD} "%1"' = 0
 !endif
 
+; NSIS's English texts put " Setup" after the name ("Welcome to SmartBooqing AFAS Setup Setup"): ours say it once.
+Caption "$(InstallerCaption)"
 !define MUI_ABORTWARNING
+!define MUI_ABORTWARNING_TEXT "$(AbortWarning)"
+!define MUI_WELCOMEPAGE_TITLE "$(WelcomeTitle)"
+!define MUI_FINISHPAGE_TITLE "$(FinishTitle)"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\sbq-setup.exe"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -65,12 +71,26 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 !insertmacro MUI_LANGUAGE "Dutch"
 !insertmacro MUI_LANGUAGE "English"
 
-LangString ShortcutName ${LANG_DUTCH} "SmartBooqing AFAS-koppeling"
-LangString ShortcutName ${LANG_ENGLISH} "SmartBooqing AFAS Setup"
+; Both names are also removed by name: the other language's may be left from an earlier install.
+!define SHORTCUT_NL "SmartBooqing AFAS-koppeling"
+!define SHORTCUT_EN "SmartBooqing AFAS Setup"
+LangString ShortcutName ${LANG_DUTCH} "${SHORTCUT_NL}"
+LangString ShortcutName ${LANG_ENGLISH} "${SHORTCUT_EN}"
 LangString ShortcutHelp ${LANG_DUTCH} "Koppel AFAS Profit aan SmartBooqing en controleer de koppeling"
 LangString ShortcutHelp ${LANG_ENGLISH} "Connect AFAS Profit to SmartBooqing and check the connection"
 LangString AppRunning ${LANG_DUTCH} "SmartBooqing AFAS Setup is nog geopend. Sluit het venster van de wizard en kies dan Opnieuw; Annuleren stopt zonder iets te wijzigen."
 LangString AppRunning ${LANG_ENGLISH} "SmartBooqing AFAS Setup is still open. Close the wizard's window, then choose Retry; Cancel stops without changing anything."
+LangString InstallerCaption ${LANG_DUTCH} "${APPNAME}-installatie"
+LangString InstallerCaption ${LANG_ENGLISH} "${APPNAME} installation"
+LangString AbortWarning ${LANG_DUTCH} "Weet u zeker dat u de ${APPNAME}-installatie wilt afsluiten?"
+LangString AbortWarning ${LANG_ENGLISH} "Are you sure you want to stop installing ${APPNAME}?"
+LangString WelcomeTitle ${LANG_DUTCH} "Welkom bij de ${APPNAME}-installatiewizard"
+LangString WelcomeTitle ${LANG_ENGLISH} "Welcome to the installation of ${APPNAME}"
+LangString FinishTitle ${LANG_DUTCH} "Voltooien van de ${APPNAME}-installatiewizard"
+LangString FinishTitle ${LANG_ENGLISH} "${APPNAME} is installed"
+; $0 holds the installed version when these are shown.
+LangString NewerInstalled ${LANG_DUTCH} "Versie $0 van SmartBooqing AFAS Setup staat al op deze computer; dit is de oudere versie ${VERSION}. Toch de oudere versie installeren? Uw voortgang en instellingen blijven bewaard."
+LangString NewerInstalled ${LANG_ENGLISH} "Version $0 of SmartBooqing AFAS Setup is already installed; this is the older version ${VERSION}. Install the older version anyway? Your progress and settings are kept."
 
 ; Refuse to install, upgrade or uninstall while the wizard runs: its files are in use.
 !macro REFUSE_WHILE_RUNNING
@@ -86,6 +106,19 @@ LangString AppRunning ${LANG_ENGLISH} "SmartBooqing AFAS Setup is still open. Cl
 
 Function .onInit
   !insertmacro REFUSE_WHILE_RUNNING
+  ; The same version again repairs; an older one asks first and, when silent, leaves the newer one in place
+  ; (exit 3): a stale download or deployment must not quietly take fixes away. To roll back: uninstall, then
+  ; install the older version (the user's data survives both).
+  ReadRegStr $0 HKCU "${UNINSTKEY}" "DisplayVersion"
+  ${If} $0 != ""
+    ${VersionCompare} "$0" "${VERSION}" $1
+    ${If} $1 == 1
+      MessageBox MB_YESNO|MB_ICONQUESTION|MB_DEFBUTTON2 "$(NewerInstalled)" /SD IDNO IDYES install_older
+      SetErrorLevel 3
+      Abort
+      install_older:
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
 
 Function un.onInit
@@ -98,6 +131,9 @@ Section "Install"
   RMDir /r "$INSTDIR\_internal"
   File /r "${PAYLOAD}\*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
+  ; One shortcut: an earlier install in the other language (the user switched Windows' language) named it otherwise.
+  Delete "$SMPROGRAMS\${SHORTCUT_NL}.lnk"
+  Delete "$SMPROGRAMS\${SHORTCUT_EN}.lnk"
   CreateShortcut "$SMPROGRAMS\$(ShortcutName).lnk" "$INSTDIR\sbq-setup.exe" "" "$INSTDIR\sbq-setup.exe" 0 \
     SW_SHOWNORMAL "" "$(ShortcutHelp)"
   WriteRegStr HKCU "Software\${APPKEY}" "InstallDir" "$INSTDIR"
@@ -119,8 +155,8 @@ Section "Uninstall"
   ; The token stays in Windows Credential Manager and the progress in %LOCALAPPDATA%: removing the program does
   ; not silently delete a customer's connection data.
   ; Both names: the uninstaller may run in another language than the installer did.
-  Delete "$SMPROGRAMS\SmartBooqing AFAS-koppeling.lnk"
-  Delete "$SMPROGRAMS\SmartBooqing AFAS Setup.lnk"
+  Delete "$SMPROGRAMS\${SHORTCUT_NL}.lnk"
+  Delete "$SMPROGRAMS\${SHORTCUT_EN}.lnk"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\sbq-setup.exe"
   Delete "$INSTDIR\sbq-setup-cli.exe"
