@@ -20,11 +20,10 @@ from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
 from wizard.flow.migration import MigrationState, Stage
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import AuthKind, Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
 from wizard.sim import SimulatorServer
 from wizard.ui.clipboard import SECRET_HINTS
 from wizard.ui.frame import WizardWindow

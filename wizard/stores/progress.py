@@ -6,7 +6,7 @@ aside as *.corrupt with a warning, never a crash and never silently overwritten.
 
 Two layers in one file: typed summary fields (environment, organisation, completed steps, checklist, where the
 token is stored, last verification) for lists and the helpdesk, and `wizard`, the wizard's own persisted state
-(WizardState.persisted()), which is what a resumed session is rebuilt from.
+(wizard.flow.saved_state.save()), which is what a resumed session is rebuilt from.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.errors import UserFacingError
 from wizard.domain.redact import redact
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
-from wizard.flow.steps import StepId
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class OrganisationProgress(BaseModel):
     last_verified_at: dt.datetime | None = None
     last_summary: VerificationCounts | None = None
     updated_at: dt.datetime = Field(default_factory=_now)
-    # The wizard's persisted state (WizardState.persisted(): never the credential itself).
+    # The wizard's persisted state (wizard.flow.saved_state.save(): never the credential itself).
     wizard: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("completed_steps", mode="before")
@@ -107,7 +107,7 @@ class OrganisationProgress(BaseModel):
     def from_wizard(
         cls, env_key: str, data: dict[str, Any], *, completed: set[StepId] | None = None
     ) -> OrganisationProgress:
-        """Build the summary from WizardState.persisted(). `completed`: the flow machine's own verdict, when the
+        """Build the summary from wizard.flow.saved_state.save(). `completed`: the flow machine's own verdict, when the
         caller has it; otherwise only what the state shows unambiguously is recorded."""
         progress = cls(env_key=env_key, organisation=str(data.get("organisation") or ""), wizard=dict(data))
         env = _environment(data.get("environment"))

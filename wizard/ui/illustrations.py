@@ -18,8 +18,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
-from wizard.flow.steps import StepId
 
 if TYPE_CHECKING:  # the AFAS models load with the first drawing, after the window shows (issue 13)
     from wizard.domain.afas_screens import Label

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
 
 if TYPE_CHECKING:  # annotations only: the window's first page is drawn before pydantic loads (issue 13)
     from pydantic import SecretStr

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.migration import Stage
-from wizard.flow.steps import StepId
 from wizard.ui.widgets import Level
 
 

@@ -11,9 +11,9 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from wizard.flow.machine import WizardMachine
-from wizard.flow.steps import StepId
-from wizard.ui.pages.base import PAGE_ID, STEP_OF, StepPage
+from wizard.domain.steps import StepId
+from wizard.flow.machine import ALL_STEPS, WizardMachine
+from wizard.ui.pages.base import StepPage
 
 if TYPE_CHECKING:
     from wizard.ui.pages.done import DonePage
@@ -46,7 +46,7 @@ def build_page(step: StepId, machine: WizardMachine) -> StepPage:
 
 
 class Pages(Mapping[StepId, StepPage]):
-    """Every step's page, built on first access; `on_built` hands each new page to the window (setPage, intents).
+    """Every step's page, built on first access; `on_built` hands each new page to the window (its stack, intents).
 
     As a Mapping it has every step (iterating builds them all, as a test walking every page expects); `built()`
     lists only the pages that exist so far."""
@@ -64,10 +64,10 @@ class Pages(Mapping[StepId, StepPage]):
         return page
 
     def __iter__(self) -> Iterator[StepId]:
-        return iter(PAGE_ID)
+        return iter(ALL_STEPS)
 
     def __len__(self) -> int:
-        return len(PAGE_ID)
+        return len(ALL_STEPS)
 
     def ensure(self, step: StepId) -> StepPage:
         """The page, built now if it does not exist yet."""
@@ -78,7 +78,7 @@ class Pages(Mapping[StepId, StepPage]):
 
     def built(self) -> list[StepPage]:
         """The pages that exist so far, in the guide's order."""
-        return [self._built[step] for step in PAGE_ID if step in self._built]
+        return [self._built[step] for step in ALL_STEPS if step in self._built]
 
     def on_first_use(self, step: StepId) -> Any:
         """What a controller holds for a page that may not exist yet: calling any of its methods builds it."""
@@ -125,4 +125,4 @@ def build_pages(machine: WizardMachine, on_built: Callable[[StepPage], None]) ->
     return Pages(machine, on_built)
 
 
-__all__ = ["PAGE_CLASSES", "PAGE_ID", "STEP_OF", "Pages", "StepPage", "build_page", "build_pages"]
+__all__ = ["PAGE_CLASSES", "Pages", "StepPage", "build_page", "build_pages"]

@@ -17,9 +17,8 @@ from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
-from wizard.flow.records import VerificationSummary
-from wizard.flow.state import AuthKind, Mode
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
+from wizard.flow.state import AuthKind, Mode, VerificationSummary
 from wizard.ui.intents import (
     CopyClientIdForPortal,
     CopyHelpdeskReport,
@@ -124,7 +123,6 @@ class DonePage(StepPage):
         lay.addWidget(self.migrate_box)
         self.sunset = paragraph()
         lay.addWidget(self.sunset)
-        self.setFinalPage(True)
 
     # -- what to show ----------------------------------------------------------------------------------------------
     @property

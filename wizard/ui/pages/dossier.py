@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wizard.data import screens
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason

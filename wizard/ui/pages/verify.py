@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from wizard.domain.checks import Status
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.machine import SETUP_ORDER
-from wizard.flow.steps import StepId
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.state import Mode
-from wizard.flow.steps import StepId
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import heading, paragraph
 

@@ -13,17 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.machine import WizardMachine
 from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.controllers.demo import DemoController
 from wizard.ui.controllers.files import FilesController
-from wizard.ui.controllers.helpdesk import HelpdeskController
+from wizard.ui.controllers.helpdesk_report import HelpdeskController
 from wizard.ui.controllers.migration import MigrationController
 from wizard.ui.controllers.progress import ProgressController
 from wizard.ui.controllers.verification import VerificationController
