@@ -34,6 +34,7 @@ from wizard.domain.steps import StepId
 from wizard.flow.machine import WizardMachine
 from wizard.resources import is_development_build
 from wizard.ui.i18n import Translations
+from wizard.ui.intents import Intent
 from wizard.ui.pages import Pages, StepPage, build_pages
 from wizard.ui.step_list import StepList
 from wizard.ui.widgets import Banner, svg_pixmap
@@ -239,7 +240,7 @@ class WizardWindow(QDialog):
         page.completeChanged.connect(self._update_buttons)
         page.header_changed.connect(self._update_header)
 
-    def _dispatch(self, intent: object) -> None:
+    def _dispatch(self, intent: Intent) -> None:
         self.wire().handle(intent)
 
     @property

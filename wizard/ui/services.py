@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from wizard.domain.checks import CheckResult
+from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
-from wizard.domain.text import Text
+from wizard.domain.text import Lang, Text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where they are used: the HTTP stack, the simulator and keyring load on first use
     from wizard.domain.bundle import ExportResult
-    from wizard.domain.credentials import ClassicToken
     from wizard.sim import SimAdmin
     from wizard.stores.progress import ProgressStore
     from wizard.stores.secrets import SecretStore
+    from wizard.verify import Report
 
 
 def export_connectors(folder: Path) -> ExportResult:
@@ -31,11 +33,11 @@ class VerifyFn(Protocol):
     def __call__(
         self,
         env: AfasEnvironment,
-        credential: Any,
+        credential: Credential,
         *,
-        lang: Any = ...,
-        on_result: Callable[[Any], None] | None = None,
-    ) -> Awaitable[Any]: ...
+        lang: Lang = ...,
+        on_result: Callable[[CheckResult], None] | None = None,
+    ) -> Awaitable[Report]: ...
 
 
 @dataclass

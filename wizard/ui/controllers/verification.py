@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.text import Text
@@ -11,6 +11,9 @@ from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
+
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify import Report
 
 SAVED = Text(en="Report saved: {files}", nl="Rapport opgeslagen: {files}")
 NOT_SAVED = Text(en="The report could not be saved: {e}", nl="Het rapport kon niet worden opgeslagen: {e}")
@@ -20,7 +23,7 @@ class VerificationController:
     def __init__(self, ctx: Context, credentials: CredentialController) -> None:
         self.ctx = ctx
         self.credentials = credentials
-        self.last_report: Any = None
+        self.last_report: Report | None = None
         self.running = False
 
     def run(self) -> None:
@@ -36,12 +39,12 @@ class VerificationController:
         verify = ctx.services.verify_fn()
         load = self.credentials.loader()
 
-        async def make(progress: Progress) -> tuple[Credential, Any]:
+        async def make(progress: Progress) -> tuple[Credential, Report]:
             credential = await load()
             report = await verify(env, credential, lang=lang, on_result=progress)
             return credential, report
 
-        def done(result: tuple[Credential, Any]) -> None:
+        def done(result: tuple[Credential, Report]) -> None:
             self.running = False
             credential, report = result
             if ctx.state.credential is None and isinstance(credential, ClassicToken):

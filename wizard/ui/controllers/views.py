@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from wizard.domain.checks import CheckResult
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.migration import Stage
 from wizard.ui.widgets import Level
+
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify import Report
 
 
 class PageView(Protocol):
@@ -40,9 +44,9 @@ class TokenView(PageView, Protocol):
 class VerificationView(PageView, Protocol):
     def begin(self, planned: list[tuple[str, Text]]) -> None: ...
 
-    def add_result(self, result: Any) -> None: ...
+    def add_result(self, result: CheckResult) -> None: ...
 
-    def finish(self, report: Any) -> None: ...
+    def finish(self, report: Report) -> None: ...
 
     def failed(self, message: str) -> None: ...
 
