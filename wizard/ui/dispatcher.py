@@ -31,7 +31,7 @@ from wizard.ui.services import Services
 from wizard.ui.worker import AsyncWorker
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 DEMO_ORGANISATION = "Demo — Bakkerij De Vries B.V."
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # imported where they are used: the HTTP stack, the simulator
     from wizard.sim import SimAdmin
     from wizard.stores.progress import ProgressStore
     from wizard.stores.secrets import SecretStore
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 
 def export_connectors(folder: Path) -> ExportResult:

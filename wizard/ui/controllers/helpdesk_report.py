@@ -18,7 +18,7 @@ from wizard.ui.controllers.context import Context
 from wizard.ui.widgets import Level
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 NO_REPORT = Text(
     en="There is no check result yet: run the check first.", nl="Er is nog geen controle: controleer eerst."

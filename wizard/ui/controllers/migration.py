@@ -17,7 +17,7 @@ from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when a stage is first proved
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 CHECKING = Text(en="Checking with AFAS…", nl="Controleren bij AFAS…")
 NO_CLIENT = Text(

@@ -13,7 +13,7 @@ from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 SAVED = Text(en="Report saved: {files}", nl="Rapport opgeslagen: {files}")
 NOT_SAVED = Text(en="The report could not be saved: {e}", nl="Het rapport kon niet worden opgeslagen: {e}")

@@ -14,7 +14,7 @@ from wizard.flow.migration import Stage
 from wizard.ui.widgets import Level
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 
 class PageView(Protocol):

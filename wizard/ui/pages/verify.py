@@ -27,7 +27,7 @@ from wizard.ui.pages.fixflow import announce, scroll_to
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
-    from wizard.verify import Report
+    from wizard.verify.report import Report
 
 _LEVEL = {
     Status.PASS: Level.OK,
