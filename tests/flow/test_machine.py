@@ -12,6 +12,7 @@ from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow.feedback import apply_results
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
 from wizard.flow.saved_state import restore, save
 from wizard.flow.state import AuthKind, Mode, TokenStorage, VerificationSummary, WizardState
@@ -95,9 +96,9 @@ def test_token_and_verify_completeness(machine: WizardMachine) -> None:
     machine.state.token_storage = TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos")
     assert machine.is_complete(StepId.TOKEN)
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.FAIL)])
+    apply_results(machine, [result("auth", Status.PASS), result("get:SBQ_BTW", Status.FAIL)])
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.WARN)])
+    apply_results(machine, [result("auth", Status.PASS), result("get:SBQ_BTW", Status.WARN)])
     assert machine.is_complete(StepId.VERIFY)
 
 
@@ -141,7 +142,8 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
     machine.state.auth_choice = AuthKind.CLASSIC
-    machine.apply_results(
+    apply_results(
+        machine,
         [
             result("auth", Status.PASS),
             result("get:SBQ_Transactie", Status.PASS),
@@ -150,7 +152,7 @@ def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
             result("special:GetXMLSchema", Status.PASS),
             result("get:Unknown_Connector", Status.PASS),
             result("attachments", Status.PASS, StepId.DOSSIER),
-        ]
+        ],
     )
     s = machine.state
     assert s.ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
@@ -219,16 +221,17 @@ def test_damaged_progress_falls_back_to_defaults() -> None:
 
 
 def test_failing_checks_mark_their_steps_for_attention_until_fixed(machine: WizardMachine) -> None:
-    machine.apply_results(
+    apply_results(
+        machine,
         [
             result("get:SBQ_BTW", Status.FAIL, StepId.LINK_CONNECTORS),
             result("auth", Status.PASS),
             result("token-expiry", Status.WARN, StepId.TOKEN),  # a warning points somewhere but needs no attention
             result("attachments", Status.PASS, StepId.DOSSIER),
-        ]
+        ],
     )
     assert machine.state.attention == [StepId.LINK_CONNECTORS]
-    machine.apply_results([result("get:SBQ_BTW", Status.PASS)])
+    apply_results(machine, [result("get:SBQ_BTW", Status.PASS)])
     assert machine.state.attention == []
 
 

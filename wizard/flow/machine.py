@@ -4,21 +4,20 @@ It alone owns where the wizard is: the window shows `current` and asks this mach
 jump, resuming); nothing here knows about widgets, so the whole flow is tested without a display.
 
 The window is drawn from this machine before pydantic loads (the coarse start-up deferral, see wizard.app): the
-manifest may be handed over as a loader that runs on first use, and the verification results' models are imported
-where results are read.
+manifest may be handed over as a loader that runs on first use. What a verification run ticks and flags is
+wizard.flow.feedback's.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from wizard.domain.steps import StepId
-from wizard.flow.state import AuthKind, Mode, Policy, VerificationSummary, WizardState, fields_with
+from wizard.flow.state import AuthKind, Mode, Policy, WizardState, fields_with
 
-if TYPE_CHECKING:
-    from wizard.domain.checks import CheckResult
+if TYPE_CHECKING:  # a pydantic model: the manifest loads after the first paint (see `manifest`)
     from wizard.domain.manifest import Manifest
 
 SETUP_ORDER: tuple[StepId, ...] = (
@@ -193,90 +192,6 @@ class WizardMachine:
         while self.current is not target and self.next_step() is not None:
             self.advance()
         return self.current
-
-    # -- verification feeds back into the checklists -------------------------------------------------------------
-    def apply_results(self, results: Sequence[CheckResult]) -> None:
-        """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
-        from wizard.domain.checks import Status
-
-        for result in results:
-            if result.status is Status.PASS:
-                self._tick_from_check(result)
-        found = self.found_missing_in(results)
-        for step, items in found.items():
-            for item in items:
-                self.state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
-        self.state.found_missing = found
-        fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
-        self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
-        count = {status: sum(1 for r in results if r.status is status) for status in Status}
-        self.state.verification = VerificationSummary(
-            passed=count[Status.PASS],
-            warnings=count[Status.WARN],
-            failed=count[Status.FAIL],
-            skipped=count[Status.SKIP],
-            info=count[Status.INFO],
-            manual=count[Status.MANUAL],
-            impossible=any(r.impossible for r in results),
-        )
-
-    def found_missing_in(self, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
-        """The checklist items failing checks prove missing, per step, in checklist order."""
-        from wizard.domain.checks import Status
-
-        found: dict[StepId, set[str]] = {}
-        for result in results:
-            if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
-                continue
-            item = self.item_of(result)
-            if item is not None and item in self.items(result.fix_step):
-                found.setdefault(result.fix_step, set()).add(item)
-        return {
-            step: [item for item in self.items(step) if item in found[step]] for step in SETUP_ORDER if step in found
-        }
-
-    def item_of(self, result: CheckResult) -> str | None:
-        """The checklist item a check is about on its fix step, if any."""
-        from wizard.domain.checks import CheckKind
-
-        kind, name = result.id.kind, result.id.connector
-        if kind is CheckKind.AUTH:
-            return "unblocked"  # a rejected token's first cause: the app connector is still blocked
-        if name is None:
-            return None
-        try:
-            spec = self.manifest.connector(name)
-        except KeyError:
-            return None
-        if result.fix_step is StepId.IMPORT:
-            gcn = self.manifest.gcn_for(spec.id)
-            return gcn_item(gcn.file) if gcn is not None else None
-        return f"{spec.kind}:{spec.id}"
-
-    def _tick_from_check(self, result: CheckResult) -> None:
-        from wizard.domain.checks import CheckKind
-
-        s = self.state
-        kind, name = result.id.kind, result.id.connector
-        if kind in (CheckKind.GET, CheckKind.UPDATE, CheckKind.SPECIAL) and name:
-            try:
-                spec = self.manifest.connector(name)
-            except KeyError:
-                return
-            item = f"{spec.kind}:{spec.id}"
-            if item in self.items(StepId.LINK_CONNECTORS):
-                s.set_tick(StepId.LINK_CONNECTORS, item)
-            gcn = self.manifest.gcn_for(spec.id)
-            if gcn is not None:
-                # A SmartBooqing connector the app connector can read was imported first.
-                s.set_tick(StepId.IMPORT, gcn_item(gcn.file))
-        elif kind is CheckKind.AUTH:
-            # AFAS accepts a token (or issues an OAuth access token) only through an existing, unblocked app
-            # connector of the matching Authenticatietype.
-            for item in self.items(StepId.APP_CONNECTOR):
-                s.set_tick(StepId.APP_CONNECTOR, item)
-        # The dossier item type's destinations cannot be read remotely (the attachments check says so): the
-        # Dossier checklist stays the user's to tick.
 
     def tick_all(self, step: StepId, items: Iterable[str] | None = None) -> None:
         for item in self.items(step) if items is None else items:

@@ -188,15 +188,7 @@ class WizardWindow(QDialog):
 
         services = self._services() if callable(self._services) else self._services
         self._services = services
-        views = Views(
-            steps=self.pages,
-            saved=self.pages.on_first_use(StepId.WELCOME),
-            token=self.pages.on_first_use(StepId.TOKEN),
-            verification=self.pages.on_first_use(StepId.VERIFY),
-            copy_token=self.pages.on_first_use(StepId.DONE),
-            migration=self.pages.on_first_use(StepId.MIGRATE),
-        )
-        self.controller = Controller(self.machine, services, views, self._translations, self)
+        self.controller = Controller(self.machine, services, Views(self.pages), self._translations, self)
         self._wired = True
         self.controller.changed.connect(self._on_changed)
         self.controller.navigate.connect(self.go_to)

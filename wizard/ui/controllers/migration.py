@@ -9,6 +9,7 @@ from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text
+from wizard.flow.feedback import apply_results
 from wizard.flow.migration import MigrationState, Stage, same_app_connector
 from wizard.flow.state import AuthKind
 from wizard.ui.controllers.context import NO_TOKEN, Context
@@ -175,7 +176,7 @@ class MigrationController:
             page.set_busy(False)
             classic_report, oauth_report = reports
             if oauth_report is not None:
-                ctx.machine.apply_results(oauth_report.checks)
+                apply_results(ctx.machine, oauth_report.checks)
             self._judge(stage, classic_report, oauth_report)
 
         page.set_busy(True, CHECKING.get(ctx.lang))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.text import Text
+from wizard.flow.feedback import apply_results
 from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.widgets import Level
@@ -50,7 +51,7 @@ class VerificationController:
             if ctx.state.credential is None and isinstance(credential, ClassicToken):
                 ctx.state.credential = credential
             self.last_report = report
-            ctx.machine.apply_results(report.checks)
+            apply_results(ctx.machine, report.checks)
             page.finish(report)
             ctx.changed()
 

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
 
 from wizard.domain.steps import StepId
 from wizard.flow.machine import ALL_STEPS, WizardMachine
 from wizard.ui.pages.base import StepPage
-
-if TYPE_CHECKING:
-    from wizard.ui.pages.done import DonePage
-    from wizard.ui.pages.migrate import MigratePage
-    from wizard.ui.pages.token import TokenPage
-    from wizard.ui.pages.verify import VerifyPage
-    from wizard.ui.pages.welcome import WelcomePage
 
 # Each step's page class, by module and name: a page's module is imported when the page is first built.
 PAGE_CLASSES: dict[StepId, tuple[str, str]] = {
@@ -79,46 +71,6 @@ class Pages(Mapping[StepId, StepPage]):
     def built(self) -> list[StepPage]:
         """The pages that exist so far, in the guide's order."""
         return [self._built[step] for step in ALL_STEPS if step in self._built]
-
-    def on_first_use(self, step: StepId) -> Any:
-        """What a controller holds for a page that may not exist yet: calling any of its methods builds it."""
-        return _OnFirstUse(self, step)
-
-    # Typed access for the window, which hands each controller the page it needs.
-    @property
-    def welcome(self) -> WelcomePage:
-        return cast("WelcomePage", self[StepId.WELCOME])
-
-    @property
-    def token(self) -> TokenPage:
-        return cast("TokenPage", self[StepId.TOKEN])
-
-    @property
-    def verify(self) -> VerifyPage:
-        return cast("VerifyPage", self[StepId.VERIFY])
-
-    @property
-    def done(self) -> DonePage:
-        return cast("DonePage", self[StepId.DONE])
-
-    @property
-    def migrate(self) -> MigratePage:
-        return cast("MigratePage", self[StepId.MIGRATE])
-
-
-class _OnFirstUse:
-    """Stands in for a page in the controllers' Views: a method is looked up when it is called, so taking a bound
-    method (a callback for later) does not build the page yet."""
-
-    def __init__(self, pages: Pages, step: StepId) -> None:
-        self._pages = pages
-        self._step = step
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return getattr(self._pages[self._step], name)(*args, **kwargs)
-
-        return call
 
 
 def build_pages(machine: WizardMachine, on_built: Callable[[StepPage], None]) -> Pages:

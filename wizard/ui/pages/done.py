@@ -28,6 +28,7 @@ from wizard.ui.intents import (
     StartMigration,
 )
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.verify import ask_report_path
 from wizard.ui.widgets import Level, heading, paragraph
 
 # The SmartBooqing site (the domain of its helpdesk address). UNCONFIRMED: the portal's own sign-in address is not
@@ -306,8 +307,6 @@ class DonePage(StepPage):
         self.show_message(Level.OK, self.tr("The report is on the clipboard: paste it into your mail."))
 
     def _save_report(self) -> None:
-        from wizard.ui.pages.verify import ask_report_path
-
         path = ask_report_path(self, self.tr("Save the report for the helpdesk"), "sbq-afas-report")
         if path:
             self.send(SaveHelpdeskReport(path))

@@ -20,6 +20,7 @@ from wizard.domain.checks import CheckResult, Status
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow.feedback import item_of
 from wizard.flow.machine import SETUP_ORDER
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
@@ -371,7 +372,7 @@ class VerifyPage(StepPage):
                 names = ", ".join(item.partition(":")[2] for item in missing)
                 lines.append(self.tr("Missing according to the check: {items}").format(items=names))
             for result in results:
-                if Status(result.status) is Status.FAIL and self.machine.item_of(result) in missing:
+                if Status(result.status) is Status.FAIL and item_of(self.machine, result) in missing:
                     continue  # already named in the line above
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
             group.items.setText("\n".join(dict.fromkeys(lines)))
