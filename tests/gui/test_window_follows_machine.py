@@ -38,3 +38,14 @@ def test_the_window_shows_where_the_machine_is_after_every_kind_of_move(make_win
     assert _shows(window, StepId.WELCOME) and not machine.can_go_back()
     window.controller.navigate.emit(StepId.TOKEN)  # a fix button's jump, through the controller
     assert _shows(window, StepId.TOKEN) and list(machine.history) == [StepId.WELCOME]
+
+
+def test_enter_is_next_and_finish_on_the_last_page_and_esc_closes(make_window: WindowFactory, qtbot: Any) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.machine.current is StepId.ENVIRONMENT  # Next is the default button
+    window.go_to(StepId.DONE)
+    assert window.button(Button.FINISH).isVisible() and window.button(Button.FINISH).isDefault()
+    assert not window.button(Button.NEXT).isVisible() and not window.button(Button.CANCEL).isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
