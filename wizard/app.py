@@ -153,6 +153,7 @@ def build_window(
         from wizard.stores.progress import ProgressStore
         from wizard.stores.secrets import SessionSecretStore, default_secret_store
         from wizard.ui.services import Services
+        from wizard.verify import planned_checks, verify  # the HTTP stack (httpx)
 
         manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
         if demo_server is not None:
@@ -161,6 +162,8 @@ def build_window(
                 manifest=manifest,
                 secret_store=SessionSecretStore(),
                 session_store=SessionSecretStore(),
+                verify=verify,
+                planned=planned_checks,
                 default_export_folder=Path(tempfile.gettempdir()) / "sbq-demo-connectors",
                 sim=demo_server.admin(),  # carries the run's admin key
                 demo_environment=demo_server.environment,
@@ -171,6 +174,8 @@ def build_window(
             manifest=manifest,
             secret_store=default_secret_store(),
             session_store=SessionSecretStore(),
+            verify=verify,
+            planned=planned_checks,
             default_export_folder=choice.folder,
             default_export_reason=choice.reason,
             progress=ProgressStore(),

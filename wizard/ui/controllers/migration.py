@@ -154,7 +154,7 @@ class MigrationController:
             # The new client lives in memory only (a restarted wizard lost it): stage 2 opens again.
             self._record(Stage.SECRET, False, NO_CLIENT)
             return
-        verify = ctx.services.verify_fn()
+        verify = ctx.services.verify
         load_classic = self.credentials.loader()
         lang = ctx.lang
         wants_classic = stage in (Stage.HYBRID, Stage.VERIFY_OAUTH, Stage.CLASSIC_REFUSED)

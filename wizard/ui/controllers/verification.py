@@ -37,7 +37,7 @@ class VerificationController:
             page.failed(NO_TOKEN.get(ctx.lang))
             return
         lang = ctx.lang
-        verify = ctx.services.verify_fn()
+        verify = ctx.services.verify
         load = self.credentials.loader()
 
         async def make(progress: Progress) -> tuple[Credential, Report]:
@@ -61,7 +61,7 @@ class VerificationController:
             ctx.changed()
 
         self.running = True
-        page.begin(ctx.services.planned_checks())
+        page.begin(list(ctx.services.planned(ctx.services.manifest)))
         ctx.worker.run_async(make, done, failed, on_progress=page.add_result)
 
     def save_report(self, path: str) -> None:
