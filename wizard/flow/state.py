@@ -38,10 +38,6 @@ class Policy(Flag):
     KEPT_WHEN_DAMAGED = auto()  # what a damaged progress file still gives back (the "continue" list needs it)
 
 
-def policy_of(name: str) -> Policy:
-    return _POLICIES[name]
-
-
 def fields_with(policy: Policy) -> tuple[str, ...]:
     """The names of the fields whose policy includes `policy`, in declaration order."""
     return tuple(name for name, has in _POLICIES.items() if policy in has)

@@ -239,7 +239,7 @@ class WizardWindow(QDialog):
     def current_step(self) -> StepId:
         return self.machine.current
 
-    def currentPage(self) -> StepPage:
+    def current_page(self) -> StepPage:
         return self.pages[self.machine.current]
 
     # -- moving: the machine decides, the window shows machine.current ---------------------------------------------
@@ -255,6 +255,8 @@ class WizardWindow(QDialog):
 
     def go_to(self, step: StepId) -> None:
         """A jump (a fix button, the step list, "Go to the check"): back through the history or forward to it."""
+        if step is self.machine.current:
+            return
         forward = step not in self.machine.history
         self.machine.go_to(step)
         self._show_current(entered=forward)
@@ -285,12 +287,12 @@ class WizardWindow(QDialog):
 
     def _on_changed(self) -> None:
         self.step_list.refresh()
-        page = self.currentPage()
+        page = self.current_page()
         page.state_changed()
         self._update_buttons()
 
     def _update_header(self) -> None:
-        page = self.currentPage()
+        page = self.current_page()
         self.title.setText(page.title())
         self.subtitle.setText(page.subTitle())
         self.subtitle.setVisible(bool(page.subTitle()))
@@ -301,7 +303,7 @@ class WizardWindow(QDialog):
         environment is known (the check needs it); Next's tooltip saying why it is greyed out."""
         m = self.machine
         step = m.current
-        page = self.currentPage()
+        page = self.current_page()
         last = m.is_last(step)
         complete = page.isComplete()
         b = self.buttons

@@ -3,8 +3,6 @@ end replace the classic token in the keyring by the OAuth client. What a proof m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.oauth import OAuthClientCredentials
@@ -16,9 +14,8 @@ from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController, storage_of
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
-
-if TYPE_CHECKING:  # the verification stack (httpx) loads when a stage is first proved
-    from wizard.verify.report import Report
+from wizard.verify.oauth_checks import classic_refused_by_oauth
+from wizard.verify.report import Report
 
 CHECKING = Text(en="Checking with AFAS…", nl="Controleren bij AFAS…")
 NO_CLIENT = Text(
@@ -91,9 +88,6 @@ def says_oauth(result: CheckResult) -> bool:
 
     The remark is the remedy wizard.verify gives for that answer, up to the app connector's name (read when needed:
     importing this module must not read the AFAS data)."""
-    # The verification stack (httpx) loads when the move is proved, not before the window shows (issue 13).
-    from wizard.verify.oauth_checks import classic_refused_by_oauth
-
     remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
     if remark is None or result.remedy is None:
         return False

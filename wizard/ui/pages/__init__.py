@@ -1,8 +1,8 @@
 """One module per wizard step; `build_pages()` gives a registry that builds each page the first time it is asked for.
 
-Building all ten pages (and importing their modules) took ~0.3 s before the window could show (issue 13); now the
-window shows with the first page and every other page is built when the wizard moves to it (or a test or the tour
-asks for it). The step list does not need page objects: it comes from the flow.
+The coarse start-up deferral for pages: the window shows with the first page, and every other page (and its module)
+is built when the wizard moves to it, a controller needs it, or a test or the tour asks for it. The step list needs
+no page objects: it comes from the flow.
 """
 
 from __future__ import annotations
@@ -60,13 +60,6 @@ class Pages(Mapping[StepId, StepPage]):
 
     def __len__(self) -> int:
         return len(ALL_STEPS)
-
-    def ensure(self, step: StepId) -> StepPage:
-        """The page, built now if it does not exist yet."""
-        return self[step]
-
-    def is_built(self, step: StepId) -> bool:
-        return step in self._built
 
     def built(self) -> list[StepPage]:
         """The pages that exist so far, in the guide's order."""

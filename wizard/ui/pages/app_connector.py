@@ -20,7 +20,6 @@ from wizard.ui.widgets import Checklist, CopyRow, Level, MessageLine, heading, p
 
 class AppConnectorPage(StepPage):
     step = StepId.APP_CONNECTOR
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.machine import WizardMachine
-from wizard.ui.illustrations import Illustration
+from wizard.ui.illustrations import ILLUSTRATED, Illustration
 from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
@@ -24,9 +24,6 @@ class StepPage(QWidget):
     step: ClassVar[StepId]
     # Steps the user does inside AFAS get a "do this step in the simulated AFAS" button in demo mode.
     simulated: ClassVar[bool] = False
-    # A page that shows how its AFAS screen looks (the drawing itself: wizard.ui.illustrations.ILLUSTRATED). Said
-    # here, so the drawings' module loads with the first page that has one, not before the first paint (issue 13).
-    illustrated: ClassVar[bool] = False
     # A page with a fuller hint under its body (fixflow.NextHint) says why Next is off there, not above Next too.
     says_why_next_is_off = False
 
@@ -63,7 +60,7 @@ class StepPage(QWidget):
         self.simulate_help = paragraph()
         self.build()
         self.illustration: Illustration | None = None
-        if self.illustrated:
+        if self.step in ILLUSTRATED:  # how its AFAS screen looks
             self.illustration = Illustration(self.step)
             self.layout_.addWidget(self.illustration)
         if self.simulated and machine.state.demo:

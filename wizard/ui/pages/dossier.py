@@ -12,7 +12,6 @@ from wizard.ui.widgets import Checklist, heading, paragraph
 
 class DossierPage(StepPage):
     step = StepId.DOSSIER
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

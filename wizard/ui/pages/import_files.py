@@ -31,7 +31,6 @@ def folder_of(dialog_path: str) -> str:
 
 class ImportPage(StepPage):
     step = StepId.IMPORT
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

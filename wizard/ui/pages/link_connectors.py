@@ -17,7 +17,6 @@ KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the ap
 
 class LinkConnectorsPage(StepPage):
     step = StepId.LINK_CONNECTORS
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

@@ -137,7 +137,6 @@ class OAuthFields(QWidget):
 
 class TokenPage(StepPage):
     step = StepId.TOKEN
-    illustrated = True
     simulated = True
 
     def build(self) -> None:
