@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the verification stack (pydantic, httpx) loads in run(): `s
 
     from wizard.domain.credentials import Credential
     from wizard.domain.environment import AfasEnvironment
-    from wizard.verify.report import Report
+    from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 CLIENT_ID_ENV = "SBQ_AFAS_CLIENT_ID"
