@@ -1,25 +1,25 @@
 """The composition root of the desktop wizard: the one place that builds Qt, the stores, the simulator and the window.
 
-Qt is imported only inside `run_gui`, so the CLI's subcommands never pay for it; `sbq-setup --version` imports
-this module too, so its top imports stay light (`TYPE_CHECKING = False` rather than importing `typing`).
+The coarse start-up deferrals live here and in the window (wizard.ui.frame): Qt is imported only when the wizard
+runs, so the CLI's subcommands never pay for it; the window paints before the manifest, the stores (keyring) and
+the controller are built, and those are built right after the first paint.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from wizard.cli.common import ExitCode, lang_of, say
+from wizard.cli.main import main as cli_main
 from wizard.domain.text import Lang, Text
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Callable, Sequence
-    from contextlib import ExitStack
-    from pathlib import Path  # at run time only where a path is made: `--version` never needs pathlib
-    from typing import Any
-
-    from wizard.stores.secrets import SecretStore
+if TYPE_CHECKING:  # Qt and what the window needs load in run_gui, only when the wizard runs
     from wizard.ui.frame import WizardWindow
     from wizard.ui.services import Services
 
@@ -38,8 +38,6 @@ UNKNOWN_SCENARIO = Text(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The `sbq-setup` command: the CLI, with the wizard as what runs without a subcommand."""
-    from wizard.cli.main import main as cli_main
-
     return cli_main(argv, gui=_gui)
 
 
@@ -49,17 +47,9 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui_or_explain(run_gui, args)
 
 
-def default_export_folder() -> Path:
-    # Documents, unless it is on the network, synced by OneDrive or unwritable (then a local folder; see the module).
-    from wizard.desktop.export_folder import default_export_choice
-
-    return default_export_choice().folder
-
-
 def run_gui(args: argparse.Namespace) -> int:
-    from contextlib import ExitStack
+    from PySide6.QtWidgets import QApplication
 
-    from wizard.cli.common import ExitCode, lang_of, say
     from wizard.desktop.display import has_display
 
     lang = lang_of(args)
@@ -67,7 +57,7 @@ def run_gui(args: argparse.Namespace) -> int:
     demo = bool(getattr(args, "demo", False))
     scenario = getattr(args, "scenario", None)
     if scenario:
-        from wizard.sim.scenarios import SCENARIOS
+        from wizard.sim.scenarios import SCENARIOS  # the simulator: only for the demo
 
         if scenario not in SCENARIOS:
             say(UNKNOWN_SCENARIO.format(name=scenario, names=", ".join(SCENARIOS)), lang, sys.stderr)
@@ -79,12 +69,10 @@ def run_gui(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the tour needs no screen
     tour_screen = None
     if tour:
-        from wizard.ui.tour import Screen, prepare_screen  # before QApplication: screen size and scaling
+        from wizard.ui.tour import Screen, prepare_screen  # the demo tour: every page and the controller at once
 
         tour_screen = Screen(args.size, args.scale, args.dark) if hasattr(args, "size") else Screen()
-        prepare_screen(tour_screen)
-
-    from PySide6.QtWidgets import QApplication
+        prepare_screen(tour_screen)  # before QApplication: screen size and scaling
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sbq-setup"])
     assert isinstance(app, QApplication)
@@ -93,8 +81,8 @@ def run_gui(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
         start = "ready" if migrate else None
-        # A user's start shows the window before the controller and its stores load (issue 13); the tour drives
-        # the controller from its first moment, so it gets the whole window at once.
+        # A user's start shows the window before the controller and its stores are built; the tour drives the
+        # controller from its first moment, so it gets the whole window at once.
         window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start=start, defer=not tour)
         autopilot = None
         if tour:
@@ -102,8 +90,6 @@ def run_gui(args: argparse.Namespace) -> int:
 
             # A failing scenario's simulated client holds a classic token: its tour sets that up, not an OAuth client.
             auth = getattr(args, "auth", None) or ("classic" if scenario else None)
-            from pathlib import Path
-
             autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate)
             autopilot.start()
         window.show()
@@ -134,9 +120,8 @@ def build_window(
 ) -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes.
 
-    `defer`: the window's frame, step list and first page are built now, the manifest, the stores and the
-    controller right after the window's first paint (issue 13: what they import is more than the start-up budget;
-    the first page and the step list need none of it, see tests/packaging/test_startup_imports.py)."""
+    `defer`: the window's frame, step list and first page are built now; the manifest, the stores and the
+    controller right after the window's first paint (the coarse start-up deferral)."""
     from PySide6.QtWidgets import QApplication
 
     from wizard.data import load_manifest
@@ -161,73 +146,37 @@ def build_window(
         stack.callback(demo_server.stop)
 
     def services() -> Services:
+        """Built when the controller is wired (after the first paint): pydantic, the stores and keyring load here."""
+        from wizard.desktop.export_folder import default_export_choice, demo_export_folder
+        from wizard.stores.progress import ProgressStore
+        from wizard.stores.secrets import SessionSecretStore, default_secret_store
+        from wizard.ui.services import Services
+        from wizard.verify import planned_checks, verify  # the HTTP stack (httpx)
+
         manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
         if demo_server is not None:
-            from wizard.desktop.export_folder import demo_export_folder
-            from wizard.ui.services import Services
-
             # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
             return Services(
                 manifest=manifest,
-                secret_store=_on_first_use(_session_store),
-                session_store=_on_first_use(_session_store),
+                secret_store=SessionSecretStore(),
+                session_store=SessionSecretStore(),
+                verify=verify,
+                planned=planned_checks,
                 default_export_folder=demo_export_folder(),
                 sim=demo_server.admin(),  # carries the run's admin key
                 demo_environment=demo_server.environment,
                 scenario_token=demo_server.token if scenario else None,
             )
-        from wizard.desktop.export_folder import default_export_choice
-        from wizard.stores.progress import ProgressStore
-        from wizard.ui.services import Services
-
         choice = default_export_choice()
         return Services(
             manifest=manifest,
-            secret_store=_on_first_use(_keyring_store),
-            session_store=_on_first_use(_session_store),
+            secret_store=default_secret_store(),
+            session_store=SessionSecretStore(),
+            verify=verify,
+            planned=planned_checks,
             default_export_folder=choice.folder,
             default_export_reason=choice.reason,
             progress=ProgressStore(),
         )
 
     return WizardWindow(machine, services if defer else services(), translations)
-
-
-# The secret stores are built when the wizard first uses them (the token step, on the worker thread):
-# wizard.stores.secrets imports keyring, ~0.1 s the window does not need before it shows (issue 13).
-
-
-def _keyring_store() -> SecretStore:
-    from wizard.stores.secrets import default_secret_store
-
-    return default_secret_store()
-
-
-def _session_store() -> SecretStore:
-    from wizard.stores.secrets import SessionSecretStore
-
-    return SessionSecretStore()
-
-
-def _on_first_use(make: Callable[[], SecretStore]) -> SecretStore:
-    from typing import cast
-
-    return cast("SecretStore", _StoreOnFirstUse(make))
-
-
-class _StoreOnFirstUse:
-    """Stands in for a SecretStore: the first attribute looked up builds the real one (thread-safe: the first use
-    may come from the worker thread)."""
-
-    def __init__(self, make: Callable[[], SecretStore]) -> None:
-        import threading
-
-        self._make = make
-        self._lock = threading.Lock()
-        self._store: SecretStore | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        with self._lock:
-            if self._store is None:
-                self._store = self._make()
-        return getattr(self._store, name)

@@ -10,11 +10,12 @@ from wizard.data import load_manifest
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow.feedback import apply_results
 from wizard.flow.machine import CHECK_ORDER, SETUP_ORDER, WizardMachine, gcn_item
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import AuthKind, Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.flow.saved_state import restore, save
+from wizard.flow.state import AuthKind, Mode, TokenStorage, VerificationSummary, WizardState
 
 
 def result(check: str, status: Status, fix_step: StepId | None = None) -> CheckResult:
@@ -95,9 +96,9 @@ def test_token_and_verify_completeness(machine: WizardMachine) -> None:
     machine.state.token_storage = TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos")
     assert machine.is_complete(StepId.TOKEN)
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.FAIL)])
+    apply_results(machine, [result("auth", Status.PASS), result("get:SBQ_BTW", Status.FAIL)])
     assert not machine.is_complete(StepId.VERIFY)
-    machine.apply_results([result("auth", Status.PASS), result("get:SBQ_BTW", Status.WARN)])
+    apply_results(machine, [result("auth", Status.PASS), result("get:SBQ_BTW", Status.WARN)])
     assert machine.is_complete(StepId.VERIFY)
 
 
@@ -141,7 +142,8 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
     machine.state.auth_choice = AuthKind.CLASSIC
-    machine.apply_results(
+    apply_results(
+        machine,
         [
             result("auth", Status.PASS),
             result("get:SBQ_Transactie", Status.PASS),
@@ -150,7 +152,7 @@ def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
             result("special:GetXMLSchema", Status.PASS),
             result("get:Unknown_Connector", Status.PASS),
             result("attachments", Status.PASS, StepId.DOSSIER),
-        ]
+        ],
     )
     s = machine.state
     assert s.ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
@@ -163,48 +165,73 @@ def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
     assert s.verification is not None and s.verification.failed == 1
 
 
-def test_resume_continues_at_the_first_incomplete_step(machine: WizardMachine) -> None:
-    _fill_environment(machine)
-    machine.state.exported, machine.state.export_folder = True, "/tmp/x"
-    machine.tick_all(StepId.IMPORT)
-    assert machine.resume() is StepId.APP_CONNECTOR
+def test_resume_continues_at_the_first_incomplete_step_with_a_back_history(machine: WizardMachine) -> None:
+    machine.advance()  # somewhere in another organisation's setup
+    saved = WizardState(organisation="Bakkerij De Vries", environment=parse_environment("O12345AA"))
+    saved.exported, saved.export_folder = True, "/tmp/x"
+    saved.ticks = {StepId.IMPORT: list(machine.items(StepId.IMPORT))}
+    assert machine.resume(saved) is StepId.APP_CONNECTOR
+    assert machine.state is saved
+    assert machine.history == (StepId.WELCOME, StepId.ENVIRONMENT, StepId.CONNECTOR_FILES, StepId.IMPORT)
     assert machine.back() is StepId.IMPORT
+
+
+def test_resuming_a_finished_setup_opens_the_check(machine: WizardMachine) -> None:
+    saved = WizardState(mode=Mode.CHECK_EXISTING, organisation="X", environment=parse_environment("O12345AA"))
+    saved.token_storage = TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos")
+    saved.verification = VerificationSummary(passed=5)
+    assert machine.resume(saved) is StepId.VERIFY
+
+
+def test_a_jump_forward_is_undone_by_back(machine: WizardMachine) -> None:
+    _fill_environment(machine)
+    machine.advance()
+    assert machine.go_to(StepId.VERIFY) is StepId.VERIFY  # "Go to the check" from the environment page
+    assert machine.next_step() is StepId.DONE
+    assert machine.back() is StepId.ENVIRONMENT
+
+
+def test_a_jump_to_the_current_step_changes_nothing(machine: WizardMachine) -> None:
+    machine.advance()
+    assert machine.go_to(StepId.ENVIRONMENT) is StepId.ENVIRONMENT
+    assert machine.history == (StepId.WELCOME,)
 
 
 def test_persisted_state_never_holds_the_token() -> None:
     state = WizardState(organisation="X", environment=parse_environment("T12345AB"))
     state.credential = ClassicToken(data=SecretStr(FAKE_DATA))
     state.token_storage = TokenStorage(persistent=True, location_en="Secret Service", location_nl="Secret Service")
-    data = state.persisted()
+    data = save(state)
     assert FAKE_DATA not in str(data) and FAKE_DATA not in repr(state)
     assert "credential" not in data
-    back = WizardState.from_persisted(data)
+    back = restore(data)
     assert back.environment == state.environment and back.token_storage == state.token_storage
     assert back.credential is None
 
 
 def test_session_only_token_is_not_remembered_as_stored() -> None:
     state = WizardState(token_storage=TokenStorage(persistent=False, location_en="session", location_nl="sessie"))
-    assert WizardState.from_persisted(state.persisted()).token_storage is None
+    assert restore(save(state)).token_storage is None
 
 
 def test_damaged_progress_falls_back_to_defaults() -> None:
-    state = WizardState.from_persisted({"organisation": "Bakkerij", "ticks": "not a dict", "mode": "nonsense"})
+    state = restore({"organisation": "Bakkerij", "ticks": "not a dict", "mode": "nonsense"})
     assert state.organisation == "Bakkerij"
     assert state.mode is Mode.SETUP and state.ticks == {}
 
 
 def test_failing_checks_mark_their_steps_for_attention_until_fixed(machine: WizardMachine) -> None:
-    machine.apply_results(
+    apply_results(
+        machine,
         [
             result("get:SBQ_BTW", Status.FAIL, StepId.LINK_CONNECTORS),
             result("auth", Status.PASS),
             result("token-expiry", Status.WARN, StepId.TOKEN),  # a warning points somewhere but needs no attention
             result("attachments", Status.PASS, StepId.DOSSIER),
-        ]
+        ],
     )
     assert machine.state.attention == [StepId.LINK_CONNECTORS]
-    machine.apply_results([result("get:SBQ_BTW", Status.PASS)])
+    apply_results(machine, [result("get:SBQ_BTW", Status.PASS)])
     assert machine.state.attention == []
 
 

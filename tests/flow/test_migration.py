@@ -11,11 +11,11 @@ from tests.conftest import FAKE_DATA
 from wizard.data import load_manifest
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.oauth import oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.flow.machine import CHECK_ORDER, MIGRATE_ORDER, WizardMachine
 from wizard.flow.migration import STAGES, MigrationState, Stage, same_app_connector
-from wizard.flow.records import VerificationSummary
-from wizard.flow.state import AuthKind, Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.flow.saved_state import restore, save
+from wizard.flow.state import AuthKind, Mode, VerificationSummary, WizardState
 
 CLIENT_ID = "0c0ffee0-1111-2222-3333-444455556666"
 SECRET = "5EC2E7" * 8  # an obvious fake
@@ -93,10 +93,10 @@ def test_saved_progress_keeps_the_expiry_and_the_move_but_no_secret() -> None:
     state.credential = ClassicToken(data=SecretStr(FAKE_DATA))
     state.new_client = oauth_client_credentials(CLIENT_ID, SECRET, dt.date(2027, 5, 28))
     state.migration = MigrationState(done=[Stage.HYBRID, Stage.SECRET], app_connector="SmartBooqing")
-    saved = state.persisted()
+    saved = save(state)
     text = repr(saved)
     assert SECRET not in text and FAKE_DATA not in text and CLIENT_ID not in text
-    again = WizardState.from_persisted(saved)
+    again = restore(saved)
     assert again.secret_expires == dt.date(2027, 5, 28)
     assert again.migration is not None and again.migration.done == [Stage.HYBRID, Stage.SECRET]
     assert again.new_client is None and again.credential is None

@@ -16,6 +16,7 @@ from wizard.flow.state import WizardState
 from wizard.ui.frame import WizardWindow
 from wizard.ui.i18n import Translations
 from wizard.ui.services import Services
+from wizard.verify import planned_checks, verify
 
 pytestmark = pytest.mark.gui
 
@@ -66,6 +67,8 @@ def make_window(qtbot: Any, translations: Translations, tmp_path: Path) -> Itera
             "secret_store": overrides.pop("secret_store", None) or session_store(),
             "session_store": overrides.pop("session_store", None) or session_store(),
             "default_export_folder": tmp_path / "connectors",
+            "verify": verify,
+            "planned": planned_checks,
         }
         kwargs.update(overrides)
         services = Services(**kwargs)

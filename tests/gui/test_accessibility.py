@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from tests.gui.conftest import WindowFactory
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
 from wizard.ui.pages.welcome import WelcomePage
 from wizard.ui.widgets import Level, MessageLine
 
@@ -123,21 +123,19 @@ def _mnemonic(text: str) -> str | None:
 
 def _window_buttons_on(window, step: StepId) -> list[QAbstractButton]:
     """The button row as it shows on `step`: Back, Next or Finish, Cancel, the helpdesk and the check button."""
-    from PySide6.QtWidgets import QWizard
-
-    from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON
+    from wizard.ui.frame import Button
 
     order = window.machine.order
-    which = [HELPDESK_BUTTON]
+    which = [Button.HELPDESK]
     if step is not order[0]:
-        which.append(QWizard.WizardButton.BackButton)
+        which.append(Button.BACK)
     if step is order[-1]:
-        which.append(QWizard.WizardButton.FinishButton)
+        which.append(Button.FINISH)
     else:
-        which += [QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton]
+        which += [Button.NEXT, Button.CANCEL]
     # A page off the current path (the move to OAuth in setup mode) shows the middle row.
     if step in order and order.index(step) < order.index(StepId.VERIFY) and step is not order[0]:
-        which.append(CHECK_BUTTON)
+        which.append(Button.CHECK)
     return [window.button(b) for b in which]
 
 
@@ -162,11 +160,11 @@ def test_no_mnemonic_is_used_twice_on_any_page_with_the_button_row(make_window: 
 
 
 def test_the_dutch_done_page_has_distinct_keys_for_terug_and_voltooien(make_window: WindowFactory) -> None:
-    from PySide6.QtWidgets import QWizard
+    from wizard.ui.frame import Button
 
     window = make_window(lang=Lang.NL)
-    back = _mnemonic(window.button(QWizard.WizardButton.BackButton).text())
-    finish = _mnemonic(window.button(QWizard.WizardButton.FinishButton).text())
+    back = _mnemonic(window.button(Button.BACK).text())
+    finish = _mnemonic(window.button(Button.FINISH).text())
     assert back == "t" and finish == "v"
 
 

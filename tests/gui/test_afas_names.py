@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.gui.conftest import WindowFactory
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
 from wizard.ui.pages.import_files import ImportPage
 from wizard.ui.pages.link_connectors import LinkConnectorsPage
 

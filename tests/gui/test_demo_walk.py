@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 
 from tests.gui.conftest import WindowFactory
 from tests.gui.secret_scan import leaks
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
 from wizard.ui.tour import Autopilot
 
 pytestmark = [pytest.mark.gui, pytest.mark.loopback]

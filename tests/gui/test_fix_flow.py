@@ -11,8 +11,9 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.test_verify_page import PASS_AUTH, PASS_FI, Check, _ready_state, _t, _walk_to_verify, scripted
 from wizard.domain.checks import CheckResult
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
+from wizard.flow.saved_state import save
 from wizard.flow.state import ProfitClient, WizardState
-from wizard.flow.steps import StepId
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.environment import EnvironmentPage
 from wizard.ui.pages.import_files import ImportPage
@@ -130,9 +131,9 @@ def test_next_says_why_it_is_off_and_offers_the_check_early(make_window: WindowF
     assert hint.isVisibleTo(page) and f"3 of {len(boxes)} ticked" in hint.label.text()
     assert "go to the check now" in hint.label.text()  # a token is stored: the check can show what is missing
     assert not page.next_reason.isVisibleTo(page)  # told once, not again above Next
-    from wizard.ui.frame import CHECK_BUTTON
+    from wizard.ui.frame import Button
 
-    check = window.button(CHECK_BUTTON)
+    check = window.button(Button.CHECK)
     assert check.isVisibleTo(window)  # the way there: the button row's "Go to the check"
     check.click()
     assert _at(window) is StepId.VERIFY
@@ -169,4 +170,4 @@ def test_how_profit_is_opened_decides_the_import_paths(make_window: WindowFactor
     env.client_app.click()
     assert window.machine.state.profit_client is ProfitClient.APP
     assert page.path_of("SBQ_BTW.gcn") == "\\\\Client\\C$\\files\\SBQ_BTW.gcn"
-    assert "profit_client" in window.machine.state.persisted()  # remembered with the progress
+    assert "profit_client" in save(window.machine.state)  # remembered with the progress

@@ -8,16 +8,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWizard
 
 from tests.conftest import FAKE_DATA
 from tests.gui.conftest import WindowFactory
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.records import VerificationSummary
-from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
-from wizard.ui.frame import CHECK_BUTTON, HELPDESK_BUTTON, WizardWindow
+from wizard.flow.state import VerificationSummary, WizardState
+from wizard.ui.frame import Button, WizardWindow
 from wizard.ui.illustrations import ILLUSTRATED
 from wizard.ui.widgets import CopyButton
 
@@ -46,7 +44,7 @@ def test_a_greyed_out_next_says_why(make_window: WindowFactory, lang: Lang, expe
         window.next()
     page = window.pages[StepId.IMPORT]
     assert _at(window) is StepId.IMPORT
-    next_button = window.button(QWizard.WizardButton.NextButton)
+    next_button = window.button(Button.NEXT)
     assert not next_button.isEnabled()
     hint = page.next_hint  # type: ignore[attr-defined]
     assert hint.isVisible() and expected in hint.label.text()
@@ -62,11 +60,11 @@ def test_a_greyed_out_next_says_why(make_window: WindowFactory, lang: Lang, expe
 
 def test_the_check_is_one_click_away_from_an_unfinished_step(make_window: WindowFactory) -> None:
     window = make_window(state=_ready())
-    check = window.button(CHECK_BUTTON)
+    check = window.button(Button.CHECK)
     assert not check.isVisible()  # the welcome page: nothing to check yet
     for _ in range(3):
         window.next()
-    assert _at(window) is StepId.IMPORT and not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert _at(window) is StepId.IMPORT and not window.button(Button.NEXT).isEnabled()
     assert check.isVisible() and "missing" in check.toolTip()
     check.click()
     assert _at(window) is StepId.VERIFY
@@ -79,7 +77,7 @@ def test_no_check_button_before_the_environment_is_known(make_window: WindowFact
     window = make_window()
     window.next()
     assert _at(window) is StepId.ENVIRONMENT
-    assert not window.button(CHECK_BUTTON).isVisible()
+    assert not window.button(Button.CHECK).isVisible()
 
 
 def test_the_step_list_opens_steps_already_reached(make_window: WindowFactory) -> None:
@@ -115,7 +113,7 @@ def test_the_helpdesk_panel_has_the_same_facts_as_diagnose(make_window: WindowFa
     monkeypatch.setenv("SBQ_AFAS_TOKEN", FAKE_DATA)  # present, never shown
     state = _ready(verification=VerificationSummary(passed=30, failed=1, skipped=4))
     window = make_window(state=state)
-    window.button(HELPDESK_BUTTON).click()
+    window.button(Button.HELPDESK).click()
     dialog = window._helpdesk
     text = dialog.facts.toPlainText()
     assert "Organisation:" in text and "Bakkerij De Vries" in text
@@ -135,7 +133,7 @@ def test_the_helpdesk_panel_has_the_same_facts_as_diagnose(make_window: WindowFa
 
 def test_the_helpdesk_panel_speaks_dutch(make_window: WindowFactory) -> None:
     window = make_window(state=_ready(lang=Lang.NL), lang=Lang.NL)
-    assert window.button(HELPDESK_BUTTON).text().replace("&", "") == "Info voor de helpdesk"
+    assert window.button(Button.HELPDESK).text().replace("&", "") == "Info voor de helpdesk"
     window.show_helpdesk()
     text = window._helpdesk.facts.toPlainText()
     assert "Organisatie:" in text and "Laatste controle:" in text and "(nog niet)" in text

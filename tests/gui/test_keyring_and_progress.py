@@ -14,9 +14,8 @@ from tests.conftest import FAKE_DATA, FAKE_XML
 from tests.gui.conftest import WindowFactory
 from tests.gui.secret_scan import leaks
 from wizard.domain.environment import parse_environment
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
+from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.stores.progress import ProgressStore
 from wizard.stores.secrets import KeyringSecretStore
 from wizard.ui.frame import WizardWindow

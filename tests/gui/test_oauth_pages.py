@@ -20,15 +20,14 @@ from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
 from wizard.flow.migration import MigrationState, Stage
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import AuthKind, Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
 from wizard.sim import SimulatorServer
 from wizard.ui.clipboard import SECRET_HINTS
 from wizard.ui.frame import WizardWindow
-from wizard.ui.pages import verify as verify_module
+from wizard.ui.pages import done as done_module
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.done import PORTAL_URL, DonePage
 from wizard.ui.pages.migrate import MigratePage
@@ -184,7 +183,7 @@ def test_failing_checks_lead_to_a_report_for_the_helpdesk_not_a_dead_end(
     text = QGuiApplication.clipboard().text()
     assert "✖ Failed: GetConnector SBQ_BTW" in text and "Link SBQ_BTW on the tab GetConnectoren." in text
     assert "Organisation: Bakkerij" in text and FAKE_DATA not in text and FAKE_XML not in text
-    monkeypatch.setattr(verify_module, "ask_report_path", lambda *a: str(tmp_path / "report"))
+    monkeypatch.setattr(done_module, "ask_report_path", lambda *a: str(tmp_path / "report"))
     page.save_report_button.click()
     qtbot.waitUntil((tmp_path / "report.txt").exists, timeout=10_000)
     assert (tmp_path / "report.html").exists() and (tmp_path / "report.json").exists()

@@ -15,9 +15,9 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.secret_scan import leaks
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.migration import STAGES
-from wizard.flow.steps import StepId
 from wizard.sim import SimulatorServer
 from wizard.stores.secrets import SessionSecretStore
 from wizard.ui.tour import Autopilot

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import FAKE_DATA, FAKE_XML
 from tests.gui.conftest import WindowFactory
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.machine import gcn_item
 from wizard.flow.state import Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.ui.frame import Button, WizardWindow
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.environment import EnvironmentPage
 from wizard.ui.pages.import_files import ImportPage
@@ -24,11 +25,11 @@ from wizard.ui.pages.welcome import WelcomePage
 pytestmark = pytest.mark.gui
 
 
-def _next_button(window: QWizard) -> str:
-    return window.button(QWizard.WizardButton.NextButton).text()
+def _next_button(window: WizardWindow) -> str:
+    return window.button(Button.NEXT).text()
 
 
-def _deliver_language_change(window: QWizard) -> None:
+def _deliver_language_change(window: WizardWindow) -> None:
     # Qt posts LanguageChange; deliver it to every widget now, as the event loop would a moment later.
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
@@ -42,7 +43,7 @@ def test_language_switch_makes_everything_dutch_including_qt_buttons(make_window
     _deliver_language_change(window)
     assert window.machine.state.lang is Lang.NL
     assert _next_button(window).replace("&", "") == "Volgende >"  # from Qt's own qtbase_nl
-    assert window.button(QWizard.WizardButton.CancelButton).text().replace("&", "") == "Annuleren"
+    assert window.button(Button.CANCEL).text().replace("&", "") == "Annuleren"
     assert page.title() == "AFAS Profit koppelen aan SmartBooqing"
     assert window.step_list.labels[StepId.TOKEN].text().endswith("Inloggegevens")
 

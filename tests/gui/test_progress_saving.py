@@ -9,8 +9,8 @@ import pytest
 
 from tests.gui.conftest import WindowFactory
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
 from wizard.stores.progress import OrganisationProgress, ProgressStore
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.environment import EnvironmentPage

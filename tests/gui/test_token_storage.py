@@ -13,9 +13,8 @@ from tests.gui.conftest import WindowFactory, session_store
 from tests.gui.secret_scan import leaks, widget_strings
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import Mode, WizardState
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
+from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.token import TokenPage
 

@@ -21,10 +21,9 @@ from tests.gui.conftest import WindowFactory
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
+from wizard.flow.state import TokenStorage, WizardState
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages import verify as verify_module
 from wizard.ui.pages.verify import VerifyPage

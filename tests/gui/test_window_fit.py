@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWizard
 
 from tests.gui.conftest import WindowFactory
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
-from wizard.ui.frame import PREFERRED, fit_rect
+from wizard.ui.frame import PREFERRED, Button, fit_rect
 
 pytestmark = pytest.mark.gui
 
@@ -57,7 +56,7 @@ def test_the_window_can_be_as_small_as_a_1280x720_screen_at_125_percent(make_win
     window.resize(room)
     for step in (StepId.WELCOME, StepId.ENVIRONMENT):
         assert window.current_step is step
-        next_button = window.button(QWizard.WizardButton.NextButton)
+        next_button = window.button(Button.NEXT)
         bottom = next_button.mapTo(window, next_button.rect().bottomRight()).y()
         assert bottom <= window.height(), (step, bottom, window.height())
         window.next()

@@ -6,7 +6,7 @@ import pytest
 
 from wizard import installation
 from wizard.data import load_manifest
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
 from wizard.sim import GUIDE_STEPS, SimAdminError, SimulatorServer, apply_guide_step, build_scenario
 from wizard.sim.guide import MIGRATION, OAUTH_GUIDE, OAUTH_STEPS
 from wizard.sim.model import SimStepError

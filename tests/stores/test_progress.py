@@ -11,9 +11,8 @@ import pytest
 from tests.conftest import FAKE_XML
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
-from wizard.flow.records import TokenStorage, VerificationSummary
-from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
+from wizard.flow.state import TokenStorage, VerificationSummary, WizardState
 from wizard.stores.progress import APP_NAME, OrganisationProgress, ProgressStore, ProgressStoreError
 from wizard.stores.progress_io import load_progress, progress_list, save_progress
 

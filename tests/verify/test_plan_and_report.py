@@ -16,8 +16,8 @@ from wizard.data import load_manifest
 from wizard.domain.checks import CheckId
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.environment import parse_environment
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
-from wizard.flow.steps import StepId
 from wizard.verify import CheckResult, Report, Status, parse_token_expiry, planned_checks, verify
 
 MANIFEST = load_manifest()

@@ -9,8 +9,8 @@ import pytest
 
 from tests.verify.conftest import by_id, run_verify, statuses
 from wizard.data import load_manifest
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, long_date
-from wizard.flow.steps import StepId
 from wizard.verify import Status, planned_checks
 
 MANIFEST = load_manifest()

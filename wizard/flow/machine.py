@@ -1,22 +1,23 @@
-"""The wizard's navigation as a pure-Python machine: step order, branching, completeness, back-stack, jumps.
+"""The wizard's navigation as a pure-Python machine: step order, branching, completeness, Back history, jumps.
 
-The Qt frame only asks this machine (`next_step`, `is_complete`) and reports moves to it; nothing here knows
-about widgets, so the whole flow is tested without a display.
+It alone owns where the wizard is: the window shows `current` and asks this machine for every move (Next, Back, a
+jump, resuming); nothing here knows about widgets, so the whole flow is tested without a display.
 
-The window is drawn from this machine before pydantic loads (issue 13, start-up): the manifest may be handed over
-as a loader that runs on first use, and the verification results' models are imported where results are read.
+The window is drawn from this machine before pydantic loads (the coarse start-up deferral, see wizard.app): the
+manifest may be handed over as a loader that runs on first use. What a verification run ticks and flags is
+wizard.flow.feedback's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import copy
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from wizard.domain.steps import StepId
-from wizard.flow.state import AuthKind, Mode, WizardState
+from wizard.flow.state import AuthKind, Mode, Policy, WizardState, fields_with
 
-if TYPE_CHECKING:
-    from wizard.domain.checks import CheckResult
+if TYPE_CHECKING:  # a pydantic model: the manifest loads after the first paint (see `manifest`)
     from wizard.domain.manifest import Manifest
 
 SETUP_ORDER: tuple[StepId, ...] = (
@@ -37,6 +38,8 @@ MIGRATE_ORDER: tuple[StepId, ...] = (*CHECK_ORDER[:-1], StepId.MIGRATE, StepId.D
 # Every step once, for page ids and the step list.
 ALL_STEPS: tuple[StepId, ...] = (*SETUP_ORDER[:-1], StepId.MIGRATE, StepId.DONE)
 
+SURVIVING = fields_with(Policy.SURVIVES_BACK)
+
 # Checklist item ids of the steps whose completeness is "every item ticked".
 APP_CONNECTOR_ITEMS = ("created", "unblocked")
 # With OAuth the "Nieuw" dialog's Authenticatietype is one more thing to get right (afas-oauth.md §1.1).
@@ -55,7 +58,6 @@ class WizardMachine:
         self.state = state or WizardState()
         self.current: StepId = StepId.WELCOME
         self._history: list[tuple[StepId, WizardState]] = []
-        self._jump: StepId | None = None
 
     @property
     def manifest(self) -> Manifest:
@@ -118,8 +120,6 @@ class WizardMachine:
     def next_step(self, step: StepId | None = None) -> StepId | None:
         """Where Next leads from `step` (default: the current one); None on the last page."""
         here = self.current if step is None else step
-        if self._jump is not None and here is self.current:
-            return self._jump
         order = self.order
         if here not in order:
             # Reached by a jump from the other mode's path: continue in the full order.
@@ -134,41 +134,30 @@ class WizardMachine:
                 return step
         return self.order[-1]
 
-    # -- moving --------------------------------------------------------------------------------------------------
+    # -- moving: the only place the current step and the Back history change ---------------------------------
     def advance(self) -> StepId:
-        """Go to the next step; the state as it was is pushed so Back can restore it."""
+        """Next: go to the next step; the state as it was is pushed so Back can restore it."""
         target = self.next_step()
         if target is None:
             raise ValueError(f"{self.current} is the last step")
-        import copy  # on the first step forward, not before the first paint
+        return self._move_to(target)
 
+    def _move_to(self, step: StepId) -> StepId:
         self._history.append((self.current, copy.deepcopy(self.state)))
-        self._jump = None
-        self.current = target
-        return target
+        self.current = step
+        return step
 
     def can_go_back(self) -> bool:
         return bool(self._history)
 
     def back(self) -> StepId:
-        """Return to the previous step with the state as it was there.
-
-        What the user did in AFAS (checklist ticks, exported files, the stored token, the last verification)
-        is a fact about the outside world and survives Back; choices made after that page are undone.
-        """
+        """Return to the previous step with the state as it was there, except the fields whose policy is to survive
+        Back (wizard.flow.state): what the user did in AFAS, what was stored, what the check found."""
         if not self._history:
             raise ValueError("no earlier step")
         step, snapshot = self._history.pop()
-        s = self.state
-        snapshot.ticks = dict(s.ticks)
-        snapshot.exported, snapshot.export_folder, snapshot.stand_ins = s.exported, s.export_folder, s.stand_ins
-        snapshot.token_storage, snapshot.verification = s.token_storage, s.verification
-        snapshot.attention = list(s.attention)
-        snapshot.found_missing = dict(s.found_missing)
-        snapshot.credential = s.credential
-        snapshot.secret_expires, snapshot.migration = s.secret_expires, s.migration
-        snapshot.auth_choice = s.auth_choice
-        snapshot.lang = s.lang
+        for name in SURVIVING:
+            setattr(snapshot, name, getattr(self.state, name))
         self.state = snapshot
         self.current = step
         return step
@@ -178,7 +167,10 @@ class WizardMachine:
         return tuple(step for step, _ in self._history)
 
     def go_to(self, step: StepId) -> StepId:
-        """Jump to `step` (a verification remedy): back through the history if visited, else forward to it."""
+        """Jump to `step` (a fix button, the step list, "Go to the check"): back through the history if visited,
+        else forward to it, pushing the current step so Back returns here."""
+        if step is self.current:
+            return step
         if step in self.history:
             while self.current is not step:
                 self.back()
@@ -186,128 +178,20 @@ class WizardMachine:
         if step not in self.order:
             # A remedy outside the short "check existing" path means the full setup is needed after all.
             self.state.mode = Mode.SETUP
-        self._jump = step
-        return self.advance()
+        return self._move_to(step)
 
-    def reset(self, state: WizardState) -> None:
-        """Start over at the welcome step with `state` (a resumed organisation)."""
+    def resume(self, state: WizardState) -> StepId:
+        """Continue a saved organisation: start over with `state` and walk forward to its first incomplete step
+        (everything done: the check, to check again), building a history so Back works after resuming."""
         self.state = state
         self.current = StepId.WELCOME
         self._history = []
-        self._jump = None
-
-    def enter(self, step: StepId) -> None:
-        """Follow a move the frame made (Next, Back, or a jump) so the machine and the screen agree."""
-        if step is self.current:
-            return
-        if step in self.history:
-            while self.current is not step:
-                self.back()
-            return
-        if self.next_step() is not step:
-            if step not in self.order:
-                self.state.mode = Mode.SETUP
-            self._jump = step
-        self.advance()
-
-    def request_jump(self, step: StepId) -> None:
-        """Make the next Next lead to `step` (used for remedies pointing at a step not visited yet)."""
-        if step not in self.order:
-            self.state.mode = Mode.SETUP
-        self._jump = step
-
-    def resume(self) -> StepId:
-        """Walk forward to the first incomplete step, building a history so Back works after resuming."""
         target = self.first_incomplete()
+        if target is StepId.DONE:
+            target = StepId.VERIFY
         while self.current is not target and self.next_step() is not None:
             self.advance()
         return self.current
-
-    # -- verification feeds back into the checklists -------------------------------------------------------------
-    def apply_results(self, results: Sequence[CheckResult]) -> None:
-        """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
-        from wizard.domain.checks import Status
-
-        for result in results:
-            if result.status is Status.PASS:
-                self._tick_from_check(result)
-        found = self.found_missing_in(results)
-        for step, items in found.items():
-            for item in items:
-                self.state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
-        self.state.found_missing = found
-        fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
-        self.state.attention = [step for step in SETUP_ORDER if step in fix_steps]
-        count = {status: sum(1 for r in results if r.status is status) for status in Status}
-        from wizard.flow.records import VerificationSummary  # the check ran: long after the first paint
-
-        self.state.verification = VerificationSummary(
-            passed=count[Status.PASS],
-            warnings=count[Status.WARN],
-            failed=count[Status.FAIL],
-            skipped=count[Status.SKIP],
-            info=count[Status.INFO],
-            manual=count[Status.MANUAL],
-            impossible=any(r.impossible for r in results),
-        )
-
-    def found_missing_in(self, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
-        """The checklist items failing checks prove missing, per step, in checklist order."""
-        from wizard.domain.checks import Status
-
-        found: dict[StepId, set[str]] = {}
-        for result in results:
-            if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
-                continue
-            item = self.item_of(result)
-            if item is not None and item in self.items(result.fix_step):
-                found.setdefault(result.fix_step, set()).add(item)
-        return {
-            step: [item for item in self.items(step) if item in found[step]] for step in SETUP_ORDER if step in found
-        }
-
-    def item_of(self, result: CheckResult) -> str | None:
-        """The checklist item a check is about on its fix step, if any."""
-        from wizard.domain.checks import CheckKind
-
-        kind, name = result.id.kind, result.id.connector
-        if kind is CheckKind.AUTH:
-            return "unblocked"  # a rejected token's first cause: the app connector is still blocked
-        if name is None:
-            return None
-        try:
-            spec = self.manifest.connector(name)
-        except KeyError:
-            return None
-        if result.fix_step is StepId.IMPORT:
-            gcn = self.manifest.gcn_for(spec.id)
-            return gcn_item(gcn.file) if gcn is not None else None
-        return f"{spec.kind}:{spec.id}"
-
-    def _tick_from_check(self, result: CheckResult) -> None:
-        from wizard.domain.checks import CheckKind
-
-        s = self.state
-        kind, name = result.id.kind, result.id.connector
-        if kind in (CheckKind.GET, CheckKind.UPDATE, CheckKind.SPECIAL) and name:
-            try:
-                spec = self.manifest.connector(name)
-            except KeyError:
-                return
-            item = f"{spec.kind}:{spec.id}"
-            if item in self.items(StepId.LINK_CONNECTORS):
-                s.set_tick(StepId.LINK_CONNECTORS, item)
-            gcn = self.manifest.gcn_for(spec.id)
-            if gcn is not None:
-                # A SmartBooqing connector the app connector can read was imported first.
-                s.set_tick(StepId.IMPORT, gcn_item(gcn.file))
-        elif kind is CheckKind.AUTH:
-            # AFAS accepts a token (or issues an OAuth access token) only through an existing, unblocked app
-            # connector of the matching Authenticatietype.
-            for item in self.items(StepId.APP_CONNECTOR):
-                s.set_tick(StepId.APP_CONNECTOR, item)
-        # The dossier item type's destinations cannot be read remotely (the attachments check says so): the
-        # Dossier checklist stays the user's to tick.
 
     def tick_all(self, step: StepId, items: Iterable[str] | None = None) -> None:
         for item in self.items(step) if items is None else items:

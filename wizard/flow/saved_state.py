@@ -1,62 +1,75 @@
-"""The saved form of the wizard's state (a progress file's `wizard` part), validated by pydantic.
+"""The wizard state's saved form (a progress file's `wizard` part): written and read back, validated by pydantic.
 
-`WizardState` itself is a plain class so the window can show before pydantic loads (issue 13, start-up); this model
-says what a saved state may hold and is used only when progress is read or written. Its fields are WizardState's
-minus `MEMORY_ONLY`, with the same types and defaults (tests/flow/test_machine.py keeps them equal).
+The form is built from WizardState's own declarations (its `PERSISTED` fields, with their types and defaults), so
+there is no second list of fields to keep in step. Loaded when progress is read or written, after the first paint.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import typing
+from dataclasses import fields
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
+from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import AfasEnvironment
-from wizard.domain.text import Lang
+from wizard.domain.oauth import OAuthClientCredentials
+from wizard.flow import state as state_module
 from wizard.flow.migration import MigrationState
-from wizard.flow.records import TokenStorage, VerificationSummary
-from wizard.flow.state import AuthKind, Mode, ProfitClient
-from wizard.flow.steps import StepId
-
-# What a damaged file keeps: the organisation (its name in the "continue" list) and the user's language and mode.
-KEPT_WHEN_DAMAGED = ("organisation", "lang", "mode")
+from wizard.flow.state import Policy, WizardState, fields_with
 
 
-class SavedState(BaseModel):
-    lang: Lang = Lang.EN
-    mode: Mode = Mode.SETUP
-    organisation: str = ""
-    environment: AfasEnvironment | None = None
-    export_folder: str | None = None
-    exported: bool = False
-    export_files: dict[str, str] = Field(default_factory=dict)
-    stand_ins: bool = False
-    profit_client: ProfitClient = ProfitClient.BROWSER
-    ticks: dict[StepId, list[str]] = Field(default_factory=dict)
-    auth_choice: AuthKind | None = None
-    token_storage: TokenStorage | None = None
-    secret_expires: dt.date | None = None
-    migration: MigrationState | None = None
-    verification: VerificationSummary | None = None
-    attention: list[StepId] = Field(default_factory=list)
-    found_missing: dict[StepId, list[str]] = Field(default_factory=dict)
+def _model() -> type[BaseModel]:
+    # The state's annotations name the domain models its module imports for type checkers only: resolve them here.
+    names = {
+        "dt": dt,
+        "AfasEnvironment": AfasEnvironment,
+        "MigrationState": MigrationState,
+        "ClassicToken": ClassicToken,
+        "OAuthClientCredentials": OAuthClientCredentials,
+        "AnyCredential": ClassicToken | OAuthClientCredentials,
+    }
+    hints = typing.get_type_hints(WizardState, globalns=vars(state_module), localns=names)
+    persisted = set(fields_with(Policy.PERSISTED))
+    spec: dict[str, Any] = {}
+    for f in fields(WizardState):
+        if f.name in persisted:
+            default = f.default_factory() if callable(f.default_factory) else f.default
+            spec[f.name] = (hints[f.name], default)
+    model: type[BaseModel] = create_model("SavedState", **spec)
+    return model
 
 
-def restore(data: dict[str, Any]) -> dict[str, Any]:
-    """WizardState's fields from saved data: every saved field when all are valid (unknown keys are ignored), else
-    only the valid ones of `KEPT_WHEN_DAMAGED` - a damaged file never half-restores a setup."""
-    kept = {k: v for k, v in data.items() if k in SavedState.model_fields}
+SavedForm = _model()
+
+
+def save(state: WizardState) -> dict[str, Any]:
+    """The saved form as JSON-ready data: the persisted fields, never a secret."""
+    data = SavedForm.model_validate({name: getattr(state, name) for name in SavedForm.model_fields}).model_dump(
+        mode="json"
+    )
+    if state.token_storage is not None and not state.token_storage.persistent:
+        # A session-only token dies with the process; after a restart it is not stored anywhere.
+        data["token_storage"] = None
+    return data
+
+
+def restore(data: dict[str, Any]) -> WizardState:
+    """A state from saved data: every saved field when all are valid (unknown keys are ignored), else only the
+    valid ones kept when damaged - a damaged file never half-restores a setup."""
+    kept = {k: v for k, v in data.items() if k in SavedForm.model_fields}
     try:
-        saved = SavedState.model_validate(kept)
+        saved = SavedForm.model_validate(kept)
     except ValidationError:
         values: dict[str, Any] = {}
-        for key in KEPT_WHEN_DAMAGED:
+        for key in fields_with(Policy.KEPT_WHEN_DAMAGED):
             if key not in data:
                 continue
             try:
-                values[key] = getattr(SavedState.model_validate({key: data[key]}), key)
+                values[key] = getattr(SavedForm.model_validate({key: data[key]}), key)
             except ValidationError:
                 continue
-        return values
-    return {name: getattr(saved, name) for name in SavedState.model_fields}
+        return WizardState(**values)
+    return WizardState(**{name: getattr(saved, name) for name in SavedForm.model_fields})

@@ -1,44 +1,54 @@
-"""The wizard's state as a plain typed class: what the user chose and did, never a secret when persisted.
+"""The wizard's state: one dataclass whose every field says, next to it, what happens to it (`Policy`).
 
-The in-memory credential (a classic token or an OAuth client; `credential`, left out of every saved form) rides along
-so the Done page can copy it for the portal; what is saved per organisation is only *whether* it is stored, *where*,
-which kind it is, and the client secret's expiry date (a date AFAS shows, not a secret).
+Persisted fields make up the saved progress (wizard.flow.saved_state builds its form from these declarations);
+fields that survive Back are facts about the outside world (what the user did in AFAS, what was stored, what the
+check found), the rest are choices that Back undoes; secrets never appear in repr or any saved form.
 
-Not a pydantic model (nor a dataclass): the window reads this state for its first paint, and importing pydantic and
-building the model took more than the whole start-up budget (issue 13). The saved form is validated by pydantic when
-it is read or written (`wizard.flow.saved_state`), which is after the window is on screen.
+The domain models in the annotations (pydantic) are imported for type checkers only: the window paints this state
+before pydantic loads (the coarse start-up deferral, see wizard.app).
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from enum import Flag, StrEnum, auto
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
-from wizard.flow.steps import StepId
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from typing import TypeAlias
-
     from wizard.domain.credentials import ClassicToken
     from wizard.domain.environment import AfasEnvironment
     from wizard.domain.oauth import OAuthClientCredentials
     from wizard.flow.migration import MigrationState
-    from wizard.flow.records import TokenStorage, VerificationSummary
 
     # What the wizard holds in memory: one of AFAS's two credentials (private-key JWT would be a third).
     AnyCredential: TypeAlias = ClassicToken | OAuthClientCredentials
 
 
-def __getattr__(name: str) -> Any:
-    # `AnyCredential` at run time (an importer's annotations only) without loading the credential models now.
-    if name == "AnyCredential":
-        from wizard.domain.credentials import ClassicToken
-        from wizard.domain.oauth import OAuthClientCredentials
+class Policy(Flag):
+    """What happens to a field. No flag at all (`MEMORY`): lives in this run only and Back undoes it."""
 
-        return ClassicToken | OAuthClientCredentials
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    MEMORY = 0
+    PERSISTED = auto()  # in the saved progress file
+    SURVIVES_BACK = auto()  # a fact about the outside world: Back keeps the current value
+    SECRET = auto()  # never in repr nor in any saved form (implies not persisted)
+    KEPT_WHEN_DAMAGED = auto()  # what a damaged progress file still gives back (the "continue" list needs it)
+
+
+def fields_with(policy: Policy) -> tuple[str, ...]:
+    """The names of the fields whose policy includes `policy`, in declaration order."""
+    return tuple(name for name, has in _POLICIES.items() if policy in has)
+
+
+def policy(flags: Policy) -> dict[str, Policy]:
+    """A field's metadata: its policy (`policies_of` checks that a secret is neither persisted nor in repr)."""
+    return {"policy": flags}
+
+
+P, BACK, SECRET, DAMAGED = Policy.PERSISTED, Policy.SURVIVES_BACK, Policy.SECRET, Policy.KEPT_WHEN_DAMAGED
 
 
 class Mode(StrEnum):
@@ -60,118 +70,80 @@ class ProfitClient(StrEnum):
     APP = "app"  # the Profit app over Remote Desktop (RemoteApp): this computer's drives are \\Client\C$\...
 
 
-# Never saved: the credentials (secrets), the demo flag (a property of the run) and a fact about this computer.
-MEMORY_ONLY = frozenset({"credential", "new_client", "demo", "export_folder_reason"})
+@dataclass(frozen=True, kw_only=True)
+class TokenStorage:
+    """Where the token was stored: shown to the user, saved with the progress (never the token)."""
+
+    persistent: bool
+    location_en: str
+    location_nl: str
+
+    @property
+    def location(self) -> Text:
+        return Text(en=self.location_en, nl=self.location_nl)
 
 
+@dataclass(frozen=True, kw_only=True)
+class VerificationSummary:
+    """The outcome of the last verification run, enough to decide whether the Verify step is complete."""
+
+    passed: int = 0
+    warnings: int = 0
+    failed: int = 0
+    skipped: int = 0
+    info: int = 0  # notes (the classic-token sunset): passed, said as information
+    manual: int = 0  # what cannot be verified remotely: the user checks it by hand
+    impossible: bool = False  # AFAS could not be asked right now (403, 503, network, TLS): says nothing of the setup
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and not self.impossible and self.passed + self.info + self.manual > 0
+
+
+@dataclass(kw_only=True)
 class WizardState:
-    """What the user chose and did. Written out by hand rather than as a dataclass: building the dataclass (and
-    importing `dataclasses`) was ~7 ms of a start-up budget of tens (issue 13); `FIELDS` is what equality, repr and
-    the saved form (tests/flow/test_saved_state.py) go over."""
+    """What the user chose and did."""
 
-    FIELDS: ClassVar[tuple[str, ...]] = (
-        "lang",
-        "mode",
-        "demo",
-        "organisation",
-        "environment",
-        "export_folder",
-        "exported",
-        "export_files",
-        "stand_ins",
-        "profit_client",
-        "export_folder_reason",
-        "ticks",
-        "auth_choice",
-        "token_storage",
-        "secret_expires",
-        "migration",
-        "verification",
-        "attention",
-        "found_missing",
-        "credential",
-        "new_client",
-    )
-    SECRET: ClassVar[frozenset[str]] = frozenset({"credential", "new_client"})  # never in repr
-    __hash__ = None  # type: ignore[assignment]  # mutable: not a dict key (as a dataclass with eq)
-
-    def __init__(
-        self,
-        *,
-        lang: Lang = Lang.EN,
-        mode: Mode = Mode.SETUP,
-        demo: bool = False,
-        organisation: str = "",
-        environment: AfasEnvironment | None = None,
-        export_folder: str | None = None,
-        exported: bool = False,
-        export_files: dict[str, str] | None = None,
-        stand_ins: bool = False,
-        profit_client: ProfitClient = ProfitClient.BROWSER,
-        export_folder_reason: Text | None = None,
-        ticks: dict[StepId, list[str]] | None = None,
-        auth_choice: AuthKind | None = None,
-        token_storage: TokenStorage | None = None,
-        secret_expires: dt.date | None = None,
-        migration: MigrationState | None = None,
-        verification: VerificationSummary | None = None,
-        attention: list[StepId] | None = None,
-        found_missing: dict[StepId, list[str]] | None = None,
-        credential: AnyCredential | None = None,
-        new_client: OAuthClientCredentials | None = None,
-    ) -> None:
-        self.lang = lang
-        self.mode = mode
-        self.demo = demo
-        self.organisation = organisation
-        self.environment = environment
-        self.export_folder = export_folder
-        self.exported = exported
-        # File name -> the path as Profit's import dialog shows it (\\Client\C$\...), for the copy buttons.
-        self.export_files: dict[str, str] = {} if export_files is None else export_files
-        self.stand_ins = stand_ins
-        self.profit_client = profit_client
-        # Why the suggested folder is not Documents (network, OneDrive, blocked): a fact about this computer, not saved.
-        self.export_folder_reason = export_folder_reason
-        # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
-        self.ticks: dict[StepId, list[str]] = {} if ticks is None else ticks
-        # The Authenticatietype the user's "Nieuw" dialog offers and the credential step asks for; None: not chosen
-        # (see `auth`).
-        self.auth_choice = auth_choice
-        self.token_storage = token_storage
-        # The client secret's expiry date as AFAS shows it (Profit 9; default 180 days): remembered to warn in time.
-        self.secret_expires = secret_expires
-        # Moving an existing classic connection to OAuth (check-existing mode only); None: not offered or not chosen.
-        self.migration = migration
-        self.verification = verification
-        # Steps a failing check of the last verification points back to: shown as "needs attention".
-        self.attention: list[StepId] = [] if attention is None else attention
-        # Per step, the checklist items the last verification found missing ("missing according to the check").
-        self.found_missing: dict[StepId, list[str]] = {} if found_missing is None else found_missing
-        # Memory only: left out of every saved form, hidden from repr.
-        self.credential = credential
-        # Memory only, while moving to OAuth: the new client, until it replaces the classic token in the keyring.
-        self.new_client = new_client
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.FIELDS)
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS if name not in self.SECRET)
-        return f"WizardState({shown})"
+    lang: Lang = field(default=Lang.EN, metadata=policy(P | BACK | DAMAGED))
+    mode: Mode = field(default=Mode.SETUP, metadata=policy(P | DAMAGED))
+    demo: bool = field(default=False, metadata=policy(Policy.MEMORY))  # a property of this run
+    organisation: str = field(default="", metadata=policy(P | DAMAGED))
+    environment: AfasEnvironment | None = field(default=None, metadata=policy(P))
+    export_folder: str | None = field(default=None, metadata=policy(P | BACK))
+    exported: bool = field(default=False, metadata=policy(P | BACK))
+    # File name -> the path as Profit's import dialog shows it (\\Client\C$\...), for the copy buttons.
+    export_files: dict[str, str] = field(default_factory=dict, metadata=policy(P | BACK))
+    stand_ins: bool = field(default=False, metadata=policy(P | BACK))
+    profit_client: ProfitClient = field(default=ProfitClient.BROWSER, metadata=policy(P))
+    # Why the suggested folder is not Documents (network, OneDrive, blocked): a fact about this computer.
+    export_folder_reason: Text | None = field(default=None, metadata=policy(Policy.MEMORY))
+    # Checklist ticks per step, e.g. IMPORT: ["gcn:SBQ_BTW.gcn"], LINK_CONNECTORS: ["get:SBQ_BTW", ...].
+    ticks: dict[StepId, list[str]] = field(default_factory=dict, metadata=policy(P | BACK))
+    # The Authenticatietype the user's "Nieuw" dialog offers; None: not chosen (see `auth`).
+    auth_choice: AuthKind | None = field(default=None, metadata=policy(P | BACK))
+    token_storage: TokenStorage | None = field(default=None, metadata=policy(P | BACK))
+    # The client secret's expiry date as AFAS shows it (Profit 9; default 180 days): remembered to warn in time.
+    secret_expires: dt.date | None = field(default=None, metadata=policy(P | BACK))
+    # Moving an existing classic connection to OAuth (check-existing mode only); None: not offered or not chosen.
+    migration: MigrationState | None = field(default=None, metadata=policy(P | BACK))
+    verification: VerificationSummary | None = field(default=None, metadata=policy(P | BACK))
+    # Steps a failing check of the last verification points back to: shown as "needs attention".
+    attention: list[StepId] = field(default_factory=list, metadata=policy(P | BACK))
+    # Per step, the checklist items the last verification found missing ("missing according to the check").
+    found_missing: dict[StepId, list[str]] = field(default_factory=dict, metadata=policy(P | BACK))
+    credential: AnyCredential | None = field(default=None, repr=False, metadata=policy(SECRET | BACK))
+    # While moving to OAuth: the new client, until it replaces the classic token in the keyring. It exists in AFAS
+    # once created, so Back keeps it like the move's stages.
+    new_client: OAuthClientCredentials | None = field(default=None, repr=False, metadata=policy(SECRET | BACK))
 
     @property
     def auth(self) -> AuthKind:
-        """What the credential step asks for: the user's choice, else OAuth for a new setup and the classic token
-        for an existing connection (every connection made before OAuth uses one)."""
+        """What the credential step asks for: the user's choice, else the kind of a credential already found, else
+        OAuth for a new setup and the classic token for an existing connection (every one made before OAuth)."""
         if self.auth_choice is not None:
             return self.auth_choice
-        if self.credential is not None:  # a credential already found (a resumed or checked connection) decides
-            from wizard.domain.oauth import OAuthClientCredentials  # loaded already: a credential exists
-
-            return AuthKind.OAUTH if isinstance(self.credential, OAuthClientCredentials) else AuthKind.CLASSIC
+        if self.credential is not None:
+            return AuthKind.OAUTH if self.credential.kind == "oauth-client-credentials" else AuthKind.CLASSIC
         return AuthKind.CLASSIC if self.mode is Mode.CHECK_EXISTING else AuthKind.OAUTH
 
     # -- checklist helpers ------------------------------------------------------------------------------------
@@ -186,22 +158,18 @@ class WizardState:
             items.discard(item)
         self.ticks = {**self.ticks, step: sorted(items)}
 
-    # -- persistence (everything but the token) ---------------------------------------------------------------
-    def persisted(self) -> dict[str, Any]:
-        """The saved form, as JSON-ready data (validated by `wizard.flow.saved_state.SavedState`)."""
-        from wizard.flow.saved_state import SavedState
 
-        data = SavedState.model_validate({name: getattr(self, name) for name in SavedState.model_fields}).model_dump(
-            mode="json"
-        )
-        if self.token_storage is not None and not self.token_storage.persistent:
-            # A session-only token dies with the process; after a restart it is not stored anywhere.
-            data["token_storage"] = None
-        return data
+def policies_of(cls: type[Any]) -> dict[str, Policy]:
+    """Each field's policy by name; TypeError for a field without one or a secret that would be saved or shown."""
+    policies: dict[str, Policy] = {}
+    for f in fields(cls):
+        flags = f.metadata.get("policy")
+        if not isinstance(flags, Policy):
+            raise TypeError(f"field {f.name} declares no policy")
+        if Policy.SECRET in flags and (Policy.PERSISTED in flags or f.repr):
+            raise TypeError(f"secret field {f.name} must be neither persisted nor in repr")
+        policies[f.name] = flags
+    return policies
 
-    @classmethod
-    def from_persisted(cls, data: dict[str, Any]) -> WizardState:
-        """Rebuild from saved progress; unknown or damaged fields fall back to defaults instead of failing."""
-        from wizard.flow.saved_state import restore
 
-        return cls(**restore(data))
+_POLICIES = policies_of(WizardState)

@@ -2,7 +2,7 @@
 
 The one place that says what "do this step in AFAS" means: the scenarios are built from it, the admin API
 (`POST /_sim/guide-step`) and `SimAdmin.apply_guide_step` expose it, and the GUI demo calls it. Keys are the
-wizard's step ids (`wizard.flow.steps.StepId` values) as plain strings, so this package does not import the flow.
+wizard's step ids (`wizard.domain.steps.StepId` values) as plain strings, so this package does not import the flow.
 
 `GUIDE_STEPS` is the classic guide. `OAUTH_STEPS` are the OAuth steps and the moves of an existing customer
 (afas-oauth.md §1.4); their keys are plain strings the wizard uses as they are:

@@ -7,7 +7,7 @@ damaged file is set aside as *.corrupt with a warning, never a crash and never s
 
 Two layers in one file: typed summary fields (environment, organisation, completed steps, checklist, where the
 token is stored, last verification) for lists and the helpdesk, and `wizard`, the wizard's own persisted state
-(WizardState.persisted()), which is what a resumed session is rebuilt from.
+(wizard.flow.saved_state.save()), which is what a resumed session is rebuilt from.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from wizard.data.local_file import LocalFileError, read_local_file
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.errors import UserFacingError
 from wizard.domain.redact import redact
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
-from wizard.flow.steps import StepId
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class OrganisationProgress(BaseModel):
     last_verified_at: dt.datetime | None = None
     last_summary: VerificationCounts | None = None
     updated_at: dt.datetime = Field(default_factory=_now)
-    # The wizard's persisted state (WizardState.persisted(): never the credential itself).
+    # The wizard's persisted state (wizard.flow.saved_state.save(): never the credential itself).
     wizard: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("completed_steps", mode="before")
@@ -111,7 +111,7 @@ class OrganisationProgress(BaseModel):
     def from_wizard(
         cls, env_key: str, data: dict[str, Any], *, completed: set[StepId] | None = None
     ) -> OrganisationProgress:
-        """Build the summary from WizardState.persisted(). `completed`: the flow machine's own verdict, when the
+        """Build the summary from wizard.flow.saved_state.save(). `completed`: the flow machine's own verdict, when the
         caller has it; otherwise only what the state shows unambiguously is recorded."""
         progress = cls(env_key=env_key, organisation=str(data.get("organisation") or ""), wizard=dict(data))
         env = _environment(data.get("environment"))

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard.flow.saved_state import restore, save
 from wizard.flow.state import WizardState
 from wizard.stores.progress import OrganisationProgress, ProgressStore
 
-Snapshot = tuple[str, dict[str, Any]]  # (env_key, WizardState.persisted())
+Snapshot = tuple[str, dict[str, Any]]  # (env_key, wizard.flow.saved_state.save(state))
 
 
 def snapshot(state: WizardState) -> Snapshot | None:
@@ -18,7 +19,7 @@ def snapshot(state: WizardState) -> Snapshot | None:
     env = state.environment
     if env is None:
         return None
-    return env.key, state.persisted()
+    return env.key, save(state)
 
 
 def save_snapshot(store: ProgressStore, taken: Snapshot) -> None:
@@ -37,7 +38,7 @@ def load_progress(store: ProgressStore, env_key: str) -> WizardState | None:
     if progress is None:
         return None
     data: dict[str, Any] = progress.wizard_data()
-    return WizardState.from_persisted(data)
+    return restore(data)
 
 
 def progress_list(store: ProgressStore) -> list[tuple[str, str]]:

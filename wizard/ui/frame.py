@@ -1,41 +1,62 @@
-"""The window: a thin QWizard whose page order comes from the flow machine, plus a step list for the helpdesk."""
+"""The window: a header, the step list, the current step's page and the button row, all drawn from the flow machine.
+
+Why not QWizard: QWizard keeps its own page history and decides itself where Next and Back lead, so the flow
+machine had to follow it and its jumps and resume were re-implemented here on top of QWizard's history - two owners
+of one navigation. This window is a QDialog (for Esc closing it and Next being the default button, as before)
+holding a QStackedWidget of pages; it shows `machine.current` and asks the machine for every move (Next, Back, a
+jump from a fix button, the step list or "Go to the check", resuming a saved organisation).
+
+Start-up (the coarse deferral): the pages are built when first shown, and the controller - with the stores, the
+worker and pydantic - is wired right after the first paint when the app hands over a builder of the services.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QIcon,
-    QPaintEvent,
-    QPalette,
-    QShowEvent,
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard
 
+from wizard.domain.steps import StepId
 from wizard.flow.machine import WizardMachine
-from wizard.flow.steps import StepId
 from wizard.installation import is_development_build
 from wizard.ui.i18n import Translations
-from wizard.ui.pages import PAGE_ID, STEP_OF, Pages, StepPage, build_pages
-from wizard.ui.pages.base import step_name
-from wizard.ui.qt_values import SCROLL_BAR_ALWAYS_OFF, set_properties
-from wizard.ui.widgets import Banner, StateIcon, state_icon, svg_pixmap
+from wizard.ui.intents import Intent
+from wizard.ui.pages import Pages, StepPage, build_pages
+from wizard.ui.step_list import StepList
+from wizard.ui.widgets import Banner, svg_pixmap
 
-if TYPE_CHECKING:  # the controller and the services load after the first paint when the app defers them (issue 13)
-    from wizard.ui.controller import Controller
+if TYPE_CHECKING:  # loaded when the controller is wired, after the first paint
+    from wizard.ui.dispatcher import Controller
     from wizard.ui.services import Services
 
 PREFERRED = QSize(1000, 760)  # roomy where the screen allows; fit_rect shrinks it to any screen from 1024x600
 # Title bar and borders the window manager adds around the window, when it has not told us yet (before mapping).
 DECORATION_GUESS = QSize(16, 40)
-HELPDESK_BUTTON = QWizard.WizardButton.CustomButton1
-CHECK_BUTTON = QWizard.WizardButton.CustomButton2
+
+
+class Button(Enum):
+    """The button row, left to right."""
+
+    HELPDESK = "helpdesk"
+    CHECK = "check"
+    BACK = "back"
+    NEXT = "next"
+    FINISH = "finish"
+    CANCEL = "cancel"
 
 
 def fit_rect(wanted: QSize, available: QRect, decoration: QSize | None = None) -> QRect:
@@ -50,114 +71,7 @@ def fit_rect(wanted: QSize, available: QRect, decoration: QSize | None = None) -
     return QRect(x, y, size.width(), size.height())
 
 
-class StepList(QWidget):
-    """Where am I, what is done, what is missing: an icon (shape, not only colour) + word per step. A step already
-    reached is a button that goes back (or forward again) to it; `chosen(step)` says which."""
-
-    chosen = Signal(object)
-
-    def __init__(self, machine: WizardMachine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.machine = machine
-        self.reached: set[StepId] = {StepId.WELCOME}
-        self.setMinimumWidth(190)
-        self._layout = QVBoxLayout(self)
-        self._layout.setSpacing(0)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self._layout.addWidget(self.title)
-        # One style sheet for all the step buttons: one per button was parsed and polished eleven times (start-up).
-        self.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
-        self.labels: dict[StepId, QPushButton] = {}
-        for step in PAGE_ID:
-            button = QPushButton()
-            button.setFlat(True)
-            button.clicked.connect(lambda _=False, s=step: self.chosen.emit(s))
-            self.labels[step] = button
-            self._layout.addWidget(button)
-        self._layout.addStretch(1)  # the steps at the top (a stretch rather than Qt.AlignTop: wizard.ui.qt_values)
-        # No refresh() here: the window's retranslate() fills the list once the window is complete (start-up).
-
-    def set_cursors(self) -> None:
-        """A pointing hand over the steps: set after the first paint (the cursor needs the `Qt` enums, see
-        wizard.ui.qt_values), long before a mouse reaches them."""
-        from PySide6.QtCore import Qt
-
-        for button in self.labels.values():
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def needs_attention(self, step: StepId) -> bool:
-        """A step the check says to fix; or the check itself when a step to fix is not in this list (the short
-        "check an existing connection" path), so a failed check never reads as "to do"."""
-        m = self.machine
-        if step in m.state.attention:
-            return True
-        v = m.state.verification
-        return (
-            step is StepId.VERIFY
-            and v is not None
-            and v.failed > 0
-            and any(fix not in m.order for fix in m.state.attention)
-        )
-
-    def state_of(self, step: StepId) -> tuple[StateIcon, str]:
-        m = self.machine
-        if step is m.current:
-            return StateIcon.CURRENT, QCoreApplication.translate("WizardWindow", "current step")
-        if self.needs_attention(step):
-            return StateIcon.ATTENTION, QCoreApplication.translate("WizardWindow", "needs attention")
-        # Reached first: a step not reached yet needs no completeness (nor the manifest it may read).
-        if step in self.reached and step is not StepId.DONE and m.is_complete(step):
-            return StateIcon.DONE, QCoreApplication.translate("WizardWindow", "done")
-        return StateIcon.TODO, QCoreApplication.translate("WizardWindow", "to do")
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the step texts follow
-            self.refresh()
-
-    def refresh(self) -> None:
-        m = self.machine
-        self.title.setText(QCoreApplication.translate("WizardWindow", "Steps"))
-        order = m.order
-        ratio = self.devicePixelRatioF()
-        drawn: dict[StateIcon, QIcon] = {}  # four kinds of icon for eleven steps: each drawn once (start-up)
-        for step, button in self.labels.items():
-            button.setVisible(step in order)
-            icon, word = self.state_of(step)
-            number = order.index(step) + 1 if step in order else 0
-            text = f"{number}. {step_name(step)}"
-            if self.needs_attention(step):  # also while on it: it needs attention until the check says it is fixed
-                word = QCoreApplication.translate("WizardWindow", "needs attention")
-                text += "\n" + word  # in words too: the icon's shape is not everyone's first read
-            button.setText(text)
-            if icon not in drawn:
-                drawn[icon] = state_icon(icon, ratio)
-            button.setIcon(drawn[icon])
-            button.setAccessibleName(f"{number}. {step_name(step)}: {word}")
-            # Any step already reached can be opened again; the current one is where the user already is.
-            can_open = step in self.reached and step is not m.current
-            button.setEnabled(can_open)
-            button.setToolTip(QCoreApplication.translate("WizardWindow", "Open this step") if can_open else "")
-            font = button.font()
-            font.setBold(step is m.current)
-            button.setFont(font)
-            # Not reachable yet is not "unreadable": a disabled step keeps the window's normal text colour.
-            palette = self.palette()
-            ink = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-                palette.setColor(group, QPalette.ColorRole.ButtonText, ink)
-            button.setPalette(palette)
-        # Wide enough for the longest name in bold (the current step), so no name is cut off in either language.
-        bold = QFont(self.font())
-        bold.setBold(True)
-        longest = max(QFontMetrics(bold).horizontalAdvance(b.text().split("\n")[0]) for b in self.labels.values())
-        self.setMinimumWidth(longest + 16 + 40)  # icon, padding and margins
-
-
-class WizardWindow(QWizard):
+class WizardWindow(QDialog):
     controller: Controller
 
     def __init__(
@@ -169,24 +83,40 @@ class WizardWindow(QWizard):
     ) -> None:
         """`services`: the services, or what builds them. Given a builder, the window shows with its frame, step
         list and first page, and the controller (the stores, the worker, the saved organisations) is wired right
-        after the first paint (`start_error` then holds what went wrong, and the window closes). Issue 13: the
-        controller's imports (pydantic, asyncio, the stores) took longer than the whole start-up budget."""
+        after the first paint (`start_error` then holds what went wrong, and the window closes)."""
         super().__init__(parent)
         self.machine = machine
         self._translations = translations
         self._services = services
         self._wired = False
         self._wire_scheduled = False
+        self._shown: StepId | None = None  # the step whose page is on screen
         self.start_error: Exception | None = None
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        # Pages are built when first shown (validateCurrentPage) or asked for; only the first one before the window
-        # shows (issue 13: start-up). The controllers hold stand-ins that build a page if they ever call it first.
+        self.setWindowFlag(Qt.WindowType.WindowMinMaxButtonsHint, True)
         self.pages: Pages = build_pages(machine, self._add_page)
-        self.pages.ensure(StepId.WELCOME)  # the window shows with its first page
-        self.setStartId(PAGE_ID[StepId.WELCOME])
 
+        # The header: the page's title and subtitle, the product's mark at its right.
+        header = QFrame()
+        header.setAutoFillBackground(True)
+        header.setBackgroundRole(QPalette.ColorRole.Base)
+        header_layout = QHBoxLayout(header)
+        titles = QVBoxLayout()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header_layout.addLayout(titles, 1)
+        self.mark = QLabel()
+        self.mark.setPixmap(svg_pixmap("mark", 48, self.devicePixelRatioF()))
+        header_layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+
+        # The side panel: the demo banner and the step list; it scrolls too, for a 1024x600 screen at 125 %.
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 8, 0)
@@ -198,67 +128,72 @@ class WizardWindow(QWizard):
         self.step_list.chosen.connect(self.go_to)
         side_layout.addWidget(self.step_list)
         side_layout.addStretch(1)
-        # The side panel scrolls too: on a 1024x600 screen at 125 % the step list and the banner would not fit.
-        side_scroll = QScrollArea()
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        set_properties(side_scroll, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
-        side_scroll.setWidget(side)
+        self._side = QScrollArea()
+        self._side.setWidgetResizable(True)
+        self._side.setFrameShape(QFrame.Shape.NoFrame)
+        self._side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._side.setWidget(side)
         self._side_panel = side
-        self._side = side_scroll  # keep the Python wrapper alive: PySide would otherwise delete it under Qt
-        self.setSideWidget(side_scroll)
 
-        # The header: every page has a title and subtitle; the product's mark sits at its right.
-        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, svg_pixmap("mark", 48, self.devicePixelRatioF()))
+        self.stack = QStackedWidget()
+        middle = QHBoxLayout()
+        middle.addWidget(self._side)
+        middle.addWidget(self.stack, 1)
+
         # The button row: "Info for the helpdesk" on the left, "Go to the check" next to Back / Next.
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
-        self.setButtonLayout(
-            [
-                HELPDESK_BUTTON,
-                QWizard.WizardButton.Stretch,
-                CHECK_BUTTON,
-                QWizard.WizardButton.BackButton,
-                QWizard.WizardButton.NextButton,
-                QWizard.WizardButton.FinishButton,
-                QWizard.WizardButton.CancelButton,
-            ]
-        )
-        self.customButtonClicked.connect(self._custom_button)
+        self.buttons = {which: QPushButton() for which in Button}
+        row = QHBoxLayout()
+        row.addWidget(self.buttons[Button.HELPDESK])
+        row.addStretch(1)
+        for which in (Button.CHECK, Button.BACK, Button.NEXT, Button.FINISH, Button.CANCEL):
+            row.addWidget(self.buttons[which])
+        for button in self.buttons.values():
+            button.setAutoDefault(False)  # Enter means Next (or Finish), whichever button has the focus
+        self.buttons[Button.HELPDESK].clicked.connect(self.show_helpdesk)
+        self.buttons[Button.CHECK].clicked.connect(lambda: self.go_to(StepId.VERIFY))
+        self.buttons[Button.BACK].clicked.connect(self.back)
+        self.buttons[Button.NEXT].clicked.connect(self.next)
+        self.buttons[Button.FINISH].clicked.connect(self.accept)
+        self.buttons[Button.CANCEL].clicked.connect(self.reject)
 
-        self.currentIdChanged.connect(self._on_current_changed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        outer.addWidget(_rule())
+        body = QVBoxLayout()
+        body.setContentsMargins(11, 11, 11, 11)
+        body.addLayout(middle, 1)
+        body.addWidget(_rule())
+        body.addLayout(row)
+        outer.addLayout(body, 1)
+
+        self._show_current(entered=True)  # the window shows with its first page
         self.retranslate()
         self._fitted = False
         self.resize(PREFERRED)
         if not callable(services):
             self.wire()
 
+    def button(self, which: Button) -> QPushButton:
+        return self.buttons[which]
+
     # -- the controller: at once, or right after the first paint -------------------------------------------------
     def wire(self) -> Controller:
         """Build the controller and connect it (once); returns it."""
         if self._wired:
             return self.controller
-        from wizard.ui.controller import Controller
-        from wizard.ui.controllers.views import Views
+        from wizard.ui.controllers.views import Views  # the coarse deferral: pydantic, asyncio, the stores
+        from wizard.ui.dispatcher import Controller
 
         services = self._services() if callable(self._services) else self._services
         self._services = services
-        views = Views(
-            steps=self.pages,
-            saved=self.pages.on_first_use(StepId.WELCOME),
-            token=self.pages.on_first_use(StepId.TOKEN),
-            verification=self.pages.on_first_use(StepId.VERIFY),
-            copy_token=self.pages.on_first_use(StepId.DONE),
-            migration=self.pages.on_first_use(StepId.MIGRATE),
-        )
-        self.controller = Controller(self.machine, services, views, self._translations, self)
+        self.controller = Controller(self.machine, services, Views(self.pages), self._translations, self)
         self._wired = True
-        self.step_list.set_cursors()
         self.controller.changed.connect(self._on_changed)
         self.controller.navigate.connect(self.go_to)
-        self.controller.resumed.connect(self.resume)
-        if self.currentId() >= 0:  # the window was shown before: the controller enters the page it shows
-            self.controller.page_entered(self.current_step)
+        self.controller.resumed.connect(self._resumed)
+        self.controller.page_entered(self.machine.current)
         return self.controller
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -289,24 +224,113 @@ class WizardWindow(QWizard):
             decoration = DECORATION_GUESS  # not mapped yet: the window manager has not said
         self.setGeometry(fit_rect(self.size().expandedTo(PREFERRED), screen.availableGeometry(), decoration))
 
+    # -- pages -----------------------------------------------------------------------------------------------------
     def _add_page(self, page: StepPage) -> None:
-        """A page was just built: QWizard shows it from now on, and its intents go to the controller."""
-        self.setPage(PAGE_ID[page.step], page)
+        """A page was just built: the stack holds it from now on, and its intents go to the controller."""
+        self.stack.addWidget(page)
         page.intent.connect(self._dispatch)
-        page.completeChanged.connect(self._update_next_reason)
+        page.completeChanged.connect(self._update_buttons)
+        page.header_changed.connect(self._update_header)
 
-    def _dispatch(self, intent: object) -> None:
+    def _dispatch(self, intent: Intent) -> None:
         self.wire().handle(intent)
 
-    def validateCurrentPage(self) -> bool:
-        """QWizard moves only to a page it has: build the next one now (Next, a jump, resuming)."""
-        if not super().validateCurrentPage():
-            return False
-        target = self.nextId()
-        if target in STEP_OF:
-            self.pages.ensure(STEP_OF[target])
-        return True
+    @property
+    def current_step(self) -> StepId:
+        return self.machine.current
 
+    def current_page(self) -> StepPage:
+        return self.pages[self.machine.current]
+
+    # -- moving: the machine decides, the window shows machine.current ---------------------------------------------
+    def next(self) -> None:
+        if self.machine.next_step() is not None:
+            self.machine.advance()
+            self._show_current(entered=True)
+
+    def back(self) -> None:
+        if self.machine.can_go_back():
+            self.machine.back()
+            self._show_current(entered=False)
+
+    def go_to(self, step: StepId) -> None:
+        """A jump (a fix button, the step list, "Go to the check"): back through the history or forward to it."""
+        if step is self.machine.current:
+            return
+        forward = step not in self.machine.history
+        self.machine.go_to(step)
+        self._show_current(entered=forward)
+
+    def _resumed(self) -> None:
+        """The controller resumed a saved organisation (the machine walked to its first open step)."""
+        self.step_list.reached = {StepId.WELCOME, *self.machine.history}
+        for page in self.pages.built():  # a page built later renders the state when it is first shown
+            page.refresh()
+        self._show_current(entered=True)
+
+    def _show_current(self, *, entered: bool) -> None:
+        """Show the machine's current step. `entered`: reached going forward, so the page starts fresh (its
+        message cleared); going back keeps what it showed."""
+        step = self.machine.current
+        page = self.pages[step]
+        changed = step is not self._shown
+        self._shown = step
+        self.stack.setCurrentWidget(page)
+        if entered:
+            page.initializePage()
+        self.step_list.reached.add(step)
+        self._update_header()
+        if changed and self._wired:
+            self.controller.page_entered(step)  # emits changed: the step list and the page re-render
+        else:
+            self._on_changed()
+
+    def _on_changed(self) -> None:
+        self.step_list.refresh()
+        page = self.current_page()
+        page.state_changed()
+        self._update_buttons()
+
+    def _update_header(self) -> None:
+        page = self.current_page()
+        self.title.setText(page.title())
+        self.subtitle.setText(page.subTitle())
+        self.subtitle.setVisible(bool(page.subTitle()))
+
+    # -- the button row ----------------------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        """Back, Next or Finish and Cancel as the machine says; 'Go to the check' on the setup steps once the
+        environment is known (the check needs it); Next's tooltip saying why it is greyed out."""
+        m = self.machine
+        step = m.current
+        page = self.current_page()
+        last = m.is_last(step)
+        complete = page.isComplete()
+        b = self.buttons
+        b[Button.BACK].setVisible(step is not StepId.WELCOME)
+        b[Button.BACK].setEnabled(m.can_go_back())
+        b[Button.NEXT].setVisible(not last)
+        b[Button.NEXT].setEnabled(complete and not last)
+        b[Button.FINISH].setVisible(last)
+        b[Button.FINISH].setEnabled(complete)
+        b[Button.CANCEL].setVisible(not last)
+        b[Button.FINISH if last else Button.NEXT].setDefault(True)
+        b[Button.NEXT if last else Button.FINISH].setDefault(False)
+        order = m.order
+        before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
+        b[Button.CHECK].setVisible(before_check and step is not StepId.WELCOME and m.state.environment is not None)
+        reason = page.disabled_reason()
+        b[Button.NEXT].setToolTip(reason)
+        b[Button.NEXT].setAccessibleDescription(reason)
+
+    def show_helpdesk(self) -> None:
+        from wizard.ui.helpdesk_dialog import HelpdeskDialog  # built on demand: the keyring lookup may take a moment
+
+        dialog = HelpdeskDialog(self.machine.state, self)
+        self._helpdesk = dialog  # for tests and the tour
+        dialog.open()
+
+    # -- texts -------------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         title = QCoreApplication.translate("WizardWindow", "SmartBooqing AFAS Setup")
         if self.machine.state.demo:
@@ -314,20 +338,20 @@ class WizardWindow(QWizard):
         if is_development_build():  # stand-in .gcn files or a source checkout: never mistaken for a release
             title += " (" + QCoreApplication.translate("WizardWindow", "development build") + ")"
         self.setWindowTitle(title)
-        # Our own texts for QWizard's buttons: Qt's Dutch catalogue gives Terug and Vol&tooien the same Alt+T.
+        # Our own mnemonics: Qt's Dutch catalogue gives Terug and Vol&tooien the same Alt+T.
         for which, text in (
-            (QWizard.WizardButton.BackButton, QCoreApplication.translate("WizardWindow", "< &Back")),
-            (QWizard.WizardButton.NextButton, QCoreApplication.translate("WizardWindow", "&Next >")),
-            (QWizard.WizardButton.FinishButton, QCoreApplication.translate("WizardWindow", "&Finish")),
-            (QWizard.WizardButton.CancelButton, QCoreApplication.translate("WizardWindow", "Cancel")),
-            (HELPDESK_BUTTON, QCoreApplication.translate("WizardWindow", "&Info for the helpdesk")),
-            (CHECK_BUTTON, QCoreApplication.translate("WizardWindow", "&Go to the check")),
+            (Button.BACK, QCoreApplication.translate("WizardWindow", "< &Back")),
+            (Button.NEXT, QCoreApplication.translate("WizardWindow", "&Next >")),
+            (Button.FINISH, QCoreApplication.translate("WizardWindow", "&Finish")),
+            (Button.CANCEL, QCoreApplication.translate("WizardWindow", "Cancel")),
+            (Button.HELPDESK, QCoreApplication.translate("WizardWindow", "&Info for the helpdesk")),
+            (Button.CHECK, QCoreApplication.translate("WizardWindow", "&Go to the check")),
         ):
-            self.setButtonText(which, text)
-        self.button(HELPDESK_BUTTON).setToolTip(
+            self.buttons[which].setText(text)
+        self.buttons[Button.HELPDESK].setToolTip(
             QCoreApplication.translate("WizardWindow", "Version, build and facts to send to the helpdesk")
         )
-        self.button(CHECK_BUTTON).setToolTip(
+        self.buttons[Button.CHECK].setToolTip(
             QCoreApplication.translate("WizardWindow", "The check shows what is still missing")
         )
         if self.demo_banner is not None:
@@ -340,98 +364,15 @@ class WizardWindow(QWizard):
             )
         self.step_list.refresh()
         self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
+        self._update_header()
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            # QWizard translates its Back/Next/Finish texts only when its style is set: set it again.
-            style = self.wizardStyle()
-            other = QWizard.WizardStyle.ClassicStyle
-            self.setWizardStyle(other if style != other else QWizard.WizardStyle.ModernStyle)
-            self.setWizardStyle(style)
         super().changeEvent(event)
 
-    @property
-    def current_step(self) -> StepId:
-        return STEP_OF[self.currentId()]
-
-    def _on_current_changed(self, page_id: int) -> None:
-        if page_id < 0:
-            return
-        step = STEP_OF[page_id]
-        self.machine.enter(step)
-        self.step_list.reached.add(step)
-        if self._wired:  # else wire() enters it
-            self.controller.page_entered(step)
-        self._update_buttons()
-
-    def _on_changed(self) -> None:
-        self.step_list.refresh()
-        page = self.currentPage()
-        if isinstance(page, StepPage):
-            page.state_changed()
-        self._update_buttons()
-
-    # -- the button row ----------------------------------------------------------------------------------------------
-    def _update_buttons(self) -> None:
-        """'Go to the check' on the setup steps once the environment is known (the check needs it), and Next's
-        tooltip saying why it is greyed out."""
-        if self.currentId() < 0:
-            return
-        order = self.machine.order
-        step = self.current_step
-        before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
-        wanted = before_check and step is not StepId.WELCOME and self.machine.state.environment is not None
-        self.button(CHECK_BUTTON).setVisible(wanted)
-        self._update_next_reason()
-
-    def _update_next_reason(self) -> None:
-        page = self.currentPage()
-        if not isinstance(page, StepPage):
-            return
-        reason = page.disabled_reason()
-        self.button(QWizard.WizardButton.NextButton).setToolTip(reason)
-        self.button(QWizard.WizardButton.NextButton).setAccessibleDescription(reason)
-
-    def _custom_button(self, which: int) -> None:
-        if which == HELPDESK_BUTTON.value:
-            self.show_helpdesk()
-        elif which == CHECK_BUTTON.value:
-            self.go_to(StepId.VERIFY)
-
-    def show_helpdesk(self) -> None:
-        from wizard.ui.helpdesk import HelpdeskDialog  # built on demand: the keyring lookup may take a moment
-
-        dialog = HelpdeskDialog(self.machine.state, self)
-        self._helpdesk = dialog  # for tests and the tour
-        dialog.open()
-
-    def go_to(self, step: StepId) -> None:
-        """Jump to a step (a verification remedy): back through the history, or forward past the order."""
-        target = PAGE_ID[step]
-        if target in self.visitedIds():
-            while self.currentId() != target and self.currentId() != self.startId():
-                self.back()
-        else:
-            self.machine.request_jump(step)
-            self.next()
-
-    def resume(self) -> None:
-        """A saved organisation was loaded: walk forward to its first step that is not complete."""
-        self.restart()
-        self.machine.reset(self.machine.state)
-        target = self.machine.first_incomplete()
-        if target is StepId.DONE:
-            target = StepId.VERIFY  # everything was done: resuming means checking again
-        for page in self.pages.built():  # a page built later renders the state when it is first shown
-            page.refresh()
-        guard = len(PAGE_ID)
-        while self.current_step is not target and guard > 0:
-            self.next()
-            guard -= 1
-        self._on_changed()
-
+    # -- closing -----------------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop the controller's worker and save (nothing to do if it was never wired)."""
         if self._wired:
@@ -444,3 +385,10 @@ class WizardWindow(QWizard):
     def done(self, result: int) -> None:
         self.shutdown()
         super().done(result)
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

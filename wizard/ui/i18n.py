@@ -7,14 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from wizard import installation
 from wizard.domain.errors import UserFacingError
 from wizard.domain.text import Lang, Text
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +44,6 @@ class TranslationMissingError(UserFacingError):
 
 
 def missing_box(exc: TranslationMissingError) -> QMessageBox:
-    from PySide6.QtWidgets import QMessageBox  # only when it fails (start-up)
-
     box = QMessageBox(QMessageBox.Icon.Critical, "SmartBooqing AFAS Setup", exc.text(exc.lang))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -18,19 +19,13 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
-from wizard.flow.steps import StepId
 
-if TYPE_CHECKING:  # the AFAS models load with the first drawing, after the window shows (issue 13)
+if TYPE_CHECKING:  # pydantic models: they load with the first drawing, after the first paint
     from wizard.domain.afas_screens import Label
 
 WIDTH, HEIGHT = 520, 250
-
-
-def escape(text: str) -> str:
-    """&, < and > as XML entities. Not xml.sax.saxutils.escape: that module loads urllib.request, ~30 ms before the
-    window could show (issue 13)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 FONT = "font-family='Segoe UI, Helvetica, Arial, sans-serif'"
@@ -160,7 +155,7 @@ def import_files(lang: Lang) -> tuple[str, str]:
     folder_w = d.button(x, 150, f"2. {dialog.buttons.folder.nl}")
     d.highlight(x, 150, folder_w, 22)
     d.button(x + folder_w + 8, 150, dialog.buttons.finish.nl)
-    from wizard.domain.afas_screens import AfasPath
+    from wizard.domain.afas_screens import AfasPath  # pydantic: after the first paint (this module is before it)
 
     menu = AfasPath(labels=(b.more_actions, b.import_action)).text.get(lang)  # join_path: the one separator
     caption = Text(

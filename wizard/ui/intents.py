@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
-from wizard.flow.steps import StepId
 
-if TYPE_CHECKING:  # annotations only: the window's first page is drawn before pydantic loads (issue 13)
+if TYPE_CHECKING:  # annotations only: the pages send these before pydantic loads (after the first paint)
     from pydantic import SecretStr
 
     from wizard.flow.migration import Stage

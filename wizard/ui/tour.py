@@ -25,10 +25,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from wizard.domain.steps import StepId
 from wizard.flow.migration import STAGES, Stage
 from wizard.flow.state import AuthKind
-from wizard.flow.steps import StepId
-from wizard.ui.controller import Controller
+from wizard.ui.dispatcher import Controller
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage

@@ -4,10 +4,9 @@ checklists, the demo banner, the state icons."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import installation
-from wizard.ui.qt_values import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, set_properties
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
+from wizard.domain.presentation import STATUS_LOOK, Status
+from wizard.ui.palette import status_colour
 
 
 class Level(StrEnum):
@@ -41,10 +38,7 @@ INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
 
 
 def level_colour(level: Level) -> str:
-    """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette.
-    The table is read when a first message shows, not before the first paint (issue 13: start-up)."""
-    from wizard.domain.presentation import STATUS_LOOK, Status
-
+    """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette."""
     return {
         Level.OK: STATUS_LOOK[Status.PASS].colour,
         Level.INFO: INFO_COLOUR,
@@ -70,7 +64,8 @@ class MessageLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        set_properties(self, textFormat=PLAIN_TEXT, textInteractionFlags=SELECTABLE_BY_MOUSE)  # see qt_values
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level: Level | None = None
         self.hide()
 
@@ -86,8 +81,6 @@ class MessageLine(QLabel):
         """The level's colour, made readable on this palette's window (dark mode reaches 4.5:1 too)."""
         colour = ""
         if self.level is not None:
-            from wizard.ui.palette import status_colour  # with the first message, not before the first paint
-
             colour = status_colour(self.palette(), level_colour(self.level))
         sheet = f"color: {colour};" if colour else ""
         if self.styleSheet() != sheet:
@@ -105,55 +98,8 @@ class MessageLine(QLabel):
         self.hide()
 
 
-class WrappedLabel(QLabel):
-    """A word-wrapped label that lays its text out once per width asked.
-
-    While a window settles, its layouts ask each wrapped label for its height at the same few widths again and again,
-    and QLabel lays the whole text out for every question: on the first page that was ~5 ms of start-up (issue 13).
-    The answers are kept until something they depend on changes (text, format, font, style, margins)."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        self._heights: dict[int, int] = {}
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-
-    def heightForWidth(self, width: int) -> int:
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
-
-    def _forget(self) -> None:
-        self._heights.clear()
-
-    def setText(self, text: str) -> None:
-        self._forget()
-        super().setText(text)
-
-    def setTextFormat(self, format: Qt.TextFormat) -> None:
-        self._forget()
-        super().setTextFormat(format)
-
-    def setContentsMargins(self, *margins: Any) -> None:
-        self._forget()
-        super().setContentsMargins(*margins)
-
-    def setIndent(self, indent: int) -> None:
-        self._forget()
-        super().setIndent(indent)
-
-    def setMargin(self, margin: int) -> None:
-        self._forget()
-        super().setMargin(margin)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._forget()
-        super().changeEvent(event)
-
-
 def heading(text: str = "") -> QLabel:
-    label = WrappedLabel(text)
+    label = QLabel(text)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -162,8 +108,10 @@ def heading(text: str = "") -> QLabel:
 
 
 def paragraph(text: str = "") -> QLabel:
-    label = WrappedLabel(text)
-    set_properties(label, textFormat=RICH_TEXT, textInteractionFlags=SELECTABLE_BY_MOUSE)  # see qt_values
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
@@ -218,8 +166,6 @@ class CopyRow(QWidget):
         self.value = value
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        from PySide6.QtCore import Qt  # a copy row is never on the first page (wizard.ui.qt_values)
-
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
@@ -318,8 +264,8 @@ def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
     """resources/svg/<name>.svg drawn at `size` logical pixels (sharp at `ratio`, the screen's device pixel ratio).
     Drawn with QSvgRenderer rather than QIcon's SVG plugin, which the desktop bundle leaves out."""
     side = max(1, round(size * ratio))
-    # Transparent from zero bytes: QImage.fill would touch the `Qt` enums before the first paint (qt_values).
-    image = QImage(bytes(side * side * 4), side, side, QImage.Format.Format_ARGB32_Premultiplied).copy()
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)
     QSvgRenderer(svg_path(name)).render(painter)
     painter.end()

@@ -12,13 +12,14 @@ import logging
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[object], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -80,8 +81,8 @@ class AsyncWorker(QObject):
 
     def run_async(
         self,
-        make: Callable[[Progress], Awaitable[Any]],
-        on_done: Callable[[Any], None],
+        make: Callable[[Progress], Awaitable[T]],
+        on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[Any], None] | None = None,
     ) -> int:
@@ -112,13 +113,13 @@ class AsyncWorker(QObject):
 
     def run_blocking(
         self,
-        func: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        func: Callable[[], T],
+        on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> int:
         """Run a blocking call (keyring, simulator admin, file export) in the worker loop's thread pool."""
 
-        async def make(_progress: Progress) -> Any:
+        async def make(_progress: Progress) -> T:
             return await asyncio.get_running_loop().run_in_executor(None, func)
 
         return self.run_async(make, on_done, on_error)

@@ -14,8 +14,7 @@ from wizard.domain.credentials import ClassicToken, Credential, parse_classic_to
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.text import Text
-from wizard.flow.records import TokenStorage
-from wizard.flow.state import AnyCredential, AuthKind
+from wizard.flow.state import AuthKind, TokenStorage
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import NO_TOKEN, Context
@@ -27,12 +26,13 @@ if TYPE_CHECKING:
     from wizard.stores.secrets import SecretStore
 
 CopyView = CopyTokenView | MigrationView
+AnyCredential = ClassicToken | OAuthClientCredentials  # what the wizard holds in memory (WizardState.credential)
 STORING = Text(en="Storing securely…", nl="Veilig bewaren…")
 
 
 def held(credential: Credential | None) -> AnyCredential | None:
     """The credential kinds the wizard keeps in memory (a stored entry of another kind is not held)."""
-    return credential if isinstance(credential, ClassicToken | OAuthClientCredentials) else None
+    return credential if isinstance(credential, AnyCredential) else None
 
 
 def storage_of(store: SecretStore) -> TokenStorage:

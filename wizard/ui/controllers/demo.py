@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.manifest import Manifest
 from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.migration import Stage
 from wizard.flow.state import AuthKind
-from wizard.flow.steps import StepId
 from wizard.ui.controllers.context import Context
 from wizard.ui.widgets import Level
 

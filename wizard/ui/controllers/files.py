@@ -9,8 +9,8 @@ from PySide6.QtGui import QDesktopServices
 
 from wizard.desktop.remote import import_dialog_path
 from wizard.domain.bundle import ExportResult
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
-from wizard.flow.steps import StepId
 from wizard.ui.controllers.context import Context
 from wizard.ui.widgets import Level
 

@@ -3,18 +3,19 @@ end replace the classic token in the keyring by the OAuth client. What a proof m
 
 from __future__ import annotations
 
-from typing import Any
-
 from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text
+from wizard.flow.feedback import apply_results
 from wizard.flow.migration import MigrationState, Stage, same_app_connector
 from wizard.flow.state import AuthKind
 from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController, storage_of
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
+from wizard.verify.oauth_checks import classic_refused_by_oauth
+from wizard.verify.report import Report
 
 CHECKING = Text(en="Checking with AFAS…", nl="Controleren bij AFAS…")
 NO_CLIENT = Text(
@@ -75,9 +76,9 @@ SAID: dict[str, Text] = {
 }
 
 
-def auth_result(report: Any) -> CheckResult | None:
+def auth_result(report: Report) -> CheckResult | None:
     for check in report.checks:
-        if isinstance(check, CheckResult) and check.id.kind is CheckKind.AUTH:
+        if check.id.kind is CheckKind.AUTH:
             return check
     return None
 
@@ -87,9 +88,6 @@ def says_oauth(result: CheckResult) -> bool:
 
     The remark is the remedy wizard.verify gives for that answer, up to the app connector's name (read when needed:
     importing this module must not read the AFAS data)."""
-    # The verification stack (httpx) loads when the move is proved, not before the window shows (issue 13).
-    from wizard.verify.oauth_checks import classic_refused_by_oauth
-
     remark = classic_refused_by_oauth({"WWW-Authenticate": "Bearer"}, "…")
     if remark is None or result.remedy is None:
         return False
@@ -150,14 +148,15 @@ class MigrationController:
             # The new client lives in memory only (a restarted wizard lost it): stage 2 opens again.
             self._record(Stage.SECRET, False, NO_CLIENT)
             return
-        verify = ctx.services.verify_fn()
+        verify = ctx.services.verify
         load_classic = self.credentials.loader()
         lang = ctx.lang
         wants_classic = stage in (Stage.HYBRID, Stage.VERIFY_OAUTH, Stage.CLASSIC_REFUSED)
         wants_oauth = stage in (Stage.VERIFY_OAUTH, Stage.SWITCH_OAUTH)
 
-        async def run(_progress: Progress) -> tuple[Any, Any]:
-            classic_report = oauth_report = None
+        async def run(_progress: Progress) -> tuple[Report | None, Report | None]:
+            classic_report: Report | None = None
+            oauth_report: Report | None = None
             if wants_oauth and new_client is not None:
                 oauth_report = await verify(env, new_client, lang=lang)
             if wants_classic:
@@ -167,17 +166,17 @@ class MigrationController:
                 classic_report = await verify(env, classic, lang=lang)
             return classic_report, oauth_report
 
-        def done(reports: tuple[Any, Any]) -> None:
+        def done(reports: tuple[Report | None, Report | None]) -> None:
             page.set_busy(False)
             classic_report, oauth_report = reports
             if oauth_report is not None:
-                ctx.machine.apply_results(oauth_report.checks)
+                apply_results(ctx.machine, oauth_report.checks)
             self._judge(stage, classic_report, oauth_report)
 
         page.set_busy(True, CHECKING.get(ctx.lang))
         ctx.worker.run_async(run, done, lambda e: ctx.fail(page, e))
 
-    def _judge(self, stage: Stage, classic_report: Any, oauth_report: Any) -> None:
+    def _judge(self, stage: Stage, classic_report: Report | None, oauth_report: Report | None) -> None:
         migration = self.ctx.state.migration
         if migration is None:
             return
@@ -186,7 +185,7 @@ class MigrationController:
             self._record(stage, False, SAID["impossible"].format(why=classic.message), Level.WARN)
             return
         if stage is Stage.HYBRID:
-            assert classic is not None
+            assert classic is not None and classic_report is not None
             if migration.app_connector is None and classic_report.app_connector:
                 migration.app_connector = classic_report.app_connector
             if classic.status is Status.PASS:
@@ -202,8 +201,7 @@ class MigrationController:
                 self._record(stage, True, SAID["refused"] if says_oauth(classic) else SAID["refused-silently"])
             return
         # VERIFY_OAUTH and SWITCH_OAUTH: the whole check with the new client.
-        oauth_ok = oauth_report is not None and oauth_report.ok
-        if not oauth_ok:
+        if oauth_report is None or not oauth_report.ok:
             oauth_auth = auth_result(oauth_report) if oauth_report is not None else None
             why = oauth_auth.message if oauth_auth is not None and oauth_auth.status is not Status.PASS else None
             if why is None and oauth_report is not None:

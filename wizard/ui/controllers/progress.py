@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from wizard.domain.errors import UserFacingError
+from wizard.domain.steps import StepId
 from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
 from wizard.stores.progress import ProgressStore
 from wizard.stores.progress_io import Snapshot, load_progress, progress_list, save_snapshot, snapshot
 from wizard.ui.controllers.context import Context
@@ -117,7 +117,7 @@ class ProgressController:
             if state is None:
                 return
             state.lang, state.demo = self.ctx.state.lang, self.ctx.state.demo
-            self.ctx.machine.reset(state)
+            self.ctx.machine.resume(state)
             self._resumed()
 
         welcome = self.ctx.views.of(StepId.WELCOME)

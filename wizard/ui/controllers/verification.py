@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.text import Text
+from wizard.flow.feedback import apply_results
 from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
+
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
 SAVED = Text(en="Report saved: {files}", nl="Rapport opgeslagen: {files}")
 NOT_SAVED = Text(en="The report could not be saved: {e}", nl="Het rapport kon niet worden opgeslagen: {e}")
@@ -20,7 +24,7 @@ class VerificationController:
     def __init__(self, ctx: Context, credentials: CredentialController) -> None:
         self.ctx = ctx
         self.credentials = credentials
-        self.last_report: Any = None
+        self.last_report: Report | None = None
         self.running = False
 
     def run(self) -> None:
@@ -33,21 +37,21 @@ class VerificationController:
             page.failed(NO_TOKEN.get(ctx.lang))
             return
         lang = ctx.lang
-        verify = ctx.services.verify_fn()
+        verify = ctx.services.verify
         load = self.credentials.loader()
 
-        async def make(progress: Progress) -> tuple[Credential, Any]:
+        async def make(progress: Progress) -> tuple[Credential, Report]:
             credential = await load()
             report = await verify(env, credential, lang=lang, on_result=progress)
             return credential, report
 
-        def done(result: tuple[Credential, Any]) -> None:
+        def done(result: tuple[Credential, Report]) -> None:
             self.running = False
             credential, report = result
             if ctx.state.credential is None and isinstance(credential, ClassicToken):
                 ctx.state.credential = credential
             self.last_report = report
-            ctx.machine.apply_results(report.checks)
+            apply_results(ctx.machine, report.checks)
             page.finish(report)
             ctx.changed()
 
@@ -57,7 +61,7 @@ class VerificationController:
             ctx.changed()
 
         self.running = True
-        page.begin(ctx.services.planned_checks())
+        page.begin(list(ctx.services.planned(ctx.services.manifest)))
         ctx.worker.run_async(make, done, failed, on_progress=page.add_result)
 
     def save_report(self, path: str) -> None:

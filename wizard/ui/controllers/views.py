@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from wizard.domain.checks import CheckResult
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.migration import Stage
-from wizard.flow.steps import StepId
 from wizard.ui.widgets import Level
 
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
+
+@runtime_checkable
 class PageView(Protocol):
     """Every page: a busy state and a message line."""
 
@@ -21,12 +26,14 @@ class PageView(Protocol):
     def show_message(self, level: Level, text: str) -> None: ...
 
 
+@runtime_checkable
 class SavedOrganisationsView(Protocol):
     """The welcome page's "continue where you left off" list."""
 
     def set_saved(self, saved: list[tuple[str, str]]) -> None: ...
 
 
+@runtime_checkable
 class TokenView(PageView, Protocol):
     def fill_token(self, text: str) -> None: ...
 
@@ -37,16 +44,18 @@ class TokenView(PageView, Protocol):
     def offer_session_only(self, reason: str) -> None: ...
 
 
+@runtime_checkable
 class VerificationView(PageView, Protocol):
     def begin(self, planned: list[tuple[str, Text]]) -> None: ...
 
-    def add_result(self, result: Any) -> None: ...
+    def add_result(self, result: CheckResult) -> None: ...
 
-    def finish(self, report: Any) -> None: ...
+    def finish(self, report: Report) -> None: ...
 
     def failed(self, message: str) -> None: ...
 
 
+@runtime_checkable
 class CopyTokenView(PageView, Protocol):
     """The Done page: the hand-over to the portal, or the report for the helpdesk."""
 
@@ -55,6 +64,7 @@ class CopyTokenView(PageView, Protocol):
     def report_copied(self) -> None: ...
 
 
+@runtime_checkable
 class MigrationView(PageView, Protocol):
     def fill_client(self, client_id: str, secret: str, expires: dt.date | None) -> None: ...
 
@@ -65,14 +75,45 @@ class MigrationView(PageView, Protocol):
 
 @dataclass(frozen=True)
 class Views:
-    """The pages as the controllers see them; the window fills this in from its concrete pages."""
+    """The pages as the controllers see them. `steps` builds a page when it is first asked for, so a controller
+    looks its view up when it needs it (never keeps it from its constructor)."""
 
     steps: Mapping[StepId, PageView]
-    saved: SavedOrganisationsView
-    token: TokenView
-    verification: VerificationView
-    copy_token: CopyTokenView
-    migration: MigrationView
 
     def of(self, step: StepId) -> PageView:
         return self.steps[step]
+
+    @property
+    def saved(self) -> SavedOrganisationsView:
+        page = self.steps[StepId.WELCOME]
+        if not isinstance(page, SavedOrganisationsView):
+            raise TypeError(f"{type(page).__name__} is not a SavedOrganisationsView")
+        return page
+
+    @property
+    def token(self) -> TokenView:
+        page = self.steps[StepId.TOKEN]
+        if not isinstance(page, TokenView):
+            raise TypeError(f"{type(page).__name__} is not a TokenView")
+        return page
+
+    @property
+    def verification(self) -> VerificationView:
+        page = self.steps[StepId.VERIFY]
+        if not isinstance(page, VerificationView):
+            raise TypeError(f"{type(page).__name__} is not a VerificationView")
+        return page
+
+    @property
+    def copy_token(self) -> CopyTokenView:
+        page = self.steps[StepId.DONE]
+        if not isinstance(page, CopyTokenView):
+            raise TypeError(f"{type(page).__name__} is not a CopyTokenView")
+        return page
+
+    @property
+    def migration(self) -> MigrationView:
+        page = self.steps[StepId.MIGRATE]
+        if not isinstance(page, MigrationView):
+            raise TypeError(f"{type(page).__name__} is not a MigrationView")
+        return page

@@ -1,26 +1,18 @@
 """One module per wizard step; `build_pages()` gives a registry that builds each page the first time it is asked for.
 
-Building all ten pages (and importing their modules) took ~0.3 s before the window could show (issue 13); now the
-window shows with the first page and every other page is built when the wizard moves to it (or a test or the tour
-asks for it). The step list does not need page objects: it comes from the flow.
+The coarse start-up deferral for pages: the window shows with the first page, and every other page (and its module)
+is built when the wizard moves to it, a controller needs it, or a test or the tour asks for it. The step list needs
+no page objects: it comes from the flow.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
 
-from wizard.flow.machine import WizardMachine
-from wizard.flow.steps import StepId
-from wizard.ui.pages.base import PAGE_ID, STEP_OF, StepPage
-
-if TYPE_CHECKING:
-    from wizard.ui.pages.done import DonePage
-    from wizard.ui.pages.migrate import MigratePage
-    from wizard.ui.pages.token import TokenPage
-    from wizard.ui.pages.verify import VerifyPage
-    from wizard.ui.pages.welcome import WelcomePage
+from wizard.domain.steps import StepId
+from wizard.flow.machine import ALL_STEPS, WizardMachine
+from wizard.ui.pages.base import StepPage
 
 # Each step's page class, by module and name: a page's module is imported when the page is first built.
 PAGE_CLASSES: dict[StepId, tuple[str, str]] = {
@@ -46,7 +38,7 @@ def build_page(step: StepId, machine: WizardMachine) -> StepPage:
 
 
 class Pages(Mapping[StepId, StepPage]):
-    """Every step's page, built on first access; `on_built` hands each new page to the window (setPage, intents).
+    """Every step's page, built on first access; `on_built` hands each new page to the window (its stack, intents).
 
     As a Mapping it has every step (iterating builds them all, as a test walking every page expects); `built()`
     lists only the pages that exist so far."""
@@ -64,65 +56,18 @@ class Pages(Mapping[StepId, StepPage]):
         return page
 
     def __iter__(self) -> Iterator[StepId]:
-        return iter(PAGE_ID)
+        return iter(ALL_STEPS)
 
     def __len__(self) -> int:
-        return len(PAGE_ID)
-
-    def ensure(self, step: StepId) -> StepPage:
-        """The page, built now if it does not exist yet."""
-        return self[step]
-
-    def is_built(self, step: StepId) -> bool:
-        return step in self._built
+        return len(ALL_STEPS)
 
     def built(self) -> list[StepPage]:
         """The pages that exist so far, in the guide's order."""
-        return [self._built[step] for step in PAGE_ID if step in self._built]
-
-    def on_first_use(self, step: StepId) -> Any:
-        """What a controller holds for a page that may not exist yet: calling any of its methods builds it."""
-        return _OnFirstUse(self, step)
-
-    # Typed access for the window, which hands each controller the page it needs.
-    @property
-    def welcome(self) -> WelcomePage:
-        return cast("WelcomePage", self[StepId.WELCOME])
-
-    @property
-    def token(self) -> TokenPage:
-        return cast("TokenPage", self[StepId.TOKEN])
-
-    @property
-    def verify(self) -> VerifyPage:
-        return cast("VerifyPage", self[StepId.VERIFY])
-
-    @property
-    def done(self) -> DonePage:
-        return cast("DonePage", self[StepId.DONE])
-
-    @property
-    def migrate(self) -> MigratePage:
-        return cast("MigratePage", self[StepId.MIGRATE])
-
-
-class _OnFirstUse:
-    """Stands in for a page in the controllers' Views: a method is looked up when it is called, so taking a bound
-    method (a callback for later) does not build the page yet."""
-
-    def __init__(self, pages: Pages, step: StepId) -> None:
-        self._pages = pages
-        self._step = step
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return getattr(self._pages[self._step], name)(*args, **kwargs)
-
-        return call
+        return [self._built[step] for step in ALL_STEPS if step in self._built]
 
 
 def build_pages(machine: WizardMachine, on_built: Callable[[StepPage], None]) -> Pages:
     return Pages(machine, on_built)
 
 
-__all__ = ["PAGE_CLASSES", "PAGE_ID", "STEP_OF", "Pages", "StepPage", "build_page", "build_pages"]
+__all__ = ["PAGE_CLASSES", "Pages", "StepPage", "build_page", "build_pages"]

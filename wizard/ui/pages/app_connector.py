@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
 from wizard.data import screens
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
+from wizard.domain.steps import StepId
 from wizard.flow.state import AuthKind
-from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import FixFlow
@@ -20,7 +20,6 @@ from wizard.ui.widgets import Checklist, CopyRow, Level, MessageLine, heading, p
 
 class AppConnectorPage(StepPage):
     step = StepId.APP_CONNECTOR
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

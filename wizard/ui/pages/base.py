@@ -7,41 +7,36 @@ to a greyed-out Next.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
-from wizard.flow.machine import ALL_STEPS, WizardMachine
-from wizard.flow.steps import StepId
-from wizard.ui.qt_values import ALIGN_RIGHT, PLAIN_TEXT, set_properties
+from wizard.flow.machine import WizardMachine
+from wizard.ui.illustrations import ILLUSTRATED, Illustration
+from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
-if TYPE_CHECKING:  # the intents load when the user first does something, not before the first paint (issue 13)
-    from wizard.ui.illustrations import Illustration
-    from wizard.ui.intents import Intent
 
-PAGE_ID: dict[StepId, int] = {step: index for index, step in enumerate(ALL_STEPS)}
-STEP_OF: dict[int, StepId] = {index: step for step, index in PAGE_ID.items()}
-
-
-class StepPage(QWizardPage):
+class StepPage(QWidget):
     step: ClassVar[StepId]
     # Steps the user does inside AFAS get a "do this step in the simulated AFAS" button in demo mode.
     simulated: ClassVar[bool] = False
-    # A page that shows how its AFAS screen looks (the drawing itself: wizard.ui.illustrations.ILLUSTRATED). Said
-    # here, so the drawings' module loads with the first page that has one, not before the first paint (issue 13).
-    illustrated: ClassVar[bool] = False
     # A page with a fuller hint under its body (fixflow.NextHint) says why Next is off there, not above Next too.
     says_why_next_is_off = False
 
     intent = Signal(object)
+    completeChanged = Signal()  # whether Next may be pressed may have changed  # noqa: N815 (Qt's own name for it)
+    header_changed = Signal()  # the title or subtitle changed
 
     def __init__(self, machine: WizardMachine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.machine = machine
         self.busy = False
+        self._title = ""
+        self._subtitle = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -56,7 +51,8 @@ class StepPage(QWizardPage):
         # Right above Next: why it is greyed out (a page's disabled_reason()), never a silent grey button.
         self.next_reason = QLabel()
         self.next_reason.setWordWrap(True)
-        set_properties(self.next_reason, textFormat=PLAIN_TEXT, alignment=ALIGN_RIGHT)  # see qt_values
+        self.next_reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.next_reason.hide()
         outer.addWidget(self.next_reason)
         self.completeChanged.connect(self.show_next_reason)
@@ -64,9 +60,7 @@ class StepPage(QWizardPage):
         self.simulate_help = paragraph()
         self.build()
         self.illustration: Illustration | None = None
-        if self.illustrated:
-            from wizard.ui.illustrations import Illustration
-
+        if self.step in ILLUSTRATED:  # how its AFAS screen looks
             self.illustration = Illustration(self.step)
             self.layout_.addWidget(self.illustration)
         if self.simulated and machine.state.demo:
@@ -76,8 +70,6 @@ class StepPage(QWizardPage):
             self.simulate_title = heading()
             v.addWidget(self.simulate_title)
             v.addWidget(self.simulate_help)
-            from PySide6.QtCore import Qt  # demo only; the first page has no such box (qt_values)
-
             self.simulate_button = QPushButton()
             self.simulate_button.clicked.connect(self._simulate)
             v.addWidget(self.simulate_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -124,8 +116,6 @@ class StepPage(QWizardPage):
         self.intent.emit(intent)
 
     def _simulate(self) -> None:
-        from wizard.ui.intents import SimulateStep
-
         self.send(SimulateStep(self.step))
 
     def _retranslate_all(self) -> None:
@@ -150,7 +140,23 @@ class StepPage(QWizardPage):
             self.show_next_reason()
         super().changeEvent(event)
 
+    # -- the header the window shows above the page -------------------------------------------------------------
+    def setTitle(self, text: str) -> None:
+        self._title = text
+        self.header_changed.emit()
+
+    def setSubTitle(self, text: str) -> None:
+        self._subtitle = text
+        self.header_changed.emit()
+
+    def title(self) -> str:
+        return self._title
+
+    def subTitle(self) -> str:
+        return self._subtitle
+
     def initializePage(self) -> None:
+        """The window shows this page, reached going forward (Next, a jump ahead, resuming)."""
         self.message.clear_message()
         self.refresh()
         self.show_next_reason()
@@ -163,15 +169,8 @@ class StepPage(QWizardPage):
             self.next_reason.setAccessibleName(text)
         self.next_reason.setVisible(bool(reason))
 
-    def cleanupPage(self) -> None:
-        """Back must not reset what the user entered (QWizard's default resets registered fields)."""
-
     def isComplete(self) -> bool:
         return not self.busy and self.machine.may_leave(self.step)
-
-    def nextId(self) -> int:
-        target = self.machine.next_step(self.step)
-        return -1 if target is None else PAGE_ID[target]
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
@@ -193,8 +192,6 @@ class StepPage(QWizardPage):
 
 def step_name(step: StepId) -> str:
     """The short name of a step, for the side panel and for "go to step" buttons."""
-    from PySide6.QtCore import QCoreApplication
-
     names = {
         StepId.WELCOME: QCoreApplication.translate("Steps", "Welcome"),
         StepId.ENVIRONMENT: QCoreApplication.translate("Steps", "AFAS environment"),

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.domain.steps import StepId
 from wizard.flow.state import ProfitClient
-from wizard.flow.steps import StepId
 from wizard.ui.intents import ExportConnectors, OpenFolder, StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import NextHint

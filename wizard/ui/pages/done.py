@@ -17,9 +17,8 @@ from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
-from wizard.flow.records import VerificationSummary
-from wizard.flow.state import AuthKind, Mode
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
+from wizard.flow.state import AuthKind, Mode, VerificationSummary
 from wizard.ui.intents import (
     CopyClientIdForPortal,
     CopyHelpdeskReport,
@@ -29,6 +28,7 @@ from wizard.ui.intents import (
     StartMigration,
 )
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.verify import ask_report_path
 from wizard.ui.widgets import Level, heading, paragraph
 
 # The SmartBooqing site (the domain of its helpdesk address). UNCONFIRMED: the portal's own sign-in address is not
@@ -124,7 +124,6 @@ class DonePage(StepPage):
         lay.addWidget(self.migrate_box)
         self.sunset = paragraph()
         lay.addWidget(self.sunset)
-        self.setFinalPage(True)
 
     # -- what to show ----------------------------------------------------------------------------------------------
     @property
@@ -308,8 +307,6 @@ class DonePage(StepPage):
         self.show_message(Level.OK, self.tr("The report is on the clipboard: paste it into your mail."))
 
     def _save_report(self) -> None:
-        from wizard.ui.pages.verify import ask_report_path
-
         path = ask_report_path(self, self.tr("Save the report for the helpdesk"), "sbq-afas-report")
         if path:
             self.send(SaveHelpdeskReport(path))

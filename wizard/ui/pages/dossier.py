@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wizard.data import screens
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
@@ -12,7 +12,6 @@ from wizard.ui.widgets import Checklist, heading, paragraph
 
 class DossierPage(StepPage):
     step = StepId.DOSSIER
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from wizard.domain.environment import ENV_HELP, EnvType, parse_environment
 from wizard.domain.errors import InputError
+from wizard.domain.steps import StepId
 from wizard.flow.state import ProfitClient
-from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import NextHint

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
 from wizard.ui.intents import GoToStep
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Checklist

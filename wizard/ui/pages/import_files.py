@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from wizard.data import screens
 from wizard.domain.afas_screens import AfasPath
+from wizard.domain.steps import StepId
 from wizard.flow.machine import gcn_item
 from wizard.flow.state import ProfitClient
-from wizard.flow.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
@@ -31,7 +31,6 @@ def folder_of(dialog_path: str) -> str:
 
 class ImportPage(StepPage):
     step = StepId.IMPORT
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

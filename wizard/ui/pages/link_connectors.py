@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
-from wizard.flow.steps import StepId
+from wizard.domain.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
@@ -17,7 +17,6 @@ KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the ap
 
 class LinkConnectorsPage(StepPage):
     step = StepId.LINK_CONNECTORS
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

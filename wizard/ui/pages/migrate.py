@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
+from wizard.domain.steps import StepId
 from wizard.flow.migration import AFAS_STAGES, STAGES, Stage
-from wizard.flow.steps import StepId
 from wizard.ui.intents import (
     CopyClientIdForPortal,
     CopyTokenForPortal,

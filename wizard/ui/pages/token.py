@@ -29,9 +29,9 @@ from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.domain.oauth import OAuthClientCredentials, check_client_id, check_client_secret
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.state import AuthKind, Mode
-from wizard.flow.steps import StepId
 from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
@@ -137,7 +137,6 @@ class OAuthFields(QWidget):
 
 class TokenPage(StepPage):
     step = StepId.TOKEN
-    illustrated = True
     simulated = True
 
     def build(self) -> None:

@@ -3,7 +3,7 @@ order, not complete yet (one button per step that fixes something), or cannot ch
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,15 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.domain.checks import Status
+from wizard.domain.checks import CheckResult, Status
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow.feedback import item_of
 from wizard.flow.machine import SETUP_ORDER
-from wizard.flow.steps import StepId
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
+
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
 _LEVEL = {
     Status.PASS: Level.OK,
@@ -146,7 +150,7 @@ class VerifyPage(StepPage):
         self.skipped_toggle.toggled.connect(self._show_skipped)
         self.layout_.addWidget(self.skipped_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.rows: dict[str, CheckRow] = {}
-        self.results: dict[str, Any] = {}
+        self.results: dict[str, CheckResult] = {}
         self.fix_buttons: dict[StepId, QPushButton] = {}
         self._groups: list[FixGroup] = []
         self.verdict: Verdict | None = None
@@ -208,32 +212,32 @@ class VerifyPage(StepPage):
         self.rows_layout.addWidget(row)
         return row
 
-    def add_result(self, result: Any) -> None:
+    def add_result(self, result: CheckResult) -> None:
         row = self.rows.get(result.id)
         if row is None:
             row = self._new_row(result.id, self.text(result.title))
         self.results[result.id] = result
         self._render(row, result)
 
-    def _render(self, row: CheckRow, result: Any) -> None:
+    def _render(self, row: CheckRow, result: CheckResult) -> None:
         status = Status(result.status)
         look = STATUS_LOOK[status]
         row.status = status
         row.title = self.text(result.title)
         head = f"{look.symbol} {self.text(look.label)}: {row.title}"
-        if getattr(result, "impossible", False):
+        if result.impossible:
             # Not a defect of the setup: AFAS could not be asked (the panel above says what was tried).
             impossible = VERDICT_LOOK[Verdict.IMPOSSIBLE]
             words = self.tr("Could not be checked now")
             head = f"{impossible.symbol} {words}: {row.title}"
         row.head.setText(head)
-        colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if getattr(result, "impossible", False) else look.colour
+        colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if result.impossible else look.colour
         row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
         lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
         if result.remedy is not None and status in _EXPLAINED:
             words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
             lines.append(words.format(remedy=self.text(result.remedy)))
-        reference = getattr(result, "log_reference", None)
+        reference = result.log_reference
         if reference and status in _EXPLAINED:
             # What AFAS support asks for first; shown so the helpdesk can quote it.
             lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
@@ -244,7 +248,7 @@ class VerifyPage(StepPage):
         if status is Status.SKIP and not self.running:
             row.setVisible(self.skipped_toggle.isChecked())
 
-    def finish(self, report: Any) -> None:
+    def finish(self, report: Report) -> None:
         self.running = False
         for check in report.checks:
             if check.id not in self.results:
@@ -347,7 +351,7 @@ class VerifyPage(StepPage):
     def _build_groups(self) -> None:
         """One group per step that fixes something, in the guide's order, each with one button."""
         self._clear_groups()
-        by_step: dict[StepId, list[Any]] = {}
+        by_step: dict[StepId, list[CheckResult]] = {}
         for result in self.results.values():
             if Status(result.status) in _LEADS_TO_STEP and result.fix_step is not None:
                 by_step.setdefault(StepId(result.fix_step), []).append(result)
@@ -368,7 +372,7 @@ class VerifyPage(StepPage):
                 names = ", ".join(item.partition(":")[2] for item in missing)
                 lines.append(self.tr("Missing according to the check: {items}").format(items=names))
             for result in results:
-                if Status(result.status) is Status.FAIL and self.machine.item_of(result) in missing:
+                if Status(result.status) is Status.FAIL and item_of(self.machine, result) in missing:
                     continue  # already named in the line above
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
             group.items.setText("\n".join(dict.fromkeys(lines)))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.state import Mode
-from wizard.flow.steps import StepId
+from wizard.ui.intents import ChangeLanguage, ResumeOrganisation, StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import heading, paragraph
 
@@ -120,24 +121,16 @@ class WelcomePage(StepPage):
         for widget in (self.resume_title, self.resume_label, self.resume_combo, self.resume_button):
             widget.setVisible(bool(saved))
 
-    # The intents are imported where they are sent: this page shows before the first paint, and the intents module
-    # (twenty dataclasses) is not needed until the user does something (issue 13: start-up).
     def _language_chosen(self, _index: int) -> None:
-        from wizard.ui.intents import ChangeLanguage
-
         self.send(ChangeLanguage(Lang(self.lang_combo.currentData())))
 
     def _mode_chosen(self) -> None:
         mode = Mode.SETUP if self.setup_radio.isChecked() else Mode.CHECK_EXISTING
         if self.machine.state.mode is not mode:
             self.machine.state.mode = mode
-            from wizard.ui.intents import StateEdited
-
             self.send(StateEdited())
 
     def _resume(self) -> None:
         key = self.resume_combo.currentData()
         if key:
-            from wizard.ui.intents import ResumeOrganisation
-
             self.send(ResumeOrganisation(str(key)))

@@ -1,4 +1,4 @@
-"""Carries out the pages' intents by a table from intent type to the controller that owns it.
+"""Carries out the pages' intents: each intent type goes to the controller that owns it.
 
 Pages never touch the worker, the stores, the bundle export or the simulated AFAS; they emit intents and render
 the machine's state. Each concern has its own small controller in wizard/ui/controllers/; this one builds them,
@@ -7,23 +7,21 @@ dispatches, and owns what the window listens to (changed, navigate, resumed).
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QObject, Signal
 
+from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.machine import WizardMachine
 from wizard.flow.state import WizardState
-from wizard.flow.steps import StepId
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
 from wizard.ui.controllers.context import Context
 from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.controllers.demo import DemoController
 from wizard.ui.controllers.files import FilesController
-from wizard.ui.controllers.helpdesk import HelpdeskController
+from wizard.ui.controllers.helpdesk_report import HelpdeskController
 from wizard.ui.controllers.migration import MigrationController
 from wizard.ui.controllers.progress import ProgressController
 from wizard.ui.controllers.verification import VerificationController
@@ -32,7 +30,8 @@ from wizard.ui.i18n import Translations
 from wizard.ui.services import Services
 from wizard.ui.worker import AsyncWorker
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
 DEMO_ORGANISATION = "Demo — Bakkerij De Vries B.V."
 
@@ -63,28 +62,6 @@ class Controller(QObject):
         self.migration = MigrationController(self.ctx, self.credentials)
         self.helpdesk = HelpdeskController(self.ctx, lambda: self.verification.last_report)
         self.files = FilesController(self.ctx)
-        self._handlers: dict[type[Any], Callable[[Any], None]] = {
-            i.StateEdited: lambda _: self._state_changed(),
-            i.ChangeLanguage: lambda it: self.set_language(it.lang),
-            i.SimulateStep: lambda it: self.demo.simulate(it.step),
-            i.ExportConnectors: lambda it: self.files.export(it.folder),
-            i.OpenFolder: lambda it: self.files.open_folder(it.folder),
-            i.StoreToken: self.credentials.store,
-            i.StoreOAuthClient: self.credentials.store_oauth,
-            i.ForgetToken: lambda _: self.credentials.forget(),
-            i.ClearClipboard: lambda _: self.credentials.clear_clipboard(),
-            i.CopyTokenForPortal: lambda _: self.credentials.copy_for_portal(),
-            i.CopyClientIdForPortal: lambda _: self.credentials.copy_client_id(),
-            i.CopyHelpdeskReport: lambda _: self.helpdesk.copy(),
-            i.SaveHelpdeskReport: lambda it: self.helpdesk.save(it.path),
-            i.StartMigration: lambda _: self._start_migration(),
-            i.ProveStage: lambda it: self.migration.prove(it.stage),
-            i.SimulateStage: lambda it: self.demo.simulate_stage(it.stage),
-            i.RunVerification: lambda _: self.verification.run(),
-            i.SaveReport: lambda it: self.verification.save_report(it.path),
-            i.GoToStep: lambda it: self.navigate.emit(it.step),
-            i.ResumeOrganisation: lambda it: self.progress.resume(it.env_key),
-        }
         self._shut_down = False
         self._prefill()
         self.progress.list_saved()
@@ -102,7 +79,7 @@ class Controller(QObject):
         return self.credentials.clipboard
 
     @property
-    def last_report(self) -> Any:
+    def last_report(self) -> Report | None:
         return self.verification.last_report
 
     @property
@@ -117,13 +94,52 @@ class Controller(QObject):
             s.environment = self.services.demo_environment
             s.organisation = s.organisation or DEMO_ORGANISATION
 
-    # -- dispatch -------------------------------------------------------------------------------------------
-    def handle(self, intent: object) -> None:
-        handler = self._handlers.get(type(intent))
-        if handler is None:
-            log.warning("unhandled intent %s", type(intent).__name__)
-            return
-        handler(intent)
+    # -- dispatch ---------------------------------------------------------------------------------------------
+    def handle(self, intent: i.Intent) -> None:
+        """Carry out what a page asked for, by the controller that owns it."""
+        match intent:
+            case i.StateEdited():
+                self._state_changed()
+            case i.ChangeLanguage(lang=lang):
+                self.set_language(lang)
+            case i.SimulateStep(step=step):
+                self.demo.simulate(step)
+            case i.ExportConnectors(folder=folder):
+                self.files.export(folder)
+            case i.OpenFolder(folder=folder):
+                self.files.open_folder(folder)
+            case i.StoreToken():
+                self.credentials.store(intent)
+            case i.StoreOAuthClient():
+                self.credentials.store_oauth(intent)
+            case i.ForgetToken():
+                self.credentials.forget()
+            case i.ClearClipboard():
+                self.credentials.clear_clipboard()
+            case i.CopyTokenForPortal():
+                self.credentials.copy_for_portal()
+            case i.CopyClientIdForPortal():
+                self.credentials.copy_client_id()
+            case i.CopyHelpdeskReport():
+                self.helpdesk.copy()
+            case i.SaveHelpdeskReport(path=path):
+                self.helpdesk.save(path)
+            case i.StartMigration():
+                self._start_migration()
+            case i.ProveStage(stage=stage):
+                self.migration.prove(stage)
+            case i.SimulateStage(stage=stage):
+                self.demo.simulate_stage(stage)
+            case i.RunVerification():
+                self.verification.run()
+            case i.SaveReport(path=path):
+                self.verification.save_report(path)
+            case i.GoToStep(step=step):
+                self.navigate.emit(step)
+            case i.ResumeOrganisation(env_key=env_key):
+                self.progress.resume(env_key)
+            case _:
+                assert_never(intent)
 
     def page_entered(self, step: StepId) -> None:
         if step is StepId.TOKEN and self.state.token_storage is None and self.state.environment is not None:
@@ -134,7 +150,7 @@ class Controller(QObject):
     def _start_migration(self) -> None:
         """From the Done page: back to the check, then on to the move (Done is the last page until then)."""
         report = self.verification.last_report
-        self.migration.start(getattr(report, "app_connector", None))
+        self.migration.start(report.app_connector if report is not None else None)
         self.navigate.emit(StepId.VERIFY)
         self.navigate.emit(StepId.MIGRATE)
 

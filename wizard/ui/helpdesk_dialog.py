@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 from wizard import __version__, installation
 from wizard.flow.state import WizardState
 from wizard.stores.diagnostics import Session, as_text, build_text, helpdesk_facts, result_text
-from wizard.ui.widgets import MessageLine, svg_pixmap
+from wizard.ui.widgets import Level, MessageLine, svg_pixmap
 
 
 def session_of(state: WizardState) -> Session:
@@ -91,7 +91,5 @@ class HelpdeskDialog(QDialog):
         return as_text(helpdesk_facts(state.lang, session_of(state)), state.lang)
 
     def copy(self) -> None:
-        from wizard.ui.widgets import Level
-
         QGuiApplication.clipboard().setText(self.facts.toPlainText())
         self.copied.show_message(Level.OK, QCoreApplication.translate("Helpdesk", "Copied: paste it into your e-mail."))

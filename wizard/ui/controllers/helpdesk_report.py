@@ -3,8 +3,9 @@ or saved as files. The report is redacted by wizard.verify; it never holds a tok
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
@@ -12,8 +13,12 @@ from wizard.domain.checks import CheckResult, Status
 from wizard.domain.presentation import attention_rank, status_label
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
+from wizard.flow.state import AuthKind
 from wizard.ui.controllers.context import Context
 from wizard.ui.widgets import Level
+
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
 NO_REPORT = Text(
     en="There is no check result yet: run the check first.", nl="Er is nog geen controle: controleer eerst."
@@ -33,7 +38,7 @@ LABELS = {
 }
 
 
-def report_text(report: Any, lang: Lang, organisation: str, login: str) -> str:
+def report_text(report: Report, lang: Lang, organisation: str, login: str) -> str:
     """The report as a mail body: labelled facts, the summary, then each check, failures first."""
     lines = [
         LABELS["head"].get(lang),
@@ -54,13 +59,11 @@ def report_text(report: Any, lang: Lang, organisation: str, login: str) -> str:
 
 
 class HelpdeskController:
-    def __init__(self, ctx: Context, last_report: Any) -> None:
+    def __init__(self, ctx: Context, last_report: Callable[[], Report | None]) -> None:
         self.ctx = ctx
-        self._last_report = last_report  # a callable: the verification controller's latest report
+        self._last_report = last_report  # the verification controller's latest report
 
     def _login(self) -> str:
-        from wizard.flow.state import AuthKind
-
         oauth = self.ctx.state.auth is AuthKind.OAUTH
         return (
             Text(en="OAuth client id and client secret", nl="OAuth client id en client secret")

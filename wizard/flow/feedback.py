@@ -1,0 +1,91 @@
+"""What a verification run feeds back into the flow: checklist items it proves done or missing, the steps that
+need attention, and the summary that decides whether the Verify step is complete."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wizard.domain.checks import CheckKind, CheckResult, Status
+from wizard.domain.steps import StepId
+from wizard.flow.machine import SETUP_ORDER, WizardMachine, gcn_item
+from wizard.flow.state import VerificationSummary
+
+
+def apply_results(machine: WizardMachine, results: Sequence[CheckResult]) -> None:
+    """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
+    state = machine.state
+    for result in results:
+        if result.status is Status.PASS:
+            _tick_from_check(machine, result)
+    found = found_missing_in(machine, results)
+    for step, items in found.items():
+        for item in items:
+            state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
+    state.found_missing = found
+    fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
+    state.attention = [step for step in SETUP_ORDER if step in fix_steps]
+    count = {status: sum(1 for r in results if r.status is status) for status in Status}
+    state.verification = VerificationSummary(
+        passed=count[Status.PASS],
+        warnings=count[Status.WARN],
+        failed=count[Status.FAIL],
+        skipped=count[Status.SKIP],
+        info=count[Status.INFO],
+        manual=count[Status.MANUAL],
+        impossible=any(r.impossible for r in results),
+    )
+
+
+def found_missing_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
+    """The checklist items failing checks prove missing, per step, in checklist order."""
+    found: dict[StepId, set[str]] = {}
+    for result in results:
+        if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
+            continue
+        item = item_of(machine, result)
+        if item is not None and item in machine.items(result.fix_step):
+            found.setdefault(result.fix_step, set()).add(item)
+    return {
+        step: [item for item in machine.items(step) if item in found[step]] for step in SETUP_ORDER if step in found
+    }
+
+
+def item_of(machine: WizardMachine, result: CheckResult) -> str | None:
+    """The checklist item a check is about on its fix step, if any."""
+    kind, name = result.id.kind, result.id.connector
+    if kind is CheckKind.AUTH:
+        return "unblocked"  # a rejected token's first cause: the app connector is still blocked
+    if name is None:
+        return None
+    try:
+        spec = machine.manifest.connector(name)
+    except KeyError:
+        return None
+    if result.fix_step is StepId.IMPORT:
+        gcn = machine.manifest.gcn_for(spec.id)
+        return gcn_item(gcn.file) if gcn is not None else None
+    return f"{spec.kind}:{spec.id}"
+
+
+def _tick_from_check(machine: WizardMachine, result: CheckResult) -> None:
+    state = machine.state
+    kind, name = result.id.kind, result.id.connector
+    if kind in (CheckKind.GET, CheckKind.UPDATE, CheckKind.SPECIAL) and name:
+        try:
+            spec = machine.manifest.connector(name)
+        except KeyError:
+            return
+        item = f"{spec.kind}:{spec.id}"
+        if item in machine.items(StepId.LINK_CONNECTORS):
+            state.set_tick(StepId.LINK_CONNECTORS, item)
+        gcn = machine.manifest.gcn_for(spec.id)
+        if gcn is not None:
+            # A SmartBooqing connector the app connector can read was imported first.
+            state.set_tick(StepId.IMPORT, gcn_item(gcn.file))
+    elif kind is CheckKind.AUTH:
+        # AFAS accepts a token (or issues an OAuth access token) only through an existing, unblocked app
+        # connector of the matching Authenticatietype.
+        for item in machine.items(StepId.APP_CONNECTOR):
+            state.set_tick(StepId.APP_CONNECTOR, item)
+    # The dossier item type's destinations cannot be read remotely (the attachments check says so): the
+    # Dossier checklist stays the user's to tick.
