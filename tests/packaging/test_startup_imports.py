@@ -146,7 +146,7 @@ FIRST_PAINT_WATCHED = (
     "wizard.verify",
     "wizard.stores.secrets",
     "wizard.stores.progress",
-    "wizard.ui.controller",
+    "wizard.ui.dispatcher",
     "wizard.ui.controllers",
 )
 
