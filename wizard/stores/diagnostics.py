@@ -204,7 +204,7 @@ def _check_facts(summary: VerificationSummary | None, lang: Lang) -> list[Fact]:
         Fact(
             "failing_checks",
             Text(en="Failed checks", nl="Mislukte controles"),
-            "; ".join(title.get(lang) for title in summary.failing) or "—",
+            "\n".join(title.get(lang) for title in summary.failing) or "—",
             data["failing"],
         ),
     ]
@@ -225,8 +225,10 @@ def _masked(typed: str) -> str:
 def as_text(facts: list[Fact], lang: Lang) -> str:
     """Labelled lines for a ticket: 'Version: 0.4.0'."""
     width = max((len(f.label.get(lang)) for f in facts), default=0)
+    indent = "\n" + " " * (width + 2)  # a value of several lines (the failed checks) stays in its column
     return "\n".join(
-        f"{(f.label.get(lang) + ':').ljust(width + 1)} {_NOT_YET.get(lang) if f.value is None else f.value}"
+        f"{(f.label.get(lang) + ':').ljust(width + 1)} "
+        + (_NOT_YET.get(lang) if f.value is None else indent.join(f.value.splitlines()))
         for f in facts
     )
 

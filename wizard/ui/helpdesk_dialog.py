@@ -110,7 +110,7 @@ class HelpdeskDialog(QDialog):
         self.export_button.clicked.connect(self.ask_export)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(680, 460)  # fits 1024x600 at 125 %
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.facts.toPlainText())
