@@ -58,3 +58,36 @@ def test_no_usable_keyring_comes_with_what_to_do(
     out = capsys.readouterr().out
     assert "Keyring usable:" in out and "What to do:" in out and says in out and never not in out
     assert "plaintext" not in out.lower() and "PlaintextKeyring" not in out
+
+
+def test_diagnose_reads_the_last_saved_setup(capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from wizard.domain.environment import parse_environment
+    from wizard.flow import saved_state
+    from wizard.flow.state import AuthKind, ProfitClient, VerificationSummary, WizardState
+    from wizard.stores.progress import OrganisationProgress, ProgressStore
+
+    state = WizardState(
+        organisation="Bakkerij De Vries",
+        environment=parse_environment("O12345AA"),
+        auth_choice=AuthKind.OAUTH,
+        profit_client=ProfitClient.APP,
+        secret_expires=dt.date(2027, 5, 1),
+        verification=VerificationSummary(
+            passed=30,
+            failed=1,
+            failing=(Text(en="GetConnector SBQ_BTW", nl="GetConnector SBQ_BTW"),),
+            checked_at=dt.datetime(2026, 12, 6, 14, 3, tzinfo=dt.UTC),
+        ),
+    )
+    ProgressStore().save(OrganisationProgress.from_wizard("O12345", saved_state.save(state)))
+    assert main(["diagnose", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["organisation"] == "Bakkerij De Vries" and data["environment"] == "O12345AA"
+    assert data["login"] == "oauth" and data["profit_client"] == "app" and data["mode"] == "real"
+    assert data["secret_expires"] == "2027-05-01" and data["failing_checks"] == ["GetConnector SBQ_BTW"]
+    assert data["current_step"] == "connector-files"  # where the wizard would go on: nothing exported yet
+    assert main(["diagnose", "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "Profit-app via Extern bureaublad" in out and "1 mei 2027" in out and "14:03 UTC" in out
