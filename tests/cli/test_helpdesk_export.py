@@ -163,3 +163,9 @@ def test_the_facts_say_where_the_login_is_kept_memory_included(lang: Lang) -> No
     assert ("1 May 2027" if lang is Lang.EN else "1 mei 2027") in text
     assert ("OAuth client" if lang is Lang.EN else "OAuth-client") in text
     assert "6 " in text and "14:03 UTC" in text and "GetConnector SBQ_BTW" in text
+
+
+def test_json_and_export_together_are_refused(tmp_path: Path, capsys) -> None:
+    assert main(["diagnose", "--json", "--export", str(tmp_path / "x.zip"), "--lang", "en"]) == 2
+    assert "do not go together" in capsys.readouterr().err
+    assert not (tmp_path / "x.zip").exists()

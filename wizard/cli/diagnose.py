@@ -39,6 +39,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     session = last_saved_session()
+    if args.export and args.json:
+        raise InputError(
+            Text(
+                en="--json and --export do not go together: the zip already holds the JSON (diagnose.json).",
+                nl="--json en --export gaan niet samen: de zip bevat de JSON al (diagnose.json).",
+            )
+        )
     if args.export:
         from wizard.stores.helpdesk_export import write_export
 
