@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, lang_of, say
+from wizard.cli.main import command_name
 from wizard.cli.main import main as cli_main
 from wizard.domain.text import Lang, Text
 
@@ -25,9 +26,9 @@ if TYPE_CHECKING:  # Qt and what the window needs load in run_gui, only when the
 
 NO_DISPLAY = Text(
     en="No display found, so the wizard cannot open here. To walk the demo without a screen, run: "
-    "sbq-setup --demo --tour DIR",
+    "{cmd} --demo --tour DIR",
     nl="Geen beeldscherm gevonden, dus de wizard kan hier niet openen. Om de demo zonder scherm te doorlopen: "
-    "sbq-setup --demo --tour MAP",
+    "{cmd} --demo --tour MAP",
 )
 
 UNKNOWN_SCENARIO = Text(
@@ -64,7 +65,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return ExitCode.BAD_INPUT
     if not has_display():
         if not tour:
-            say(NO_DISPLAY, lang, sys.stderr)
+            say(NO_DISPLAY.format(cmd=command_name()), lang, sys.stderr)
             return ExitCode.BAD_INPUT
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the tour needs no screen
     tour_screen = None

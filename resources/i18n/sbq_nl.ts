@@ -530,8 +530,32 @@
         <translation>De info voor de helpdesk kopiëren</translation>
     </message>
     <message>
+        <source>&amp;Export for the helpdesk…</source>
+        <translation>&amp;Exporteren voor de helpdesk…</translation>
+    </message>
+    <message>
+        <source>Export the info, the last report and the log as one zip file</source>
+        <translation>De info, het laatste rapport en het logbestand als één zipbestand exporteren</translation>
+    </message>
+    <message>
         <source>Copied: paste it into your e-mail.</source>
         <translation>Gekopieerd: plak het in uw e-mail.</translation>
+    </message>
+    <message>
+        <source>Export for the helpdesk</source>
+        <translation>Exporteren voor de helpdesk</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zipbestanden (*.zip)</translation>
+    </message>
+    <message>
+        <source>The export could not be written: {reason}</source>
+        <translation>De export kon niet worden opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Attach this file to your e-mail.</source>
+        <translation>Opgeslagen: {path}. Voeg dit bestand bij uw e-mail.</translation>
     </message>
 </context>
 <context>

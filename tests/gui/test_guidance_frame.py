@@ -123,7 +123,7 @@ def test_the_helpdesk_panel_has_the_same_facts_as_diagnose(make_window: WindowFa
     assert FAKE_DATA not in text
     assert main(["diagnose", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    for key in ("version", "os", "keyring_backend", "token_stored_in"):
+    for key in ("version", "os", "keyring_backend", "keyring"):
         assert str(data[key]) in text, key  # one function answers both
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == text

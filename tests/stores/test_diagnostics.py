@@ -6,19 +6,22 @@ import pytest
 
 from tests.conftest import FAKE_DATA
 from wizard.domain.text import Lang
+from wizard.flow.state import VerificationSummary
 from wizard.stores.diagnostics import Session, as_text, helpdesk_facts, last_saved_session
 from wizard.stores.keyring_help import no_keyring_message
 from wizard.stores.progress import OrganisationProgress, ProgressStore, VerificationCounts
 
 
 def test_facts_are_labelled_in_the_readers_language() -> None:
-    session = Session(organisation="Bakkerij De Vries", environment="O12345AA", last_result="30 in orde")
+    session = Session(
+        organisation="Bakkerij De Vries", environment="O12345AA", last_check=VerificationSummary(passed=30)
+    )
     nl = as_text(helpdesk_facts(Lang.NL, session), Lang.NL)
     en = as_text(helpdesk_facts(Lang.EN, session), Lang.EN)
-    assert "Besturingssysteem:" in nl and "Organisatie:" in nl and "Bakkerij De Vries" in nl
+    assert "Besturingssysteem:" in nl and "Organisatie:" in nl and "Bakkerij De Vries" in nl and "30 in orde" in nl
     assert "Operating system:" in en and "AFAS environment:" in en and "O12345AA" in en
     keys = [fact.key for fact in helpdesk_facts(Lang.EN)]
-    for key in ("version", "build", "os", "keyring_backend", "environment", "organisation", "last_result"):
+    for key in ("version", "build", "os", "keyring_backend", "environment", "organisation", "last_check"):
         assert key in keys
 
 
@@ -28,7 +31,7 @@ def test_a_token_typed_as_organisation_name_is_not_shown() -> None:
 
 
 def test_diagnose_knows_the_last_saved_organisation() -> None:
-    assert last_saved_session(Lang.EN) == Session()  # nothing saved yet (the tests' own empty home)
+    assert last_saved_session() == Session()  # nothing saved yet (the tests' own empty home)
     store = ProgressStore()
     store.save(
         OrganisationProgress(
@@ -38,9 +41,10 @@ def test_diagnose_knows_the_last_saved_organisation() -> None:
             last_summary=VerificationCounts(passed=34, warnings=1),
         )
     )
-    session = last_saved_session(Lang.NL)
+    session = last_saved_session()
     assert session.organisation == "Bakkerij De Vries" and session.environment == "O12345AA"
-    assert session.last_result.startswith("34 in orde, 1 met een waarschuwing")
+    text = as_text(helpdesk_facts(Lang.NL, session), Lang.NL)
+    assert "34 in orde, 1 met een waarschuwing" in text
 
 
 @pytest.mark.parametrize(

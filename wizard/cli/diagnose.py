@@ -1,68 +1,74 @@
-"""`sbq-setup diagnose`: facts a helpdesk needs about this installation. Never a secret.
+"""`sbq-setup diagnose`: facts a helpdesk needs about this installation, or all of them in one zip. Never a secret.
 
-The labelled facts are wizard.stores.diagnostics's, the same ones the wizard's "Info for the helpdesk" panel shows;
-the JSON adds the technical extras (Qt version, where the connector bundle is).
+The facts are wizard.stores.diagnostics's, the same ones the wizard's "Info for the helpdesk" panel shows; the JSON
+adds the technical extras (Qt version, where the connector bundle is); `--export` writes the panel's zip.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import platform
-import sys
-from typing import Any
+from pathlib import Path
 
-from wizard import __version__, installation
-from wizard.cli.common import add_lang_option, lang_of
+from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.domain.errors import InputError
 from wizard.domain.redact import for_terminal, json_for_terminal
-from wizard.domain.text import Lang
-from wizard.stores.diagnostics import as_text, helpdesk_facts, last_saved_session
+from wizard.domain.text import Text
+from wizard.stores.diagnostics import as_json, as_text, helpdesk_facts, last_saved_session, technical_extras
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diagnose",
-        help="print version, build, OS, keyring backend and the last organisation for the helpdesk (no secrets)",
+        help="print facts for the helpdesk: version, OS, keyring, last setup (no secrets)",
         description="Print facts about this installation for the helpdesk: version, development or release build, "
-        "operating system, which OS keyring backend is active, the last organisation set up and its last check, "
-        "the Qt version. The same facts as the wizard's 'Info for the helpdesk' panel. No secrets.",
+        "operating system, which OS keyring backend is active (and what to do when none is usable), the last "
+        "organisation set up, its login type and its last check. The same facts as the wizard's 'Info for the "
+        "helpdesk' panel. No secrets.",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help="print JSON (null where a fact is not known)")
+    parser.add_argument(
+        "--export",
+        metavar="FILE.zip",
+        help="write one zip for the helpdesk: these facts, the log file and a README (redacted)",
+    )
     add_lang_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
-def facts(lang: Lang = Lang.EN) -> dict[str, Any]:
-    from wizard.stores.secrets import describe_backend  # keyring
-
-    shared = {fact.key: fact.value for fact in helpdesk_facts(lang, last_saved_session(lang))}
-    backend = describe_backend()
-    return {
-        **shared,
-        "version": __version__,
-        "build": installation.build_info(),  # the raw record, for tooling; "build" in the text output is its summary
-        "frozen": bool(getattr(sys, "frozen", False)),
-        "platform": platform.platform(),
-        "connectors_dir": str(installation.connectors_dir()),
-        "keyring_available": backend.available,
-        "pyside6": _pyside_version(),
-    }
-
-
-def _pyside_version() -> str:
-    try:
-        from PySide6 import __version__ as version  # Qt only for this fact, never for `--help`
-    except ImportError:  # pragma: no cover - Qt is a hard dependency; report rather than crash
-        return "missing"
-    return str(version)
-
-
 def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    session = last_saved_session()
+    if args.export and args.json:
+        raise InputError(
+            Text(
+                en="--json and --export do not go together: the zip already holds the JSON (diagnose.json).",
+                nl="--json en --export gaan niet samen: de zip bevat de JSON al (diagnose.json).",
+            )
+        )
+    if args.export:
+        from wizard.stores.helpdesk_export import write_export
+
+        path = Path(args.export).expanduser()
+        if path.is_dir():
+            raise InputError(
+                Text(en="{p} is a folder; give a file name.", nl="{p} is een map; geef een bestandsnaam.").format(
+                    p=path
+                )
+            )
+        try:
+            written = write_export(path, lang, session)
+        except OSError as exc:
+            raise InputError(
+                Text(en="Cannot write {p}: {e}", nl="Kan {p} niet schrijven: {e}").format(
+                    p=path, e=exc.strerror or type(exc).__name__
+                )
+            ) from None
+        say(Text(en="Written for the helpdesk: {p}", nl="Geschreven voor de helpdesk: {p}").format(p=written), lang)
+        return ExitCode.OK
+    facts = helpdesk_facts(lang, session)
     if args.json:
-        print(json_for_terminal(json.dumps(facts(lang), indent=2)))
-        return 0
-    shown = helpdesk_facts(lang, last_saved_session(lang))
-    print(for_terminal(as_text(shown, lang), keep_newlines=True))
-    print(for_terminal(f"Qt (PySide6): {_pyside_version()}", keep_newlines=False))
-    return 0
+        print(json_for_terminal(json.dumps(as_json(facts, technical_extras()), indent=2)))
+        return ExitCode.OK
+    print(for_terminal(as_text(facts, lang), keep_newlines=True))
+    return ExitCode.OK

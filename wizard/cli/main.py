@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from wizard import __version__, installation
@@ -94,6 +96,32 @@ def _scale(text: str) -> float:
     if not 1.0 <= value <= 4.0:
         raise argparse.ArgumentTypeError(f"expected a scaling between 1 and 4, e.g. 1.25, not {text!r}")
     return value
+
+
+def command_name(argv0: str | None = None, cwd: Path | None = None) -> str:
+    """How to start this program again, for a hint the user can paste: 'sbq-setup' when that name on PATH is this
+    very program, else the path it was started by ('.venv/bin/sbq-setup' from `python3 tasks.py demo`), or
+    'python -m wizard' when it ran as a module."""
+    arg = (sys.argv[0] if sys.argv else "") if argv0 is None else argv0
+    here = Path.cwd() if cwd is None else cwd
+    if not arg:
+        return "sbq-setup"
+    started = Path(arg)
+    if started.name == "__main__.py":
+        return f"{_shortest(Path(sys.executable), here)} -m wizard"
+    on_path = shutil.which(started.name)
+    if on_path is not None and Path(on_path).resolve() == (here / started).resolve():
+        return started.name
+    return _shortest(started, here)
+
+
+def _shortest(path: Path, cwd: Path) -> str:
+    """A path under the current folder as a relative one ('.venv/bin/sbq-setup'), any other as it is."""
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return str(absolute.relative_to(cwd))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:

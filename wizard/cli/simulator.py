@@ -71,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "simulator",
         help="run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
         description="Serve a simulated AFAS Profit environment (REST under /ProfitRestServices, SOAP under "
-        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. See docs/simulator.md.",
+        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. --list-settings shows the scenarios "
+        "and settings.",
     )
     parser.add_argument("--port", type=_port, default=0, help="TCP port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument(
@@ -80,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="ready",
         metavar="NAME",
         help="starting state of the environment: ready (default), fresh, an AFAS fault or an OAuth setup "
-        "(docs/simulator.md; an unknown NAME lists them)",
+        "(--list-settings lists them)",
     )
     parser.add_argument(
         "--token-out",
@@ -107,7 +108,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="choose an UNCONFIRMED AFAS behaviour (docs/simulator.md); OAuth ones as oauth.NAME=VALUE; repeatable",
+        help="choose an UNCONFIRMED AFAS behaviour (--list-settings lists them); OAuth ones as "
+        "oauth.NAME=VALUE; repeatable",
+    )
+    parser.add_argument(
+        "--list-settings",
+        action="store_true",
+        help="print the scenarios, Authenticatietypes and settings with their values, and exit",
     )
     parser.add_argument("--latency-ms", type=_latency, default=None, help="delay every AFAS request by N ms")
     add_lang_option(parser)
@@ -185,13 +192,46 @@ def _apply_settings(state: SimEnvironment, pairs: list[str]) -> None:
             else:
                 actions.set_settings(state, **{name: _setting_value(value.strip())})
         except SimStepError as exc:
-            raise InputError(
-                Text(
-                    en="--setting {n}: unknown setting or value not allowed (docs/simulator.md lists them).",
-                    nl="--setting {n}: onbekende instelling of waarde niet toegestaan (zie docs/simulator.md).",
-                ).format(n=name),
-                detail=exc.code,
-            ) from None
+            raise InputError(_setting_problem(name, exc.code), detail=exc.code) from None
+
+
+def _setting_problem(name: str, code: str) -> Text:
+    """Which part of NAME=VALUE is wrong, and what would be right (from the simulator's own tables)."""
+    from wizard.cli import sim_settings
+
+    setting = sim_settings.find(name)
+    if code == "unknown-setting" or setting is None:
+        names = ", ".join(sim_settings.names_like(name))
+        return Text(
+            en="--setting {n}: there is no setting of that name. Names: {names}. "
+            "(sbq-setup simulator --list-settings shows their values.)",
+            nl="--setting {n}: er is geen instelling met die naam. Namen: {names}. "
+            "(sbq-setup simulator --list-settings toont hun waarden.)",
+        ).format(n=name, names=names)
+    return Text(
+        en="--setting {n}: that value is not allowed; choose {values}.",
+        nl="--setting {n}: die waarde is niet toegestaan; kies {values}.",
+    ).format(
+        n=name,
+        values=Text(en=sim_settings.values_text(setting, Lang.EN), nl=sim_settings.values_text(setting, Lang.NL)),
+    )
+
+
+def _how_to_verify(scenario: str, *, has_token: bool, has_client: bool) -> Text:
+    """No credential was written, so a verify command would have none: say how to get one instead."""
+    if has_token or has_client:
+        return Text(
+            en="To verify from the command line, start the simulator again with --token-out FILE (or "
+            "--client-secret-out FILE): it then prints the whole verify command.",
+            nl="Om vanaf de opdrachtregel te controleren: start de simulator opnieuw met --token-out BESTAND (of "
+            "--client-secret-out BESTAND); hij toont dan de hele controleopdracht.",
+        )
+    return Text(
+        en="Nothing to verify yet: scenario {s} has no token or OAuth client. Create a token with "
+        "POST /_sim/user-token, or start with --scenario ready --token-out FILE to verify at once.",
+        nl="Nog niets te controleren: scenario {s} heeft geen token of OAuth-client. Maak een token met "
+        "POST /_sim/user-token, of start met --scenario ready --token-out BESTAND om meteen te controleren.",
+    ).format(s=scenario)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -199,6 +239,11 @@ def run(args: argparse.Namespace) -> int:
     from wizard.sim.admin_guard import KEY_HEADER
 
     lang: Lang = lang_of(args)
+    if args.list_settings:
+        from wizard.cli.sim_settings import listing
+
+        say(listing(lang), lang)
+        return ExitCode.OK
     token_path = Path(args.token_out).expanduser() if args.token_out else None
     if token_path is not None:
         _check_token_target(token_path)
@@ -265,7 +310,7 @@ def run(args: argparse.Namespace) -> int:
             ).format(h=KEY_HEADER, k=server.admin_key),
             lang,
         )
-        verify = f"sbq-setup verify --environment {env_id} --base-url {server.base_url}"
+        verify: str | None = None
         if token_path is not None and token is not None:
             say(
                 Text(en="Token written to {p} (mode 0600).", nl="Token geschreven naar {p} (modus 0600).").format(
@@ -273,7 +318,7 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 lang,
             )
-            verify += f" --token-file {token_path}"
+            verify = f"sbq-setup verify --environment {env_id} --base-url {server.base_url} --token-file {token_path}"
         elif token_path is not None and secret_path is None:
             say(
                 Text(
@@ -308,8 +353,11 @@ def run(args: argparse.Namespace) -> int:
                 ).format(s=args.scenario, p=secret_path),
                 lang,
             )
-        say(Text(en="Verify with:", nl="Controleer met:"), lang)
-        say(f"  {verify}", lang)
+        if verify is not None:
+            say(Text(en="Verify with:", nl="Controleer met:"), lang)
+            say(f"  {verify}", lang)
+        else:
+            say(_how_to_verify(args.scenario, has_token=token is not None, has_client=client_secret is not None), lang)
         say(Text(en="Press Ctrl+C to stop.", nl="Druk op Ctrl+C om te stoppen."), lang)
         while not stop.wait(0.5):  # a timed wait keeps Ctrl+C responsive on Windows
             if not server.running:

@@ -3,6 +3,7 @@ need attention, and the summary that decides whether the Verify step is complete
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from wizard.domain.checks import CheckKind, CheckResult, Status
@@ -11,7 +12,7 @@ from wizard.flow.machine import SETUP_ORDER, WizardMachine, gcn_item
 from wizard.flow.state import VerificationSummary
 
 
-def apply_results(machine: WizardMachine, results: Sequence[CheckResult]) -> None:
+def apply_results(machine: WizardMachine, results: Sequence[CheckResult], *, profit_version: str | None = None) -> None:
     """Tick the earlier steps' checklists that verification proves done, so only what is missing remains."""
     state = machine.state
     for result in results:
@@ -33,6 +34,9 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult]) -> Non
         info=count[Status.INFO],
         manual=count[Status.MANUAL],
         impossible=any(r.impossible for r in results),
+        checked_at=dt.datetime.now(dt.UTC),
+        failing=tuple(r.title for r in results if r.status is Status.FAIL),
+        profit_version=profit_version,
     )
 
 

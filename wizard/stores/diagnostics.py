@@ -1,39 +1,69 @@
-"""The facts a helpdesk asks for, once: `sbq-setup diagnose` prints them, the wizard's helpdesk panel shows them.
+"""The facts a helpdesk asks for, once: `sbq-setup diagnose` prints them, the wizard's helpdesk panel shows them, and
+the helpdesk export (wizard.stores.helpdesk_export) packs them.
 
-Qt-free so the CLI never loads Qt. Never a secret: the keyring backend's *name* and where a token would go, never
-what is in it.
+Qt-free so the CLI never loads Qt. Never a secret: the keyring backend's *name* and where the login details are kept,
+never what is in them. Each fact has one key; its JSON value is null when it is not known (the text says "(not yet)").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wizard import __version__, installation
 from wizard.domain.redact import MASK, excerpt, secret_like
-from wizard.domain.text import Lang, Text
+from wizard.domain.steps import StepId
+from wizard.domain.text import Lang, Text, long_date
+from wizard.flow.state import AuthKind, ProfitClient, VerificationSummary, WizardState
 
 
 @dataclass(frozen=True)
 class Session:
-    """What the wizard (or the last saved progress) knows about the organisation being set up."""
+    """What the wizard (or the last saved progress) knows about the organisation being set up; None: not known."""
 
     organisation: str = ""
     environment: str = ""  # e.g. O12345AA, or the custom REST host
-    last_result: str = ""  # e.g. "30 passed, 1 failed" in the reader's language
+    demo: bool | None = None
+    profit_client: ProfitClient | None = None
+    login: AuthKind | None = None
+    stored_in: Text | None = None  # where the login details are kept (memory included); None: not stored
+    secret_expires: dt.date | None = None
+    current_step: StepId | None = None
+    step_name: str = ""  # the current step's name as the wizard shows it; the CLI has only its id
+    last_check: VerificationSummary | None = None
 
 
 @dataclass(frozen=True)
 class Fact:
     key: str  # stable, for JSON and tests
     label: Text
-    value: str
+    value: str | None  # as shown; None: "(not yet)"
+    data: Any = field(default=..., compare=False)  # the JSON value (None: null); by default `value`
+
+    @property
+    def json(self) -> Any:
+        return self.value if self.data is ... else self.data
 
 
 _NOT_YET = Text(en="(not yet)", nl="(nog niet)")
-_NO = Text(en="no", nl="nee")
+_YES_NO = {True: Text(en="yes", nl="ja"), False: Text(en="no", nl="nee")}
+_MODE = {
+    True: Text(en="demo (simulated AFAS)", nl="demo (gesimuleerde AFAS)"),
+    False: Text(en="real AFAS environment", nl="echte AFAS-omgeving"),
+}
+_PROFIT_CLIENT = {
+    ProfitClient.BROWSER: Text(en="in the browser", nl="in de browser"),
+    ProfitClient.APP: Text(en="Profit app over Remote Desktop", nl="Profit-app via Extern bureaublad"),
+}
+_LOGIN = {
+    AuthKind.OAUTH: Text(en="OAuth client (client id and client secret)", nl="OAuth-client (client id en secret)"),
+    AuthKind.CLASSIC: Text(en="classic user token", nl="klassiek gebruikerstoken"),
+}
+_NOT_STORED = Text(en="not stored (yet)", nl="(nog) niet bewaard")
+_INSTALLED = {True: Text(en="bundle", nl="bundel"), False: Text(en="Python package", nl="Python-pakket")}
 
 
 def build_text(build: dict[str, Any], lang: Lang) -> str:
@@ -53,29 +83,136 @@ def os_text() -> str:
     return f"{system} {platform.release()} ({platform.machine()})"
 
 
+def session_of(state: WizardState, current: StepId | None = None, step_name: str = "") -> Session:
+    """What the wizard's state says, for the panel and the export (never the credential itself)."""
+    environment = state.environment.env_id if state.environment is not None else ""
+    if state.environment is not None and state.environment.custom_rest_url:
+        environment = state.environment.key
+    return Session(
+        organisation=state.organisation,
+        environment=environment,
+        demo=state.demo,
+        profit_client=state.profit_client,
+        login=state.auth,
+        stored_in=state.token_storage.location if state.token_storage is not None else None,
+        secret_expires=state.secret_expires if state.auth is AuthKind.OAUTH else None,
+        current_step=current,
+        step_name=step_name,
+        last_check=state.verification,
+    )
+
+
 def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
-    """Version, build, OS, keyring backend, environment, organisation and last result, labelled in `lang`."""
+    """Installation, session and last check, labelled in `lang`; the same keys for the text and the JSON."""
     from wizard.stores.secrets import describe_backend  # keyring's import is slow; only the facts need it
 
     backend = describe_backend()
     s = session or Session()
-    organisation = _masked(s.organisation)
+    frozen = bool(getattr(sys, "frozen", False))
+
+    def said(choice: object, words: dict[Any, Text]) -> str | None:
+        return words[choice].get(lang) if choice in words else None
+
     rows = [
         Fact("version", Text(en="Version", nl="Versie"), __version__),
-        Fact("build", Text(en="Build", nl="Build"), build_text(installation.build_info(), lang)),
+        Fact(
+            "build",
+            Text(en="Build", nl="Build"),
+            build_text(installation.build_info(), lang),
+            installation.build_info(),  # the raw record for tooling; the text is its summary
+        ),
+        Fact("frozen", Text(en="Installed as", nl="Geïnstalleerd als"), _INSTALLED[frozen].get(lang), frozen),
         Fact("os", Text(en="Operating system", nl="Besturingssysteem"), os_text()),
         Fact("python", Text(en="Python", nl="Python"), platform.python_version()),
+        Fact("mode", Text(en="Mode", nl="Modus"), said(s.demo, _MODE), _code(s.demo, {True: "demo", False: "real"})),
+        Fact("organisation", Text(en="Organisation", nl="Organisatie"), _masked(s.organisation) or None),
+        Fact("environment", Text(en="AFAS environment", nl="AFAS-omgeving"), s.environment or None),
+        Fact(
+            "profit_client",
+            Text(en="Profit opened", nl="Profit geopend"),
+            said(s.profit_client, _PROFIT_CLIENT),
+            _code(s.profit_client, {c: c.value for c in ProfitClient}),
+        ),
+        Fact(
+            "login",
+            Text(en="Login with", nl="Inloggen met"),
+            said(s.login, _LOGIN),
+            _code(s.login, {k: k.value for k in AuthKind}),
+        ),
+        Fact(
+            "login_stored_in",
+            Text(en="Login details stored", nl="Inloggegevens bewaard"),
+            (s.stored_in or _NOT_STORED).get(lang),
+            s.stored_in.en if s.stored_in is not None else None,
+        ),
+        Fact(
+            "secret_expires",
+            Text(en="Client secret valid until", nl="Client secret geldig tot"),
+            long_date(s.secret_expires).get(lang) if s.secret_expires else None,
+            s.secret_expires.isoformat() if s.secret_expires else None,
+        ),
+        Fact(
+            "current_step",
+            Text(en="Current step", nl="Huidige stap"),
+            (s.step_name or s.current_step.value) if s.current_step else None,
+            s.current_step.value if s.current_step else None,
+        ),
+        *_check_facts(s.last_check, lang),
         Fact("keyring_backend", Text(en="Keyring backend", nl="Sleutelbos-backend"), backend.name),
-        Fact("token_stored_in", Text(en="Token is stored in", nl="Token wordt bewaard in"), backend.location.get(lang)),
-        Fact("environment", Text(en="AFAS environment", nl="AFAS-omgeving"), s.environment or _NOT_YET.get(lang)),
-        Fact("organisation", Text(en="Organisation", nl="Organisatie"), organisation or _NOT_YET.get(lang)),
-        Fact("last_result", Text(en="Last check", nl="Laatste controle"), s.last_result or _NOT_YET.get(lang)),
+        Fact("keyring", Text(en="Keyring", nl="Sleutelbos"), backend.location.get(lang)),
+        Fact(
+            "keyring_available",
+            Text(en="Keyring usable", nl="Sleutelbos bruikbaar"),
+            _YES_NO[backend.available].get(lang),
+            backend.available,
+        ),
     ]
     if not backend.available:
-        rows.append(Fact("keyring_available", Text(en="Keyring usable", nl="Sleutelbos bruikbaar"), _NO.get(lang)))
-    if getattr(sys, "frozen", False):
-        rows.append(Fact("frozen", Text(en="Installed as", nl="Geïnstalleerd als"), "bundle"))
+        from wizard.stores.keyring_help import no_keyring_message
+
+        rows.append(Fact("keyring_advice", Text(en="What to do", nl="Wat te doen"), no_keyring_message().get(lang)))
     return rows
+
+
+def _code(choice: object, codes: dict[Any, str]) -> str | None:
+    return codes.get(choice) if choice is not None else None
+
+
+def _check_facts(summary: VerificationSummary | None, lang: Lang) -> list[Fact]:
+    """The last check: when, its counts, the Profit version it learned, and the failed checks by name."""
+    if summary is None:
+        return [
+            Fact("last_check", Text(en="Last check", nl="Laatste controle"), None),
+            Fact("profit_version", Text(en="Profit version", nl="Profit-versie"), None),
+            Fact("failing_checks", Text(en="Failed checks", nl="Mislukte controles"), None),
+        ]
+    counts = result_text(summary.passed, summary.warnings, summary.failed, summary.skipped, lang)
+    when = summary.checked_at
+    shown = f"{_when(when, lang)}: {counts}" if when is not None else counts
+    data = {
+        "checked_at": when.isoformat() if when is not None else None,
+        "passed": summary.passed,
+        "warnings": summary.warnings,
+        "failed": summary.failed,
+        "skipped": summary.skipped,
+        "impossible": summary.impossible,
+        "failing": [title.get(lang) for title in summary.failing],
+    }
+    return [
+        Fact("last_check", Text(en="Last check", nl="Laatste controle"), shown, data),
+        Fact("profit_version", Text(en="Profit version", nl="Profit-versie"), summary.profit_version),
+        Fact(
+            "failing_checks",
+            Text(en="Failed checks", nl="Mislukte controles"),
+            "\n".join(title.get(lang) for title in summary.failing) or "—",
+            data["failing"],
+        ),
+    ]
+
+
+def _when(moment: dt.datetime, lang: Lang) -> str:
+    utc = moment.astimezone(dt.UTC)
+    return f"{long_date(utc.date()).get(lang)} {utc:%H:%M} UTC"
 
 
 def _masked(typed: str) -> str:
@@ -88,7 +225,40 @@ def _masked(typed: str) -> str:
 def as_text(facts: list[Fact], lang: Lang) -> str:
     """Labelled lines for a ticket: 'Version: 0.4.0'."""
     width = max((len(f.label.get(lang)) for f in facts), default=0)
-    return "\n".join(f"{(f.label.get(lang) + ':').ljust(width + 1)} {f.value}" for f in facts)
+    indent = "\n" + " " * (width + 2)  # a value of several lines (the failed checks) stays in its column
+    return "\n".join(
+        f"{(f.label.get(lang) + ':').ljust(width + 1)} "
+        + (_NOT_YET.get(lang) if f.value is None else indent.join(f.value.splitlines()))
+        for f in facts
+    )
+
+
+def as_json(facts: list[Fact], extras: dict[str, Any]) -> dict[str, Any]:
+    """The facts by key, then the technical extras; a key given twice is a bug, not something to overwrite."""
+    data: dict[str, Any] = {}
+    for key, value in [*((f.key, f.json) for f in facts), *extras.items()]:
+        if key in data:
+            raise ValueError(f"diagnose fact {key!r} given twice")
+        data[key] = value
+    return data
+
+
+def technical_extras() -> dict[str, Any]:
+    """What only the JSON carries: the exact platform, where the connector bundle is, the Qt version."""
+    from importlib.metadata import PackageNotFoundError, version  # the installed version, without loading Qt
+
+    pyside = None
+    for name in ("PySide6_Essentials", "PySide6"):  # the lock installs the essentials; a full PySide6 also works
+        try:
+            pyside = version(name)
+            break
+        except PackageNotFoundError:
+            continue
+    return {
+        "platform": platform.platform(),
+        "connectors_dir": str(installation.connectors_dir()),
+        "pyside6": pyside,
+    }
 
 
 def result_text(passed: int, warnings: int, failed: int, skipped: int, lang: Lang) -> str:
@@ -99,8 +269,9 @@ def result_text(passed: int, warnings: int, failed: int, skipped: int, lang: Lan
     return counts.format(p=passed, w=warnings, f=failed, s=skipped).get(lang)
 
 
-def last_saved_session(lang: Lang) -> Session:
+def last_saved_session() -> Session:
     """The most recently saved organisation (what the CLI knows without the wizard open); empty when none."""
+    from wizard.flow.saved_state import restore
     from wizard.stores.progress import ProgressStore
 
     try:
@@ -110,8 +281,36 @@ def last_saved_session(lang: Lang) -> Session:
     if not saved:
         return Session()
     latest = saved[0]
-    result = ""
-    if latest.last_summary is not None:
+    state = restore(latest.wizard_data()) if latest.wizard else WizardState()
+    session = session_of(state, _resume_step(state) if latest.wizard else None)
+    summary = session.last_check
+    if summary is None and latest.last_summary is not None:  # a file from before the wizard's state was saved
         c = latest.last_summary
-        result = result_text(c.passed, c.warnings, c.failed, c.skipped, lang)
-    return Session(organisation=latest.organisation, environment=latest.env_id or latest.env_key, last_result=result)
+        summary = VerificationSummary(passed=c.passed, warnings=c.warnings, failed=c.failed, skipped=c.skipped)
+    if summary is not None and summary.checked_at is None and latest.last_verified_at is not None:
+        from dataclasses import replace
+
+        summary = replace(summary, checked_at=latest.last_verified_at)
+    stored_in = session.stored_in or latest.token_location
+    return Session(
+        organisation=latest.organisation,
+        environment=latest.env_id or latest.env_key,
+        demo=False,  # the demo keeps no progress
+        profit_client=session.profit_client if latest.wizard else None,
+        login=session.login if latest.wizard else None,
+        stored_in=stored_in,
+        secret_expires=session.secret_expires,
+        current_step=session.current_step,
+        last_check=summary,
+    )
+
+
+def _resume_step(state: WizardState) -> StepId | None:
+    """Where the wizard would go on with this organisation; None when the connector bundle cannot be read."""
+    from wizard.data import load_manifest
+    from wizard.flow.machine import WizardMachine
+
+    try:
+        return WizardMachine(load_manifest, state).resume(state)
+    except Exception:  # a broken bundle is reported elsewhere (`bundle check`); here it only hides one fact
+        return None

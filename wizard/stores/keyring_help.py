@@ -27,10 +27,10 @@ _MACOS = Text(
     "contact op met de SmartBooqing-helpdesk.",
 )
 _LINUX = Text(
-    en="No secure password store (keyring) was found. Run the wizard in a desktop session with GNOME Keyring or "
-    "KWallet running.",
-    nl="Er is geen veilige wachtwoordopslag (sleutelbos) gevonden. Start de wizard in een bureaubladsessie waarin "
-    "GNOME-sleutelbos of KWallet draait.",
+    en="No secure password store (keyring) was found. Install GNOME Keyring (gnome-keyring) or KWallet, and run the "
+    "wizard in a desktop session where it is running and unlocked.",
+    nl="Er is geen veilige wachtwoordopslag (sleutelbos) gevonden. Installeer GNOME-sleutelbos (gnome-keyring) of "
+    "KWallet, en start de wizard in een bureaubladsessie waarin die draait en ontgrendeld is.",
 )
 
 

@@ -326,7 +326,8 @@ class WizardWindow(QDialog):
     def show_helpdesk(self) -> None:
         from wizard.ui.helpdesk_dialog import HelpdeskDialog  # built on demand: the keyring lookup may take a moment
 
-        dialog = HelpdeskDialog(self.machine.state, self)
+        report = self.controller.last_report if hasattr(self, "controller") else None
+        dialog = HelpdeskDialog(self.machine.state, self, current=self.machine.current, last_report=lambda: report)
         self._helpdesk = dialog  # for tests and the tour
         dialog.open()
 

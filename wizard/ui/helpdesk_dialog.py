@@ -1,31 +1,40 @@
-"""About and "Info for the helpdesk": version and build, and the facts `sbq-setup diagnose` prints, with a copy button.
+"""About and "Info for the helpdesk": version and build, and the facts `sbq-setup diagnose` prints, with a copy button
+and an export of everything (facts, last report, log) as one zip.
 
-The facts come from wizard.stores.diagnostics (one Qt-free function for both); the keyring's first discovery can take
-a moment, so the dialog is built only when the user opens it.
+The facts come from wizard.stores.diagnostics and the zip from wizard.stores.helpdesk_export (Qt-free, the same as
+`sbq-setup diagnose --json` and `--export`); the keyring's first discovery can take a moment, so the dialog is built
+only when the user opens it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard import __version__, installation
+from wizard.domain.steps import StepId
 from wizard.flow.state import WizardState
-from wizard.stores.diagnostics import Session, as_text, build_text, helpdesk_facts, result_text
+from wizard.stores.diagnostics import as_text, build_text, helpdesk_facts, session_of
+from wizard.stores.helpdesk_export import ReportFiles, write_export
+from wizard.ui.pages.base import step_name
 from wizard.ui.widgets import Level, MessageLine, svg_pixmap
 
-
-def session_of(state: WizardState) -> Session:
-    """What the wizard knows now, in the reader's language (never the token)."""
-    summary = state.verification
-    result = ""
-    if summary is not None:
-        result = result_text(summary.passed, summary.warnings, summary.failed, summary.skipped, state.lang)
-    environment = state.environment.env_id if state.environment is not None else ""
-    if state.environment is not None and state.environment.custom_rest_url:
-        environment = state.environment.key
-    return Session(organisation=state.organisation, environment=environment, last_result=result)
+if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
+    from wizard.verify.report import Report
 
 
 def version_line(state: WizardState) -> str:
@@ -38,8 +47,18 @@ def version_line(state: WizardState) -> str:
 class HelpdeskDialog(QDialog):
     """About this program + the helpdesk facts as plain text the user can copy into an e-mail."""
 
-    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: WizardState,
+        parent: QWidget | None = None,
+        *,
+        current: StepId | None = None,
+        last_report: Callable[[], Report | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
+        self.state = state
+        self.session = session_of(state, current, step_name(current) if current is not None else "")
+        self._last_report = last_report
         self.setWindowTitle(QCoreApplication.translate("Helpdesk", "About and info for the helpdesk"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -72,7 +91,7 @@ class HelpdeskDialog(QDialog):
         self.facts.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # the labels line up
         self.facts.setAccessibleName(QCoreApplication.translate("Helpdesk", "Info for the helpdesk"))
         self.facts_title.setBuddy(self.facts)
-        self.facts.setPlainText(self.text_for(state))
+        self.facts.setPlainText(as_text(helpdesk_facts(state.lang, self.session), state.lang))
         layout.addWidget(self.facts, 1)
         self.copied = MessageLine()
         layout.addWidget(self.copied)
@@ -82,14 +101,42 @@ class HelpdeskDialog(QDialog):
         )
         self.copy_button.setAccessibleName(QCoreApplication.translate("Helpdesk", "Copy the info for the helpdesk"))
         self.copy_button.clicked.connect(self.copy)
+        self.export_button = buttons.addButton(
+            QCoreApplication.translate("Helpdesk", "&Export for the helpdesk…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setAccessibleName(
+            QCoreApplication.translate("Helpdesk", "Export the info, the last report and the log as one zip file")
+        )
+        self.export_button.clicked.connect(self.ask_export)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
-
-    @staticmethod
-    def text_for(state: WizardState) -> str:
-        return as_text(helpdesk_facts(state.lang, session_of(state)), state.lang)
+        self.resize(680, 460)  # fits 1024x600 at 125 %
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.facts.toPlainText())
         self.copied.show_message(Level.OK, QCoreApplication.translate("Helpdesk", "Copied: paste it into your e-mail."))
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("Helpdesk", "Export for the helpdesk"),
+            str(Path.home() / "sbq-setup-helpdesk.zip"),
+            QCoreApplication.translate("Helpdesk", "Zip files (*.zip)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the zip: a few small files, so at once; the message says where, or why not."""
+        report = self._last_report()
+        lang = self.state.lang
+        files = ReportFiles(html=report.to_html(lang), json=report.to_json(lang)) if report is not None else None
+        try:
+            written = write_export(path, lang, self.session, files)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            line = QCoreApplication.translate("Helpdesk", "The export could not be written: {reason}")
+            self.copied.show_message(Level.ERROR, line.format(reason=reason))
+            return
+        line = QCoreApplication.translate("Helpdesk", "Saved: {path}. Attach this file to your e-mail.")
+        self.copied.show_message(Level.OK, line.format(path=written))

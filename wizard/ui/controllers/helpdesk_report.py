@@ -3,17 +3,20 @@ or saved as files. The report is redacted by wizard.verify; it never holds a tok
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
+from wizard import __version__, installation
 from wizard.domain.checks import CheckResult, Status
 from wizard.domain.presentation import attention_rank, status_label
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 from wizard.flow.state import AuthKind
+from wizard.stores.diagnostics import build_text, os_text
 from wizard.ui.controllers.context import Context
 from wizard.ui.widgets import Level
 
@@ -35,6 +38,9 @@ LABELS = {
     "app": Text(en="App connector", nl="App connector"),
     "login": Text(en="Login with", nl="Inloggen met"),
     "fix": Text(en="What to do", nl="Wat te doen"),
+    "version": Text(en="Version", nl="Versie"),
+    "when": Text(en="Checked at", nl="Gecontroleerd op"),
+    "os": Text(en="Operating system", nl="Besturingssysteem"),
 }
 
 
@@ -46,6 +52,9 @@ def report_text(report: Report, lang: Lang, organisation: str, login: str) -> st
         f"{LABELS['env'].get(lang)}: {report.environment} ({report.base_url})",
         f"{LABELS['app'].get(lang)}: {report.app_connector or '—'}",
         f"{LABELS['login'].get(lang)}: {login}",
+        f"{LABELS['when'].get(lang)}: {report.started_at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        f"{LABELS['version'].get(lang)}: sbq-setup {__version__} ({build_text(installation.build_info(), lang)})",
+        f"{LABELS['os'].get(lang)}: {os_text()}",
         "",
         report.summary(lang),
         "",

@@ -51,7 +51,7 @@ class VerificationController:
             if ctx.state.credential is None and isinstance(credential, ClassicToken):
                 ctx.state.credential = credential
             self.last_report = report
-            apply_results(ctx.machine, report.checks)
+            apply_results(ctx.machine, report.checks, profit_version=report.profit_version)
             page.finish(report)
             ctx.changed()
 

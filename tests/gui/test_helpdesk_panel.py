@@ -1,0 +1,100 @@
+"""Issue 22 item 5 in the window: "Info for the helpdesk" shows the session's facts and exports them, with the last
+report and the log, as one zip; the report copied for a mail says which version, when and on which OS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.gui.conftest import WindowFactory
+from wizard.domain.checks import CheckId, CheckResult, Status
+from wizard.domain.environment import parse_environment
+from wizard.domain.text import Lang, Text
+from wizard.flow.state import AuthKind, TokenStorage, VerificationSummary, WizardState
+from wizard.ui.controllers.helpdesk_report import report_text
+from wizard.ui.frame import Button
+from wizard.verify.report import Report
+
+pytestmark = pytest.mark.gui
+
+FAILING = Text(en="GetConnector SBQ_BTW", nl="GetConnector SBQ_BTW")
+
+
+def _report() -> Report:
+    return Report(
+        environment="O12345AA",
+        base_url="https://12345.rest.afas.online/ProfitRestServices",
+        started_at=dt.datetime(2026, 12, 6, 14, 3, tzinfo=dt.UTC),
+        checks=[
+            CheckResult(
+                id=CheckId("get:SBQ_BTW"),
+                status=Status.FAIL,
+                title=FAILING,
+                message=Text(en="Not linked.", nl="Niet gekoppeld."),
+            )
+        ],
+    )
+
+
+def _state(lang: Lang) -> WizardState:
+    return WizardState(
+        lang=lang,
+        organisation="Bakkerij De Vries",
+        environment=parse_environment("O12345AA"),
+        auth_choice=AuthKind.OAUTH,
+        token_storage=TokenStorage(
+            persistent=False,
+            location_en="in memory, for this session only",
+            location_nl="in het geheugen, alleen voor deze sessie",
+        ),
+        verification=VerificationSummary(
+            passed=30, failed=1, checked_at=dt.datetime(2026, 12, 6, 14, 3, tzinfo=dt.UTC), failing=(FAILING,)
+        ),
+    )
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
+def test_the_panel_names_the_login_where_it_is_kept_and_what_failed(make_window: WindowFactory, lang: Lang) -> None:
+    window = make_window(state=_state(lang), lang=lang)
+    window.button(Button.HELPDESK).click()
+    text = window._helpdesk.facts.toPlainText()
+    nl = lang is Lang.NL
+    assert ("in het geheugen" if nl else "in memory") in text and "nergens" not in text.split("Sleutelbos")[0]
+    assert ("OAuth-client" if nl else "OAuth client") in text
+    assert ("Huidige stap:" if nl else "Current step:") in text and ("Welkom" if nl else "Welcome") in text
+    assert "14:03 UTC" in text and "GetConnector SBQ_BTW" in text
+    window._helpdesk.close()
+
+
+def test_the_panel_exports_one_zip_with_the_report(make_window: WindowFactory, tmp_path: Path) -> None:
+    window = make_window(state=_state(Lang.EN))
+    window.controller.verification.last_report = _report()
+    window.show_helpdesk()
+    dialog = window._helpdesk
+    assert dialog.export_button.isVisible() and dialog.export_button.accessibleName()
+    dialog.export_to(tmp_path / "for-helpdesk")
+    target = tmp_path / "for-helpdesk.zip"
+    with zipfile.ZipFile(target) as archive:
+        names = {Path(n).name for n in archive.namelist()}
+        facts = json.loads(archive.read("sbq-setup-helpdesk/diagnose.json"))
+        html = archive.read("sbq-setup-helpdesk/report.html").decode()
+    assert {"README.txt", "diagnose.txt", "diagnose.json", "report.html", "report.json"} <= names
+    assert facts["login"] == "oauth" and facts["failing_checks"] == ["GetConnector SBQ_BTW"]
+    assert "Not linked." in html
+    assert str(target) in dialog.copied.text()
+    dialog.export_to(tmp_path / "missing" / "x.zip")
+    assert "could not be written" in dialog.copied.text()
+    dialog.close()
+
+
+def test_the_copied_report_says_version_time_and_os() -> None:
+    from wizard import __version__
+
+    text = report_text(_report(), Lang.EN, "Bakkerij De Vries", "OAuth")
+    assert f"Version: sbq-setup {__version__}" in text
+    assert "Checked at: 2026-12-06 14:03 UTC" in text
+    assert "Operating system: " in text
