@@ -62,3 +62,20 @@ def test_a_pipe_as_token_out_is_refused_at_once(tmp_path: Path) -> None:
     assert time.monotonic() - started < 30
     assert done.returncode == 2, done.stderr
     assert "not a token file" in done.stderr
+
+
+@pytest.mark.parametrize("args", [["simulator", "--list-settings"], ["verify", "--demo", "--json"]])
+def test_a_reader_that_stops_reading_is_no_internal_error(args: list[str]) -> None:
+    # `sbq-setup ... | head`: the pipe closes before the output is written; it ended "Internal error", exit 70.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard", *args, "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first line
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Internal error" not in err
+    assert "Traceback" not in err

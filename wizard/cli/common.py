@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
@@ -19,7 +20,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2  # bad input found before any request was sent or anything was written
     UNAVAILABLE = 3  # the check was impossible right now: unreachable, IP restriction, maintenance, timeout
     INTERNAL = 70  # a defect in this program (EX_SOFTWARE); the message says where the details went
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl+C, or whoever read the output stopped reading (`sbq-setup ... | head`)
 
 
 def add_lang_option(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -43,6 +44,18 @@ def say(message: Text | str, lang: Lang, stream: TextIO | None = None) -> None:
     print(for_terminal(redact(text)), file=stream or sys.stdout, flush=True)
 
 
+def reader_gone() -> int:
+    """The program reading our output has stopped (`| head`): not a defect, and nothing more to say to it. Standard
+    output now goes nowhere, so the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor behind stdout (a test's capture): nothing to redirect
+        pass
+    return ExitCode.INTERRUPTED
+
+
 def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run a subcommand: user-facing errors become one clear line and an exit code, never a traceback."""
     lang = lang_of(args)
@@ -59,6 +72,8 @@ def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace)
     except KeyboardInterrupt:
         say(Text(en="Stopped.", nl="Gestopt."), lang, sys.stderr)
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return reader_gone()
     except Exception as exc:  # the last line of defence: a defect must still not print a traceback
         import logging  # a defect's path only: ~6 ms of the 3x `--version` budget (benchmarks/startup_bench.py)
 

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from wizard import __version__, installation
 from wizard.cli import bundle, diagnose, export, simulator, verify
-from wizard.cli.common import ExitCode, add_lang_option, guarded
+from wizard.cli.common import ExitCode, add_lang_option, guarded, reader_gone
 from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
@@ -134,7 +134,10 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
     # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.
     register_untrusted_input(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)  # --help and errors print here, before any subcommand is guarded
+    except BrokenPipeError:
+        return reader_gone()
     install_logging()
     func = getattr(args, "func", None)
     if func is None:
