@@ -1,0 +1,64 @@
+"""Renewing the OAuth client secret, as stages the wizard proves one by one (afas-oauth.md §1.2, "Secret rotation").
+
+AFAS (Profit 9): generate a new secret -> give it to the integrating application -> verify that tokens can be
+requested with it -> revoke the old one. The wizard adds a proof to each: the new secret gets a token while the old
+one still does, the whole check passes with it, the old one is refused after the revocation, and the keyring ends up
+holding only the new one. Pure Python: the controller runs the checks and reports what they showed with `record`.
+
+Resuming: only this progress and the new secret's expiry are saved. The new secret itself waits in the password store
+under `pending_key` (never in the progress file), because AFAS shows it only once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field
+
+from wizard.flow.stages import StagedProgress
+
+
+class Stage(StrEnum):
+    CREATE = "create"  # the administrator generates a new client secret in the app connector
+    PASTE = "paste"  # the user pastes it with its expiry; a token request with it works, and still with the old one
+    VERIFY = "verify"  # the whole check passes with the new secret
+    HANDOVER = "handover"  # SmartBooqing gets the new secret (the user confirms in the portal: no API for it)
+    REVOKE = "revoke"  # the administrator revokes the old secret in AFAS (proved by the next stage)
+    OLD_REFUSED = "old-refused"  # a token request with the old secret answers invalid_client
+    STORE = "store"  # the keyring entry holds only the new secret and its expiry
+
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
+# Stages with something to do inside AFAS: the demo offers "do this step in the simulated AFAS" for these.
+AFAS_STAGES: frozenset[Stage] = frozenset({Stage.CREATE, Stage.REVOKE})
+# Stages whose proof needs the new secret (in memory, or waiting in the password store after a restart).
+NEEDS_NEW_SECRET: frozenset[Stage] = frozenset({Stage.PASTE, Stage.VERIFY, Stage.HANDOVER, Stage.STORE})
+# The verification's expiry warning starts this many days ahead; the renewal is offered from then on.
+WARN_DAYS = 30
+
+
+class RenewalState(StagedProgress):
+    """Which stages are proved, and the new secret's expiry as AFAS shows it (None: AFAS shows no date)."""
+
+    ORDER: ClassVar[tuple[Stage, ...]] = STAGES
+
+    done: list[Stage] = Field(default_factory=list)
+    new_expires: dt.date | None = None
+
+
+def pending_key(env_key: str) -> str:
+    """Where the new secret waits in the password store until it replaces the old one (stage 7)."""
+    return f"{env_key}#renewal"
+
+
+def days_left(expires: dt.date | None, today: dt.date) -> int | None:
+    """Days until the secret's last valid day; negative once it has passed; None when AFAS shows no date."""
+    return None if expires is None else (expires - today).days
+
+
+def renewal_due(expires: dt.date | None, today: dt.date) -> bool:
+    """Whether the renewal should be offered: the secret expires within `WARN_DAYS` days, or already has."""
+    left = days_left(expires, today)
+    return left is not None and left <= WARN_DAYS
