@@ -17,7 +17,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from wizard.domain.reminder import Deadline, Reminder, classic_reminder
 from wizard.flow.stages import StagedProgress
+from wizard.flow.state import AuthKind, WizardState
 
 
 class Stage(StrEnum):
@@ -62,3 +64,18 @@ def renewal_due(expires: dt.date | None, today: dt.date) -> bool:
     """Whether the renewal should be offered: the secret expires within `WARN_DAYS` days, or already has."""
     left = days_left(expires, today)
     return left is not None and left <= WARN_DAYS
+
+
+def next_reminder(state: WizardState) -> Reminder | None:
+    """The deadline a calendar reminder is for: the client secret's expiry (the renewed one once the renewal has
+    a date), or, for a classic token, the end of classic tokens; None when there is no date to remind of."""
+    env = state.environment
+    if env is None:
+        return None
+    if state.auth is AuthKind.CLASSIC:
+        return classic_reminder(state.organisation, env.env_id)
+    expires = state.renewal.new_expires if state.renewal is not None and state.renewal.complete else None
+    expires = expires or state.secret_expires
+    if expires is None:
+        return None
+    return Reminder(Deadline.SECRET, expires, state.organisation, env.env_id)
