@@ -69,7 +69,7 @@ _DESCRIPTION = {
         nl="Het OAuth client secret van de AFAS app connector voor SmartBooqing ({org}, omgeving {env}) verloopt op "
         "{day}. Daarna kan SmartBooqing niet meer lezen uit of boeken in AFAS.\n\nWat te doen: open de wizard "
         'SmartBooqing AFAS Setup (sbq-setup), kies "Client secret vernieuwen" en volg de stappen: een nieuw secret '
-        "in AFAS, controleren, aan SmartBooqing geven, het oude intrekken. Ongeveer 15 minuten; je hebt een "
+        "in AFAS, controleren, aan SmartBooqing geven, het oude intrekken. Ongeveer 15 minuten; u hebt een "
         "AFAS-beheerder nodig.",
     ),
     Deadline.CLASSIC: Text(
@@ -79,7 +79,7 @@ _DESCRIPTION = {
         "AFAS Profit 9.",
         nl="AFAS accepteert vanaf {day} geen klassieke tokens meer. De SmartBooqing-koppeling ({org}, omgeving {env}) "
         'gebruikt er nog een.\n\nWat te doen: open de wizard SmartBooqing AFAS Setup (sbq-setup), kies "Een '
-        'bestaande koppeling controleren" en daarna "Overstappen op OAuth". Ongeveer 20 minuten; je hebt een '
+        'bestaande koppeling controleren" en daarna "Overstappen op OAuth". Ongeveer 20 minuten; u hebt een '
         "AFAS-beheerder en AFAS Profit 9 nodig.",
     ),
 }

@@ -44,7 +44,7 @@ SAID: dict[str, Text] = {
     "new-fails": Text(
         en="AFAS gives no token for the new secret: {why} Check that you copied the whole secret of this app "
         "connector, and paste it again.",
-        nl="AFAS geeft geen token voor het nieuwe secret: {why} Controleer of je het hele secret van deze app "
+        nl="AFAS geeft geen token voor het nieuwe secret: {why} Controleer of u het hele secret van deze app "
         "connector hebt gekopieerd, en plak het opnieuw.",
     ),
     "same-secret": Text(
@@ -69,7 +69,7 @@ SAID: dict[str, Text] = {
         en="SmartBooqing uses the new secret (confirmed in the SmartBooqing portal).",
         nl="SmartBooqing gebruikt het nieuwe secret (bevestigd in het SmartBooqing-portaal).",
     ),
-    "revoked": Text(en="You revoked the old secret in AFAS.", nl="Je hebt het oude secret ingetrokken in AFAS."),
+    "revoked": Text(en="You revoked the old secret in AFAS.", nl="U hebt het oude secret ingetrokken in AFAS."),
     "old-refused": Text(
         en="AFAS refuses the old secret (invalid_client): nobody can use it any more.",
         nl="AFAS weigert het oude secret (invalid_client): niemand kan het nog gebruiken.",

@@ -44,7 +44,7 @@ NOT_OAUTH = Text(
     "naar de stap 'Inloggegevens' en controleer wat daar bewaard is.",
 )
 CONFIRMED = {
-    Stage.CREATE: Text(en="You made a new secret in AFAS.", nl="Je hebt een nieuw secret gemaakt in AFAS."),
+    Stage.CREATE: Text(en="You made a new secret in AFAS.", nl="U hebt een nieuw secret aangemaakt in AFAS."),
     Stage.HANDOVER: SAID["handed-over"],
     Stage.REVOKE: SAID["revoked"],
 }

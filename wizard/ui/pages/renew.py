@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from wizard.data import screens
-from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.errors import InputError
+from wizard.domain.oauth import check_client_secret
 from wizard.domain.steps import StepId
 from wizard.flow.renewal import AFAS_STAGES, STAGES, Stage, days_left
 from wizard.ui.intents import (
@@ -198,7 +199,7 @@ class RenewPage(StepPage):
                 "alarm a week before that."
             )
         )
-        self.reminder_button.setText(self.tr("&Reminder in my calendar…"))
+        self.reminder_button.setText(self.tr("Reminder in my c&alendar…"))
         self.reminder_button.setAccessibleName(self.tr("Save a calendar reminder of the new secret's expiry"))
         self.refresh()
 
@@ -232,9 +233,6 @@ class RenewPage(StepPage):
         self.reminder_button.setEnabled(
             complete and not self.busy and renewal is not None and bool(renewal.new_expires)
         )
-        # The client id stays: the hidden field carries it so the secret is checked by the same rules.
-        if isinstance(s.credential, OAuthClientCredentials) and self.fields.id_edit.text() != s.credential.client_id:
-            self.fields.id_edit.setText(s.credential.client_id)
 
     def _ready(self, stage: Stage) -> bool:
         if stage is Stage.PASTE:
@@ -244,7 +242,20 @@ class RenewPage(StepPage):
         return True
 
     def _validate(self, _text: str = "") -> None:
-        self._valid = bool(self.fields.secret_edit.text().strip()) and self.fields.validate(self.lang)
+        """The secret as typed, by the credential's own rules; the line under it says what is wrong (never quoting
+        it). The client id is not asked: it stays the same."""
+        text, line = self.fields.secret_edit.text(), self.fields.secret_check
+        self._valid = False
+        if not text.strip():
+            line.clear_message()
+        else:
+            try:
+                check_client_secret(text)
+            except InputError as exc:
+                line.show_message(Level.ERROR, exc.text(self.lang))
+            else:
+                line.show_message(Level.OK, self.tr("Looks like a client secret."))
+                self._valid = True
         self.refresh()
 
     def _prove(self, stage: Stage) -> None:

@@ -103,7 +103,7 @@ class WelcomePage(StepPage):
         )
         self.check_help.setText(help_text)
         self.check_radio.setAccessibleDescription(help_text)
-        self.renew_radio.setText(self.tr("&Renew the client secret"))
+        self.renew_radio.setText(self.tr("Rene&w the client secret"))
         renew_help = self.tr(
             "A new OAuth client secret before the old one expires: made in AFAS, checked, given to SmartBooqing, "
             "and the old one revoked."
