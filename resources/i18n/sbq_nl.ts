@@ -969,6 +969,10 @@
         <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
     </message>
     <message>
+        <source>Client id (unchanged)</source>
+        <translation>Client id (ongewijzigd)</translation>
+    </message>
+    <message>
         <source>New client s&amp;ecret:</source>
         <translation>Nieuw client s&amp;ecret:</translation>
     </message>

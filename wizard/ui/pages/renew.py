@@ -180,6 +180,7 @@ class RenewPage(StepPage):
                 box.simulate_button.setText(self.tr("Do this step in the simulated AFAS"))
                 box.simulate_button.setAccessibleName(self.tr("Step {n}: do it in the simulated AFAS").format(n=number))
         f = self.fields
+        f.id_edit.setAccessibleName(self.tr("Client id (unchanged)"))  # hidden: the client id stays the same
         f.secret_label.setText(self.tr("New client s&ecret:"))
         f.secret_edit.setAccessibleName(self.tr("New OAuth client secret"))
         f.secret_edit.setPlaceholderText(self.tr("Paste the new client secret here"))
