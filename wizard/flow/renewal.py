@@ -12,12 +12,14 @@ under `pending_key` (never in the progress file), because AFAS shows it only onc
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from wizard.domain.reminder import Deadline, Reminder, classic_reminder
+from wizard.domain.text import Lang, Text
 from wizard.flow.stages import StagedProgress
 from wizard.flow.state import AuthKind, WizardState
 
@@ -79,3 +81,64 @@ def next_reminder(state: WizardState) -> Reminder | None:
     if expires is None:
         return None
     return Reminder(Deadline.SECRET, expires, state.organisation, env.env_id)
+
+
+URGENT_DAYS = 7  # the second warning: renew this week
+
+
+@dataclass(frozen=True)
+class SecretExpiry:
+    """The client secret's expiry as `verify` reports it: the date, the days left, and how urgent the renewal is."""
+
+    expires: dt.date | None
+    today: dt.date
+
+    @property
+    def days_left(self) -> int | None:
+        return days_left(self.expires, self.today)
+
+    @property
+    def level(self) -> str:
+        """ "unknown" (no date), "ok", "soon" (≤ 30 days), "urgent" (≤ 7 days) or "expired"."""
+        left = self.days_left
+        if left is None:
+            return "unknown"
+        if left < 0:
+            return "expired"
+        return "urgent" if left <= URGENT_DAYS else "soon" if left <= WARN_DAYS else "ok"
+
+    def message(self) -> Text:
+        left = self.days_left
+        if self.expires is None or left is None:
+            return Text(
+                en="Client secret: no expiry date known (give it with --secret-expires, as AFAS shows it).",
+                nl="Client secret: geen vervaldatum bekend (geef die op met --secret-expires, zoals AFAS die toont).",
+            )
+        day = self.expires.isoformat()
+        if left < 0:
+            return Text(
+                en="Client secret: expired on {d}. Renew it: sbq-setup, then 'Renew the client secret'.",
+                nl="Client secret: verlopen op {d}. Vernieuw het: sbq-setup, dan 'Client secret vernieuwen'.",
+            ).format(d=day)
+        said = Text(
+            en="Client secret: valid until {d}, {n} days left.", nl="Client secret: geldig tot {d}, nog {n} dagen."
+        )
+        if left <= URGENT_DAYS:
+            said = said + Text(
+                en=" Renew it this week: sbq-setup, then 'Renew the client secret'.",
+                nl=" Vernieuw het deze week: sbq-setup, dan 'Client secret vernieuwen'.",
+            )
+        elif left <= WARN_DAYS:
+            said = said + Text(
+                en=" Plan the renewal: sbq-setup, then 'Renew the client secret'.",
+                nl=" Plan de vernieuwing: sbq-setup, dan 'Client secret vernieuwen'.",
+            )
+        return said.format(d=day, n=left)
+
+    def as_dict(self, lang: Lang) -> dict[str, object]:
+        return {
+            "expires": self.expires.isoformat() if self.expires else None,
+            "days_left": self.days_left,
+            "level": self.level,
+            "message": self.message().get(lang),
+        }
