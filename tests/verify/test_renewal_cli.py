@@ -67,9 +67,7 @@ def test_a_passed_date_fails_with_the_renewal_as_the_remedy(capsys: pytest.Captu
         ["verify", "--demo", "--secret-expires", "2027-05-01"],  # the classic demo has no client secret
     ],
 )
-def test_options_the_mode_ignores_are_refused_in_one_line(
-    capsys: pytest.CaptureFixture[str], argv: list[str]
-) -> None:
+def test_options_the_mode_ignores_are_refused_in_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert main([*argv, "--lang", "en"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
