@@ -186,6 +186,10 @@
         <translation>SmartBooqing-portaal</translation>
     </message>
     <message>
+        <source>The new client secret is in use and the old one is revoked.</source>
+        <translation>Het nieuwe client secret is in gebruik en het oude is ingetrokken.</translation>
+    </message>
+    <message>
         <source>The check found no problems. One last step happens in the SmartBooqing portal.</source>
         <translation>De controle vond geen problemen. Eén laatste stap doet u in het SmartBooqing-portaal.</translation>
     </message>

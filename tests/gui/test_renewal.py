@@ -151,3 +151,26 @@ def test_a_closed_window_resumes_at_the_open_stage_and_finishes(make_window: Win
         kept = store.load(key)
         assert isinstance(kept, OAuthClientCredentials) and kept.secret() == new_secret
         assert store.load(pending_key(key)) is None
+
+
+def test_the_expiry_warning_leads_to_the_renewal(make_window: WindowFactory, qtbot: Any) -> None:
+    with SimulatorServer(scenario="oauth-secret-expiring") as server:
+        held = _held(server)
+        store = KeptStore()
+        store.save(server.environment.key, held)
+        state = _state(server, RenewalState())
+        state.mode, state.renewal, state.credential = Mode.CHECK_EXISTING, None, held
+        state.secret_expires = held.secret_expires
+        window = make_window(
+            demo=True, sim=server.admin(), demo_environment=server.environment, secret_store=store, state=state
+        )
+        window.machine.resume(state)
+        window.controller.resumed.emit()
+        page = window.pages[StepId.VERIFY]
+        qtbot.waitUntil(lambda: StepId.RENEW in page.fix_buttons, timeout=60_000)
+        button = page.fix_buttons[StepId.RENEW]
+        assert "Renew the secret" in button.text()
+        button.click()
+        qtbot.waitUntil(lambda: window.current_step is StepId.RENEW, timeout=10_000)
+        assert window.machine.state.mode is Mode.RENEW and window.machine.state.renewal is not None
+        assert window.machine.state.renewal.current is Stage.CREATE

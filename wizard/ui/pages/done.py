@@ -148,6 +148,11 @@ class DonePage(StepPage):
         return self.machine.state.auth is AuthKind.OAUTH
 
     @property
+    def renewed(self) -> bool:
+        s = self.machine.state
+        return s.mode is Mode.RENEW and s.renewal is not None and s.renewal.complete
+
+    @property
     def offers_migration(self) -> bool:
         s = self.machine.state
         return self.passed and s.mode is Mode.CHECK_EXISTING and not self.is_oauth and s.migration is None
@@ -158,7 +163,11 @@ class DonePage(StepPage):
         mail = link(f"mailto:{HELPDESK_MAIL}", HELPDESK_MAIL)
         if self.passed:
             self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
-            self.setSubTitle(self.tr("The check found no problems. One last step happens in the SmartBooqing portal."))
+            self.setSubTitle(
+                self.tr("The new client secret is in use and the old one is revoked.")
+                if self.renewed
+                else self.tr("The check found no problems. One last step happens in the SmartBooqing portal.")
+            )
         else:
             self.setTitle(self.tr("Not finished yet: report for the helpdesk"))
             self.setSubTitle(
@@ -166,7 +175,7 @@ class DonePage(StepPage):
             )
         s = self.machine.state
         moved = s.migration is not None and s.migration.complete
-        renewed = s.mode is Mode.RENEW and s.renewal is not None and s.renewal.complete
+        renewed = self.renewed
         self.handover_title.setText(
             self.tr("The new login details (SmartBooqing received them during the move)")
             if moved
@@ -257,7 +266,8 @@ class DonePage(StepPage):
         s = self.machine.state
         self.retranslate()  # the title follows the outcome and the credential
         passed = self.passed
-        self.handover.setVisible(passed)
+        # After a renewal SmartBooqing already has the new secret (stage 4): nothing is left to hand over.
+        self.handover.setVisible(passed and not self.renewed)
         self.report_box.setVisible(not passed)
         self.copy_id_button.setVisible(self.is_oauth)
         self.migrate_box.setVisible(self.offers_migration)
