@@ -21,6 +21,7 @@ from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
 from wizard.sim import SimulatorServer
 from wizard.stores.secrets import SessionSecretStore
 from wizard.ui.pages.renew import RenewPage
+from wizard.ui.pages.verify import VerifyPage
 from wizard.ui.tour import Autopilot
 
 pytestmark = [pytest.mark.gui, pytest.mark.loopback]
@@ -167,6 +168,7 @@ def test_the_expiry_warning_leads_to_the_renewal(make_window: WindowFactory, qtb
         window.machine.resume(state)
         window.controller.resumed.emit()
         page = window.pages[StepId.VERIFY]
+        assert isinstance(page, VerifyPage)
         qtbot.waitUntil(lambda: StepId.RENEW in page.fix_buttons, timeout=60_000)
         button = page.fix_buttons[StepId.RENEW]
         assert "Renew the secret" in button.text()
