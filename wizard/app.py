@@ -81,7 +81,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("SmartBooqing")
     with ExitStack() as stack:
         migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
-        start = "ready" if migrate else None
+        renew = bool(getattr(args, "renew", False))  # the tour's renewal starts from a secret about to expire
+        start = "ready" if migrate else "oauth-secret-expiring" if renew else None
         # A user's start shows the window before the controller and its stores are built; the tour drives the
         # controller from its first moment, so it gets the whole window at once.
         window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start=start, defer=not tour)
@@ -91,7 +92,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
             # A failing scenario's simulated client holds a classic token: its tour sets that up, not an OAuth client.
             auth = getattr(args, "auth", None) or ("classic" if scenario else None)
-            autopilot = Autopilot(window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate)
+            autopilot = Autopilot(
+                window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate, renew=renew
+            )
             autopilot.start()
         window.show()
         probe = None
@@ -157,9 +160,13 @@ def build_window(
         manifest = machine.manifest  # read now: a missing or damaged bundle stops the start here
         if demo_server is not None:
             # Demo tokens are throwaway: they live in memory, never in the user's real keyring.
+            demo_store = SessionSecretStore()
+            held = demo_server.oauth_credentials
+            if start == "oauth-secret-expiring" and held is not None:
+                demo_store.save(demo_server.environment.key, held)  # the connection the renewal starts from
             return Services(
                 manifest=manifest,
-                secret_store=SessionSecretStore(),
+                secret_store=demo_store,
                 session_store=SessionSecretStore(),
                 verify=verify,
                 planned=planned_checks,

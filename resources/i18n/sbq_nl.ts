@@ -186,6 +186,10 @@
         <translation>SmartBooqing-portaal</translation>
     </message>
     <message>
+        <source>The new client secret is in use and the old one is revoked.</source>
+        <translation>Het nieuwe client secret is in gebruik en het oude is ingetrokken.</translation>
+    </message>
+    <message>
         <source>The check found no problems. One last step happens in the SmartBooqing portal.</source>
         <translation>De controle vond geen problemen. Eén laatste stap doet u in het SmartBooqing-portaal.</translation>
     </message>
@@ -202,8 +206,24 @@
         <translation>De nieuwe inloggegevens (SmartBooqing kreeg ze tijdens de overstap)</translation>
     </message>
     <message>
+        <source>The new client secret (SmartBooqing received it during the renewal)</source>
+        <translation>Het nieuwe client secret (SmartBooqing kreeg het tijdens het vernieuwen)</translation>
+    </message>
+    <message>
         <source>Give SmartBooqing the login details</source>
         <translation>Geef SmartBooqing de inloggegevens</translation>
+    </message>
+    <message>
+        <source>Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
+        <translation>Zet de volgende vervaldatum in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
+    </message>
+    <message>
+        <source>Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic tokens, with an alarm a week earlier.</source>
+        <translation>Zet de overstap op OAuth in uw agenda: een herinnering 30 dagen voordat AFAS geen klassieke tokens meer accepteert, met een melding een week eerder.</translation>
+    </message>
+    <message>
+        <source>Save a calendar reminder of the next deadline</source>
+        <translation>Een agendaherinnering van de volgende vervaldatum opslaan</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;Open the {portal} and create the administration (or open it).&lt;/li&gt;&lt;li&gt;Where the portal asks for the &lt;b&gt;{client_id}&lt;/b&gt;, click &lt;b&gt;Copy the client id&lt;/b&gt; and paste it.&lt;/li&gt;&lt;li&gt;Where it asks for the &lt;b&gt;{client_secret}&lt;/b&gt;, click &lt;b&gt;Copy the client secret&lt;/b&gt; and paste it. The clipboard is cleared after 60 seconds.&lt;/li&gt;&lt;/ol&gt;</source>
@@ -326,12 +346,24 @@
         <translation>Het rapport staat op het klembord: plak het in uw mail.</translation>
     </message>
     <message>
+        <source>Save the calendar reminder</source>
+        <translation>De agendaherinnering opslaan</translation>
+    </message>
+    <message>
+        <source>Reminder saved: {path}. Open it to add it to Outlook, Apple Calendar or Google Calendar.</source>
+        <translation>Herinnering opgeslagen: {path}. Open het bestand om het toe te voegen aan Outlook, Apple Agenda of Google Agenda.</translation>
+    </message>
+    <message>
         <source>Save the report for the helpdesk</source>
         <translation>Rapport voor de helpdesk opslaan</translation>
     </message>
     <message>
         <source>Check</source>
         <translation>Controle</translation>
+    </message>
+    <message>
+        <source>Reminder in my c&amp;alendar…</source>
+        <translation>Herinnering in mijn &amp;agenda…</translation>
     </message>
     <message>
         <source>The client id is on the clipboard.</source>
@@ -851,6 +883,229 @@
     </message>
 </context>
 <context>
+    <name>RenewPage</name>
+    <message>
+        <source>Renew the client secret</source>
+        <translation>Client secret vernieuwen</translation>
+    </message>
+    <message>
+        <source>A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.</source>
+        <translation>Een nieuw secret vervangt het oude, bij elke stap rechtstreeks gecontroleerd; SmartBooqing blijft werken.</translation>
+    </message>
+    <message>
+        <source>The wizard does not know when the secret in use expires.</source>
+        <translation>De wizard weet niet wanneer het huidige secret verloopt.</translation>
+    </message>
+    <message>
+        <source>The secret in use expired {n} days ago: SmartBooqing cannot reach AFAS now.</source>
+        <translation>Het huidige secret is {n} dagen geleden verlopen: SmartBooqing kan AFAS nu niet bereiken.</translation>
+    </message>
+    <message>
+        <source>The secret in use expires in {n} days.</source>
+        <translation>Het huidige secret verloopt over {n} dagen.</translation>
+    </message>
+    <message>
+        <source>For a while AFAS accepts both the old and the new secret, so SmartBooqing keeps working while you switch. You need an AFAS administrator. Each step opens when the one before it is checked.</source>
+        <translation>AFAS accepteert een tijdje zowel het oude als het nieuwe secret, zodat SmartBooqing blijft werken terwijl u wisselt. U hebt een AFAS-beheerder nodig. Elke stap gaat open zodra de stap ervoor gecontroleerd is.</translation>
+    </message>
+    <message>
+        <source>Make a new client secret in AFAS</source>
+        <translation>Een nieuw client secret aanmaken in AFAS</translation>
+    </message>
+    <message>
+        <source>In AFAS open &lt;b&gt;{where}&lt;/b&gt; and generate a new &lt;b&gt;{secret}&lt;/b&gt; for this app connector. AFAS shows it &lt;b&gt;only once&lt;/b&gt;: keep AFAS open on that screen. Leave the old secret as it is for now. &lt;i&gt;AFAS does not document the exact name of the button for a new secret; it is in the app connector&apos;s OAuth settings, next to the secret&apos;s expiry date.&lt;/i&gt;</source>
+        <translation>Open in AFAS &lt;b&gt;{where}&lt;/b&gt; en maak een nieuw &lt;b&gt;{secret}&lt;/b&gt; aan voor deze app connector. AFAS toont het &lt;b&gt;maar één keer&lt;/b&gt;: laat AFAS op dat scherm openstaan. Laat het oude secret voorlopig staan. &lt;i&gt;AFAS beschrijft niet hoe de knop voor een nieuw secret precies heet; hij staat bij de OAuth-instellingen van de app connector, naast de vervaldatum van het secret.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>I have the new secret on screen</source>
+        <translation>Ik heb het nieuwe secret op het scherm</translation>
+    </message>
+    <message>
+        <source>Paste the new secret</source>
+        <translation>Het nieuwe secret plakken</translation>
+    </message>
+    <message>
+        <source>Paste the new secret below and type its expiry date exactly as AFAS shows it. The wizard asks AFAS for one token with it, and checks that the old secret still works too.</source>
+        <translation>Plak het nieuwe secret hieronder en typ de vervaldatum precies zoals AFAS die toont. De wizard vraagt AFAS er één token mee aan, en controleert dat het oude secret ook nog werkt.</translation>
+    </message>
+    <message>
+        <source>Check the new secret</source>
+        <translation>Het nieuwe secret controleren</translation>
+    </message>
+    <message>
+        <source>Run the check with the new secret</source>
+        <translation>De controle uitvoeren met het nieuwe secret</translation>
+    </message>
+    <message>
+        <source>The wizard runs the whole check with the new secret, as SmartBooqing will use it.</source>
+        <translation>De wizard voert de hele controle uit met het nieuwe secret, zoals SmartBooqing het gaat gebruiken.</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>Controle uitvoeren</translation>
+    </message>
+    <message>
+        <source>Give SmartBooqing the new secret</source>
+        <translation>SmartBooqing het nieuwe secret geven</translation>
+    </message>
+    <message>
+        <source>In the SmartBooqing portal, open the AFAS connection of this administration and replace the client secret by the new one. The client id stays the same. The secret is cleared from the clipboard after 60 seconds.</source>
+        <translation>Open in het SmartBooqing-portaal de AFAS-koppeling van deze administratie en vervang het client secret door het nieuwe. De client id blijft hetzelfde. Het secret wordt na 60 seconden van het klembord gehaald.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>Revoke the old secret in AFAS</source>
+        <translation>Het oude secret intrekken in AFAS</translation>
+    </message>
+    <message>
+        <source>In AFAS open &lt;b&gt;{where}&lt;/b&gt; again and revoke the &lt;b&gt;old&lt;/b&gt; {secret}: the one with the earlier expiry date, not the one you just made. Save.</source>
+        <translation>Open in AFAS opnieuw &lt;b&gt;{where}&lt;/b&gt; en trek het &lt;b&gt;oude&lt;/b&gt; {secret} in: dat met de eerdere vervaldatum, niet het secret dat u net hebt aangemaakt. Sla op.</translation>
+    </message>
+    <message>
+        <source>I revoked the old secret</source>
+        <translation>Ik heb het oude secret ingetrokken</translation>
+    </message>
+    <message>
+        <source>Check that the old secret is refused</source>
+        <translation>Controleren dat het oude secret geweigerd wordt</translation>
+    </message>
+    <message>
+        <source>The wizard asks AFAS for a token with the old secret. AFAS must now refuse it: then nobody can use the old secret any more.</source>
+        <translation>De wizard vraagt AFAS een token met het oude secret. AFAS moet dat nu weigeren: dan kan niemand het oude secret nog gebruiken.</translation>
+    </message>
+    <message>
+        <source>Check the old secret</source>
+        <translation>Het oude secret controleren</translation>
+    </message>
+    <message>
+        <source>Keep only the new secret</source>
+        <translation>Alleen het nieuwe secret bewaren</translation>
+    </message>
+    <message>
+        <source>The wizard replaces the old secret in this computer&apos;s safe storage by the new one and its expiry date.</source>
+        <translation>De wizard vervangt het oude secret in de veilige opslag van deze computer door het nieuwe, met de vervaldatum.</translation>
+    </message>
+    <message>
+        <source>Do this step in the simulated AFAS</source>
+        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Step {n}: do it in the simulated AFAS</source>
+        <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Client id (unchanged)</source>
+        <translation>Client id (ongewijzigd)</translation>
+    </message>
+    <message>
+        <source>New client s&amp;ecret:</source>
+        <translation>Nieuw client s&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>New OAuth client secret</source>
+        <translation>Nieuw OAuth client secret</translation>
+    </message>
+    <message>
+        <source>Paste the new client secret here</source>
+        <translation>Plak hier het nieuwe client secret</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until:</source>
+        <translation>Geldig t&amp;ot:</translation>
+    </message>
+    <message>
+        <source>New client secret valid until</source>
+        <translation>Nieuw client secret geldig tot</translation>
+    </message>
+    <message>
+        <source>AFAS shows no e&amp;xpiry date</source>
+        <translation>AFAS toont geen vervaldat&amp;um</translation>
+    </message>
+    <message>
+        <source>AFAS shows no expiry date for the new client secret</source>
+        <translation>AFAS toont geen vervaldatum voor het nieuwe client secret</translation>
+    </message>
+    <message>
+        <source>The date AFAS shows next to the new secret in the app connector.</source>
+        <translation>De datum die AFAS naast het nieuwe secret in de app connector toont.</translation>
+    </message>
+    <message>
+        <source>Copy the new client secret</source>
+        <translation>Nieuw client secret kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the new client secret for the SmartBooqing portal</source>
+        <translation>Nieuw client secret kopiëren voor het SmartBooqing-portaal</translation>
+    </message>
+    <message>
+        <source>&amp;SmartBooqing uses the new client secret (I checked in the portal)</source>
+        <translation>&amp;SmartBooqing gebruikt het nieuwe client secret (gecontroleerd in het portaal)</translation>
+    </message>
+    <message>
+        <source>SmartBooqing uses the new client secret</source>
+        <translation>SmartBooqing gebruikt het nieuwe client secret</translation>
+    </message>
+    <message>
+        <source>Put the next renewal in your calendar: a reminder 30 days before the new secret expires, with an alarm a week before that.</source>
+        <translation>Zet de volgende vernieuwing in uw agenda: een herinnering 30 dagen voordat het nieuwe secret verloopt, met een melding een week eerder.</translation>
+    </message>
+    <message>
+        <source>Reminder in my c&amp;alendar…</source>
+        <translation>Herinnering in mijn &amp;agenda…</translation>
+    </message>
+    <message>
+        <source>Save a calendar reminder of the new secret&apos;s expiry</source>
+        <translation>Een agendaherinnering van de vervaldatum van het nieuwe secret opslaan</translation>
+    </message>
+    <message>
+        <source>Hid&amp;e secret</source>
+        <translation>Secret ver&amp;bergen</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w secret</source>
+        <translation>Secret &amp;bekijken</translation>
+    </message>
+    <message>
+        <source>Hide the client secret</source>
+        <translation>Client secret verbergen</translation>
+    </message>
+    <message>
+        <source>Show the client secret</source>
+        <translation>Client secret tonen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>straks</translation>
+    </message>
+    <message>
+        <source>Looks like a client secret.</source>
+        <translation>Dit lijkt een client secret.</translation>
+    </message>
+    <message>
+        <source>Save the calendar reminder</source>
+        <translation>De agendaherinnering opslaan</translation>
+    </message>
+    <message>
+        <source>The new secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
+        <translation>Het nieuwe secret staat op het klembord. Het wordt over 60 seconden gewist, tenzij u intussen iets anders kopieert.</translation>
+    </message>
+    <message>
+        <source>Reminder saved: {path}. Open it to add it to Outlook, Apple Calendar or Google Calendar.</source>
+        <translation>Herinnering opgeslagen: {path}. Open het bestand om het toe te voegen aan Outlook, Apple Agenda of Google Agenda.</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
         <source>Please wait until this is finished</source>
@@ -930,6 +1185,10 @@
     <message>
         <source>Move to OAuth</source>
         <translation>Overstappen op OAuth</translation>
+    </message>
+    <message>
+        <source>Renew the secret</source>
+        <translation>Secret vernieuwen</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1291,6 +1550,14 @@
     <message>
         <source>Only the environment, the login details and the check. A connection with a classic token can then move to OAuth.</source>
         <translation>Alleen de omgeving, de inloggegevens en de controle. Een koppeling met een klassiek token kan daarna overstappen op OAuth.</translation>
+    </message>
+    <message>
+        <source>Rene&amp;w the client secret</source>
+        <translation>Client secret ver&amp;nieuwen</translation>
+    </message>
+    <message>
+        <source>A new OAuth client secret before the old one expires: made in AFAS, checked, given to SmartBooqing, and the old one revoked.</source>
+        <translation>Een nieuw OAuth client secret voordat het oude verloopt: aangemaakt in AFAS, gecontroleerd, aan SmartBooqing gegeven, en het oude ingetrokken.</translation>
     </message>
     <message>
         <source>Continue where you left off</source>

@@ -15,6 +15,7 @@ from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
+from wizard.flow import renewal
 from wizard.flow.machine import WizardMachine
 from wizard.flow.migration import MigrationState, Stage
 from wizard.flow.saved_state import restore, save
@@ -53,6 +54,7 @@ def _values() -> dict[str, Any]:
         "token_storage": TokenStorage(persistent=True, location_en="keyring", location_nl="sleutelbos"),
         "secret_expires": dt.date(2027, 5, 28),
         "migration": MigrationState(done=[Stage.HYBRID], app_connector="SmartBooqing"),
+        "renewal": renewal.RenewalState(done=[renewal.Stage.CREATE], new_expires=dt.date(2027, 6, 1)),
         "verification": VerificationSummary(passed=3, failed=1, impossible=True),
         "attention": [StepId.LINK_CONNECTORS],
         "found_missing": {StepId.LINK_CONNECTORS: ["get:SBQ_BTW"]},

@@ -177,6 +177,22 @@ def test_rotation_keeps_the_old_secret_working_until_it_is_revoked(make_sim: Mak
     assert _meta(sim, old_bearer).status_code == 401  # tokens issued with a revoked secret stop too
 
 
+def test_a_revocation_that_does_not_take_leaves_the_old_secret_accepted(make_sim: MakeSim) -> None:
+    sim = make_sim(revocation_takes=False)
+    new_secret = sim.state.rotate_secret()
+    sim.state.revoke_secret()
+    assert _token(sim).status_code == 200  # the old secret still works: the renewal must say so
+    assert _token(sim, data={**FORM, "client_secret": new_secret}).status_code == 200
+    assert [s["state"] for s in sim.state.snapshot()["secrets"]] == ["active", "active"]
+
+
+def test_the_expiring_scenario_secret_works_and_ends_in_ten_days(make_sim: MakeSim) -> None:
+    sim = make_sim("oauth-secret-expiring")
+    [secret] = sim.state.snapshot()["secrets"]
+    assert dt.date.fromisoformat(secret["expires"]) - dt.date.today() == dt.timedelta(days=10)
+    assert _token(sim).status_code == 200
+
+
 def test_profit9_secrets_expire_after_the_validity_period(make_sim: MakeSim) -> None:
     sim = make_sim()
     [secret] = sim.state.snapshot()["secrets"]

@@ -27,6 +27,7 @@ def test_every_documented_scenario_exists() -> None:
         "oauth-ready",
         "hybrid",
         "oauth-secret-expired",
+        "oauth-secret-expiring",
     ):
         assert name in SCENARIOS
 

@@ -22,7 +22,8 @@ import httpx
 import truststore
 
 from wizard import __version__
-from wizard.afas.oauth import AfasAuth, OAuthSettings, auth_for
+from wizard.afas.errors import AfasProblem, classify_exception
+from wizard.afas.oauth import AfasAuth, OAuthClientAuth, OAuthSettings, auth_for
 from wizard.afas.reading import (
     ACCEPT_ENCODING,
     MAX_BODY_BYTES,
@@ -172,6 +173,24 @@ class AfasClient:
         )
         reply.json_ok, reply.json_body = decode_json(reply.text)
         return reply
+
+    async def request_token(self) -> AfasProblem | None:
+        """One token request with this client's OAuth credential and nothing else (the secret's renewal: does this
+        secret get a token now?). None: AFAS issued one; else what went wrong, never raised."""
+        auth = self._http.auth
+        if not isinstance(auth, OAuthClientAuth):
+            raise TypeError("only an OAuth client credential requests tokens")
+        request = auth.token_request(self._http.build_request("POST", auth.url))
+        try:
+            async with asyncio.timeout(self.settings.connect_timeout + self.settings.read_timeout):
+                response = await self._http.send(request, auth=None, stream=True)
+                try:
+                    content = await read_bounded(response, self.settings.max_body_bytes)
+                finally:
+                    await response.aclose()
+        except (httpx.HTTPError, OSError, TimeoutError) as exc:
+            return classify_exception(exc)
+        return auth.probe(response, content)
 
     async def get(self, path: str, params: dict[str, str] | None = None) -> Reply:
         """GET {rest base}/{path}; path without a leading slash, e.g. 'metainfo' or 'connectors/SBQ_BTW'."""

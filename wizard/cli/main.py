@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
     parser.add_argument("--auth", choices=["oauth", "classic"], help="with --tour: the credential to set up")
     parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
+    parser.add_argument("--renew", action="store_true", help="with --tour: renew an expiring OAuth client secret")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.register(subparsers)
@@ -145,6 +146,10 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
             parser.error("--tour needs --demo")
         if args.scenario and not args.tour:
             parser.error("--scenario needs --demo --tour")
+        if (args.migrate or args.renew) and not args.tour:
+            parser.error("--migrate and --renew are tours: give --demo --tour DIR")
+        if args.migrate and args.renew:
+            parser.error("--migrate and --renew are two tours: choose one")
         if (args.size or args.scale or args.dark) and not args.tour:
             parser.error("--size, --scale and --dark are for the screenshots of --tour")
         if gui is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import os
 import re
@@ -26,11 +27,18 @@ from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
 if TYPE_CHECKING:
     from wizard.domain.credentials import Credential
     from wizard.domain.environment import AfasEnvironment
+    from wizard.flow.renewal import SecretExpiry
     from wizard.verify import Report
 
 TOKEN_ENV = "SBQ_AFAS_TOKEN"
 CLIENT_ID_ENV = "SBQ_AFAS_CLIENT_ID"
 CLIENT_SECRET_ENV = "SBQ_AFAS_CLIENT_SECRET"
+EXPIRED = Text(
+    en="Not in order: the client secret's expiry date has passed. Renew it now: sbq-setup, then 'Renew the client "
+    "secret'.",
+    nl="Niet in orde: de vervaldatum van het client secret is voorbij. Vernieuw het nu: sbq-setup, dan 'Client "
+    "secret vernieuwen'.",
+)
 MAX_TIMEOUT = 3600.0  # an hour: anything longer is a typo, and "nan" or "inf" would mean "never"
 
 HELP = """Check a customer's AFAS setup live and read-only, and say what is missing
@@ -46,6 +54,11 @@ Two kinds of credential:
 Without either, the OS keyring entry the wizard saved for this environment is
 used (it holds one of the two). A token or client secret is never taken from
 the command line.
+
+For an OAuth client the report gives the client secret's expiry date and the
+days left (from --secret-expires or the date the wizard remembered), warns 30
+and 7 days ahead, and fails once the date has passed: renew the secret with
+the wizard ("Renew the client secret").
 
 exit codes: 0 verified (warnings allowed), 1 setup defects found,
             2 bad input (nothing was sent), 3 verification impossible right now
@@ -90,7 +103,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--auth",
         choices=["classic", "oauth"],
-        default="classic",
         help="with --demo: verify with a classic token (scenario 'ready', default) or an OAuth client ('oauth-ready')",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
@@ -305,14 +317,64 @@ def _write_report(path: Path, content: str) -> Text | None:
     return None
 
 
-def _demo(stack: ExitStack, auth: str) -> tuple[AfasEnvironment, Credential]:
-    """The built-in simulator: scenario 'ready' with its classic token, or 'oauth-ready' with its OAuth client."""
+# What --demo brings itself (its environment and credential): given with it, such an option would be ignored.
+_NOT_WITH_DEMO = {
+    "--environment": "environment",
+    "--type": "type",
+    "--base-url": "base_url",
+    "--soap-url": "soap_url",
+    "--token-file": "token_file",
+    "--token-stdin": "token_stdin",
+    "--client-id": "client_id",
+    "--client-secret-file": "client_secret_file",
+    "--client-secret-stdin": "client_secret_stdin",
+}
+
+
+def _check_mode_options(args: argparse.Namespace) -> None:
+    """Refused before anything is sent: an option the chosen mode would silently ignore (issue 22 item 6)."""
+    if args.demo:
+        given = [flag for flag, name in _NOT_WITH_DEMO.items() if getattr(args, name) not in (None, False)]
+        if given:
+            raise InputError(
+                Text(
+                    en="{o} cannot be used with --demo: the demo brings its own environment and credential.",
+                    nl="{o} kan niet samen met --demo: de demo heeft een eigen omgeving en inloggegevens.",
+                ).format(o=", ".join(given))
+            )
+    elif args.auth is not None:
+        raise InputError(
+            Text(
+                en="--auth is for --demo; for a real environment the credential you give says which kind it is.",
+                nl="--auth is voor --demo; bij een echte omgeving bepalen de opgegeven inloggegevens de soort.",
+            )
+        )
+
+
+def _demo(stack: ExitStack, auth: str, expires: dt.date | None) -> tuple[AfasEnvironment, Credential]:
+    """The built-in simulator: scenario 'ready' with its classic token, or 'oauth-ready' with its OAuth client
+    (with the --secret-expires date, when given, in place of the simulator's)."""
+    from wizard.domain.oauth import with_expiry  # pydantic
     from wizard.sim import SimulatorServer  # uvicorn, starlette
 
     server = stack.enter_context(SimulatorServer("oauth-ready" if auth == "oauth" else "ready"))
-    credential = server.oauth_credentials if auth == "oauth" else server.token
-    assert credential is not None
-    return server.environment, credential
+    if auth == "oauth":
+        client = server.oauth_credentials
+        assert client is not None
+        return server.environment, with_expiry(client, expires) if expires is not None else client
+    token = server.token
+    assert token is not None
+    return server.environment, _no_expiry_for_classic(token, expires)
+
+
+def _expiry(credential: Credential) -> SecretExpiry | None:
+    """The OAuth client secret's expiry (given or remembered); None for a classic token (AFAS reports its own)."""
+    from wizard.domain.oauth import OAuthClientCredentials  # pydantic
+    from wizard.flow.renewal import SecretExpiry
+
+    if not isinstance(credential, OAuthClientCredentials):
+        return None
+    return SecretExpiry(credential.secret_expires, dt.date.today())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -323,11 +385,12 @@ def run(args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     timeout = _check_timeout(args.timeout)
+    _check_mode_options(args)
     if args.html is not None:
         _check_report_target(args.html)
     with ExitStack() as stack:
         if args.demo:
-            env, credential = _demo(stack, args.auth)
+            env, credential = _demo(stack, args.auth or "classic", _secret_expires(args))
         else:
             if not args.environment:
                 raise InputError(
@@ -339,13 +402,27 @@ def run(args: argparse.Namespace) -> int:
             env = parse_environment(args.environment, args.type, base_url=args.base_url, soap_url=args.soap_url)
             credential = _read_credential(args, env)
         report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout, client_auth=args.client_auth))
+    expiry = _expiry(credential)
+    code = report.exit_code()
+    # The date AFAS showed has passed: AFAS may still accept the secret today (a late clock, a grace period), but
+    # it will not for long. A defect, with the renewal as the remedy.
+    expired = expiry is not None and expiry.level == "expired" and code == ExitCode.OK
+    code = ExitCode.DEFECTS if expired else code
     unwritten = _write_report(args.html, redact(report.to_html(lang))) if args.html is not None else None
     if args.json:
-        print(json_for_terminal(redact(report.to_json(lang))), flush=True)
+        data = json.loads(report.to_json(lang))
+        data["secret_expiry"] = expiry.as_dict(lang) if expiry is not None else None
+        if expired:
+            data["summary"] |= {"ok": False, "exit_code": int(code), "text": EXPIRED.get(lang)}
+        print(json_for_terminal(redact(json.dumps(data, ensure_ascii=False, indent=2))), flush=True)
     else:
-        say(render_table(report, lang), lang)
+        lines = render_table(report, lang).split("\n")
+        summary = EXPIRED.get(lang) if expired else lines[-1]
+        # Above the summary line: the secret's date, the days left, and what to do in time.
+        shown = [_field(expiry.message().get(lang))] if expiry is not None else []
+        say("\n".join([*lines[:-1], *shown, summary]), lang)
     if unwritten is not None:
         # The check ran, but the report the user asked for does not exist: a script must not take that for success.
         say(unwritten, lang, sys.stderr)
         return ExitCode.BAD_INPUT
-    return ExitCode(report.exit_code())
+    return ExitCode(code)

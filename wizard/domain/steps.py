@@ -16,4 +16,5 @@ class StepId(StrEnum):
     DOSSIER = "dossier"  # dossier item type allows attachments
     VERIFY = "verify"
     MIGRATE = "migrate"  # an existing classic connection moves to OAuth (Hybride, secret, proofs, forget classic)
+    RENEW = "renew"  # a new client secret replaces the old one (new secret, proofs, old one revoked and refused)
     DONE = "done"

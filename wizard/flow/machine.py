@@ -35,8 +35,10 @@ SETUP_ORDER: tuple[StepId, ...] = (
 CHECK_ORDER: tuple[StepId, ...] = (StepId.WELCOME, StepId.ENVIRONMENT, StepId.TOKEN, StepId.VERIFY, StepId.DONE)
 # "Check an existing connection" that found a classic token and chose "move to OAuth" (the Done page offers it).
 MIGRATE_ORDER: tuple[StepId, ...] = (*CHECK_ORDER[:-1], StepId.MIGRATE, StepId.DONE)
+# "Client secret vernieuwen": the environment, the secret in use now (from the keyring, or pasted), the stages.
+RENEW_ORDER: tuple[StepId, ...] = (StepId.WELCOME, StepId.ENVIRONMENT, StepId.TOKEN, StepId.RENEW, StepId.DONE)
 # Every step once, for page ids and the step list.
-ALL_STEPS: tuple[StepId, ...] = (*SETUP_ORDER[:-1], StepId.MIGRATE, StepId.DONE)
+ALL_STEPS: tuple[StepId, ...] = (*SETUP_ORDER[:-1], StepId.MIGRATE, StepId.RENEW, StepId.DONE)
 
 SURVIVING = fields_with(Policy.SURVIVES_BACK)
 
@@ -68,6 +70,8 @@ class WizardMachine:
     # -- order and completeness ------------------------------------------------------------------------------
     @property
     def order(self) -> tuple[StepId, ...]:
+        if self.state.mode is Mode.RENEW:
+            return RENEW_ORDER
         if self.state.mode is Mode.CHECK_EXISTING:
             return MIGRATE_ORDER if self.state.migration is not None else CHECK_ORDER
         return SETUP_ORDER
@@ -103,6 +107,8 @@ class WizardMachine:
             return s.verification is not None and s.verification.ok
         if step is StepId.MIGRATE:
             return s.migration is not None and s.migration.complete
+        if step is StepId.RENEW:
+            return s.renewal is not None and s.renewal.complete
         if step is StepId.DONE:
             return True
         return not self.missing(step)

@@ -9,8 +9,11 @@ the controller runs the checks and reports what they showed with `record`.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from wizard.flow.stages import StagedProgress
 
 
 class Stage(StrEnum):
@@ -28,43 +31,14 @@ STAGES: tuple[Stage, ...] = tuple(Stage)
 AFAS_STAGES: frozenset[Stage] = frozenset({Stage.HYBRID, Stage.SECRET, Stage.SWITCH_OAUTH})
 
 
-class MigrationState(BaseModel):
+class MigrationState(StagedProgress):
     """Which stages are proved, and what the first check saw (to prove later that it is the same app connector)."""
 
-    model_config = ConfigDict(validate_assignment=True)
+    ORDER: ClassVar[tuple[Stage, ...]] = STAGES
 
     done: list[Stage] = Field(default_factory=list)
     # /metainfo's appName with the classic token; the OAuth check must see the same one.
     app_connector: str | None = None
-
-    @property
-    def current(self) -> Stage | None:
-        """The first stage not yet proved; None when the move is complete."""
-        for stage in STAGES:
-            if stage not in self.done:
-                return stage
-        return None
-
-    @property
-    def complete(self) -> bool:
-        return self.current is None
-
-    def is_done(self, stage: Stage) -> bool:
-        return stage in self.done
-
-    def is_open(self, stage: Stage) -> bool:
-        """A stage can be worked on once every stage before it is proved (AFAS's order matters: Hybride first)."""
-        return stage is self.current
-
-    def record(self, stage: Stage, proved: bool) -> None:
-        """Record what the check for `stage` showed. Only the current stage can be proved; a failed proof of an
-        earlier stage (e.g. OAuth stops working) reopens it and everything after it."""
-        index = STAGES.index(stage)
-        if proved:
-            if stage is self.current:
-                self.done = [*self.done, stage]
-            return
-        self.done = [s for s in self.done if STAGES.index(s) < index]
 
 
 def same_app_connector(before: str | None, after: str | None) -> bool:

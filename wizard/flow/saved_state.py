@@ -18,6 +18,7 @@ from wizard.domain.environment import AfasEnvironment
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.flow import state as state_module
 from wizard.flow.migration import MigrationState
+from wizard.flow.renewal import RenewalState
 from wizard.flow.state import Policy, WizardState, fields_with
 
 
@@ -27,6 +28,7 @@ def _model() -> type[BaseModel]:
         "dt": dt,
         "AfasEnvironment": AfasEnvironment,
         "MigrationState": MigrationState,
+        "RenewalState": RenewalState,
         "ClassicToken": ClassicToken,
         "OAuthClientCredentials": OAuthClientCredentials,
         "AnyCredential": ClassicToken | OAuthClientCredentials,

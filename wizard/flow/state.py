@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wizard.domain.environment import AfasEnvironment
     from wizard.domain.oauth import OAuthClientCredentials
     from wizard.flow.migration import MigrationState
+    from wizard.flow.renewal import RenewalState
 
     # What the wizard holds in memory: one of AFAS's two credentials (private-key JWT would be a third).
     AnyCredential: TypeAlias = ClassicToken | OAuthClientCredentials
@@ -54,6 +55,7 @@ P, BACK, SECRET, DAMAGED = Policy.PERSISTED, Policy.SURVIVES_BACK, Policy.SECRET
 class Mode(StrEnum):
     SETUP = "setup"  # the full guide, from the connector files to verification
     CHECK_EXISTING = "check-existing"  # environment, token, verification only
+    RENEW = "renew"  # "Client secret vernieuwen": environment, the current secret, the renewal's stages
 
 
 class AuthKind(StrEnum):
@@ -130,6 +132,8 @@ class WizardState:
     secret_expires: dt.date | None = field(default=None, metadata=policy(P | BACK))
     # Moving an existing classic connection to OAuth (check-existing mode only); None: not offered or not chosen.
     migration: MigrationState | None = field(default=None, metadata=policy(P | BACK))
+    # Renewing the client secret: which stages are proved and the new secret's expiry (never the secret itself).
+    renewal: RenewalState | None = field(default=None, metadata=policy(P | BACK))
     verification: VerificationSummary | None = field(default=None, metadata=policy(P | BACK))
     # Steps a failing check of the last verification points back to: shown as "needs attention".
     attention: list[StepId] = field(default_factory=list, metadata=policy(P | BACK))
@@ -148,7 +152,7 @@ class WizardState:
             return self.auth_choice
         if self.credential is not None:
             return AuthKind.OAUTH if self.credential.kind == "oauth-client-credentials" else AuthKind.CLASSIC
-        return AuthKind.CLASSIC if self.mode is Mode.CHECK_EXISTING else AuthKind.OAUTH
+        return AuthKind.OAUTH if self.mode is Mode.SETUP or self.mode is Mode.RENEW else AuthKind.CLASSIC
 
     # -- checklist helpers ------------------------------------------------------------------------------------
     def ticked(self, step: StepId) -> set[str]:

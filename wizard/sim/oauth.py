@@ -73,6 +73,9 @@ class OAuthSimSettings:
     ip_restriction_on_token: bool = False
     access_token_ttl: int = 3600  # "expires_in": 3600 (S1)
     secret_validity_days: int = 180  # Profit 9 default (S1); Profit 8 secrets do not expire
+    # False: "revoke" is clicked but does not take (not saved, or another app connector): the old secret is still
+    # accepted. The renewal must notice that and say so (issue 21).
+    revocation_takes: bool = True
 
 
 @dataclass
@@ -211,15 +214,18 @@ class SimOAuth:
         """Revoke one secret (default: the oldest active one); tokens issued with it stop working too."""
         with self.lock:
             secret = self._secret(secret_id)
+            if not self.settings.revocation_takes:
+                return secret.id
             secret.revoked = True
             self.tokens = {k: t for k, t in self.tokens.items() if t.secret_id != secret.id}
             return secret.id
 
-    def expire_secret(self, secret_id: int | None = None) -> int:
-        """Let a secret's validity end yesterday (the "oauth-secret-expired" scenario)."""
+    def expire_secret(self, secret_id: int | None = None, in_days: int = -1) -> int:
+        """Let a secret's validity end yesterday (the "oauth-secret-expired" scenario), or in `in_days` days
+        ("oauth-secret-expiring")."""
         with self.lock:
             secret = self._secret(secret_id)
-            secret.expires = self.today() - dt.timedelta(days=1)
+            secret.expires = self.today() + dt.timedelta(days=in_days)
             return secret.id
 
     def revoke_access_tokens(self) -> int:
@@ -430,9 +436,10 @@ class SimOAuth:
         return JSONResponse(payload, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 
 
-# --- presets for the scenarios "oauth-ready", "hybrid", "oauth-secret-expired" --------------------------------------
+# --- presets for the scenarios "oauth-ready", "hybrid", "oauth-secret-expired", "oauth-secret-expiring" ------------
 
-PRESETS = ("classic", "oauth-ready", "hybrid", "oauth-secret-expired")
+PRESETS = ("classic", "oauth-ready", "hybrid", "oauth-secret-expired", "oauth-secret-expiring")
+EXPIRING_IN_DAYS = 10  # "oauth-secret-expiring": inside the 30-day warning, so the renewal is offered
 
 
 def build_oauth(preset: str = "oauth-ready", *, client_id: str | None = None, secret: str | None = None) -> SimOAuth:
@@ -446,6 +453,8 @@ def build_oauth(preset: str = "oauth-ready", *, client_id: str | None = None, se
     state.create_client(client_id, secret)
     if preset == "oauth-secret-expired":
         state.expire_secret()
+    elif preset == "oauth-secret-expiring":
+        state.expire_secret(in_days=EXPIRING_IN_DAYS)
     return state
 
 

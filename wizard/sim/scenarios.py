@@ -36,9 +36,10 @@ SCENARIOS: dict[str, str] = {
     "oauth-ready": "Ready, with Authenticatietype OAuth: the client holds a client id and secret; classic refused.",
     "hybrid": "Ready, with Authenticatietype Hybride: the classic token and the OAuth client both work.",
     "oauth-secret-expired": "OAuth ready, but the client's secret expired yesterday (invalid_client).",
+    "oauth-secret-expiring": "OAuth ready, but the client's secret expires in 10 days: time to renew it.",
 }
 # A scenario's Authenticatietype: the OAuth scenarios are `ready` plus `build_oauth(preset)`.
-OAUTH_SCENARIOS = ("oauth-ready", "hybrid", "oauth-secret-expired")
+OAUTH_SCENARIOS = ("oauth-ready", "hybrid", "oauth-secret-expired", "oauth-secret-expiring")
 # `build_scenario(name, auth=...)`: any scenario with the app connector on another Authenticatietype.
 AUTH_PRESETS = {"classic": "classic", "hybrid": "hybrid", "oauth": "oauth-ready"}
 SLOW_LATENCY_MS = 150

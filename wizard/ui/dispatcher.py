@@ -24,6 +24,7 @@ from wizard.ui.controllers.files import FilesController
 from wizard.ui.controllers.helpdesk_report import HelpdeskController
 from wizard.ui.controllers.migration import MigrationController
 from wizard.ui.controllers.progress import ProgressController
+from wizard.ui.controllers.renewal import RenewalController
 from wizard.ui.controllers.verification import VerificationController
 from wizard.ui.controllers.views import Views
 from wizard.ui.i18n import Translations
@@ -60,6 +61,7 @@ class Controller(QObject):
         self.verification = VerificationController(self.ctx, self.credentials)
         self.demo = DemoController(self.ctx)
         self.migration = MigrationController(self.ctx, self.credentials)
+        self.renewal = RenewalController(self.ctx, self.credentials)
         self.helpdesk = HelpdeskController(self.ctx, lambda: self.verification.last_report)
         self.files = FilesController(self.ctx)
         self._shut_down = False
@@ -130,10 +132,24 @@ class Controller(QObject):
                 self.migration.prove(stage)
             case i.SimulateStage(stage=stage):
                 self.demo.simulate_stage(stage)
+            case i.StartRenewal():
+                self._start_renewal()
+            case i.PasteNewSecret():
+                self.renewal.paste(intent)
+            case i.ProveRenewal(stage=renewal_stage):
+                self.renewal.prove(renewal_stage)
+            case i.SimulateRenewal(stage=renewal_stage):
+                self.renewal.simulate(renewal_stage)
+            case i.CopyNewSecret():
+                self.renewal.copy_new_secret()
+            case i.SaveReminder(path=path, step=step):
+                self.renewal.save_reminder(path, step)
             case i.RunVerification():
                 self.verification.run()
             case i.SaveReport(path=path):
                 self.verification.save_report(path)
+            case i.GoToStep(step=StepId.RENEW):
+                self._start_renewal()  # the expiry warning's fix: the renewal has its own steps
             case i.GoToStep(step=step):
                 self.navigate.emit(step)
             case i.ResumeOrganisation(env_key=env_key):
@@ -144,6 +160,8 @@ class Controller(QObject):
     def page_entered(self, step: StepId) -> None:
         if step is StepId.TOKEN and self.state.token_storage is None and self.state.environment is not None:
             self.credentials.look_for_stored()
+        if step is StepId.RENEW and self.state.renewal is None:
+            self.renewal.start()  # chosen on the welcome page
         self.progress.flush()  # a step change writes at once, not after the pause
         self.changed.emit()
 
@@ -153,6 +171,12 @@ class Controller(QObject):
         self.migration.start(report.app_connector if report is not None else None)
         self.navigate.emit(StepId.VERIFY)
         self.navigate.emit(StepId.MIGRATE)
+
+    def _start_renewal(self) -> None:
+        """From the expiry warning or the fix of an expired or revoked secret: the renewal's own steps (the
+        environment and the secret in use are known after a check, so its stages open at once)."""
+        self.renewal.start()
+        self.navigate.emit(StepId.RENEW)
 
     def _state_changed(self) -> None:
         self.progress.request()

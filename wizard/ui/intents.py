@@ -12,6 +12,7 @@ from wizard.domain.text import Lang
 if TYPE_CHECKING:  # annotations only: the pages send these before pydantic loads (after the first paint)
     from pydantic import SecretStr
 
+    from wizard.flow import renewal
     from wizard.flow.migration import Stage
 
 
@@ -126,6 +127,46 @@ class SimulateStage:
 
 
 @dataclass(frozen=True)
+class StartRenewal:
+    """ "Client secret vernieuwen" (the welcome page, the expiry warning, the fix of an expired or revoked secret)."""
+
+
+@dataclass(frozen=True)
+class PasteNewSecret:
+    """The renewal's new client secret and its expiry as AFAS shows it (None: AFAS shows no date)."""
+
+    secret: SecretStr
+    expires: dt.date | None
+
+
+@dataclass(frozen=True)
+class ProveRenewal:
+    """Run the live check that proves a stage of the renewal (or record the user's confirmation)."""
+
+    stage: renewal.Stage
+
+
+@dataclass(frozen=True)
+class SimulateRenewal:
+    """Demo: do a stage of the renewal (new secret, revoke the old one) in the simulated AFAS."""
+
+    stage: renewal.Stage
+
+
+@dataclass(frozen=True)
+class CopyNewSecret:
+    """The renewal's new secret for the SmartBooqing portal, as a secret (cleared after 60 s)."""
+
+
+@dataclass(frozen=True)
+class SaveReminder:
+    """Write the calendar reminder (.ics) of the next deadline: the secret's expiry or the classic token's end."""
+
+    path: str
+    step: StepId  # the page that offered it (the Done page, the renewal): where the result is shown
+
+
+@dataclass(frozen=True)
 class ResumeOrganisation:
     env_key: str
 
@@ -150,5 +191,11 @@ Intent = (
     | StartMigration
     | ProveStage
     | SimulateStage
+    | StartRenewal
+    | PasteNewSecret
+    | ProveRenewal
+    | SimulateRenewal
+    | CopyNewSecret
+    | SaveReminder
     | ResumeOrganisation
 )

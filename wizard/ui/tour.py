@@ -26,14 +26,17 @@ from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from wizard.domain.steps import StepId
+from wizard.flow import renewal
 from wizard.flow.migration import STAGES, Stage
 from wizard.flow.state import AuthKind
 from wizard.ui.dispatcher import Controller
 from wizard.ui.frame import WizardWindow
+from wizard.ui.intents import SaveReminder
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.done import DonePage
 from wizard.ui.pages.migrate import MigratePage
+from wizard.ui.pages.renew import RenewPage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
 from wizard.ui.pages.welcome import WelcomePage
@@ -85,6 +88,7 @@ class Autopilot(QObject):
         screen: Screen | None = None,
         auth: str | None = None,
         migrate: bool = False,
+        renew: bool = False,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -96,6 +100,7 @@ class Autopilot(QObject):
         self.screen = screen or Screen()
         self.auth = AuthKind(auth) if auth else AuthKind.OAUTH
         self.migrate = migrate
+        self.renew = renew  # "Client secret vernieuwen" from the welcome page, every stage, the reminder saved
         self._stage_phase = 0
         self.exit_code: int | None = None
         self.shots: list[Path] = []
@@ -150,7 +155,7 @@ class Autopilot(QObject):
             return
         if step is StepId.WELCOME and isinstance(page, WelcomePage):
             # As a user would: the mode on the welcome page; the credential on the app connector step.
-            (page.check_radio if self.migrate else page.setup_radio).click()
+            (page.check_radio if self.migrate else page.renew_radio if self.renew else page.setup_radio).click()
         elif step is StepId.APP_CONNECTOR and isinstance(page, AppConnectorPage):
             if self._phase == 0:
                 self._phase = 1
@@ -163,6 +168,11 @@ class Autopilot(QObject):
         elif step is StepId.MIGRATE and isinstance(page, MigratePage):
             self._act_stage(page)
             return
+        elif step is StepId.RENEW and isinstance(page, RenewPage):
+            self._act_renewal(page)
+            return
+        elif step is StepId.TOKEN and self.renew:
+            pass  # the secret in use is found in the (demo's) keyring, as a user's would be
         elif step is StepId.CONNECTOR_FILES and isinstance(page, ConnectorFilesPage):
             page.folder_edit.setText(str(self.out_dir / "connector-files"))
             page.export_button.click()
@@ -206,6 +216,10 @@ class Autopilot(QObject):
             if ok and self.migrate and s.migration is None and isinstance(page, DonePage):
                 page.migrate_button.click()  # the offer a classic connection gets: move to OAuth
                 QTimer.singleShot(0, self._act)
+                return
+            if self.renew:
+                ok = s.renewal is not None and s.renewal.complete
+                self._finish(0 if ok else 1, "" if ok else "the renewal did not finish")
                 return
             if ok and self.migrate and (s.migration is None or not s.migration.complete):
                 self._finish(1, "the move to OAuth did not finish")
@@ -287,6 +301,41 @@ class Autopilot(QObject):
             self._finish(1, f"the move to OAuth stopped at '{stage.value}': {why}")
             return
         QTimer.singleShot(0, lambda: self._act_stage(page))
+
+    # -- the renewal: the AFAS stages done in the simulated AFAS, every stage proved and photographed -------------
+    def _act_renewal(self, page: RenewPage) -> None:
+        progress = self.window.machine.state.renewal
+        stage = progress.current if progress is not None else None
+        if stage is None:  # every stage proved: the reminder it offers, then the finished list
+            page.send(SaveReminder(str(self.out_dir / "reminder"), StepId.RENEW))
+            self._when_idle(self._shoot)
+            return
+        box = page.boxes[stage]
+        if self._stage_phase == 0:
+            self._stage_phase = 1
+            if box.simulate_button is not None:
+                box.simulate_button.click()
+            elif stage is renewal.Stage.HANDOVER:
+                page.copy_button.click()
+                page.handed_over.setChecked(True)
+            self._when_idle(lambda: self._act_renewal(page))
+            return
+        self._stage_phase = 0
+        number = renewal.STAGES.index(stage) + 1
+        if not self._save_shot(f"{StepId.RENEW.value}-{number}-{stage.value}", page.title()):
+            return
+        box.prove_button.click()
+        self._when_idle(lambda: self._renewal_proved(page, stage))
+
+    def _renewal_proved(self, page: RenewPage, stage: renewal.Stage) -> None:
+        if self.exit_code is not None:
+            return
+        progress = self.window.machine.state.renewal
+        if progress is None or not progress.is_done(stage):
+            why = page.boxes[stage].result.text() or page.message.text() or "no message"
+            self._finish(1, f"the renewal stopped at '{stage.value}': {why}")
+            return
+        QTimer.singleShot(0, lambda: self._act_renewal(page))
 
     def _save_shot(self, name: str, title: str) -> bool:
         number = self.window.machine.order.index(self.window.current_step) + 1

@@ -301,7 +301,8 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
     shown = f"tokenExpiry {excerpt(raw, 40)!r}" if raw is not None else "tokenExpiry None"
     parts = secret_expiry_parts(credential, run.today, run.app)
     if parts is not None:
-        return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.TOKEN, detail=shown)
+        # The fix is the renewal ("Client secret vernieuwen"), not pasting the same secret again.
+        return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.RENEW, detail=shown)
     if credential.secret_expires is not None:
         return Outcome(
             status=Status.PASS,
@@ -315,7 +316,7 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
     if isinstance(parsed, dt.date) and (parsed - run.today).days > ACCESS_TOKEN_DAYS:
         parts = secret_expiry_parts(with_expiry(credential, parsed), run.today, run.app)
         if parts is not None:
-            return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.TOKEN, detail=shown)
+            return Outcome(status=Status.WARN, message=parts[0], remedy=parts[1], fix_step=StepId.RENEW, detail=shown)
         return Outcome(
             status=Status.PASS,
             message=Text(

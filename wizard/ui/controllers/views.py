@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from wizard.domain.checks import CheckResult
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow import renewal
 from wizard.flow.migration import Stage
 from wizard.ui.widgets import Level
 
@@ -73,6 +74,22 @@ class MigrationView(PageView, Protocol):
     def copied(self, secret: bool = True) -> None: ...
 
 
+@runtime_checkable
+class RenewalView(PageView, Protocol):
+    def fill_secret(self, secret: str, expires: dt.date | None) -> None: ...
+
+    def stage_result(self, stage: renewal.Stage, level: Level, text: str) -> None: ...
+
+    def copied(self, secret: bool = True) -> None: ...
+
+
+@runtime_checkable
+class ReminderView(PageView, Protocol):
+    """A page that offers "Herinnering in mijn agenda" (the Done page, the renewal's last stage)."""
+
+    def reminder_saved(self, path: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class Views:
     """The pages as the controllers see them. `steps` builds a page when it is first asked for, so a controller
@@ -109,6 +126,19 @@ class Views:
         page = self.steps[StepId.DONE]
         if not isinstance(page, CopyTokenView):
             raise TypeError(f"{type(page).__name__} is not a CopyTokenView")
+        return page
+
+    @property
+    def renewal(self) -> RenewalView:
+        page = self.steps[StepId.RENEW]
+        if not isinstance(page, RenewalView):
+            raise TypeError(f"{type(page).__name__} is not a RenewalView")
+        return page
+
+    def reminder(self, step: StepId) -> ReminderView:
+        page = self.steps[step]
+        if not isinstance(page, ReminderView):
+            raise TypeError(f"{type(page).__name__} is not a ReminderView")
         return page
 
     @property

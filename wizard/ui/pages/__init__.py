@@ -26,6 +26,7 @@ PAGE_CLASSES: dict[StepId, tuple[str, str]] = {
     StepId.DOSSIER: ("wizard.ui.pages.dossier", "DossierPage"),
     StepId.VERIFY: ("wizard.ui.pages.verify", "VerifyPage"),
     StepId.MIGRATE: ("wizard.ui.pages.migrate", "MigratePage"),
+    StepId.RENEW: ("wizard.ui.pages.renew", "RenewPage"),
     StepId.DONE: ("wizard.ui.pages.done", "DonePage"),
 }
 

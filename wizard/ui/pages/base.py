@@ -203,6 +203,7 @@ def step_name(step: StepId) -> str:
         StepId.DOSSIER: QCoreApplication.translate("Steps", "Attachments"),
         StepId.VERIFY: QCoreApplication.translate("Steps", "Check"),
         StepId.MIGRATE: QCoreApplication.translate("Steps", "Move to OAuth"),
+        StepId.RENEW: QCoreApplication.translate("Steps", "Renew the secret"),
         StepId.DONE: QCoreApplication.translate("Steps", "Done"),
     }
     return names[step]

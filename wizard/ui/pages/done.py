@@ -18,6 +18,7 @@ from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
 from wizard.domain.steps import StepId
+from wizard.flow.renewal import next_reminder
 from wizard.flow.state import AuthKind, Mode, VerificationSummary
 from wizard.ui.intents import (
     CopyClientIdForPortal,
@@ -25,9 +26,11 @@ from wizard.ui.intents import (
     CopyTokenForPortal,
     GoToStep,
     SaveHelpdeskReport,
+    SaveReminder,
     StartMigration,
 )
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.renew import ask_reminder_path
 from wizard.ui.pages.verify import ask_report_path
 from wizard.ui.widgets import Level, heading, paragraph
 
@@ -124,6 +127,15 @@ class DonePage(StepPage):
         lay.addWidget(self.migrate_box)
         self.sunset = paragraph()
         lay.addWidget(self.sunset)
+        # -- the next deadline in the user's calendar (the secret's expiry, or the classic tokens' end) ----------
+        self.reminder_text = paragraph()
+        self.reminder_button = QPushButton()
+        self.reminder_button.clicked.connect(self._save_reminder)
+        lay.addWidget(self.reminder_text)
+        rem_row = QHBoxLayout()
+        rem_row.addWidget(self.reminder_button)
+        rem_row.addStretch(1)
+        lay.addLayout(rem_row)
 
     # -- what to show ----------------------------------------------------------------------------------------------
     @property
@@ -136,6 +148,11 @@ class DonePage(StepPage):
         return self.machine.state.auth is AuthKind.OAUTH
 
     @property
+    def renewed(self) -> bool:
+        s = self.machine.state
+        return s.mode is Mode.RENEW and s.renewal is not None and s.renewal.complete
+
+    @property
     def offers_migration(self) -> bool:
         s = self.machine.state
         return self.passed and s.mode is Mode.CHECK_EXISTING and not self.is_oauth and s.migration is None
@@ -146,18 +163,36 @@ class DonePage(StepPage):
         mail = link(f"mailto:{HELPDESK_MAIL}", HELPDESK_MAIL)
         if self.passed:
             self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
-            self.setSubTitle(self.tr("The check found no problems. One last step happens in the SmartBooqing portal."))
+            self.setSubTitle(
+                self.tr("The new client secret is in use and the old one is revoked.")
+                if self.renewed
+                else self.tr("The check found no problems. One last step happens in the SmartBooqing portal.")
+            )
         else:
             self.setTitle(self.tr("Not finished yet: report for the helpdesk"))
             self.setSubTitle(
                 self.tr("The check still finds problems. Fix them with the steps, or send this report to the helpdesk.")
             )
-        moved = self.machine.state.migration is not None and self.machine.state.migration.complete
+        s = self.machine.state
+        moved = s.migration is not None and s.migration.complete
+        renewed = self.renewed
         self.handover_title.setText(
             self.tr("The new login details (SmartBooqing received them during the move)")
             if moved
+            else self.tr("The new client secret (SmartBooqing received it during the renewal)")
+            if renewed
             else self.tr("Give SmartBooqing the login details")
         )
+        self.reminder_text.setText(
+            self.tr("Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.")
+            if self.is_oauth
+            else self.tr(
+                "Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic "
+                "tokens, with an alarm a week earlier."
+            )
+        )
+        self.reminder_button.setText(self.tr("Reminder in my c&alendar…"))
+        self.reminder_button.setAccessibleName(self.tr("Save a calendar reminder of the next deadline"))
         if self.is_oauth:
             self.handover_steps.setText(
                 self.tr(
@@ -231,11 +266,15 @@ class DonePage(StepPage):
         s = self.machine.state
         self.retranslate()  # the title follows the outcome and the credential
         passed = self.passed
-        self.handover.setVisible(passed)
+        # After a renewal SmartBooqing already has the new secret (stage 4): nothing is left to hand over.
+        self.handover.setVisible(passed and not self.renewed)
         self.report_box.setVisible(not passed)
         self.copy_id_button.setVisible(self.is_oauth)
         self.migrate_box.setVisible(self.offers_migration)
         self.sunset.setVisible(passed and not self.is_oauth and not self.offers_migration)
+        remind = passed and next_reminder(s) is not None
+        self.reminder_text.setVisible(remind)
+        self.reminder_button.setVisible(remind)
         rows: list[tuple[str, str]] = [
             (self.tr("Organisation"), s.organisation),
             (self.tr("Environment"), s.environment.env_id if s.environment else "—"),
@@ -305,6 +344,19 @@ class DonePage(StepPage):
 
     def report_copied(self) -> None:
         self.show_message(Level.OK, self.tr("The report is on the clipboard: paste it into your mail."))
+
+    def _save_reminder(self) -> None:
+        path = ask_reminder_path(self, self.tr("Save the calendar reminder"), "sbq-afas-reminder")
+        if path:
+            self.send(SaveReminder(path, self.step))
+
+    def reminder_saved(self, path: str) -> None:
+        self.show_message(
+            Level.OK,
+            self.tr("Reminder saved: {path}. Open it to add it to Outlook, Apple Calendar or Google Calendar.").format(
+                path=path
+            ),
+        )
 
     def _save_report(self) -> None:
         path = ask_report_path(self, self.tr("Save the report for the helpdesk"), "sbq-afas-report")

@@ -8,6 +8,7 @@ Only the open stage shows its instructions and buttons; proved ones keep a one-l
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from pydantic import SecretStr
 from PySide6.QtCore import Qt
@@ -31,7 +32,7 @@ from wizard.ui.widgets import Level, MessageLine, paragraph
 class StageBox(QFrame):
     """One stage: a heading with its state (symbol and word), and, while it is the open stage, what to do."""
 
-    def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
+    def __init__(self, stage: StrEnum, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stage = stage
         self.title = ""  # "2. Create the client secret", set by the page in the reader's language

@@ -21,7 +21,7 @@ from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, atten
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.feedback import item_of
-from wizard.flow.machine import SETUP_ORDER
+from wizard.flow.machine import ALL_STEPS, RENEW_ORDER, SETUP_ORDER
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to
@@ -339,6 +339,8 @@ class VerifyPage(StepPage):
 
     def _step_number(self, step: StepId) -> int:
         order = self.machine.order if step in self.machine.order else SETUP_ORDER
+        if step not in order:  # the renewal (the expiry warning's fix) has its own steps
+            order = RENEW_ORDER
         return order.index(step) + 1
 
     def _clear_groups(self) -> None:
@@ -356,7 +358,7 @@ class VerifyPage(StepPage):
             if Status(result.status) in _LEADS_TO_STEP and result.fix_step is not None:
                 by_step.setdefault(StepId(result.fix_step), []).append(result)
         found = self.machine.state.found_missing
-        for step in SETUP_ORDER:
+        for step in ALL_STEPS:
             results = by_step.get(step)
             if not results:
                 continue
@@ -394,7 +396,7 @@ class VerifyPage(StepPage):
             self._groups.append(group)
             self.fix_buttons[step] = group.button
         # Failing steps first, so the first button is the first thing to fix.
-        self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, SETUP_ORDER.index(g.step)))
+        self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, ALL_STEPS.index(g.step)))
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
         for index, group in enumerate(self._groups):

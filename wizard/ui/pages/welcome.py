@@ -41,6 +41,10 @@ class WelcomePage(StepPage):
         self.modes = QButtonGroup(self)
         self.modes.addButton(self.setup_radio)
         self.modes.addButton(self.check_radio)
+        self.renew_radio = QRadioButton()
+        self.modes.addButton(self.renew_radio)
+        self.check_radio.toggled.connect(self._mode_chosen)
+        self.renew_radio.toggled.connect(self._mode_chosen)
         self.setup_radio.toggled.connect(self._mode_chosen)
         lay.addWidget(self.setup_radio)
         lay.addWidget(self.check_radio)
@@ -48,6 +52,10 @@ class WelcomePage(StepPage):
         self.check_help = paragraph()
         self.check_help.setContentsMargins(24, 0, 0, 0)
         lay.addWidget(self.check_help)
+        lay.addWidget(self.renew_radio)
+        self.renew_help = paragraph()
+        self.renew_help.setContentsMargins(24, 0, 0, 0)
+        lay.addWidget(self.renew_help)
 
         self.resume_title = heading()
         self.resume_label = QLabel()
@@ -95,6 +103,13 @@ class WelcomePage(StepPage):
         )
         self.check_help.setText(help_text)
         self.check_radio.setAccessibleDescription(help_text)
+        self.renew_radio.setText(self.tr("Rene&w the client secret"))
+        renew_help = self.tr(
+            "A new OAuth client secret before the old one expires: made in AFAS, checked, given to SmartBooqing, "
+            "and the old one revoked."
+        )
+        self.renew_help.setText(renew_help)
+        self.renew_radio.setAccessibleDescription(renew_help)
         self.resume_title.setText(self.tr("Continue where you left off"))
         self.resume_label.setText(self.tr("Saved o&rganisation:"))
         self.resume_combo.setAccessibleName(self.tr("Saved organisation"))
@@ -107,7 +122,7 @@ class WelcomePage(StepPage):
             self.lang_combo.blockSignals(True)
             self.lang_combo.setCurrentIndex(index)
             self.lang_combo.blockSignals(False)
-        radio = self.check_radio if s.mode is Mode.CHECK_EXISTING else self.setup_radio
+        radio = {Mode.CHECK_EXISTING: self.check_radio, Mode.RENEW: self.renew_radio}.get(s.mode, self.setup_radio)
         if not radio.isChecked():
             radio.blockSignals(True)
             radio.setChecked(True)
@@ -125,7 +140,11 @@ class WelcomePage(StepPage):
         self.send(ChangeLanguage(Lang(self.lang_combo.currentData())))
 
     def _mode_chosen(self) -> None:
+        if not any(r.isChecked() for r in (self.setup_radio, self.check_radio, self.renew_radio)):
+            return  # the group's first toggle (off) of a switch: the second one (on) decides
         mode = Mode.SETUP if self.setup_radio.isChecked() else Mode.CHECK_EXISTING
+        if self.renew_radio.isChecked():
+            mode = Mode.RENEW
         if self.machine.state.mode is not mode:
             self.machine.state.mode = mode
             self.send(StateEdited())
