@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import installation
-from wizard.domain.presentation import STATUS_LOOK, Status
-from wizard.ui.palette import status_colour
+from wizard.domain.presentation import STATUS_LOOK, Status, Tone
+from wizard.ui.palette import banner, set_tone
 
 
 class Level(StrEnum):
@@ -34,17 +34,16 @@ class Level(StrEnum):
 
 # Symbol + word, so the meaning survives colour blindness, greyscale screenshots and remote sessions.
 SYMBOL = {Level.OK: "✔", Level.INFO: "ℹ", Level.WARN: "⚠", Level.ERROR: "✖", Level.BUSY: "…"}
-INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
 
 
-def level_colour(level: Level) -> str:
-    """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette."""
+def level_tone(level: Level) -> Tone | None:
+    """A message's tone, from the one status table (a note has no check status of its own; busy has no colour)."""
     return {
-        Level.OK: STATUS_LOOK[Status.PASS].colour,
-        Level.INFO: INFO_COLOUR,
-        Level.WARN: STATUS_LOOK[Status.WARN].colour,
-        Level.ERROR: STATUS_LOOK[Status.FAIL].colour,
-        Level.BUSY: "",
+        Level.OK: STATUS_LOOK[Status.PASS].tone,
+        Level.INFO: Tone.NOTE,
+        Level.WARN: STATUS_LOOK[Status.WARN].tone,
+        Level.ERROR: STATUS_LOOK[Status.FAIL].tone,
+        Level.BUSY: None,
     }[level]
 
 
@@ -73,26 +72,13 @@ class MessageLine(QLabel):
         self.level = level
         word = level_word(level) if level in (Level.WARN, Level.ERROR) else ""
         self.setText(f"{SYMBOL[level]} {word}: {text}" if word else f"{SYMBOL[level]} {text}")
-        self._colour()
+        set_tone(self, level_tone(level))  # readable in the light and the dark palette
         self.setAccessibleName(self.text())
         self.show()
 
-    def _colour(self) -> None:
-        """The level's colour, made readable on this palette's window (dark mode reaches 4.5:1 too)."""
-        colour = ""
-        if self.level is not None:
-            colour = status_colour(self.palette(), level_colour(self.level))
-        sheet = f"color: {colour};" if colour else ""
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # the system switched between light and dark
-            self._colour()
-        super().changeEvent(event)
-
     def clear_message(self) -> None:
         self.level = None
+        set_tone(self, None)
         self.setText("")
         self.setAccessibleName("")
         self.hide()
@@ -228,19 +214,41 @@ class Checklist(QWidget):
                 box.blockSignals(False)
 
 
+def paint_banner(frame: QFrame, label: QLabel, tone: Tone) -> None:
+    """A framed notice's tint, border and text in `tone`, for the current palette (light or dark)."""
+    look = banner(frame.palette(), tone)
+    name = frame.objectName() or type(frame).__name__
+    sheets = (
+        (frame, f"#{name} {{ background: {look.background}; border: 1px solid {look.border}; }}"),
+        (label, f"color: {look.text};"),
+    )
+    if not frame.objectName():
+        frame.setObjectName(name)
+    for widget, sheet in sheets:
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
+
+
 class Banner(QFrame):
     """A framed notice across the page (demo mode, stand-in files)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("Banner { background: #fff4ce; border: 1px solid #c8a600; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #3b2f00;")
         layout.addWidget(self.label)
+        self._colour()
+
+    def _colour(self) -> None:
+        paint_banner(self, self.label, Tone.CAUTION)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark
+            self._colour()
+        super().changeEvent(event)
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
