@@ -109,7 +109,10 @@ def layout_problems(window: QWidget) -> list[str]:
                 problems.append(f"label cut off: {widget.text()[:60]!r} {widget.size().toTuple()} needs {need}")
         elif isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text().strip():
             hint = widget.sizeHint()
-            if widget.width() + 1 < hint.width() and "\n" not in widget.text():
+            if widget.hasHeightForWidth():  # it wraps: it needs the height for its width
+                if widget.height() + 1 < widget.heightForWidth(widget.width()):
+                    problems.append(f"button cut off: {widget.text()[:60]!r} {widget.height()} high")
+            elif widget.width() + 1 < hint.width() and "\n" not in widget.text():
                 problems.append(f"button cut off: {widget.text()[:60]!r} {widget.width()} < {hint.width()}")
     return problems
 
@@ -155,6 +158,9 @@ def walk(
     with ExitStack() as stack:
         window = build_window(lang=lang, demo=True, stack=stack, scenario=scenario, start=None, defer=False)
         stack.callback(window.shutdown)
+        translations = window._translations
+        if translations is not None:  # the next test in this process starts in English again
+            stack.callback(translations.install, Lang.EN)
         finished: list[int] = []
         lines: list[str] = []
         auth = "classic" if scenario else None
@@ -170,7 +176,7 @@ def walk(
         real_grab = window.grab
 
         def grab(rectangle: QRect = QRect(0, 0, -1, -1)) -> QPixmap:  # noqa: B008 (Qt's own default)
-            name = f"{window.current_step.value} {window.title.text()}"
+            name = f"{len(found) + 1:02d} {window.current_step.value} {window.title.text()}"
             found[name] = look(window)
             return real_grab(rectangle)
 

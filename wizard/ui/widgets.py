@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,15 +62,28 @@ def level_word(level: Level) -> str:
 
 
 class MessageLine(QLabel):
-    """One status message: symbol, word and text; hidden when empty."""
+    """One status message: symbol, word and text; hidden when empty. A validation line under a field keeps
+    `reserve` lines of room while empty, so the buttons below it never move under the pointer when it appears."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve: int = 0) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level: Level | None = None
-        self.hide()
+        self.reserve = reserve
+        self._reserve_room()
+        if not reserve:
+            self.hide()  # (never show() here: without a parent yet, that would open it as a window of its own)
+
+    def _reserve_room(self) -> None:
+        if self.reserve:
+            self.setMinimumHeight(self.reserve * self.fontMetrics().lineSpacing() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_room()
+        super().changeEvent(event)
 
     def show_message(self, level: Level, text: str) -> None:
         self.level = level
@@ -81,7 +98,7 @@ class MessageLine(QLabel):
         set_tone(self, None)
         self.setText("")
         self.setAccessibleName("")
-        self.hide()
+        self.setVisible(self.reserve > 0)
 
 
 def heading(text: str = "") -> QLabel:
@@ -171,6 +188,99 @@ class CopyRow(QWidget):
         self.button.retranslate()
 
 
+class _Wrapping:
+    """A checkbox or radio button whose text wraps like a paragraph instead of widening the page (a long connector
+    name, a translated option): Qt's own draw their text on one line, so 24 of them scroll sideways at 1024x600."""
+
+    _indicator = QStyle.PrimitiveElement.PE_IndicatorCheckBox
+    _indicator_rect = QStyle.SubElement.SE_CheckBoxIndicator
+
+    def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]
+        return option
+
+    def _indent(self) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option = self._option()
+        box = widget.style().subElementRect(self._indicator_rect, option, widget)
+        return box.width() + widget.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, widget) + 2
+
+    def _shown_text(self) -> str:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def _text_rect(self, width: int) -> QRect:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        room = max(1, width - self._indent())
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return widget.fontMetrics().boundingRect(QRect(0, 0, room, 100_000), int(flags), self._shown_text())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        indicator = widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, self._option(), widget)
+        return max(indicator, self._text_rect(width).height()) + 4
+
+    def sizeHint(self) -> QSize:
+        width = self._indent() + min(self._text_rect(100_000).width(), 420) + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        words = self._shown_text().split() or [""]
+        width = self._indent() + max(widget.fontMetrics().horizontalAdvance(w) for w in words) + 2
+        return QSize(min(width, 240), self.heightForWidth(width))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        return widget.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        painter = QPainter(widget)
+        option = self._option()
+        style = widget.style()
+        text = self._text_rect(widget.width()).translated(self._indent(), 2)
+        box = style.subElementRect(self._indicator_rect, option, widget)
+        line = widget.fontMetrics().height()
+        box.moveTop(2 + max(0, (line - box.height()) // 2))  # beside the first line, not the middle of five
+        option.rect = box
+        style.drawPrimitive(self._indicator, option, painter, widget)
+        group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(widget.palette().color(group, widget.foregroundRole()))
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        painter.drawText(text.adjusted(0, 0, 2, 0), int(flags), self._shown_text())
+        if widget.hasFocus():
+            focus = QStyleOptionButton()
+            focus.initFrom(widget)
+            focus.rect = text.adjusted(-2, -1, 2, 1)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+        painter.end()
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+
+class WrappingRadioButton(_Wrapping, QRadioButton):
+    _indicator = QStyle.PrimitiveElement.PE_IndicatorRadioButton
+    _indicator_rect = QStyle.SubElement.SE_RadioButtonIndicator
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+
 class Checklist(QWidget):
     """Checkboxes keyed by item id; `toggled(item, on)` when the user ticks one."""
 
@@ -185,7 +295,7 @@ class Checklist(QWidget):
         self.rows: dict[str, QWidget] = {}
 
     def add(self, item: str, text: str, extra: QWidget | None = None) -> QCheckBox:
-        box = QCheckBox(text)
+        box = WrappingCheckBox(text)
         box.setAccessibleName(text)
         box.toggled.connect(lambda on, i=item: self.toggled.emit(i, on))
         if extra is None:
