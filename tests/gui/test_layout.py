@@ -15,6 +15,7 @@ import pytest
 
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
+from wizard.ui.pages.token import TokenPage
 
 pytestmark = pytest.mark.gui
 
@@ -76,6 +77,7 @@ def test_store_button_stays_put_when_the_lines_under_the_fields_appear(make_wind
     while window.current_step is not StepId.TOKEN:
         window.next()
     page = window.pages[StepId.TOKEN]
+    assert isinstance(page, TokenPage)
     page.oauth_radio.click()
     qtbot.wait(20)
 
