@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton
 from wizard.data import screens
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.steps import StepId
+from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
@@ -218,7 +219,7 @@ class AppConnectorPage(StepPage):
                 "tokens on {expiry} and stops such app connectors after {sunset}. Once your AFAS offers OAuth "
                 "(Profit 9), run this wizard again with 'Check an existing connection' to move over."
             ).format(
-                expiry=CLASSIC_TOKEN_EXPIRY.strftime("%d-%m-%Y"), sunset=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y")
+                expiry=self.text(long_date(CLASSIC_TOKEN_EXPIRY)), sunset=self.text(long_date(CLASSIC_TOKEN_SUNSET))
             ),
         )
 
