@@ -328,7 +328,13 @@ class WizardWindow(QDialog):
 
         dialog = HelpdeskDialog(self.machine.state, self)
         self._helpdesk = dialog  # for tests and the tour
+        dialog.finished.connect(self._back_from_helpdesk)
         dialog.open()
+
+    def _back_from_helpdesk(self) -> None:
+        """Keyboard users land where they were, on the button that opened it (not on nothing)."""
+        self.activateWindow()
+        self.buttons[Button.HELPDESK].setFocus(Qt.FocusReason.PopupFocusReason)
 
     # -- texts -------------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -363,6 +369,7 @@ class WizardWindow(QDialog):
                 )
             )
         self.step_list.refresh()
+        self._side.setAccessibleName(QCoreApplication.translate("WizardWindow", "Steps"))  # it takes Tab focus
         self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
         self._update_header()
         self._update_buttons()

@@ -6,7 +6,18 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -92,6 +103,11 @@ class MessageLine(QLabel):
         set_tone(self, level_tone(level))  # readable in the light and the dark palette
         self.setAccessibleName(self.text())
         self.show()
+        if level is not Level.BUSY and self.isVisible():  # a result a screen reader says without moving the focus
+            event = QAccessibleAnnouncementEvent(self, self.text())
+            if level is Level.ERROR:
+                event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(event)
 
     def clear_message(self) -> None:
         self.level = None

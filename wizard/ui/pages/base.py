@@ -42,6 +42,7 @@ class StepPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll = scroll  # in the Tab order (arrow keys scroll it): a screen reader names it after the step
         self.body = QWidget()
         self.layout_ = QVBoxLayout(self.body)
         scroll.setWidget(self.body)
@@ -120,6 +121,7 @@ class StepPage(QWidget):
 
     def _retranslate_all(self) -> None:
         self.retranslate()
+        self._scroll.setAccessibleName(step_name(self.step))
         if self.illustration is not None:
             title = QCoreApplication.translate("StepPage", "In AFAS it looks like this:")
             self.illustration.show_for(self.machine.state.lang, title)
