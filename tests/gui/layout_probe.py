@@ -1,7 +1,7 @@
 """Run by test_layout.py in a process of its own (QT_SCALE_FACTOR is read when QApplication starts): walk every page
 on a screen of the given size and scaling and print what scrolls sideways or is cut off, as JSON.
 
-    python -m tests.gui.layout_probe WIDTH HEIGHT SCALE [SCENARIO]
+    python -m tests.gui.layout_probe WIDTH HEIGHT SCALE [SCENARIO | migrate]
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     width, height, scale = int(argv[0]), int(argv[1]), float(argv[2])
-    scenario = argv[3] if len(argv) > 3 else None
+    extra = argv[3] if len(argv) > 3 else None
+    migrate = extra == "migrate"
+    scenario = None if migrate else extra
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from wizard.ui.tour import Screen, prepare_screen
 
@@ -39,7 +41,7 @@ def main(argv: list[str]) -> int:
             time.sleep(0.005)
 
     with tempfile.TemporaryDirectory() as folder:
-        found = walk(layout_problems, Path(folder), screen=screen, scenario=scenario, wait=wait)
+        found = walk(layout_problems, Path(folder), screen=screen, scenario=scenario, migrate=migrate, wait=wait)
     print(json.dumps(found))
     return 0
 

@@ -148,6 +148,7 @@ def walk(
     screen: Screen | None = None,
     scenario: str | None = None,
     lang: Lang = Lang.NL,
+    migrate: bool = False,
     wait: Callable[[Callable[[], bool]], None],
 ) -> dict[str, list[str]]:
     """The tour through every page (the failing `scenario`'s fix page too); `look` at each page it photographs.
@@ -156,20 +157,22 @@ def walk(
 
     found: dict[str, list[str]] = {}
     with ExitStack() as stack:
-        window = build_window(lang=lang, demo=True, stack=stack, scenario=scenario, start=None, defer=False)
+        start = "ready" if migrate else None  # the move to OAuth starts from a working classic setup
+        window = build_window(lang=lang, demo=True, stack=stack, scenario=scenario, start=start, defer=False)
         stack.callback(window.shutdown)
         translations = window._translations
         if translations is not None:  # the next test in this process starts in English again
             stack.callback(translations.install, Lang.EN)
         finished: list[int] = []
         lines: list[str] = []
-        auth = "classic" if scenario else None
+        auth = "classic" if scenario or migrate else None
         autopilot = Autopilot(
             window,
             tmp_path,
             scenario=scenario,
             screen=screen,
             auth=auth,
+            migrate=migrate,
             on_line=lines.append,
             on_finish=finished.append,
         )

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
         (1024, 600, 1.25, None),
         (1280, 720, 1.25, None),
         (1024, 600, 1.25, "missing-connectors"),
+        (1024, 600, 1.25, "migrate"),  # the move to OAuth, stage by stage
     ],
 )
 def test_no_page_scrolls_sideways_or_cuts_text_off(width: int, height: int, scale: float, scenario: str | None) -> None:
