@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -100,6 +101,13 @@ def layout_problems(window: QWidget) -> list[str]:
             problems.append(f"scrolls sideways by {horizontal.maximum()} px: {wide}")
         if vertical.isVisible() and vertical.maximum() == 0:
             problems.append("a vertical scroll bar with nothing to scroll")
+        inside = area.widget() if isinstance(area, QScrollArea) else None
+        layout = inside.layout() if inside is not None else None
+        if vertical.isVisible() and layout is not None:
+            room = area.viewport().width()
+            need = layout.totalHeightForWidth(room) if layout.hasHeightForWidth() else 0
+            if 0 < need <= area.viewport().height():
+                problems.append(f"a vertical scroll bar, yet the content fits ({need} <= {area.viewport().height()})")
     for widget in window.findChildren(QWidget):
         if not _shown(widget, window):
             continue

@@ -207,6 +207,9 @@ class CopyRow(QWidget):
         self.button.retranslate()
 
 
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
 class _Wrapping:
     """A checkbox or radio button whose text wraps like a paragraph instead of widening the page (a long connector
     name, a translated option): Qt's own draw their text on one line, so 24 of them scroll sideways at 1024x600."""
@@ -237,8 +240,7 @@ class _Wrapping:
     def _text_rect(self, width: int) -> QRect:
         widget: QAbstractButton = self  # type: ignore[assignment]
         room = max(1, width - self._indent())
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        return widget.fontMetrics().boundingRect(QRect(0, 0, room, 100_000), int(flags), self._shown_text())
+        return widget.fontMetrics().boundingRect(QRect(0, 0, room, 100_000), int(_WRAP), widget.text())
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -256,7 +258,9 @@ class _Wrapping:
         widget: QAbstractButton = self  # type: ignore[assignment]
         words = self._shown_text().split() or [""]
         width = self._indent() + max(widget.fontMetrics().horizontalAdvance(w) for w in words) + 2
-        return QSize(min(width, 240), self.heightForWidth(width))
+        # The height at the preferred width, as QLabel does: at the narrowest width a layout would reserve a
+        # word per line and scroll a page that has nothing to scroll.
+        return QSize(min(width, 240), self.heightForWidth(self.sizeHint().width()))
 
     def hitButton(self, pos: QPoint) -> bool:
         widget: QAbstractButton = self  # type: ignore[assignment]
@@ -275,8 +279,7 @@ class _Wrapping:
         style.drawPrimitive(self._indicator, option, painter, widget)
         group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
         painter.setPen(widget.palette().color(group, widget.foregroundRole()))
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        painter.drawText(text.adjusted(0, 0, 2, 0), int(flags), self._shown_text())
+        painter.drawText(text.adjusted(0, 0, 2, 0), int(_WRAP), widget.text())  # the mnemonic underlined
         if widget.hasFocus():
             focus = QStyleOptionButton()
             focus.initFrom(widget)
