@@ -79,6 +79,9 @@ def run_gui(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("SmartBooqing AFAS Setup")
     app.setOrganizationName("SmartBooqing")
+    from wizard.ui.palette import install as readable_colours
+
+    readable_colours(app)  # disabled text, checkbox outlines and focus rings readable in light and dark
     with ExitStack() as stack:
         migrate = bool(getattr(args, "migrate", False))  # the tour's move starts from a working classic setup
         renew = bool(getattr(args, "renew", False))  # the tour's renewal starts from a secret about to expire

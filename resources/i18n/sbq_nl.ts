@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>&amp;{oauth} is one of the choices (recommended: every new connection uses it)</source>
-        <translation>&amp;{oauth} staat ertussen (aanbevolen: elke nieuwe koppeling gebruikt het)</translation>
+        <translation>De lijst bevat &amp;{oauth} (aanbevolen: elke nieuwe koppeling gebruikt dit)</translation>
     </message>
     <message>
         <source>{field}: {oauth} is offered</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Only &amp;{classic}, or there is no field {field}</source>
-        <translation>Alleen &amp;{classic}, of er is geen veld {field}</translation>
+        <translation>De lijst bevat alleen &amp;{classic}, of het veld {field} ontbreekt</translation>
     </message>
     <message>
         <source>{field}: only {classic} is offered</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>In the browser, the import dialog &lt;b&gt;{dialog}&lt;/b&gt; opens your browser&apos;s own file picker: go to this folder on this computer. A path below can be pasted into its file name box.</source>
-        <translation>In de browser opent het importvenster &lt;b&gt;{dialog}&lt;/b&gt; de bestandskiezer van uw browser: ga daar naar deze map op deze computer. U kunt een pad hieronder in het vak Bestandsnaam plakken.</translation>
+        <translation>Werkt u in de browser? Dan opent &lt;b&gt;{dialog}&lt;/b&gt; het venster van uw browser om een bestand te kiezen. Ga daarin naar deze map op deze computer, of plak een pad van hieronder in het vak Bestandsnaam.</translation>
     </message>
     <message>
         <source>Suggested here and not in Documents: {reason}</source>
@@ -393,8 +393,8 @@
         <translation>AFAS accepteert de bijlage alleen als het type dossieritem dat toestaat voor inkoop- en verkoopfacturen. Controleer deze instelling eenmalig per AFAS-organisatie.</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Find the type your invoice documents are filed as. Only a type with &lt;b&gt;Link file&lt;/b&gt; ticked in the list can carry a document; in the guide&apos;s example those are {types}. Not sure which one? Check each of these.&lt;/li&gt;&lt;li&gt;Open its properties and go to the tab &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;{optional}&lt;/b&gt; for &lt;b&gt;{purchase}&lt;/b&gt; and for &lt;b&gt;{sales}&lt;/b&gt;, then click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zoek het type waaronder uw factuurdocumenten worden opgeslagen. Alleen een type met &lt;b&gt;Link file&lt;/b&gt; (bijlage koppelen) aangevinkt in de lijst kan een document dragen; in het voorbeeld van de handleiding zijn dat {types}. Weet u niet welk? Controleer ze allemaal.&lt;/li&gt;&lt;li&gt;Open de eigenschappen en ga naar het tabblad &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;{optional}&lt;/b&gt; bij &lt;b&gt;{purchase}&lt;/b&gt; en bij &lt;b&gt;{sales}&lt;/b&gt; en klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Find the type your invoice documents are filed as. Only a type with &lt;b&gt;Link file&lt;/b&gt; ticked in the list can carry a document, for example {types}. Not sure which one? Check each of these.&lt;/li&gt;&lt;li&gt;Open its properties and go to the tab &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Set the destination to &lt;b&gt;{optional}&lt;/b&gt; for &lt;b&gt;{purchase}&lt;/b&gt; and for &lt;b&gt;{sales}&lt;/b&gt;, then click &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Ga in AFAS Profit naar &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zoek het type waaronder uw factuurdocumenten worden opgeslagen. Alleen een type met &lt;b&gt;Link file&lt;/b&gt; (bijlage koppelen) aangevinkt in de lijst kan een document dragen, bijvoorbeeld {types}. Weet u niet welk? Controleer ze allemaal.&lt;/li&gt;&lt;li&gt;Open de eigenschappen en ga naar het tabblad &lt;b&gt;{tab}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Zet de bestemming op &lt;b&gt;{optional}&lt;/b&gt; bij &lt;b&gt;{purchase}&lt;/b&gt; en bij &lt;b&gt;{sales}&lt;/b&gt; en klik op &lt;b&gt;{ok}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>ℹ The check cannot read this setting from AFAS, so it shows it as &lt;b&gt;Check yourself&lt;/b&gt;: only your ticks here say it is done. Not allowed yet? Then SmartBooqing can book the invoice, but cannot attach the document.</source>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <source>&amp;Advanced: AFAS Profit on our own server (on-premise)</source>
-        <translation>&amp;Geavanceerd: AFAS Profit op een eigen server (on-premise)</translation>
+        <translation>&amp;Geavanceerd: AFAS Profit draait op een eigen server</translation>
     </message>
     <message>
         <source>AFAS Profit on our own server</source>
@@ -457,11 +457,11 @@
     </message>
     <message>
         <source>&amp;REST address:</source>
-        <translation>&amp;REST-adres:</translation>
+        <translation>Adres van de &amp;server:</translation>
     </message>
     <message>
         <source>REST address of AFAS Profit</source>
-        <translation>REST-adres van AFAS Profit</translation>
+        <translation>Internetadres van uw eigen AFAS Profit-server</translation>
     </message>
     <message>
         <source>How do you open AFAS Profit?</source>
@@ -1258,8 +1258,12 @@
         <translation>&lt;ol&gt;&lt;li&gt;Als de app connector is opgeslagen met {field} &lt;b&gt;{oauth}&lt;/b&gt;, toont AFAS de &lt;b&gt;{client_id}&lt;/b&gt; en het &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kopieer ze één voor één en plak ze hieronder. AFAS toont het secret &lt;b&gt;maar één keer&lt;/b&gt;: plak het voordat u dat scherm sluit.&lt;/li&gt;&lt;li&gt;Vul de datum in tot wanneer het secret geldig is, zoals AFAS die toont (normaal 180 dagen vanaf vandaag). De wizard onthoudt die, zodat u op tijd hoort dat u een nieuw secret moet aanmaken.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you linked ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. The guide uses the environment&apos;s administrator user, such as &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u hebt gekoppeld ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. De handleiding gebruikt de beheerder van de omgeving, zoals &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>your environment number and .admin</source>
+        <translation>uw omgevingsnummer gevolgd door .admin</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you linked ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. Usually that is the environment&apos;s administrator user: &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u hebt gekoppeld ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. Meestal is dat de beheerder van de omgeving: &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>How does SmartBooqing log in to this app connector?</source>

@@ -136,12 +136,12 @@ _MAINTENANCE = Text(
 _UNEXPECTED = Text(en="AFAS answered unexpectedly", nl="AFAS antwoordde onverwacht")
 
 _MESSAGES: dict[Problem, Text] = {
-    Problem.UNAUTHORIZED: Text(en="AFAS rejected the token (HTTP 401)", nl="AFAS weigert het token (HTTP 401)"),
+    Problem.UNAUTHORIZED: Text(en="AFAS rejected the token", nl="AFAS weigert het token"),
     Problem.FORBIDDEN: Text(
-        en="AFAS refused this computer's address (HTTP 403: IP restriction on the app connector)",
-        nl="AFAS weigert het adres van deze computer (HTTP 403: IP-restrictie op de app connector)",
+        en="AFAS refused this computer's address (an IP restriction on the app connector)",
+        nl="AFAS weigert het adres van deze computer (een IP-restrictie op de app connector)",
     ),
-    Problem.NOT_FOUND: Text(en="AFAS answered 'not found' (HTTP 404)", nl="AFAS antwoordde 'niet gevonden' (HTTP 404)"),
+    Problem.NOT_FOUND: Text(en="AFAS answered 'not found'", nl="AFAS antwoordde 'niet gevonden'"),
     Problem.NOT_LINKED: Text(
         en="AFAS says this connector is not part of the app connector, or the user is not authorised",
         nl="AFAS meldt dat deze connector niet in de app connector zit, of dat de gebruiker niet geautoriseerd is",
@@ -200,19 +200,19 @@ _TOKEN_MESSAGES: dict[Problem, Text] = {
         nl="AFAS vraagt om DPoP: de app connector is ingericht als public client",
     ),
     Problem.FORBIDDEN: Text(
-        en="AFAS refused this computer's address at the token endpoint (HTTP 403: IP restriction)",
-        nl="AFAS weigert het adres van deze computer bij het token-endpoint (HTTP 403: IP-restrictie)",
+        en="AFAS refused this computer's address when logging in (an IP restriction)",
+        nl="AFAS weigert het adres van deze computer bij het inloggen (een IP-restrictie)",
     ),
     Problem.NOT_FOUND: Text(
-        en="This environment has no OAuth token endpoint (HTTP 404)",
-        nl="Deze omgeving heeft geen OAuth-token-endpoint (HTTP 404)",
+        en="This environment does not offer logging in with OAuth",
+        nl="Deze omgeving biedt inloggen met OAuth niet aan",
     ),
     Problem.MALFORMED: Text(
-        en="The token endpoint sent an answer that is not what AFAS sends",
-        nl="Het token-endpoint stuurde een antwoord dat AFAS normaal niet stuurt",
+        en="AFAS's login service sent an answer that is not what AFAS sends",
+        nl="De inlogdienst van AFAS stuurde een antwoord dat AFAS normaal niet stuurt",
     ),
     Problem.UNEXPECTED: Text(
-        en="The token endpoint answered unexpectedly", nl="Het token-endpoint antwoordde onverwacht"
+        en="AFAS's login service answered unexpectedly", nl="De inlogdienst van AFAS antwoordde onverwacht"
     ),
 }
 

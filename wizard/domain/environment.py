@@ -28,7 +28,7 @@ class EnvType(StrEnum):
         return {
             EnvType.PRODUCTION: Text(en="Production", nl="Productie"),
             EnvType.TEST: Text(en="Test", nl="Test"),
-            EnvType.ACCEPT: Text(en="Accept", nl="Accept"),
+            EnvType.ACCEPT: Text(en="Acceptance", nl="Acceptatie"),
         }[self]
 
 
@@ -53,9 +53,9 @@ _DNS_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
 ENV_HELP = Text(
     en="Enter the environment as AFAS shows it at the top right of Profit, e.g. O12345AA "
-    "(O = production, T = test, A = accept), or the 5-digit number plus the type.",
+    "(O = production, T = test, A = acceptance), or the 5-digit number plus the type.",
     nl="Vul de omgeving in zoals AFAS die rechtsboven in Profit toont, bijvoorbeeld O12345AA "
-    "(O = productie, T = test, A = accept), of het nummer van 5 cijfers plus het type.",
+    "(O = productie, T = test, A = acceptatie), of het nummer van 5 cijfers plus het type.",
 )
 
 

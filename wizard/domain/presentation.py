@@ -34,35 +34,10 @@ class Tone(StrEnum):
 
 
 @dataclass(frozen=True)
-class ToneColours:
-    text: str  # on a light background
-    background: str  # a light tint for a table cell
-
-
-# The light-theme colours of each tone. They belong to the surfaces that draw them (wizard/ui/palette.py for the GUI,
-# the HTML report's style): kept here until those read `tone`; `StatusLook.colour`/`.background` read it meanwhile.
-TONE_COLOURS: dict[Tone, ToneColours] = {
-    Tone.GOOD: ToneColours("#1b6e20", "#e3f6e3"),
-    Tone.NOTE: ToneColours("#1f4e79", "#e6eef7"),
-    Tone.CAUTION: ToneColours("#8a5300", "#fff4d6"),
-    Tone.BAD: ToneColours("#a31515", "#fde2e2"),
-    Tone.QUIET: ToneColours("#555555", "#eeeeee"),
-}
-
-
-@dataclass(frozen=True)
 class StatusLook:
     label: Text
     symbol: str  # with the label, so the meaning survives colour blindness, greyscale and plain terminals
-    tone: Tone
-
-    @property
-    def colour(self) -> str:
-        return TONE_COLOURS[self.tone].text
-
-    @property
-    def background(self) -> str:
-        return TONE_COLOURS[self.tone].background
+    tone: Tone  # each surface colours it: wizard/ui/palette.py for the GUI, the HTML report's own style
 
 
 STATUS_LOOK: dict[Status, StatusLook] = {
@@ -112,10 +87,6 @@ class VerdictLook:
     symbol: str
     tone: Tone
     exit_code: int  # 0 verified, 1 setup defects, 3 verification impossible right now (wizard.cli.common.ExitCode)
-
-    @property
-    def colour(self) -> str:
-        return TONE_COLOURS[self.tone].text
 
 
 VERDICT_LOOK: dict[Verdict, VerdictLook] = {

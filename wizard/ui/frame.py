@@ -329,7 +329,13 @@ class WizardWindow(QDialog):
         report = self.controller.last_report if hasattr(self, "controller") else None
         dialog = HelpdeskDialog(self.machine.state, self, current=self.machine.current, last_report=lambda: report)
         self._helpdesk = dialog  # for tests and the tour
+        dialog.finished.connect(self._back_from_helpdesk)
         dialog.open()
+
+    def _back_from_helpdesk(self) -> None:
+        """Keyboard users land where they were, on the button that opened it (not on nothing)."""
+        self.activateWindow()
+        self.buttons[Button.HELPDESK].setFocus(Qt.FocusReason.PopupFocusReason)
 
     # -- texts -------------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -364,6 +370,7 @@ class WizardWindow(QDialog):
                 )
             )
         self.step_list.refresh()
+        self._side.setAccessibleName(QCoreApplication.translate("WizardWindow", "Steps"))  # it takes Tab focus
         self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
         self._update_header()
         self._update_buttons()

@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -31,6 +31,29 @@ WIDTH, HEIGHT = 520, 250
 FONT = "font-family='Segoe UI, Helvetica, Arial, sans-serif'"
 INK, MUTED, LINE, PANEL, ACCENT = "#1a1a1a", "#5c5c5c", "#b8b8b8", "#f3f3f3", "#d9480f"
 CHAR_WIDTH = 6.6  # average width of a 12 px character: enough to size boxes around labels
+
+
+CAPTION_ROOM = WIDTH - 24  # inside the caption box, with its margins
+
+
+def caption_width(value: str, size: int) -> float:
+    """How wide `value` is drawn in bold at `size` px with the fonts this machine has (the SVG's family list)."""
+    font = QFont(["Segoe UI", "Helvetica", "Arial", "sans-serif"])
+    font.setPixelSize(size)
+    font.setBold(True)
+    return QFontMetricsF(font).horizontalAdvance(value)
+
+
+def caption_lines(value: str) -> list[str]:
+    """`value` on one line at 12 px if it fits, else as two balanced lines (drawn at 11 px)."""
+    if caption_width(value, 12) <= CAPTION_ROOM:
+        return [value]
+    words = value.split(" ")
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    if not splits:
+        return [value]
+    best = min(splits, key=lambda pair: max(caption_width(pair[0], 11), caption_width(pair[1], 11)))
+    return list(best)
 
 
 @dataclass
@@ -87,10 +110,15 @@ class Drawing:
         return where
 
     def caption(self, value: str) -> None:
+        """The caption box under the screen: one line, or two smaller ones when one would run past the edge."""
         self.parts.append(
             f"<rect x='1' y='{HEIGHT - 36}' width='{WIDTH - 2}' height='34' rx='4' fill='#fff4e8' stroke='{ACCENT}'/>"
         )
-        self.text(12, HEIGHT - 14, "➜ " + value, size=12, colour="#7a2800", bold=True)
+        lines = caption_lines("➜ " + value)
+        size = 12 if len(lines) == 1 else 11
+        for index, line in enumerate(lines):
+            y = HEIGHT - 14 if len(lines) == 1 else HEIGHT - 22 + index * 14
+            self.text(12, y, line, size=size, colour="#7a2800", bold=True)
 
     def finish(self, caption: str) -> tuple[str, str]:
         """The caption drawn under the screen; the SVG (described by the caption) and the caption itself."""

@@ -30,7 +30,10 @@ class StepList(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.setStyleSheet("QPushButton { text-align: left; padding: 3px 4px; }")
+        # A step not reachable yet keeps the window's text colour (light or dark): not greyed, it is information.
+        self.setStyleSheet(
+            "QPushButton { text-align: left; padding: 3px 4px; } QPushButton:disabled { color: palette(window-text); }"
+        )
         self.labels: dict[StepId, QPushButton] = {}
         for step in ALL_STEPS:
             button = QPushButton()

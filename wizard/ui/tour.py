@@ -40,7 +40,7 @@ from wizard.ui.pages.renew import RenewPage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
 from wizard.ui.pages.welcome import WelcomePage
-from wizard.ui.palette import dark_palette
+from wizard.ui.palette import dark_palette, use_style
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +121,10 @@ class Autopilot(QObject):
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.window.controller.state.export_folder = str(self.out_dir / "connector-files")
         if self.screen.dark:
-            QApplication.setStyle("Fusion")  # the platform style may ignore the palette; Fusion follows it
-            QApplication.setPalette(dark_palette())
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            use_style(app, "Fusion")  # the platform style may ignore the palette; Fusion follows it
+            app.setPalette(dark_palette())  # made readable by wizard.ui.palette.install's watch
         if self.screen.size is not None:
             # As a maximised window on that screen: everything the user must reach has to fit in there.
             self.window.resize(self.window.screen().availableGeometry().size())

@@ -5,23 +5,41 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from wizard import installation
-from wizard.domain.presentation import STATUS_LOOK, Status
-from wizard.ui.palette import status_colour
+from wizard.domain.presentation import STATUS_LOOK, Status, Tone
+from wizard.ui.palette import banner, set_tone
 
 
 class Level(StrEnum):
@@ -34,17 +52,16 @@ class Level(StrEnum):
 
 # Symbol + word, so the meaning survives colour blindness, greyscale screenshots and remote sessions.
 SYMBOL = {Level.OK: "✔", Level.INFO: "ℹ", Level.WARN: "⚠", Level.ERROR: "✖", Level.BUSY: "…"}
-INFO_COLOUR = "#1f4e79"  # a note has no check status of its own
 
 
-def level_colour(level: Level) -> str:
-    """The colour designed for a light window, from the one status table; status_colour() adapts it to the palette."""
+def level_tone(level: Level) -> Tone | None:
+    """A message's tone, from the one status table (a note has no check status of its own; busy has no colour)."""
     return {
-        Level.OK: STATUS_LOOK[Status.PASS].colour,
-        Level.INFO: INFO_COLOUR,
-        Level.WARN: STATUS_LOOK[Status.WARN].colour,
-        Level.ERROR: STATUS_LOOK[Status.FAIL].colour,
-        Level.BUSY: "",
+        Level.OK: STATUS_LOOK[Status.PASS].tone,
+        Level.INFO: Tone.NOTE,
+        Level.WARN: STATUS_LOOK[Status.WARN].tone,
+        Level.ERROR: STATUS_LOOK[Status.FAIL].tone,
+        Level.BUSY: None,
     }[level]
 
 
@@ -59,43 +76,48 @@ def level_word(level: Level) -> str:
 
 
 class MessageLine(QLabel):
-    """One status message: symbol, word and text; hidden when empty."""
+    """One status message: symbol, word and text; hidden when empty. A validation line under a field keeps
+    `reserve` lines of room while empty, so the buttons below it never move under the pointer when it appears."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, reserve: int = 0) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level: Level | None = None
-        self.hide()
+        self.reserve = reserve
+        self._reserve_room()
+        if not reserve:
+            self.hide()  # (never show() here: without a parent yet, that would open it as a window of its own)
+
+    def _reserve_room(self) -> None:
+        if self.reserve:
+            self.setMinimumHeight(self.reserve * self.fontMetrics().lineSpacing() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_room()
+        super().changeEvent(event)
 
     def show_message(self, level: Level, text: str) -> None:
         self.level = level
         word = level_word(level) if level in (Level.WARN, Level.ERROR) else ""
         self.setText(f"{SYMBOL[level]} {word}: {text}" if word else f"{SYMBOL[level]} {text}")
-        self._colour()
+        set_tone(self, level_tone(level))  # readable in the light and the dark palette
         self.setAccessibleName(self.text())
         self.show()
-
-    def _colour(self) -> None:
-        """The level's colour, made readable on this palette's window (dark mode reaches 4.5:1 too)."""
-        colour = ""
-        if self.level is not None:
-            colour = status_colour(self.palette(), level_colour(self.level))
-        sheet = f"color: {colour};" if colour else ""
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # the system switched between light and dark
-            self._colour()
-        super().changeEvent(event)
+        if level is not Level.BUSY and self.isVisible():  # a result a screen reader says without moving the focus
+            event = QAccessibleAnnouncementEvent(self, self.text())
+            if level is Level.ERROR:
+                event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(event)
 
     def clear_message(self) -> None:
         self.level = None
+        set_tone(self, None)
         self.setText("")
         self.setAccessibleName("")
-        self.hide()
+        self.setVisible(self.reserve > 0)
 
 
 def heading(text: str = "") -> QLabel:
@@ -185,6 +207,170 @@ class CopyRow(QWidget):
         self.button.retranslate()
 
 
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+class _Wrapping:
+    """A checkbox or radio button whose text wraps like a paragraph instead of widening the page (a long connector
+    name, a translated option): Qt's own draw their text on one line, so 24 of them scroll sideways at 1024x600."""
+
+    _indicator = QStyle.PrimitiveElement.PE_IndicatorCheckBox
+    _indicator_rect = QStyle.SubElement.SE_CheckBoxIndicator
+
+    def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]
+        return option
+
+    def _indent(self) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option = self._option()
+        box = widget.style().subElementRect(self._indicator_rect, option, widget)
+        return box.width() + widget.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, widget) + 2
+
+    def _shown_text(self) -> str:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def _text_rect(self, width: int) -> QRect:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        room = max(1, width - self._indent())
+        return widget.fontMetrics().boundingRect(QRect(0, 0, room, 100_000), int(_WRAP), widget.text())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        indicator = widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, self._option(), widget)
+        return max(indicator, self._text_rect(width).height()) + 4
+
+    def sizeHint(self) -> QSize:
+        width = self._indent() + min(self._text_rect(100_000).width(), 420) + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        words = self._shown_text().split() or [""]
+        width = self._indent() + max(widget.fontMetrics().horizontalAdvance(w) for w in words) + 2
+        # The height at the preferred width, as QLabel does: at the narrowest width a layout would reserve a
+        # word per line and scroll a page that has nothing to scroll.
+        return QSize(min(width, 240), self.heightForWidth(self.sizeHint().width()))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        return widget.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        painter = QPainter(widget)
+        option = self._option()
+        style = widget.style()
+        text = self._text_rect(widget.width()).translated(self._indent(), 2)
+        box = style.subElementRect(self._indicator_rect, option, widget)
+        line = widget.fontMetrics().height()
+        box.moveTop(2 + max(0, (line - box.height()) // 2))  # beside the first line, not the middle of five
+        option.rect = box
+        style.drawPrimitive(self._indicator, option, painter, widget)
+        group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(widget.palette().color(group, widget.foregroundRole()))
+        painter.drawText(text.adjusted(0, 0, 2, 0), int(_WRAP), widget.text())  # the mnemonic underlined
+        if widget.hasFocus():
+            focus = QStyleOptionButton()
+            focus.initFrom(widget)
+            focus.rect = text.adjusted(-2, -1, 2, 1)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+        painter.end()
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+
+class WrappingRadioButton(_Wrapping, QRadioButton):
+    _indicator = QStyle.PrimitiveElement.PE_IndicatorRadioButton
+    _indicator_rect = QStyle.SubElement.SE_RadioButtonIndicator
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+
+class ButtonRow(QLayout):
+    """Buttons side by side while they fit, the next one on a new line when they do not (a German or Dutch label,
+    125 % scaling): a row of buttons never makes the page scroll sideways."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+        self._items.insert(index, self._items.pop())
+        self.invalidate()
+
+    def addStretch(self, _stretch: int = 0) -> None:
+        """A row is already left-aligned; kept so it reads like QHBoxLayout."""
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = sum(s.width() for s in shown) + self.spacing() * max(0, len(shown) - 1)
+        return QSize(width, max((s.height() for s in shown), default=0))
+
+    def minimumSize(self) -> QSize:
+        shown = [i.minimumSize() for i in self._items if not i.isEmpty()]
+        return QSize(max((s.width() for s in shown), default=0), max((s.height() for s in shown), default=0))
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line = rect.x(), y + line + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
 class Checklist(QWidget):
     """Checkboxes keyed by item id; `toggled(item, on)` when the user ticks one."""
 
@@ -199,7 +385,7 @@ class Checklist(QWidget):
         self.rows: dict[str, QWidget] = {}
 
     def add(self, item: str, text: str, extra: QWidget | None = None) -> QCheckBox:
-        box = QCheckBox(text)
+        box = WrappingCheckBox(text)
         box.setAccessibleName(text)
         box.toggled.connect(lambda on, i=item: self.toggled.emit(i, on))
         if extra is None:
@@ -228,19 +414,41 @@ class Checklist(QWidget):
                 box.blockSignals(False)
 
 
+def paint_banner(frame: QFrame, label: QLabel, tone: Tone) -> None:
+    """A framed notice's tint, border and text in `tone`, for the current palette (light or dark)."""
+    look = banner(frame.palette(), tone)
+    name = frame.objectName() or type(frame).__name__
+    sheets = (
+        (frame, f"#{name} {{ background: {look.background}; border: 1px solid {look.border}; }}"),
+        (label, f"color: {look.text};"),
+    )
+    if not frame.objectName():
+        frame.setObjectName(name)
+    for widget, sheet in sheets:
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
+
+
 class Banner(QFrame):
     """A framed notice across the page (demo mode, stand-in files)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("Banner { background: #fff4ce; border: 1px solid #c8a600; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #3b2f00;")
         layout.addWidget(self.label)
+        self._colour()
+
+    def _colour(self) -> None:
+        paint_banner(self, self.label, Tone.CAUTION)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark
+            self._colour()
+        super().changeEvent(event)
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)

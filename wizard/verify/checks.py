@@ -48,8 +48,8 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
     causes, and, when AFAS's WWW-Authenticate asks for OAuth, plainly: the app connector is switched to OAuth."""
     if _is_oauth(run):
         message = Text(
-            en="AFAS refused the access token it had just issued (HTTP 401).",
-            nl="AFAS weigerde het toegangstoken dat het net had uitgegeven (HTTP 401).",
+            en="AFAS refused the access token it had just issued.",
+            nl="AFAS weigerde het toegangstoken dat het net had uitgegeven.",
         )
         outcome = Outcome(
             status=Status.FAIL, message=message, remedy=remedies.bearer_rejected(app), fix_step=StepId.APP_CONNECTOR
@@ -60,8 +60,8 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
         outcome = Outcome(
             status=Status.FAIL,
             message=Text(
-                en="AFAS refused the classic token (HTTP 401) and asks for OAuth instead.",
-                nl="AFAS weigert het klassieke token (HTTP 401) en vraagt in plaats daarvan om OAuth.",
+                en="AFAS refused the classic token and asks for OAuth instead.",
+                nl="AFAS weigert het klassieke token en vraagt in plaats daarvan om OAuth.",
             ),
             remedy=switched,
             fix_step=StepId.TOKEN,
@@ -70,9 +70,9 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
     rejected = Outcome(
         status=Status.FAIL,
         message=Text(
-            en="AFAS rejected the token (HTTP 401): it is expired, deleted, for another environment or "
+            en="AFAS rejected the token: it is expired, deleted, for another environment or "
             "type, or the app connector is still blocked.",
-            nl="AFAS weigert het token (HTTP 401): het is verlopen, verwijderd, voor een andere omgeving of "
+            nl="AFAS weigert het token: het is verlopen, verwijderd, voor een andere omgeving of "
             "ander type, of de app connector is nog geblokkeerd.",
         ),
         remedy=remedies.token_rejected(app, run.client.env.env_id, remedies.classic_maybe_oauth()),

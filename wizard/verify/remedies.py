@@ -75,10 +75,10 @@ def unblock_definition(connector_id: str) -> Text:
     g = screens().getconnector_list
     path = g.menu.then(g.title, connector_id, g.buttons.definition)
     return Text(
-        en="In AFAS: {path}: untick {blocked} and save. If AFAS blocked it under its fair-use policy, contact AFAS "
-        "support first.",
-        nl="In AFAS: {path}: vink {blocked} uit en sla op. Heeft AFAS hem geblokkeerd (fair use), neem dan eerst "
-        "contact op met AFAS.",
+        en="In AFAS: {path}: untick {blocked} and save. If AFAS blocked it because it was asked too much, "
+        "contact AFAS support first.",
+        nl="In AFAS: {path}: vink {blocked} uit en sla op. Heeft AFAS hem geblokkeerd omdat er te veel mee "
+        "gevraagd werd, neem dan eerst contact op met AFAS.",
     ).format(path=path.text, blocked=g.fields.blocked.nl)
 
 
@@ -136,10 +136,10 @@ def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
 def ip_restricted(app: str) -> Text:
     path = app_path(app).then(screens().app_connector.tabs.ip)
     return Text(
-        en="The app connector only accepts calls from certain addresses: {path}. Allow this computer's public "
+        en="The app connector only allows connections from certain addresses: {path}. Allow this computer's public "
         "address while you check. If you deliberately restricted it to SmartBooqing's servers, a check from this "
         "computer is not possible: that is expected, not a defect.",
-        nl="De app connector accepteert alleen aanroepen van bepaalde adressen: {path}. Sta het openbare adres van "
+        nl="De app connector laat alleen verbindingen van bepaalde adressen toe: {path}. Sta het openbare adres van "
         "deze computer toe zolang u controleert. Hebt u bewust beperkt tot de servers van SmartBooqing, dan kan deze "
         "computer niet controleren: dat is verwacht, geen fout.",
     ).format(path=path.text)
@@ -241,9 +241,9 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
     if kind is Problem.WRONG_ENVIRONMENT:
         return Text(
             en="The token was requested at {url}. Check the environment number and type (production O, test T, "
-            "accept A): they must be those of the environment in which {path} was made.",
+            "acceptance A): they must be those of the environment in which {path} was made.",
             nl="Het token is aangevraagd bij {url}. Controleer het omgevingsnummer en -type (productie O, test T, "
-            "accept A): die moeten horen bij de omgeving waarin {path} is gemaakt.",
+            "acceptatie A): die moeten horen bij de omgeving waarin {path} is gemaakt.",
         ).format(url=problem.url, path=path.text)
     if kind is Problem.INVALID_REQUEST:
         return Text(

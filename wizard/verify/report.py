@@ -16,6 +16,7 @@ from wizard.domain.presentation import (
     STATUS_LOOK,
     USABLE,
     VERDICT_LOOK,
+    Tone,
     Verdict,
     attention_rank,
     status_label,
@@ -26,6 +27,15 @@ from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 
 __all__ = ["CheckResult", "Report", "Status", "check_dict", "status_label"]
+
+# The report's own colours per tone (text, cell tint): printed and read on white, so one light set.
+_TONE_CSS: dict[Tone, tuple[str, str]] = {
+    Tone.GOOD: ("#1b6e20", "#e3f6e3"),
+    Tone.NOTE: ("#1f4e79", "#e6eef7"),
+    Tone.CAUTION: ("#8a5300", "#fff4d6"),
+    Tone.BAD: ("#a31515", "#fde2e2"),
+    Tone.QUIET: ("#555555", "#eeeeee"),
+}
 
 
 def check_dict(check: CheckResult, lang: Lang) -> dict[str, Any]:
@@ -177,7 +187,7 @@ class Report(BaseModel):
                 f"<td><small>{e(tech)}</small></td></tr>"
             )
         status_css = " ".join(
-            f"tr.{s.value} td:first-child{{background:{look.background};color:{look.colour}}}"
+            f"tr.{s.value} td:first-child{{background:{_TONE_CSS[look.tone][1]};color:{_TONE_CSS[look.tone][0]}}}"
             for s, look in STATUS_LOOK.items()
         )
         head = (
@@ -199,7 +209,7 @@ td,th{{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}}
 {status_css} code{{color:#555}}
 </style></head><body>
 <h1>{e(t["title"])}</h1>
-<h2 style="color:{look.colour}">{e(verdict_label(self.verdict, lang))}</h2>
+<h2 style="color:{_TONE_CSS[look.tone][0]}">{e(verdict_label(self.verdict, lang))}</h2>
 <p><b>{e(self.summary(lang))}</b></p>
 <p>{e(t["env"])}: <b>{e(self.environment)}</b> ({e(self.base_url)})<br>
 {e(t["when"])}: {e(self.started_at.strftime("%Y-%m-%d %H:%M UTC"))} · {self.duration_ms} ms<br>

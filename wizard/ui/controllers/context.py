@@ -22,8 +22,8 @@ NO_TOKEN = Text(
     nl="Voor deze omgeving is geen token bewaard. Ga terug naar de stap 'Gebruikerstoken' en plak het daar.",
 )
 UNEXPECTED = Text(
-    en="Something went wrong ({kind}). Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
-    nl="Er ging iets mis ({kind}). Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
+    en="Something unexpected went wrong. Try again; if it keeps happening, contact the SmartBooqing helpdesk.",
+    nl="Er ging iets onverwachts mis. Probeer het opnieuw; blijft het gebeuren, neem dan contact op met de "
     "SmartBooqing-helpdesk.",
 )
 
@@ -45,11 +45,12 @@ class Context:
         return self.machine.state.lang
 
     def message(self, exc: BaseException) -> str:
-        """What the user reads for a failure: our own wording, or a neutral one naming only the error's kind."""
+        """What the user reads for a failure: our own wording, or a neutral one (the error's kind goes to the log,
+        never on screen: a class name means nothing to a bookkeeper)."""
         if isinstance(exc, UserFacingError):
             return exc.text(self.lang)
         log.warning("unexpected error: %s", type(exc).__name__, exc_info=exc)
-        return UNEXPECTED.format(kind=type(exc).__name__).get(self.lang)
+        return UNEXPECTED.get(self.lang)
 
     def fail(self, view: PageView, exc: BaseException) -> None:
         view.set_busy(False)

@@ -24,8 +24,8 @@ DONE = Text(
     nl="Uitgevoerd in de gesimuleerde AFAS; de lijst is afgevinkt.",
 )
 STAGE_DONE = Text(
-    en="Done in the simulated AFAS. Now click the button next to it.",
-    nl="Uitgevoerd in de gesimuleerde AFAS. Klik nu op de knop ernaast.",
+    en="Done in the simulated AFAS. Now click the button that checks it.",
+    nl="Uitgevoerd in de gesimuleerde AFAS. Klik nu op de knop die het controleert.",
 )
 # The simulator's OAuth steps (wizard.sim.guide.OAUTH_STEPS): what a step or stage means in AFAS with OAuth.
 OAUTH_STEP: dict[StepId, str] = {StepId.APP_CONNECTOR: "app-connector-oauth", StepId.TOKEN: "client-secret"}

@@ -6,16 +6,17 @@ tells us by what their dialog shows (afas-oauth.md §1.1). AFAS's names come fro
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QRadioButton
+from PySide6.QtWidgets import QButtonGroup
 
 from wizard.data import screens
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.steps import StepId
+from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import FixFlow
-from wizard.ui.widgets import Checklist, CopyRow, Level, MessageLine, heading, paragraph
+from wizard.ui.widgets import Checklist, CopyRow, Level, MessageLine, WrappingRadioButton, heading, paragraph
 
 
 class AppConnectorPage(StepPage):
@@ -30,8 +31,8 @@ class AppConnectorPage(StepPage):
         self.open_steps = paragraph()
         lay.addWidget(self.open_title)
         lay.addWidget(self.open_steps)
-        self.oauth_radio = QRadioButton()
-        self.classic_radio = QRadioButton()
+        self.oauth_radio = WrappingRadioButton()
+        self.classic_radio = WrappingRadioButton()
         self.auth_choice = QButtonGroup(self)
         self.auth_choice.addButton(self.oauth_radio)
         self.auth_choice.addButton(self.classic_radio)
@@ -218,7 +219,7 @@ class AppConnectorPage(StepPage):
                 "tokens on {expiry} and stops such app connectors after {sunset}. Once your AFAS offers OAuth "
                 "(Profit 9), run this wizard again with 'Check an existing connection' to move over."
             ).format(
-                expiry=CLASSIC_TOKEN_EXPIRY.strftime("%d-%m-%Y"), sunset=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y")
+                expiry=self.text(long_date(CLASSIC_TOKEN_EXPIRY)), sunset=self.text(long_date(CLASSIC_TOKEN_SUNSET))
             ),
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from wizard.domain.steps import StepId
@@ -18,6 +18,18 @@ from wizard.flow.machine import WizardMachine
 from wizard.ui.illustrations import ILLUSTRATED, Illustration
 from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
+
+
+class _Body(QWidget):
+    """A page's scrolling body: as tall as its wrapped text needs at the width it has. QScrollArea otherwise
+    reserves the height the text needs at the page's narrowest width and shows a scroll bar with nothing below."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout, viewport = self.layout(), self.parentWidget()
+        if layout is None or viewport is None or not layout.hasHeightForWidth():
+            return hint
+        return QSize(hint.width(), layout.totalHeightForWidth(max(hint.width(), viewport.width())))
 
 
 class StepPage(QWidget):
@@ -42,7 +54,8 @@ class StepPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.body = QWidget()
+        self._scroll = scroll  # in the Tab order (arrow keys scroll it): a screen reader names it after the step
+        self.body = _Body()
         self.layout_ = QVBoxLayout(self.body)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
@@ -120,6 +133,7 @@ class StepPage(QWidget):
 
     def _retranslate_all(self) -> None:
         self.retranslate()
+        self._scroll.setAccessibleName(step_name(self.step))
         if self.illustration is not None:
             title = QCoreApplication.translate("StepPage", "In AFAS it looks like this:")
             self.illustration.show_for(self.machine.state.lang, title)

@@ -18,6 +18,7 @@ from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
 from wizard.domain.steps import StepId
+from wizard.domain.text import long_date
 from wizard.flow.renewal import next_reminder
 from wizard.flow.state import AuthKind, Mode, VerificationSummary
 from wizard.ui.intents import (
@@ -248,8 +249,8 @@ class DonePage(StepPage):
                 "that still use them stop after {sunset}. If your AFAS offers {field} <b>{hybrid}</b>, you can "
                 "move this connection to OAuth now, step by step, without interrupting SmartBooqing."
             ).format(
-                expiry=CLASSIC_TOKEN_EXPIRY.strftime("%d-%m-%Y"),
-                sunset=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y"),
+                expiry=self.text(long_date(CLASSIC_TOKEN_EXPIRY)),
+                sunset=self.text(long_date(CLASSIC_TOKEN_SUNSET)),
                 field=props.fields.auth_type.nl,
                 hybrid=props.auth_types.hybrid.nl,
             )
@@ -259,7 +260,7 @@ class DonePage(StepPage):
             self.tr(
                 "Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in "
                 "time how to switch."
-            ).format(date=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y"))
+            ).format(date=self.text(long_date(CLASSIC_TOKEN_SUNSET)))
         )
 
     def refresh(self) -> None:
@@ -284,7 +285,7 @@ class DonePage(StepPage):
             held = s.credential.secret_expires if isinstance(s.credential, OAuthClientCredentials) else None
             expires = held or s.secret_expires
             if expires is not None:
-                rows.append((self.tr("Client secret valid until"), expires.strftime("%d-%m-%Y")))
+                rows.append((self.tr("Client secret valid until"), self.text(long_date(expires))))
         else:
             rows.append((self.tr("Login with"), self.tr("Classic user token")))
         if s.token_storage is not None:
@@ -310,7 +311,8 @@ class DonePage(StepPage):
         return f"{look.symbol} {self.text(look.title)}"
 
     def _count_line(self, v: VerificationSummary) -> str:
-        """Every status that occurred, in the check page's order and words (presentation.py is the one table)."""
+        """Every status that occurred, in the check page's order and words (presentation.py is the one table); words
+        only: in a line of counts the symbols read as stray letters ("Results: i Check yourself: 1")."""
         counts = {
             Status.PASS: v.passed,
             Status.INFO: v.info,
@@ -320,9 +322,7 @@ class DonePage(StepPage):
             Status.SKIP: v.skipped,
         }
         return ", ".join(
-            f"{STATUS_LOOK[status].symbol} {self.text(STATUS_LOOK[status].label)}: {counts[status]}"
-            for status in ATTENTION_ORDER
-            if counts[status]
+            f"{self.text(STATUS_LOOK[status].label)}: {counts[status]}" for status in ATTENTION_ORDER if counts[status]
         )
 
     def copied(self, secret: bool = True) -> None:

@@ -46,7 +46,7 @@ class DossierPage(StepPage):
             self.tr(
                 "<ol><li>In AFAS Profit go to <b>{path}</b>.</li>"
                 "<li>Find the type your invoice documents are filed as. Only a type with <b>Link file</b> "
-                "ticked in the list can carry a document; in the guide's example those are {types}. Not sure "
+                "ticked in the list can carry a document, for example {types}. Not sure "
                 "which one? Check each of these.</li>"
                 "<li>Open its properties and go to the tab <b>{tab}</b>.</li>"
                 "<li>Set the destination to <b>{optional}</b> for <b>{purchase}</b> and for "

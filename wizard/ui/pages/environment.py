@@ -193,8 +193,13 @@ class EnvironmentPage(StepPage):
             )
         else:
             self.result.clear_message()
-        self.type_label.setEnabled(self.env_edit.text().strip().isdigit())
-        self.type_combo.setEnabled(self.env_edit.text().strip().isdigit())
+        by_number = self.env_edit.text().strip().isdigit()
+        if env is not None and not by_number:  # the greyed box shows the type the id says (A80462AA: acceptance)
+            self.type_combo.blockSignals(True)
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(env.type.value)))
+            self.type_combo.blockSignals(False)
+        self.type_label.setEnabled(by_number)
+        self.type_combo.setEnabled(by_number)
         self._show_reason()
 
     def _show_reason(self) -> None:

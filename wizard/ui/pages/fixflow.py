@@ -12,12 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from wizard.domain.presentation import Tone
 from wizard.domain.steps import StepId
 from wizard.ui.intents import GoToStep
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets import Checklist
-
-MISSING_COLOUR = "#a31515"
+from wizard.ui.palette import set_tone
+from wizard.ui.widgets import Checklist, paint_banner
 
 
 def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
@@ -42,13 +42,12 @@ class FixBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("FixBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"#FixBanner {{ background: #fde2e2; border: 1px solid {MISSING_COLOUR}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setStyleSheet("color: #3b0000;")
+        paint_banner(self, self.label, Tone.BAD)
         row = QHBoxLayout()
         self.again = QPushButton()
         row.addWidget(self.again)
@@ -57,6 +56,11 @@ class FixBanner(QFrame):
         layout.addLayout(row)
         self._name_button()
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark
+            paint_banner(self, self.label, Tone.BAD)
+        super().changeEvent(event)
 
     def _name_button(self) -> None:
         self.again.setText(QCoreApplication.translate("FixFlow", "Check &again"))
@@ -128,7 +132,7 @@ class FixFlow(QObject):
         text = f"{base}\n✖ {mark}" if missing else base
         box.setText(text)
         box.setAccessibleName(text)
-        box.setStyleSheet(f"QCheckBox {{ color: {MISSING_COLOUR}; font-weight: bold; }}" if missing else "")
+        set_tone(box, Tone.BAD if missing else None, extra="font-weight: bold;" if missing else "")
 
     def refresh(self) -> None:
         found = self.found
@@ -174,7 +178,6 @@ class NextHint(QWidget):
         layout.setContentsMargins(0, 2, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #444444;")
         layout.addWidget(self.label, 1)
         outer = page.layout()
         if outer is not None:

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import SecretStr
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
 from wizard.domain.steps import StepId
@@ -26,7 +26,7 @@ from wizard.ui.intents import (
 )
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.token import OAuthFields
-from wizard.ui.widgets import Level, MessageLine, paragraph
+from wizard.ui.widgets import ButtonRow, Level, MessageLine, WrappingCheckBox, paragraph
 
 
 class StageBox(QFrame):
@@ -51,7 +51,7 @@ class StageBox(QFrame):
         self.text = paragraph()
         self.body_layout.addWidget(self.text)
         v.addWidget(self.body)
-        self.buttons = QHBoxLayout()
+        self.buttons = ButtonRow()
         self.prove_button = QPushButton()
         self.simulate_button: QPushButton | None = None
         self.buttons.addWidget(self.prove_button)
@@ -87,7 +87,7 @@ class MigratePage(StepPage):
         self.boxes[Stage.SECRET].body_layout.addWidget(self.client)
         # Stage 4: the hand-over.
         handover = self.boxes[Stage.HANDOVER]
-        row = QHBoxLayout()
+        row = ButtonRow()
         self.copy_id_button = QPushButton()
         self.copy_id_button.clicked.connect(lambda: self.send(CopyClientIdForPortal()))
         self.copy_secret_button = QPushButton()
@@ -96,7 +96,7 @@ class MigratePage(StepPage):
         row.addWidget(self.copy_secret_button)
         row.addStretch(1)
         handover.body_layout.addLayout(row)
-        self.handed_over = QCheckBox()
+        self.handed_over = WrappingCheckBox()
         handover.body_layout.addWidget(self.handed_over)
         self.handed_over.toggled.connect(lambda _on: self.refresh())
         for box in self.boxes.values():

@@ -30,7 +30,7 @@ from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.domain.oauth import OAuthClientCredentials, check_client_id, check_client_secret
 from wizard.domain.steps import StepId
-from wizard.domain.text import Lang
+from wizard.domain.text import Lang, long_date
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage
@@ -57,13 +57,13 @@ class OAuthFields(QWidget):
         self.id_label = QLabel()
         self.id_edit = QLineEdit()
         self.id_label.setBuddy(self.id_edit)
-        self.id_check = MessageLine()
+        self.id_check = MessageLine(reserve=1)
         self.secret_label = QLabel()
         self.secret_edit = secret_field(QLineEdit())
         self.secret_label.setBuddy(self.secret_edit)
         self.show_toggle = QPushButton()
         self.show_toggle.setCheckable(True)
-        self.secret_check = MessageLine()
+        self.secret_check = MessageLine(reserve=1)
         self.expiry_label = QLabel()
         self.expiry_edit = QDateEdit()
         self.expiry_edit.setCalendarPopup(True)
@@ -174,7 +174,7 @@ class TokenPage(StepPage):
         row.addWidget(self.token_edit, 1)
         row.addWidget(self.show_toggle)
         self.layout_.addWidget(self.classic)
-        self.validation = MessageLine()
+        self.validation = MessageLine(reserve=2)
         self.layout_.addWidget(self.validation)
         buttons = QHBoxLayout()
         self.store_button = QPushButton()
@@ -237,7 +237,7 @@ class TokenPage(StepPage):
         else:
             dialog = afas.new_user_token
             env = self.machine.state.environment
-            admin = f"{env.number}.admin" if env is not None else "12345.admin"
+            admin = f"{env.number}.admin" if env is not None else self.tr("your environment number and .admin")
             self.setTitle(self.tr("Create and store the user token"))
             self.setSubTitle(self.tr("The token lets SmartBooqing log in to the app connector as one AFAS user."))
             self.steps.setText(
@@ -245,8 +245,8 @@ class TokenPage(StepPage):
                     "<ol><li>In the app connector, open the tab <b>{tab}</b> and click <b>{new}</b>.</li>"
                     "<li>Choose the AFAS user SmartBooqing works as. That user must belong to the app connector's "
                     "user group (<b>{group}</b>) and have rights on the connectors you linked ({get}, {update}, "
-                    "{special}); rights are set in <b>{rights}</b>. The guide uses the environment's administrator "
-                    "user, such as <b>{admin}</b>. Fill in an <b>{description}</b> (for example SmartBooqing) and "
+                    "{special}); rights are set in <b>{rights}</b>. Usually that is the environment's administrator "
+                    "user: <b>{admin}</b>. Fill in an <b>{description}</b> (for example SmartBooqing) and "
                     "click <b>{next}</b>.</li>"
                     "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li>"
                     "<li>Then click <b>{finish}</b> in AFAS. After that AFAS cannot show this token again, so paste "
@@ -352,7 +352,7 @@ class TokenPage(StepPage):
                 )
                 if credential.secret_expires is not None:
                     text += " " + self.tr("Valid until {date}.").format(
-                        date=credential.secret_expires.strftime("%d-%m-%Y")
+                        date=self.text(long_date(credential.secret_expires))
                     )
             else:
                 text = self.tr("Token for {env} stored ({where}).").format(where=where, env=env)

@@ -25,6 +25,7 @@ from wizard.flow.machine import ALL_STEPS, RENEW_ORDER, SETUP_ORDER
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to
+from wizard.ui.palette import set_tone
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
@@ -231,8 +232,8 @@ class VerifyPage(StepPage):
             words = self.tr("Could not be checked now")
             head = f"{impossible.symbol} {words}: {row.title}"
         row.head.setText(head)
-        colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if result.impossible else look.colour
-        row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
+        tone = VERDICT_LOOK[Verdict.IMPOSSIBLE].tone if result.impossible else look.tone
+        set_tone(row.head, tone if status is not Status.PASS else None)
         lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
         if result.remedy is not None and status in _EXPLAINED:
             words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
@@ -291,7 +292,7 @@ class VerifyPage(StepPage):
         look = VERDICT_LOOK[outcome]
         title = f"{look.symbol} {self.text(look.title)}"
         self.outcome.setText(title)
-        self.outcome.setStyleSheet(f"color: {look.colour};")
+        set_tone(self.outcome, look.tone)
         self.outcome.show()
         counts, total = self._counts(), len(self.results)
         self.tried.hide()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton
 
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.flow.state import Mode
 from wizard.ui.intents import ChangeLanguage, ResumeOrganisation, StateEdited
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets import heading, paragraph
+from wizard.ui.widgets import WrappingRadioButton, heading, paragraph
 
 
 class WelcomePage(StepPage):
@@ -36,8 +36,8 @@ class WelcomePage(StepPage):
 
         self.mode_title = heading()
         lay.addWidget(self.mode_title)
-        self.setup_radio = QRadioButton()
-        self.check_radio = QRadioButton()
+        self.setup_radio = WrappingRadioButton()
+        self.check_radio = WrappingRadioButton()
         self.modes = QButtonGroup(self)
         self.modes.addButton(self.setup_radio)
         self.modes.addButton(self.check_radio)
