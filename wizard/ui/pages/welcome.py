@@ -41,7 +41,7 @@ class WelcomePage(StepPage):
         self.modes = QButtonGroup(self)
         self.modes.addButton(self.setup_radio)
         self.modes.addButton(self.check_radio)
-        self.renew_radio = QRadioButton()
+        self.renew_radio = WrappingRadioButton()
         self.modes.addButton(self.renew_radio)
         self.check_radio.toggled.connect(self._mode_chosen)
         self.renew_radio.toggled.connect(self._mode_chosen)
