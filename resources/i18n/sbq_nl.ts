@@ -12,6 +12,14 @@
         <translation>Via de app connector komt SmartBooqing bij uw gegevens in AFAS.</translation>
     </message>
     <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked; you create the token in the next step, &apos;{token_step}&apos;. (Ticked anyway? Then the dialog shows a token at its end: copy it, you paste it in the next step.)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan; het token maakt u aan in de volgende stap, &apos;{token_step}&apos;. (Toch aangevinkt? Dan toont het venster aan het eind een token: kopieer het, u plakt het in de volgende stap.)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Then click &lt;b&gt;{ok}&lt;/b&gt;. If the dialog offers &lt;b&gt;{next}&lt;/b&gt; and walks on to screens for &lt;b&gt;{get}&lt;/b&gt; and &lt;b&gt;{update}&lt;/b&gt;, skip them: click &lt;b&gt;{finish}&lt;/b&gt; as soon as it is offered. You link the connectors two steps later, where the wizard sees each link itself once the login details are stored. Already linked some in the dialog? Fine: that step will find them.</source>
+        <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt;. Biedt het venster &lt;b&gt;{next}&lt;/b&gt; en gaat het verder met schermen voor &lt;b&gt;{get}&lt;/b&gt; en &lt;b&gt;{update}&lt;/b&gt;? Sla die over: klik op &lt;b&gt;{finish}&lt;/b&gt; zodra die knop er is. U koppelt de connectoren twee stappen later; daar ziet de wizard zelf elke koppeling zodra de inloggegevens bewaard zijn. Hebt u er in het venster toch al een paar gekoppeld? Geen probleem: die stap vindt ze.</translation>
+    </message>
+    <message>
         <source>{blocked} is unticked</source>
         <translation>Het vinkje bij {blocked} staat uit</translation>
     </message>
@@ -60,16 +68,8 @@
         <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan als het er is; OAuth heeft geen gebruikerstoken nodig.&lt;/li&gt;</translation>
     </message>
     <message>
-        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked; you create the token in the step &apos;Login details&apos;.&lt;/li&gt;</source>
-        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan; het token maakt u aan in de stap &apos;Inloggegevens&apos;.&lt;/li&gt;</translation>
-    </message>
-    <message>
         <source>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; and &lt;b&gt;{new_user}&lt;/b&gt;, if the dialog asks: leave them off and choose the existing &lt;b&gt;{group}&lt;/b&gt; shown below.&lt;/li&gt;</source>
         <translation>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; en &lt;b&gt;{new_user}&lt;/b&gt;, als het venster ernaar vraagt: laat die uit staan en kies de bestaande &lt;b&gt;{group}&lt;/b&gt; hieronder.&lt;/li&gt;</translation>
-    </message>
-    <message>
-        <source>Then click &lt;b&gt;{ok}&lt;/b&gt; (or go through the dialog&apos;s next screens to the end).</source>
-        <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt; (of loop de volgende schermen van het venster door tot het eind).</translation>
     </message>
     <message>
         <source>3. In the app connector&apos;s properties (&apos;{title}&apos;)</source>
@@ -604,8 +604,8 @@
         <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that user must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
-        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. SmartBooqing leest via de gebruiker van wie u in de volgende stap het token maakt: die gebruiker moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
+        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. With a user token, SmartBooqing reads as that token&apos;s user: it must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
+        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. Met een gebruikerstoken leest SmartBooqing als de gebruiker van dat token: die moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
     </message>
 </context>
 <context>
@@ -923,6 +923,14 @@
         <translation>Met het token logt SmartBooqing via de app connector in als één AFAS-gebruiker.</translation>
     </message>
     <message>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you link in the next step ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. The guide uses the environment&apos;s administrator user, such as &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u in de volgende stap koppelt ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. De handleiding gebruikt de beheerder van de omgeving, zoals &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>The PDF guide makes the login details after linking the connectors. The wizard asks for them now: AFAS can make them as soon as the app connector exists, and with them stored the next step sees each link you make in AFAS and ticks it for you.</source>
+        <translation>De PDF-handleiding maakt de inloggegevens pas na het koppelen van de connectoren. De wizard vraagt er nu al om: AFAS kan ze maken zodra de app connector bestaat, en als ze bewaard zijn ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
+    </message>
+    <message>
         <source>User &amp;token:</source>
         <translation>&amp;Gebruikerstoken:</translation>
     </message>
@@ -973,10 +981,6 @@
     <message>
         <source>&lt;ol&gt;&lt;li&gt;When the app connector is saved with {field} &lt;b&gt;{oauth}&lt;/b&gt;, AFAS shows the &lt;b&gt;{client_id}&lt;/b&gt; and the &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Copy each one and paste it below. AFAS shows the secret &lt;b&gt;only once&lt;/b&gt;: paste it before you close that screen.&lt;/li&gt;&lt;li&gt;Fill in the date until which the secret is valid, as AFAS shows it (normally 180 days from today). The wizard remembers it, so you are warned in time to create a new secret.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;Als de app connector is opgeslagen met {field} &lt;b&gt;{oauth}&lt;/b&gt;, toont AFAS de &lt;b&gt;{client_id}&lt;/b&gt; en het &lt;b&gt;{client_secret}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kopieer ze één voor één en plak ze hieronder. AFAS toont het secret &lt;b&gt;maar één keer&lt;/b&gt;: plak het voordat u dat scherm sluit.&lt;/li&gt;&lt;li&gt;Vul de datum in tot wanneer het secret geldig is, zoals AFAS die toont (normaal 180 dagen vanaf vandaag). De wizard onthoudt die, zodat u op tijd hoort dat u een nieuw secret moet aanmaken.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you linked ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. The guide uses the environment&apos;s administrator user, such as &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u hebt gekoppeld ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. De handleiding gebruikt de beheerder van de omgeving, zoals &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>How does SmartBooqing log in to this app connector?</source>

@@ -137,7 +137,7 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
     assert machine.current is StepId.VERIFY
     assert machine.go_to(StepId.LINK_CONNECTORS) is StepId.LINK_CONNECTORS
     assert machine.state.mode is Mode.SETUP
-    assert machine.next_step() is StepId.TOKEN  # and the path continues in the guide's order
+    assert machine.next_step() is StepId.DOSSIER  # and the path continues in the setup order
 
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:

@@ -42,7 +42,7 @@ def test_oauth_tour_stores_the_client_with_its_expiry_and_never_shows_the_secret
     make_window: WindowFactory, sim_server: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     window, shots = _tour(make_window, qtbot, sim_server, tmp_path / "oauth", auth="oauth")
-    assert "07-token.png" in shots and "10-done.png" in shots
+    assert "06-token.png" in shots and "10-done.png" in shots
     credential = window.machine.state.credential
     assert isinstance(credential, OAuthClientCredentials)
     assert credential.secret_expires is not None  # the date AFAS showed, remembered
@@ -98,4 +98,4 @@ def test_a_failing_scenarios_tour_photographs_the_page_that_fixes_it(tmp_path: P
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert (out / "09-verify.png").exists() and (out / "07-token-fix.png").exists(), result.stdout
+    assert (out / "09-verify.png").exists() and (out / "06-token-fix.png").exists(), result.stdout

@@ -26,8 +26,11 @@ SETUP_ORDER: tuple[StepId, ...] = (
     StepId.CONNECTOR_FILES,
     StepId.IMPORT,
     StepId.APP_CONNECTOR,
-    StepId.LINK_CONNECTORS,
+    # The login details right after the app connector exists, not after linking as the PDF guide has it: AFAS makes
+    # the token or the OAuth client as soon as the app connector is saved (and shows the secret only then), and a
+    # stored credential lets the link step read /metainfo and tick the links itself.
     StepId.TOKEN,
+    StepId.LINK_CONNECTORS,
     StepId.DOSSIER,
     StepId.VERIFY,
     StepId.DONE,

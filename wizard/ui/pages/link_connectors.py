@@ -1,4 +1,4 @@
-"""Step 6: link the manifest's connectors on the app connector's tab for each kind (from wizard.data.screens())."""
+"""Step 7: link the manifest's connectors on the app connector's tab for each kind (from wizard.data.screens())."""
 
 from __future__ import annotations
 
@@ -86,8 +86,8 @@ class LinkConnectorsPage(StepPage):
         self.after.setText(
             self.tr(
                 "<b>When all are linked:</b> click <b>{ok}</b> (or <b>{save}</b>) to close the app connector, so "
-                "AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that "
-                "user must belong to the app connector's <b>{group}</b> and have rights on these connectors."
+                "AFAS saves it. With a user token, SmartBooqing reads as that token's user: it must belong to the "
+                "app connector's <b>{group}</b> and have rights on these connectors."
             ).format(
                 ok=app.buttons.ok.nl,
                 save=app.buttons.save_close.nl,

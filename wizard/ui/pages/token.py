@@ -1,4 +1,4 @@
-"""Step 7: the login details SmartBooqing uses, adapted to the app connector's Authenticatietype.
+"""Step 6: the login details SmartBooqing uses, adapted to the app connector's Authenticatietype.
 
 OAuth: paste the client id and the client secret AFAS shows once, and the secret's expiry date (Profit 9, default 180
 days), each checked as it is pasted. Classic: paste the user token. Either way the credential is stored in the
@@ -156,6 +156,8 @@ class TokenPage(StepPage):
         self.layout_.addWidget(self.kind_box)
         self.steps = paragraph()
         self.layout_.addWidget(self.steps)
+        self.order_note = paragraph()  # why this step comes before linking, unlike the PDF guide
+        self.layout_.addWidget(self.order_note)
         # OAuth: client id, client secret, expiry.
         self.oauth = OAuthFields()
         self.oauth.show_toggle.toggled.connect(self._toggle_shown)
@@ -244,10 +246,10 @@ class TokenPage(StepPage):
                 self.tr(
                     "<ol><li>In the app connector, open the tab <b>{tab}</b> and click <b>{new}</b>.</li>"
                     "<li>Choose the AFAS user SmartBooqing works as. That user must belong to the app connector's "
-                    "user group (<b>{group}</b>) and have rights on the connectors you linked ({get}, {update}, "
-                    "{special}); rights are set in <b>{rights}</b>. The guide uses the environment's administrator "
-                    "user, such as <b>{admin}</b>. Fill in an <b>{description}</b> (for example SmartBooqing) and "
-                    "click <b>{next}</b>.</li>"
+                    "user group (<b>{group}</b>) and have rights on the connectors you link in the next step ({get}, "
+                    "{update}, {special}); rights are set in <b>{rights}</b>. The guide uses the environment's "
+                    "administrator user, such as <b>{admin}</b>. Fill in an <b>{description}</b> (for example "
+                    "SmartBooqing) and click <b>{next}</b>.</li>"
                     "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li>"
                     "<li>Then click <b>{finish}</b> in AFAS. After that AFAS cannot show this token again, so paste "
                     "it here first.</li></ol>"
@@ -266,6 +268,13 @@ class TokenPage(StepPage):
                     finish=dialog.buttons.finish.nl,
                 )
             )
+        self.order_note.setText(
+            self.tr(
+                "The PDF guide makes the login details after linking the connectors. The wizard asks for them now: "
+                "AFAS can make them as soon as the app connector exists, and with them stored the next step sees "
+                "each link you make in AFAS and ticks it for you."
+            )
+        )
         self.kind_title.setText(self.tr("How does SmartBooqing log in to this app connector?"))
         self.oauth_radio.setText(
             self.tr("With a client id and client secret ({field} {oauth} or {hybrid})").format(
@@ -331,6 +340,7 @@ class TokenPage(StepPage):
         s = self.machine.state
         oauth = self.is_oauth
         self.kind_box.setVisible(s.mode is Mode.CHECK_EXISTING and s.migration is None)
+        self.order_note.setVisible(s.mode is Mode.SETUP)
         radio = self.oauth_radio if oauth else self.classic_radio
         if not radio.isChecked():
             radio.blockSignals(True)
