@@ -818,6 +818,18 @@
 <context>
     <name>OAuthFields</name>
     <message>
+        <source>dd-mm-yyyy, as AFAS shows it</source>
+        <translation>dd-mm-jjjj, zoals AFAS hem toont</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Pick the date AFAS shows from a calendar</source>
+        <translation>Kies de datum die AFAS toont in een kalender</translation>
+    </message>
+    <message>
         <source>Looks like a client id.</source>
         <translation>Dit lijkt een client id.</translation>
     </message>
@@ -947,6 +959,10 @@
         <translation>Client &amp;id:</translation>
     </message>
     <message>
+        <source>Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
+        <translation>Typ de datum precies zoals AFAS hem bij het secret toont. Oudere Profit-versies (voor Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
+    </message>
+    <message>
         <source>&amp;Keep for this session only</source>
         <translation>Alleen voor &amp;deze sessie bewaren</translation>
     </message>
@@ -1029,10 +1045,6 @@
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
         <translation>AFAS toont geen vervaldatum voor het client secret</translation>
-    </message>
-    <message>
-        <source>Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
-        <translation>Oudere Profit-versies (vóór Profit 9) tonen geen vervaldatum: zet dan het vinkje aan.</translation>
     </message>
     <message>
         <source>&amp;Store securely</source>

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import FAKE_DATA, FAKE_XML
@@ -75,8 +74,15 @@ def test_credential_step_checks_each_value_as_pasted_and_stores_one_entry_with_i
     assert not page.store_button.isEnabled()
     page.oauth.secret_edit.setText(SECRET)
     assert page.oauth.secret_edit.echoMode() is page.oauth.secret_edit.EchoMode.Password
+    # The expiry date is what AFAS shows, never a guess: empty until typed, picked or "no expiry date" ticked.
+    assert page.oauth.expiry_edit.text() == "" and not page.store_button.isEnabled()
+    page.oauth.expiry_edit.setText("31-02-2027")
+    assert "not a date" in page.oauth.expiry_check.text() and not page.store_button.isEnabled()
+    page.oauth.no_expiry.setChecked(True)
     assert page.store_button.isEnabled()
-    page.oauth.expiry_edit.setDate(QDate(2027, 3, 1))
+    page.oauth.no_expiry.setChecked(False)
+    page.oauth.expiry_edit.setText("01-03-2027")
+    assert page.store_button.isEnabled() and "Valid until 1 March 2027" in page.oauth.expiry_check.text()
     page.store_button.click()
     qtbot.waitUntil(lambda: window.machine.state.token_storage is not None, timeout=10_000)
 
@@ -281,3 +287,17 @@ def test_check_mode_step_list_says_the_check_needs_attention_when_it_fails(
     # Not "to do": the check failed and its fix is elsewhere, so the check step is the one that needs attention.
     assert "needs attention" in labels[StepId.VERIFY].text()
     assert "needs attention" in labels[StepId.VERIFY].accessibleName()
+
+
+def test_an_unlikely_expiry_date_is_questioned_but_may_be_stored(make_window: WindowFactory) -> None:
+    window = make_window(state=_check_mode_state())
+    page = _at(window, StepId.TOKEN)
+    assert isinstance(page, TokenPage)
+    page.oauth_radio.click()
+    page.oauth.id_edit.setText(CLIENT_ID)
+    page.oauth.secret_edit.setText(SECRET)
+    page.oauth.expiry_edit.setText("01-01-2020")
+    assert "has passed" in page.oauth.expiry_check.text() and page.store_button.isEnabled()
+    far = dt.date.today() + dt.timedelta(days=3 * 365)
+    page.oauth.expiry_edit.setText(far.strftime("%d-%m-%Y"))
+    assert "more than two years ahead" in page.oauth.expiry_check.text() and page.store_button.isEnabled()

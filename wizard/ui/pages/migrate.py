@@ -83,6 +83,7 @@ class MigratePage(StepPage):
         self.client.show_toggle.toggled.connect(self._toggle_secret)
         self.client.id_edit.textChanged.connect(self._validate)
         self.client.secret_edit.textChanged.connect(self._validate)
+        self.client.expiry_edited.connect(self._validate)
         self.boxes[Stage.SECRET].body_layout.addWidget(self.client)
         # Stage 4: the hand-over.
         handover = self.boxes[Stage.HANDOVER]

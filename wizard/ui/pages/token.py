@@ -10,34 +10,34 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import SecretStr
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
 from wizard.domain.oauth import OAuthClientCredentials, check_client_id, check_client_secret
+from wizard.domain.secret_expiry import VALID_UNTIL, ExpiryReading, read_expiry
 from wizard.domain.steps import StepId
-from wizard.domain.text import Lang
+from wizard.domain.text import Lang, long_date
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
-
-# Profit 9: "The validity period is configurable. The default value is 180 days." (afas-oauth.md §1.2)
-DEFAULT_SECRET_DAYS = 180
 
 
 def secret_field(edit: QLineEdit) -> QLineEdit:
@@ -48,7 +48,11 @@ def secret_field(edit: QLineEdit) -> QLineEdit:
 
 
 class OAuthFields(QWidget):
-    """Client id, client secret (hidden) and the secret's expiry date, each validated as it is typed or pasted."""
+    """Client id, client secret (hidden) and the secret's expiry date, each validated as it is typed or pasted. The
+    date starts empty: the user types or picks what AFAS shows, or ticks that AFAS shows none (never a guess that
+    would be left as it is)."""
+
+    expiry_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,11 +69,15 @@ class OAuthFields(QWidget):
         self.show_toggle.setCheckable(True)
         self.secret_check = MessageLine()
         self.expiry_label = QLabel()
-        self.expiry_edit = QDateEdit()
-        self.expiry_edit.setCalendarPopup(True)
-        self.expiry_edit.setDisplayFormat("dd-MM-yyyy")
+        self.expiry_edit = QLineEdit()
+        self.expiry_edit.setMaxLength(40)
         self.expiry_label.setBuddy(self.expiry_edit)
+        self.expiry_pick = QPushButton()
+        self.expiry_pick.clicked.connect(self._open_calendar)
+        self._calendar: tuple[QMenu, QCalendarWidget] | None = None  # made when first opened (Qt's own, unnamed
+        # buttons would otherwise sit in every page's accessibility tree)
         self.no_expiry = QCheckBox()
+        self.expiry_check = MessageLine()
         self.expiry_help = paragraph()
         grid.addWidget(self.id_label, 0, 0)
         grid.addWidget(self.id_edit, 0, 1, 1, 2)
@@ -81,30 +89,57 @@ class OAuthFields(QWidget):
         grid.addWidget(self.expiry_label, 4, 0)
         row = QHBoxLayout()
         row.addWidget(self.expiry_edit)
+        row.addWidget(self.expiry_pick)
         row.addWidget(self.no_expiry)
         row.addStretch(1)
         grid.addLayout(row, 4, 1, 1, 2)
-        grid.addWidget(self.expiry_help, 5, 1, 1, 2)
+        grid.addWidget(self.expiry_check, 5, 1, 1, 2)
+        grid.addWidget(self.expiry_help, 6, 1, 1, 2)
         grid.setColumnStretch(1, 1)
-        self.reset_expiry(None)
-        self.no_expiry.toggled.connect(lambda on: self.expiry_edit.setEnabled(not on))
+        self.no_expiry.toggled.connect(self._no_expiry_toggled)
+        self.expiry_edit.textChanged.connect(lambda _t: self.expiry_edited.emit())
+
+    def _no_expiry_toggled(self, on: bool) -> None:
+        self.expiry_edit.setEnabled(not on)
+        self.expiry_pick.setEnabled(not on)
+        self.expiry_edited.emit()
+
+    def _open_calendar(self) -> None:
+        if self._calendar is None:
+            menu = QMenu()  # a popup of its own, not a child of the page
+            calendar = QCalendarWidget()
+            calendar.clicked.connect(self._picked)
+            holder = QWidgetAction(menu)
+            holder.setDefaultWidget(calendar)
+            menu.addAction(holder)
+            self._calendar = (menu, calendar)
+        menu, calendar = self._calendar
+        day = self.reading().date
+        if day is not None:
+            calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        menu.popup(self.expiry_pick.mapToGlobal(self.expiry_pick.rect().bottomLeft()))
+
+    def _picked(self, day: QDate) -> None:
+        self.expiry_edit.setText(day.toString("dd-MM-yyyy"))
+        if self._calendar is not None:
+            self._calendar[0].close()
 
     def name_expiry(self, name: str) -> None:
-        """The date field and the line edit inside it: a screen reader announces the same name for both."""
+        """The date field, its calendar button and its placeholder, in the user's language."""
         self.expiry_edit.setAccessibleName(name)
-        inner = self.expiry_edit.findChild(QLineEdit)
-        if inner is not None:
-            inner.setAccessibleName(name)
+        self.expiry_edit.setPlaceholderText(self.tr("dd-mm-yyyy, as AFAS shows it"))
+        self.expiry_pick.setText(self.tr("Calendar"))
+        self.expiry_pick.setAccessibleName(self.tr("Pick the date AFAS shows from a calendar"))
 
     def reset_expiry(self, remembered: dt.date | None) -> None:
-        day = remembered or dt.date.today() + dt.timedelta(days=DEFAULT_SECRET_DAYS)
-        self.expiry_edit.setDate(QDate(day.year, day.month, day.day))
+        """The date remembered for this client (the one AFAS showed), else empty: never a guess."""
+        self.expiry_edit.setText(remembered.strftime("%d-%m-%Y") if remembered is not None else "")
+
+    def reading(self) -> ExpiryReading:
+        return read_expiry(self.expiry_edit.text(), self.no_expiry.isChecked(), dt.date.today())
 
     def expires(self) -> dt.date | None:
-        if self.no_expiry.isChecked():
-            return None
-        day = self.expiry_edit.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return self.reading().date
 
     def validate(self, lang: Lang | str) -> bool:
         """Check the client id and secret as typed (OAuthClientCredentials' rules); a line under each says what is
@@ -125,7 +160,20 @@ class OAuthFields(QWidget):
                 ok = False
             else:
                 line.show_message(Level.OK, good)
-        return ok
+        return self._validate_expiry(lang) and ok
+
+    def _validate_expiry(self, lang: Lang | str) -> bool:
+        """A date that is not one blocks; one in the past or far ahead is only questioned (AFAS may show it)."""
+        reading = self.reading()
+        if reading.error is not None:
+            self.expiry_check.show_message(Level.ERROR, reading.error.get(lang))
+        elif reading.question is not None:
+            self.expiry_check.show_message(Level.WARN, reading.question.get(lang))
+        elif reading.date is not None:
+            self.expiry_check.show_message(Level.OK, VALID_UNTIL.format(date=long_date(reading.date)).get(lang))
+        else:
+            self.expiry_check.clear_message()
+        return reading.complete
 
     def clear_secret(self) -> None:
         self.id_edit.clear()
@@ -133,6 +181,7 @@ class OAuthFields(QWidget):
         self.show_toggle.setChecked(False)
         self.id_check.clear_message()
         self.secret_check.clear_message()
+        self.expiry_check.clear_message()
 
 
 class TokenPage(StepPage):
@@ -204,6 +253,7 @@ class TokenPage(StepPage):
         self.oauth.id_edit.textChanged.connect(self._validate)
         self.oauth.secret_edit.textChanged.connect(self._validate)
         self.oauth.secret_edit.returnPressed.connect(self._store)
+        self.oauth.expiry_edited.connect(self._validate)
         self.store_button.clicked.connect(self._store)
         self.session_button.clicked.connect(self._store_session)
         self.replace_button.clicked.connect(lambda: self.send(ForgetToken()))
@@ -301,7 +351,10 @@ class TokenPage(StepPage):
         o.no_expiry.setText(self.tr("AFAS shows no e&xpiry date"))
         o.no_expiry.setAccessibleName(self.tr("AFAS shows no expiry date for the client secret"))
         o.expiry_help.setText(
-            self.tr("Older Profit versions (before Profit 9) show no expiry date: then tick the box.")
+            self.tr(
+                "Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) "
+                "show no expiry date: then tick the box."
+            )
         )
         self._toggle_shown()
         self.store_button.setText(self.tr("&Store securely"))
