@@ -13,7 +13,7 @@ from pydantic import SecretStr
 from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import FAKE_DATA, FAKE_XML
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, session_store
 from tests.gui.secret_scan import leaks
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
@@ -59,7 +59,9 @@ def test_credential_step_checks_each_value_as_pasted_and_stores_one_entry_with_i
     window = make_window(state=_check_mode_state())
     page = _at(window, StepId.TOKEN)
     assert isinstance(page, TokenPage)
-    assert page.classic.isVisibleTo(page)  # an existing connection: the classic token first
+    # An existing connection with nothing stored here: the user says which kind it uses, the page does not guess.
+    assert not page.classic.isVisibleTo(page) and not page.oauth.isVisibleTo(page)
+    assert not (page.oauth_radio.isChecked() or page.classic_radio.isChecked())
     page.oauth_radio.click()
     assert window.machine.state.auth is AuthKind.OAUTH
     assert page.oauth.isVisibleTo(page) and not page.classic.isVisibleTo(page)
@@ -301,3 +303,17 @@ def test_an_unlikely_expiry_date_is_questioned_but_may_be_stored(make_window: Wi
     far = dt.date.today() + dt.timedelta(days=3 * 365)
     page.oauth.expiry_edit.setText(far.strftime("%d-%m-%Y"))
     assert "more than two years ahead" in page.oauth.expiry_check.text() and page.store_button.isEnabled()
+
+
+def test_checking_an_existing_connection_starts_on_the_kind_that_is_stored(
+    make_window: WindowFactory, qtbot: Any
+) -> None:
+    store = session_store()
+    store.save("O12345", oauth_client_credentials(CLIENT_ID, SECRET, dt.date(2027, 3, 1)))
+    window = make_window(state=_check_mode_state(), secret_store=store)
+    page = _at(window, StepId.TOKEN)
+    assert isinstance(page, TokenPage)
+    qtbot.waitUntil(lambda: window.machine.state.token_storage is not None, timeout=10_000)
+    assert page.oauth_radio.isChecked() and page.oauth.isVisibleTo(page) and not page.classic.isVisibleTo(page)
+    assert page.title() == "Paste the client id and client secret"
+    assert "Client id and client secret for O12345AA stored" in page.stored.text()

@@ -202,6 +202,7 @@ class TokenPage(StepPage):
         self.kinds.addButton(self.oauth_radio)
         self.kinds.addButton(self.classic_radio)
         self.oauth_radio.toggled.connect(self._kind_chosen)
+        self.classic_radio.toggled.connect(self._kind_chosen)
         self.layout_.addWidget(self.kind_box)
         self.steps = paragraph()
         self.layout_.addWidget(self.steps)
@@ -389,18 +390,34 @@ class TokenPage(StepPage):
                 toggle.setText(self.tr("Hid&e secret") if on else self.tr("Sho&w secret"))
             toggle.setAccessibleName(hide_name if on else show_name)
 
+    @property
+    def undecided(self) -> bool:
+        """Checking an existing connection with nothing stored here (yet): the user says which kind it uses; the
+        page does not guess (a stored entry, once found, decides)."""
+        s = self.machine.state
+        return (
+            s.mode is Mode.CHECK_EXISTING and s.auth_choice is None and s.credential is None and s.token_storage is None
+        )
+
     def refresh(self) -> None:
         s = self.machine.state
         oauth = self.is_oauth
+        undecided = self.undecided
         self.kind_box.setVisible(s.mode is Mode.CHECK_EXISTING and s.migration is None)
         self.order_note.setVisible(s.mode is Mode.SETUP)
-        radio = self.oauth_radio if oauth else self.classic_radio
-        if not radio.isChecked():
-            radio.blockSignals(True)
-            radio.setChecked(True)
-            radio.blockSignals(False)
-        self.oauth.setVisible(oauth)
-        self.classic.setVisible(not oauth)
+        self.kinds.setExclusive(not undecided)  # an exclusive group cannot show both unchecked
+        for radio, on in (
+            (self.oauth_radio, oauth and not undecided),
+            (self.classic_radio, not oauth and not undecided),
+        ):
+            if radio.isChecked() != on:
+                radio.blockSignals(True)
+                radio.setChecked(on)
+                radio.blockSignals(False)
+        self.kinds.setExclusive(True)
+        self.steps.setVisible(not undecided)
+        self.oauth.setVisible(oauth and not undecided)
+        self.classic.setVisible(not oauth and not undecided)
         if self.illustration is not None:  # the drawing is AFAS's "Nieuwe gebruikerstoken": a classic token's
             self.illustration.setVisible(not oauth)
         stored = s.token_storage is not None
@@ -427,7 +444,7 @@ class TokenPage(StepPage):
             self.stored.clear_message()
         for widget in (self.token_edit, self.show_toggle, self.oauth, self.kind_box):
             widget.setEnabled(not stored)
-        self.store_button.setVisible(not stored)
+        self.store_button.setVisible(not stored and not undecided)
         self.store_button.setEnabled(self._valid and not self.busy)
         self.replace_button.setVisible(stored)
         if stored:
@@ -446,9 +463,11 @@ class TokenPage(StepPage):
         super().state_changed()
 
     def _kind_chosen(self) -> None:
+        if not (self.oauth_radio.isChecked() or self.classic_radio.isChecked()):
+            return
         kind = AuthKind.OAUTH if self.oauth_radio.isChecked() else AuthKind.CLASSIC
         s = self.machine.state
-        if s.auth is kind:
+        if s.auth_choice is kind or (s.auth is kind and not self.undecided):
             return
         s.auth_choice = kind
         self.retranslate()
