@@ -829,14 +829,6 @@
         <source>Pick the date AFAS shows from a calendar</source>
         <translation>Kies de datum die AFAS toont in een kalender</translation>
     </message>
-    <message>
-        <source>Looks like a client id.</source>
-        <translation>Dit lijkt een client id.</translation>
-    </message>
-    <message>
-        <source>Looks like a client secret.</source>
-        <translation>Dit lijkt een client secret.</translation>
-    </message>
 </context>
 <context>
     <name>StepPage</name>
@@ -1047,6 +1039,10 @@
         <translation>AFAS toont geen vervaldatum voor het client secret</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Store securely&lt;/b&gt; first asks AFAS once whether these details work. Details AFAS refuses are not stored; details that cannot be checked right now are stored and checked again at the end.</source>
+        <translation>&lt;b&gt;Veilig bewaren&lt;/b&gt; vraagt AFAS eerst één keer of deze gegevens werken. Gegevens die AFAS weigert, worden niet bewaard; gegevens die nu niet te controleren zijn, worden bewaard en aan het eind opnieuw gecontroleerd.</translation>
+    </message>
+    <message>
         <source>&amp;Store securely</source>
         <translation>Veilig be&amp;waren</translation>
     </message>
@@ -1099,8 +1095,8 @@
         <translation>Het eindigt op {end}.</translation>
     </message>
     <message>
-        <source>This is a valid AFAS token.</source>
-        <translation>Dit is een geldig AFAS-token.</translation>
+        <source>This has the form of an AFAS token. Storing it asks AFAS whether it works.</source>
+        <translation>Dit heeft de vorm van een AFAS-token. Bij het bewaren vraagt de wizard AFAS of het werkt.</translation>
     </message>
     <message>
         <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>

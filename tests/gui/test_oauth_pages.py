@@ -69,8 +69,11 @@ def test_credential_step_checks_each_value_as_pasted_and_stores_one_entry_with_i
 
     page.oauth.id_edit.setText(f"{CLIENT_ID} {SECRET}")
     assert "two values pasted together" in page.oauth.id_check.text()
+    page.oauth.id_edit.setText("abc")
+    assert page.oauth.id_check.text() == ""  # a right form is no proof: no green tick, AFAS is asked on storing
+    page.oauth.secret_edit.setText(FAKE_XML)
+    assert "classic user token" in page.oauth.secret_check.text() and FAKE_DATA not in page.oauth.secret_check.text()
     page.oauth.id_edit.setText(CLIENT_ID)
-    assert page.oauth.id_check.text().startswith("✔")
     page.oauth.secret_edit.setText(SECRET[:7])
     assert "7 characters" in page.oauth.secret_check.text() and SECRET[:7] not in page.oauth.secret_check.text()
     assert not page.store_button.isEnabled()

@@ -70,6 +70,14 @@ class OAuthClientAuth(httpx.Auth):
             return None
         return grant
 
+    @property
+    def url(self) -> str:
+        return self._url
+
+    def token_request(self, original: httpx.Request) -> httpx.Request:
+        """The token request alone (the credential step's probe sends it without calling the API)."""
+        return self._token_request(original)
+
     def _token_request(self, original: httpx.Request) -> httpx.Request:
         if self._failure is not None:
             raise OAuthTokenError(self._failure)

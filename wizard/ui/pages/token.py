@@ -145,9 +145,11 @@ class OAuthFields(QWidget):
         """Check the client id and secret as typed (OAuthClientCredentials' rules); a line under each says what is
         wrong, never quoting the secret. True when both look right."""
         ok = True
-        for edit, line, check, good in (
-            (self.id_edit, self.id_check, check_client_id, self.tr("Looks like a client id.")),
-            (self.secret_edit, self.secret_check, check_client_secret, self.tr("Looks like a client secret.")),
+        # A right shape is no proof (AFAS's client ids have no documented form): no green tick here. Storing asks
+        # AFAS, and its answer is what the page shows (wizard.verify.probe).
+        for edit, line, check in (
+            (self.id_edit, self.id_check, check_client_id),
+            (self.secret_edit, self.secret_check, check_client_secret),
         ):
             if not edit.text().strip():
                 line.clear_message()
@@ -159,7 +161,7 @@ class OAuthFields(QWidget):
                 line.show_message(Level.ERROR, exc.text(lang))
                 ok = False
             else:
-                line.show_message(Level.OK, good)
+                line.clear_message()
         return self._validate_expiry(lang) and ok
 
     def _validate_expiry(self, lang: Lang | str) -> bool:
@@ -228,6 +230,8 @@ class TokenPage(StepPage):
         self.layout_.addWidget(self.classic)
         self.validation = MessageLine()
         self.layout_.addWidget(self.validation)
+        self.store_help = paragraph()
+        self.layout_.addWidget(self.store_help)
         buttons = QHBoxLayout()
         self.store_button = QPushButton()
         self.session_button = QPushButton()
@@ -239,6 +243,8 @@ class TokenPage(StepPage):
         self.layout_.addLayout(buttons)
         self.stored = MessageLine()
         self.layout_.addWidget(self.stored)
+        self.probe = MessageLine()  # what AFAS said to these login details when they were stored
+        self.layout_.addWidget(self.probe)
         self.clipboard_title = heading()
         self.clipboard_help = paragraph()
         self.clear_button = QPushButton()
@@ -358,6 +364,12 @@ class TokenPage(StepPage):
             )
         )
         self._toggle_shown()
+        self.store_help.setText(
+            self.tr(
+                "<b>Store securely</b> first asks AFAS once whether these details work. Details AFAS refuses are not "
+                "stored; details that cannot be checked right now are stored and checked again at the end."
+            )
+        )
         self.store_button.setText(self.tr("&Store securely"))
         self.session_button.setText(self.tr("&Keep for this session only"))
         self.replace_button.setText(self.tr("&Replace what is stored"))
@@ -440,11 +452,15 @@ class TokenPage(StepPage):
                 if fingerprint:
                     text += " " + self.tr("It ends in {end}.").format(end=fingerprint)
             self.stored.show_message(Level.OK, text)
-        elif self.stored.level is Level.OK:
-            self.stored.clear_message()
+        else:
+            if self.stored.level is Level.OK:
+                self.stored.clear_message()
+            if self.probe.level in (Level.OK, Level.WARN):  # about details no longer stored: never stale
+                self.probe.clear_message()
         for widget in (self.token_edit, self.show_toggle, self.oauth, self.kind_box):
             widget.setEnabled(not stored)
         self.store_button.setVisible(not stored and not undecided)
+        self.store_help.setVisible(not stored and not undecided)
         self.store_button.setEnabled(self._valid and not self.busy)
         self.replace_button.setVisible(stored)
         if stored:
@@ -489,6 +505,8 @@ class TokenPage(StepPage):
 
     def _validate(self, _text: str = "") -> None:
         self.session_button.hide()
+        if self.machine.state.token_storage is None:
+            self.probe.clear_message()  # AFAS's answer was about what the fields held before this edit
         if self.is_oauth:
             self._valid = self._validate_oauth()
         else:
@@ -504,7 +522,9 @@ class TokenPage(StepPage):
         except InputError as exc:
             self.validation.show_message(Level.ERROR, exc.text(self.lang))
             return False
-        self.validation.show_message(Level.OK, self.tr("This is a valid AFAS token."))
+        self.validation.show_message(
+            Level.INFO, self.tr("This has the form of an AFAS token. Storing it asks AFAS whether it works.")
+        )
         return True
 
     def _validate_oauth(self) -> bool:
@@ -538,6 +558,15 @@ class TokenPage(StepPage):
         self.validation.clear_message()
         self._valid = False
         self.refresh()
+
+    def show_probe(self, level: Level, text: str) -> None:
+        """AFAS's answer to the one request made on storing (empty: clear it while a new request is made)."""
+        if text:
+            self.probe.show_message(level, text)
+            if level is Level.ERROR:  # no line about the form beside AFAS's refusal
+                self.validation.clear_message()
+        else:
+            self.probe.clear_message()
 
     def offer_session_only(self, reason: str) -> None:
         self.stored.show_message(
