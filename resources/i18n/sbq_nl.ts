@@ -607,6 +607,34 @@
         <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. With a user token, SmartBooqing reads as that token&apos;s user: it must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
         <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. Met een gebruikerstoken leest SmartBooqing als de gebruiker van dat token: die moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
     </message>
+    <message>
+        <source>The live check paused after 15 minutes without a change. Tick a box or open this step again to start it.</source>
+        <translation>De live controle is gepauzeerd na 15 minuten zonder wijziging. Vink een vakje aan of open deze stap opnieuw om hem te starten.</translation>
+    </message>
+    <message>
+        <source>The live check could not read AFAS: {problem} It tries again shortly.</source>
+        <translation>De live controle kon AFAS niet lezen: {problem} Hij probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>AFAS lists {seen} of these {total} connectors; still missing: {names}.</source>
+        <translation>AFAS toont {seen} van deze {total} connectoren; nog niet gekoppeld: {names}.</translation>
+    </message>
+    <message>
+        <source>AFAS lists all {total} connectors it can show.</source>
+        <translation>AFAS toont alle {total} connectoren die het kan laten zien.</translation>
+    </message>
+    <message>
+        <source>AFAS does not show these over its API, so tick them yourself once they are linked: {names}.</source>
+        <translation>Deze toont AFAS niet via de API; vink ze zelf aan zodra ze gekoppeld zijn: {names}.</translation>
+    </message>
+    <message>
+        <source>Once the login details are stored (step &apos;{step}&apos;), this list ticks itself as AFAS shows each link. Until then, tick each one yourself.</source>
+        <translation>Zodra de inloggegevens bewaard zijn (stap &apos;{step}&apos;), vinkt deze lijst zichzelf aan zodra AFAS een koppeling toont. Tot die tijd vinkt u ze zelf aan.</translation>
+    </message>
+    <message>
+        <source>The wizard reads AFAS every few seconds and ticks each connector it finds. AFAS shows a link once the app connector is saved ({ok}).</source>
+        <translation>De wizard leest AFAS om de paar seconden en vinkt elke connector aan die hij vindt. AFAS toont een koppeling zodra de app connector is opgeslagen ({ok}).</translation>
+    </message>
 </context>
 <context>
     <name>MigratePage</name>
