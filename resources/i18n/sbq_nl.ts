@@ -553,6 +553,14 @@
         <translation>Het pad van de map kopiëren voor het importvenster</translation>
     </message>
     <message>
+        <source>All {n} files are imported (with {folder})</source>
+        <translation>Alle {n} bestanden zijn geïmporteerd (met {folder})</translation>
+    </message>
+    <message>
+        <source>Or tick each file imported one at a time:</source>
+        <translation>Of vink elk bestand aan dat u los hebt geïmporteerd:</translation>
+    </message>
+    <message>
         <source>You open Profit as the app over Remote Desktop: it sees this computer&apos;s drives as \\Client.</source>
         <translation>U opent Profit als app via Extern bureaublad: die ziet de schijven van deze computer als \\Client.</translation>
     </message>
@@ -571,10 +579,6 @@
     <message>
         <source>Afterwards the list in &lt;b&gt;{list}&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
         <translation>Daarna staan in de lijst van &lt;b&gt;{list}&lt;/b&gt; connectoren die met &lt;b&gt;SBQ_&lt;/b&gt; beginnen, zoals SBQ_BTW en SBQ_Crediteuren.</translation>
-    </message>
-    <message>
-        <source>Imported into AFAS:</source>
-        <translation>Geïmporteerd in AFAS:</translation>
     </message>
 </context>
 <context>
