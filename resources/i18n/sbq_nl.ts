@@ -20,6 +20,10 @@
         <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt;. Biedt het venster &lt;b&gt;{next}&lt;/b&gt; en gaat het verder met schermen voor &lt;b&gt;{get}&lt;/b&gt; en &lt;b&gt;{update}&lt;/b&gt;? Sla die over: klik op &lt;b&gt;{finish}&lt;/b&gt; zodra die knop er is. U koppelt de connectoren twee stappen later; daar ziet de wizard zelf elke koppeling zodra de inloggegevens bewaard zijn. Hebt u er in het venster toch al een paar gekoppeld? Geen probleem: die stap vindt ze.</translation>
     </message>
     <message>
+        <source>Done in AFAS (tick the first; the others are ticked when AFAS accepts the login details in the next step):</source>
+        <translation>Gedaan in AFAS (vink de eerste aan; de andere worden aangevinkt zodra AFAS de inloggegevens in de volgende stap accepteert):</translation>
+    </message>
+    <message>
         <source>{blocked} is unticked</source>
         <translation>Het vinkje bij {blocked} staat uit</translation>
     </message>
@@ -78,10 +82,6 @@
     <message>
         <source>&lt;ol&gt;&lt;li&gt;On the tab &lt;b&gt;{tab}&lt;/b&gt;, check that &lt;b&gt;{field}&lt;/b&gt; shows &lt;b&gt;{value}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Untick &lt;b&gt;{blocked}&lt;/b&gt; (AFAS blocks every new app connector) and click &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;Controleer op het tabblad &lt;b&gt;{tab}&lt;/b&gt; dat bij &lt;b&gt;{field}&lt;/b&gt; &lt;b&gt;{value}&lt;/b&gt; staat.&lt;/li&gt;&lt;li&gt;Zet het vinkje bij &lt;b&gt;{blocked}&lt;/b&gt; uit (AFAS blokkeert elke nieuwe app connector) en klik op &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>Done in AFAS:</source>
-        <translation>Gedaan in AFAS:</translation>
     </message>
     <message>
         <source>The app connector &apos;{name}&apos; exists, with user group {group}</source>

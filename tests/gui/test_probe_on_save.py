@@ -62,6 +62,8 @@ def test_oauth_refused_then_stored_then_replaced_never_shows_a_stale_answer(
         _store(qtbot, window, page)
         assert _stored(window)
         assert page.probe.text().startswith("✔") and "AFAS accepts this client id" in page.probe.text()
+        # Proven by AFAS's answer: the app connector exists, is unblocked and on OAuth; no hand tick needed.
+        assert not window.machine.missing(StepId.APP_CONNECTOR)
 
         page.replace_button.click()
         qtbot.waitUntil(lambda: not _stored(window), timeout=10_000)

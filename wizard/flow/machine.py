@@ -108,6 +108,10 @@ class WizardMachine:
             return s.migration is not None and s.migration.complete
         if step is StepId.DONE:
             return True
+        if step is StepId.APP_CONNECTOR:
+            # Only "it exists" is the user's word: its Authenticatietype and Geblokkeerd are proven by the very next
+            # step (storing the credential asks AFAS, which ticks them) and by the final check, not by a hand tick.
+            return APP_CONNECTOR_ITEMS[0] in s.ticked(step) and not s.found_missing.get(step)
         return not self.missing(step)
 
     def may_leave(self, step: StepId) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from wizard.domain.credentials import ClassicToken, Credential, parse_classic_token
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.state import AuthKind, TokenStorage
 from wizard.ui import intents as i
@@ -134,6 +135,8 @@ class CredentialController:
             if probed.remedy is not None:
                 text += " " + probed.remedy.get(ctx.lang)
             page.show_probe(Level.OK if probed.works else Level.WARN, text)
+            if probed.works:  # AFAS accepted it: the app connector exists, is unblocked, on the right type
+                ctx.machine.tick_all(StepId.APP_CONNECTOR)
             ctx.changed()
 
         def failed(exc: BaseException) -> None:

@@ -194,7 +194,12 @@ class AppConnectorPage(StepPage):
                 save=props.buttons.save_close.nl,
             )
         )
-        self.list_title.setText(self.tr("Done in AFAS:"))
+        self.list_title.setText(
+            self.tr(
+                "Done in AFAS (tick the first; the others are ticked when AFAS accepts the login details in the "
+                "next step):"
+            )
+        )
         self.fix.set_text(
             "created",
             self.tr("The app connector '{name}' exists, with user group {group}").format(
