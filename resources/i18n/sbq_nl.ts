@@ -541,8 +541,8 @@
         <translation>De connectoren in AFAS importeren</translation>
     </message>
     <message>
-        <source>Import the files in AFAS Profit and tick each one here when AFAS has accepted it.</source>
-        <translation>Importeer de bestanden in AFAS Profit en vink elk hier aan zodra AFAS het heeft geaccepteerd.</translation>
+        <source>Import the files in AFAS Profit and tick here when AFAS has accepted them.</source>
+        <translation>Importeer de bestanden in AFAS Profit en vink hier aan zodra AFAS ze heeft geaccepteerd.</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;{dialog}&lt;/b&gt; click &lt;b&gt;{folder}&lt;/b&gt; and choose the folder below: AFAS imports all {n} files at once. (Or click &lt;b&gt;{file}&lt;/b&gt; for one file at a time.)&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
@@ -1129,6 +1129,10 @@
     <message>
         <source>This has the form of an AFAS token. Storing it asks AFAS whether it works.</source>
         <translation>Dit heeft de vorm van een AFAS-token. Bij het bewaren vraagt de wizard AFAS of het werkt.</translation>
+    </message>
+    <message>
+        <source>Go to step &apos;{step}&apos;</source>
+        <translation>Naar de stap &apos;{step}&apos;</translation>
     </message>
     <message>
         <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>

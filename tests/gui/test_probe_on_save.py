@@ -83,6 +83,9 @@ def test_classic_token_on_an_oauth_only_app_connector_names_the_authenticatietyp
         assert not _stored(window)
         assert "accepts only OAuth (Authenticatietype ‘OAuth’)" in page.probe.text()
         assert page.validation.text() == ""  # no line about the token's form beside AFAS's refusal
+        assert page.probe_fix.isVisibleTo(page) and "App connector" in page.probe_fix.text()
+        page.probe_fix.click()
+        assert window.current_step is StepId.APP_CONNECTOR
 
 
 def test_maintenance_stores_the_details_marked_unproven(make_window: WindowFactory, qtbot: Any) -> None:

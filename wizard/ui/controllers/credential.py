@@ -105,7 +105,7 @@ class CredentialController:
             text = result.message.get(ctx.lang)
             if result.remedy is not None:
                 text += " " + result.remedy.get(ctx.lang)
-            page.show_probe(Level.ERROR, NOT_STORED.get(ctx.lang) + " " + text)
+            page.show_probe(Level.ERROR, NOT_STORED.get(ctx.lang) + " " + text, result.fix_step)
 
         def failed(exc: BaseException) -> None:
             page.set_busy(False)

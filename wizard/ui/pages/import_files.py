@@ -69,7 +69,7 @@ class ImportPage(StepPage):
         afas = screens()
         gcn_list, dialog = afas.getconnector_list, afas.import_definitions
         self.setTitle(self.tr("Import the connectors into AFAS"))
-        self.setSubTitle(self.tr("Import the files in AFAS Profit and tick each one here when AFAS has accepted it."))
+        self.setSubTitle(self.tr("Import the files in AFAS Profit and tick here when AFAS has accepted them."))
         self.steps.setText(
             self.tr(
                 "<ol>"

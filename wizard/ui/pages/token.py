@@ -35,8 +35,8 @@ from wizard.domain.secret_expiry import VALID_UNTIL, ExpiryReading, read_expiry
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, long_date
 from wizard.flow.state import AuthKind, Mode
-from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
-from wizard.ui.pages.base import StepPage
+from wizard.ui.intents import ClearClipboard, ForgetToken, GoToStep, StateEdited, StoreOAuthClient, StoreToken
+from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
 
@@ -245,6 +245,14 @@ class TokenPage(StepPage):
         self.layout_.addWidget(self.stored)
         self.probe = MessageLine()  # what AFAS said to these login details when they were stored
         self.layout_.addWidget(self.probe)
+        self.probe_fix = QPushButton()
+        self.probe_fix.hide()
+        self._probe_fix: StepId | None = None
+        self.probe_fix.clicked.connect(self._go_fix)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.probe_fix)
+        fix_row.addStretch(1)
+        self.layout_.addLayout(fix_row)
         self.clipboard_title = heading()
         self.clipboard_help = paragraph()
         self.clear_button = QPushButton()
@@ -370,6 +378,9 @@ class TokenPage(StepPage):
                 "stored; details that cannot be checked right now are stored and checked again at the end."
             )
         )
+        self.probe_fix.setText(
+            self.tr("Go to step '{step}'").format(step=step_name(self._probe_fix or StepId.APP_CONNECTOR))
+        )
         self.store_button.setText(self.tr("&Store securely"))
         self.session_button.setText(self.tr("&Keep for this session only"))
         self.replace_button.setText(self.tr("&Replace what is stored"))
@@ -456,7 +467,7 @@ class TokenPage(StepPage):
             if self.stored.level is Level.OK:
                 self.stored.clear_message()
             if self.probe.level in (Level.OK, Level.WARN):  # about details no longer stored: never stale
-                self.probe.clear_message()
+                self.show_probe(Level.INFO, "")
         for widget in (self.token_edit, self.show_toggle, self.oauth, self.kind_box):
             widget.setEnabled(not stored)
         self.store_button.setVisible(not stored and not undecided)
@@ -506,7 +517,7 @@ class TokenPage(StepPage):
     def _validate(self, _text: str = "") -> None:
         self.session_button.hide()
         if self.machine.state.token_storage is None:
-            self.probe.clear_message()  # AFAS's answer was about what the fields held before this edit
+            self.show_probe(Level.INFO, "")  # AFAS's answer was about what the fields held before this edit
         if self.is_oauth:
             self._valid = self._validate_oauth()
         else:
@@ -559,14 +570,23 @@ class TokenPage(StepPage):
         self._valid = False
         self.refresh()
 
-    def show_probe(self, level: Level, text: str) -> None:
-        """AFAS's answer to the one request made on storing (empty: clear it while a new request is made)."""
+    def show_probe(self, level: Level, text: str, fix: StepId | None = None) -> None:
+        """AFAS's answer to the one request made on storing (empty: clear it while a new request is made); `fix`:
+        the step where its cause is fixed, offered as a button."""
+        self._probe_fix = fix
+        if fix is not None:
+            self.probe_fix.setText(self.tr("Go to step '{step}'").format(step=step_name(fix)))
+        self.probe_fix.setVisible(fix is not None)
         if text:
             self.probe.show_message(level, text)
             if level is Level.ERROR:  # no line about the form beside AFAS's refusal
                 self.validation.clear_message()
         else:
             self.probe.clear_message()
+
+    def _go_fix(self) -> None:
+        if self._probe_fix is not None:
+            self.send(GoToStep(self._probe_fix))
 
     def offer_session_only(self, reason: str) -> None:
         self.stored.show_message(
