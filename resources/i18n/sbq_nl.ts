@@ -850,8 +850,8 @@
 <context>
     <name>OAuthFields</name>
     <message>
-        <source>dd-mm-yyyy, as AFAS shows it</source>
-        <translation>dd-mm-jjjj, zoals AFAS hem toont</translation>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
     </message>
     <message>
         <source>Calendar</source>

@@ -127,7 +127,7 @@ class OAuthFields(QWidget):
     def name_expiry(self, name: str) -> None:
         """The date field, its calendar button and its placeholder, in the user's language."""
         self.expiry_edit.setAccessibleName(name)
-        self.expiry_edit.setPlaceholderText(self.tr("dd-mm-yyyy, as AFAS shows it"))
+        self.expiry_edit.setPlaceholderText(self.tr("dd-mm-yyyy"))
         self.expiry_pick.setText(self.tr("Calendar"))
         self.expiry_pick.setAccessibleName(self.tr("Pick the date AFAS shows from a calendar"))
 
