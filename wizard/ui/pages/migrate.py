@@ -24,7 +24,7 @@ from wizard.ui.intents import (
     StoreOAuthClient,
 )
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.token import OAuthFields
+from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import Level, MessageLine, paragraph
 
 
