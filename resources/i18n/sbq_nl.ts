@@ -12,6 +12,18 @@
         <translation>Via de app connector komt SmartBooqing bij uw gegevens in AFAS.</translation>
     </message>
     <message>
+        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked; you create the token in the next step, &apos;{token_step}&apos;. (Ticked anyway? Then the dialog shows a token at its end: copy it, you paste it in the next step.)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan; het token maakt u aan in de volgende stap, &apos;{token_step}&apos;. (Toch aangevinkt? Dan toont het venster aan het eind een token: kopieer het, u plakt het in de volgende stap.)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Then click &lt;b&gt;{ok}&lt;/b&gt;. If the dialog offers &lt;b&gt;{next}&lt;/b&gt; and walks on to screens for &lt;b&gt;{get}&lt;/b&gt; and &lt;b&gt;{update}&lt;/b&gt;, skip them: click &lt;b&gt;{finish}&lt;/b&gt; as soon as it is offered. You link the connectors two steps later, where the wizard sees each link itself once the login details are stored. Already linked some in the dialog? Fine: that step will find them.</source>
+        <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt;. Biedt het venster &lt;b&gt;{next}&lt;/b&gt; en gaat het verder met schermen voor &lt;b&gt;{get}&lt;/b&gt; en &lt;b&gt;{update}&lt;/b&gt;? Sla die over: klik op &lt;b&gt;{finish}&lt;/b&gt; zodra die knop er is. U koppelt de connectoren twee stappen later; daar ziet de wizard zelf elke koppeling zodra de inloggegevens bewaard zijn. Hebt u er in het venster toch al een paar gekoppeld? Geen probleem: die stap vindt ze.</translation>
+    </message>
+    <message>
+        <source>Done in AFAS (tick the first; the others are ticked when AFAS accepts the login details in the next step):</source>
+        <translation>Gedaan in AFAS (vink de eerste aan; de andere worden aangevinkt zodra AFAS de inloggegevens in de volgende stap accepteert):</translation>
+    </message>
+    <message>
         <source>{blocked} is unticked</source>
         <translation>Het vinkje bij {blocked} staat uit</translation>
     </message>
@@ -60,16 +72,8 @@
         <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan als het er is; OAuth heeft geen gebruikerstoken nodig.&lt;/li&gt;</translation>
     </message>
     <message>
-        <source>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: leave it unticked; you create the token in the step &apos;Login details&apos;.&lt;/li&gt;</source>
-        <translation>&lt;li&gt;&lt;b&gt;{field}&lt;/b&gt;: laat dit uit staan; het token maakt u aan in de stap &apos;Inloggegevens&apos;.&lt;/li&gt;</translation>
-    </message>
-    <message>
         <source>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; and &lt;b&gt;{new_user}&lt;/b&gt;, if the dialog asks: leave them off and choose the existing &lt;b&gt;{group}&lt;/b&gt; shown below.&lt;/li&gt;</source>
         <translation>&lt;li&gt;&lt;b&gt;{new_group}&lt;/b&gt; en &lt;b&gt;{new_user}&lt;/b&gt;, als het venster ernaar vraagt: laat die uit staan en kies de bestaande &lt;b&gt;{group}&lt;/b&gt; hieronder.&lt;/li&gt;</translation>
-    </message>
-    <message>
-        <source>Then click &lt;b&gt;{ok}&lt;/b&gt; (or go through the dialog&apos;s next screens to the end).</source>
-        <translation>Klik daarna op &lt;b&gt;{ok}&lt;/b&gt; (of loop de volgende schermen van het venster door tot het eind).</translation>
     </message>
     <message>
         <source>3. In the app connector&apos;s properties (&apos;{title}&apos;)</source>
@@ -78,10 +82,6 @@
     <message>
         <source>&lt;ol&gt;&lt;li&gt;On the tab &lt;b&gt;{tab}&lt;/b&gt;, check that &lt;b&gt;{field}&lt;/b&gt; shows &lt;b&gt;{value}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Untick &lt;b&gt;{blocked}&lt;/b&gt; (AFAS blocks every new app connector) and click &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;Controleer op het tabblad &lt;b&gt;{tab}&lt;/b&gt; dat bij &lt;b&gt;{field}&lt;/b&gt; &lt;b&gt;{value}&lt;/b&gt; staat.&lt;/li&gt;&lt;li&gt;Zet het vinkje bij &lt;b&gt;{blocked}&lt;/b&gt; uit (AFAS blokkeert elke nieuwe app connector) en klik op &lt;b&gt;{save}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>Done in AFAS:</source>
-        <translation>Gedaan in AFAS:</translation>
     </message>
     <message>
         <source>The app connector &apos;{name}&apos; exists, with user group {group}</source>
@@ -597,8 +597,8 @@
         <translation>De connectoren in AFAS importeren</translation>
     </message>
     <message>
-        <source>Import the files in AFAS Profit and tick each one here when AFAS has accepted it.</source>
-        <translation>Importeer de bestanden in AFAS Profit en vink elk hier aan zodra AFAS het heeft geaccepteerd.</translation>
+        <source>Import the files in AFAS Profit and tick here when AFAS has accepted them.</source>
+        <translation>Importeer de bestanden in AFAS Profit en vink hier aan zodra AFAS ze heeft geaccepteerd.</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;In AFAS Profit go to &lt;b&gt;{path}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{action}&lt;/b&gt; (Ctrl+5).&lt;/li&gt;&lt;li&gt;In &lt;b&gt;{dialog}&lt;/b&gt; click &lt;b&gt;{folder}&lt;/b&gt; and choose the folder below: AFAS imports all {n} files at once. (Or click &lt;b&gt;{file}&lt;/b&gt; for one file at a time.)&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{finish}&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
@@ -607,6 +607,14 @@
     <message>
         <source>Copy the folder path for the import dialog</source>
         <translation>Het pad van de map kopiëren voor het importvenster</translation>
+    </message>
+    <message>
+        <source>All {n} files are imported (with {folder})</source>
+        <translation>Alle {n} bestanden zijn geïmporteerd (met {folder})</translation>
+    </message>
+    <message>
+        <source>Or tick each file imported one at a time:</source>
+        <translation>Of vink elk bestand aan dat u los hebt geïmporteerd:</translation>
     </message>
     <message>
         <source>You open Profit as the app over Remote Desktop: it sees this computer&apos;s drives as \\Client.</source>
@@ -627,10 +635,6 @@
     <message>
         <source>Afterwards the list in &lt;b&gt;{list}&lt;/b&gt; shows connectors starting with &lt;b&gt;SBQ_&lt;/b&gt;, such as SBQ_BTW and SBQ_Crediteuren.</source>
         <translation>Daarna staan in de lijst van &lt;b&gt;{list}&lt;/b&gt; connectoren die met &lt;b&gt;SBQ_&lt;/b&gt; beginnen, zoals SBQ_BTW en SBQ_Crediteuren.</translation>
-    </message>
-    <message>
-        <source>Imported into AFAS:</source>
-        <translation>Geïmporteerd in AFAS:</translation>
     </message>
 </context>
 <context>
@@ -660,8 +664,36 @@
         <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that user must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
-        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. SmartBooqing leest via de gebruiker van wie u in de volgende stap het token maakt: die gebruiker moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
+        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. With a user token, SmartBooqing reads as that token&apos;s user: it must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
+        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. Met een gebruikerstoken leest SmartBooqing als de gebruiker van dat token: die moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
+    </message>
+    <message>
+        <source>The live check paused after 15 minutes without a change. Tick a box or open this step again to start it.</source>
+        <translation>De live controle is gepauzeerd na 15 minuten zonder wijziging. Vink een vakje aan of open deze stap opnieuw om hem te starten.</translation>
+    </message>
+    <message>
+        <source>The live check could not read AFAS: {problem} It tries again shortly.</source>
+        <translation>De live controle kon AFAS niet lezen: {problem} Hij probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>AFAS lists {seen} of these {total} connectors; still missing: {names}.</source>
+        <translation>AFAS toont {seen} van deze {total} connectoren; nog niet gekoppeld: {names}.</translation>
+    </message>
+    <message>
+        <source>AFAS lists all {total} connectors it can show.</source>
+        <translation>AFAS toont alle {total} connectoren die het kan laten zien.</translation>
+    </message>
+    <message>
+        <source>AFAS does not show these over its API, so tick them yourself once they are linked: {names}.</source>
+        <translation>Deze toont AFAS niet via de API; vink ze zelf aan zodra ze gekoppeld zijn: {names}.</translation>
+    </message>
+    <message>
+        <source>Once the login details are stored (step &apos;{step}&apos;), this list ticks itself as AFAS shows each link. Until then, tick each one yourself.</source>
+        <translation>Zodra de inloggegevens bewaard zijn (stap &apos;{step}&apos;), vinkt deze lijst zichzelf aan zodra AFAS een koppeling toont. Tot die tijd vinkt u ze zelf aan.</translation>
+    </message>
+    <message>
+        <source>The wizard reads AFAS every few seconds and ticks each connector it finds. AFAS shows a link once the app connector is saved ({ok}).</source>
+        <translation>De wizard leest AFAS om de paar seconden en vinkt elke connector aan die hij vindt. AFAS toont een koppeling zodra de app connector is opgeslagen ({ok}).</translation>
     </message>
 </context>
 <context>
@@ -874,12 +906,16 @@
 <context>
     <name>OAuthFields</name>
     <message>
-        <source>Looks like a client id.</source>
-        <translation>Dit lijkt een client id.</translation>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
     </message>
     <message>
-        <source>Looks like a client secret.</source>
-        <translation>Dit lijkt een client secret.</translation>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Pick the date AFAS shows from a calendar</source>
+        <translation>Kies de datum die AFAS toont in een kalender</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1242,14 @@
         <translation>Met het token logt SmartBooqing via de app connector in als één AFAS-gebruiker.</translation>
     </message>
     <message>
+        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you link in the next step ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. Usually that is the environment&apos;s administrator user: &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u in de volgende stap koppelt ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. Meestal is dat de beheerder van de omgeving: &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Earlier instructions made the login details after linking the connectors. The wizard asks for them now: AFAS can make them as soon as the app connector exists, and with them stored the next step sees each link you make in AFAS and ticks it for you.</source>
+        <translation>Vroeger maakte u de inloggegevens pas na het koppelen van de connectoren. De wizard vraagt er nu al om: AFAS kan ze maken zodra de app connector bestaat, en als ze bewaard zijn ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
+    </message>
+    <message>
         <source>User &amp;token:</source>
         <translation>&amp;Gebruikerstoken:</translation>
     </message>
@@ -1220,6 +1264,18 @@
     <message>
         <source>Client i&amp;d:</source>
         <translation>Client &amp;id:</translation>
+    </message>
+    <message>
+        <source>Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
+        <translation>Typ de datum precies zoals AFAS hem bij het secret toont. Oudere Profit-versies (voor Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Store securely&lt;/b&gt; first asks AFAS once whether these details work. Details AFAS refuses are not stored; details that cannot be checked right now are stored and checked again at the end.</source>
+        <translation>&lt;b&gt;Veilig bewaren&lt;/b&gt; vraagt AFAS eerst één keer of deze gegevens werken. Gegevens die AFAS weigert, worden niet bewaard; gegevens die nu niet te controleren zijn, worden bewaard en aan het eind opnieuw gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Go to step &apos;{step}&apos;</source>
+        <translation>Naar de stap &apos;{step}&apos;</translation>
     </message>
     <message>
         <source>&amp;Keep for this session only</source>
@@ -1242,6 +1298,10 @@
         <translation>T&amp;onen</translation>
     </message>
     <message>
+        <source>This has the form of an AFAS token. Storing it asks AFAS whether it works.</source>
+        <translation>Dit heeft de vorm van een AFAS-token. Bij het bewaren vraagt de wizard AFAS of het werkt.</translation>
+    </message>
+    <message>
         <source>Show the token</source>
         <translation>Token tonen</translation>
     </message>
@@ -1260,10 +1320,6 @@
     <message>
         <source>your environment number and .admin</source>
         <translation>uw omgevingsnummer gevolgd door .admin</translation>
-    </message>
-    <message>
-        <source>&lt;ol&gt;&lt;li&gt;In the app connector, open the tab &lt;b&gt;{tab}&lt;/b&gt; and click &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Choose the AFAS user SmartBooqing works as. That user must belong to the app connector&apos;s user group (&lt;b&gt;{group}&lt;/b&gt;) and have rights on the connectors you linked ({get}, {update}, {special}); rights are set in &lt;b&gt;{rights}&lt;/b&gt;. Usually that is the environment&apos;s administrator user: &lt;b&gt;{admin}&lt;/b&gt;. Fill in an &lt;b&gt;{description}&lt;/b&gt; (for example SmartBooqing) and click &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;{copy}&lt;/b&gt; and paste the token below. AFAS shows the token only once.&lt;/li&gt;&lt;li&gt;Then click &lt;b&gt;{finish}&lt;/b&gt; in AFAS. After that AFAS cannot show this token again, so paste it here first.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u hebt gekoppeld ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. Meestal is dat de beheerder van de omgeving: &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <source>How does SmartBooqing log in to this app connector?</source>
@@ -1312,10 +1368,6 @@
     <message>
         <source>AFAS shows no expiry date for the client secret</source>
         <translation>AFAS toont geen vervaldatum voor het client secret</translation>
-    </message>
-    <message>
-        <source>Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
-        <translation>Oudere Profit-versies (vóór Profit 9) tonen geen vervaldatum: zet dan het vinkje aan.</translation>
     </message>
     <message>
         <source>&amp;Store securely</source>
@@ -1368,10 +1420,6 @@
     <message>
         <source>It ends in {end}.</source>
         <translation>Het eindigt op {end}.</translation>
-    </message>
-    <message>
-        <source>This is a valid AFAS token.</source>
-        <translation>Dit is een geldig AFAS-token.</translation>
     </message>
     <message>
         <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>

@@ -137,7 +137,7 @@ def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine
     assert machine.current is StepId.VERIFY
     assert machine.go_to(StepId.LINK_CONNECTORS) is StepId.LINK_CONNECTORS
     assert machine.state.mode is Mode.SETUP
-    assert machine.next_step() is StepId.TOKEN  # and the path continues in the guide's order
+    assert machine.next_step() is StepId.DOSSIER  # and the path continues in the setup order
 
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:
@@ -242,3 +242,12 @@ def test_check_ids_round_trip_and_reject_what_no_check_emits() -> None:
     for bad in ("dossier", "get", "auth:SBQ_BTW"):
         with pytest.raises(ValueError):
             CheckId(bad)
+
+
+def test_the_app_connector_step_needs_only_the_users_word_that_it_exists(machine: WizardMachine) -> None:
+    """Its Authenticatietype and Geblokkeerd are proven by the next step's request, not ticked by hand."""
+    assert not machine.is_complete(StepId.APP_CONNECTOR)
+    machine.state.set_tick(StepId.APP_CONNECTOR, "created")
+    assert machine.is_complete(StepId.APP_CONNECTOR)
+    machine.state.found_missing = {StepId.APP_CONNECTOR: ["unblocked"]}  # the check says otherwise
+    assert not machine.is_complete(StepId.APP_CONNECTOR)

@@ -10,13 +10,16 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from wizard.data import load_manifest
-from wizard.domain.text import Lang
+from wizard.domain.credentials import Credential
+from wizard.domain.environment import AfasEnvironment
+from wizard.domain.text import Lang, Text
 from wizard.flow.machine import WizardMachine
 from wizard.flow.state import WizardState
 from wizard.ui.frame import WizardWindow
 from wizard.ui.i18n import Translations
-from wizard.ui.services import Services
+from wizard.ui.services import Services, probe_afas
 from wizard.verify import planned_checks, verify
+from wizard.verify.probe import ProbeResult, Verdict
 
 pytestmark = pytest.mark.gui
 
@@ -50,6 +53,11 @@ def session_store() -> Any:
 WindowFactory = Callable[..., WizardWindow]
 
 
+async def offline_probe(env: AfasEnvironment, credential: Credential, *, lang: Lang = Lang.EN) -> ProbeResult:
+    """The probe of a GUI test without a simulator: AFAS is not asked, the details count as working."""
+    return ProbeResult(Verdict.WORKS, Text(en="AFAS accepts these details (test).", nl="AFAS accepteert ze (test)."))
+
+
 @pytest.fixture
 def make_window(qtbot: Any, translations: Translations, tmp_path: Path) -> Iterator[WindowFactory]:
     windows: list[WizardWindow] = []
@@ -69,6 +77,8 @@ def make_window(qtbot: Any, translations: Translations, tmp_path: Path) -> Itera
             "default_export_folder": tmp_path / "connectors",
             "verify": verify,
             "planned": planned_checks,
+            # Without a simulator nothing may reach the network: storing login details is not probed for real.
+            "probe": overrides.pop("probe", None) or (probe_afas if "sim" in overrides else offline_probe),
         }
         kwargs.update(overrides)
         services = Services(**kwargs)

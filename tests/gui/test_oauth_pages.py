@@ -10,11 +10,10 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import FAKE_DATA, FAKE_XML
-from tests.gui.conftest import WindowFactory
+from tests.gui.conftest import WindowFactory, session_store
 from tests.gui.secret_scan import leaks
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
@@ -60,7 +59,9 @@ def test_credential_step_checks_each_value_as_pasted_and_stores_one_entry_with_i
     window = make_window(state=_check_mode_state())
     page = _at(window, StepId.TOKEN)
     assert isinstance(page, TokenPage)
-    assert page.classic.isVisibleTo(page)  # an existing connection: the classic token first
+    # An existing connection with nothing stored here: the user says which kind it uses, the page does not guess.
+    assert not page.classic.isVisibleTo(page) and not page.oauth.isVisibleTo(page)
+    assert not (page.oauth_radio.isChecked() or page.classic_radio.isChecked())
     page.oauth_radio.click()
     assert window.machine.state.auth is AuthKind.OAUTH
     assert page.oauth.isVisibleTo(page) and not page.classic.isVisibleTo(page)
@@ -68,15 +69,25 @@ def test_credential_step_checks_each_value_as_pasted_and_stores_one_entry_with_i
 
     page.oauth.id_edit.setText(f"{CLIENT_ID} {SECRET}")
     assert "two values pasted together" in page.oauth.id_check.text()
+    page.oauth.id_edit.setText("abc")
+    assert page.oauth.id_check.text() == ""  # a right form is no proof: no green tick, AFAS is asked on storing
+    page.oauth.secret_edit.setText(FAKE_XML)
+    assert "classic user token" in page.oauth.secret_check.text() and FAKE_DATA not in page.oauth.secret_check.text()
     page.oauth.id_edit.setText(CLIENT_ID)
-    assert page.oauth.id_check.text().startswith("✔")
     page.oauth.secret_edit.setText(SECRET[:7])
     assert "7 characters" in page.oauth.secret_check.text() and SECRET[:7] not in page.oauth.secret_check.text()
     assert not page.store_button.isEnabled()
     page.oauth.secret_edit.setText(SECRET)
     assert page.oauth.secret_edit.echoMode() is page.oauth.secret_edit.EchoMode.Password
+    # The expiry date is what AFAS shows, never a guess: empty until typed, picked or "no expiry date" ticked.
+    assert page.oauth.expiry_edit.text() == "" and not page.store_button.isEnabled()
+    page.oauth.expiry_edit.setText("31-02-2027")
+    assert "not a date" in page.oauth.expiry_check.text() and not page.store_button.isEnabled()
+    page.oauth.no_expiry.setChecked(True)
     assert page.store_button.isEnabled()
-    page.oauth.expiry_edit.setDate(QDate(2027, 3, 1))
+    page.oauth.no_expiry.setChecked(False)
+    page.oauth.expiry_edit.setText("01-03-2027")
+    assert page.store_button.isEnabled() and "Valid until 1 March 2027" in page.oauth.expiry_check.text()
     page.store_button.click()
     qtbot.waitUntil(lambda: window.machine.state.token_storage is not None, timeout=10_000)
 
@@ -282,3 +293,31 @@ def test_check_mode_step_list_says_the_check_needs_attention_when_it_fails(
     # Not "to do": the check failed and its fix is elsewhere, so the check step is the one that needs attention.
     assert "needs attention" in labels[StepId.VERIFY].text()
     assert "needs attention" in labels[StepId.VERIFY].accessibleName()
+
+
+def test_an_unlikely_expiry_date_is_questioned_but_may_be_stored(make_window: WindowFactory) -> None:
+    window = make_window(state=_check_mode_state())
+    page = _at(window, StepId.TOKEN)
+    assert isinstance(page, TokenPage)
+    page.oauth_radio.click()
+    page.oauth.id_edit.setText(CLIENT_ID)
+    page.oauth.secret_edit.setText(SECRET)
+    page.oauth.expiry_edit.setText("01-01-2020")
+    assert "has passed" in page.oauth.expiry_check.text() and page.store_button.isEnabled()
+    far = dt.date.today() + dt.timedelta(days=3 * 365)
+    page.oauth.expiry_edit.setText(far.strftime("%d-%m-%Y"))
+    assert "more than two years ahead" in page.oauth.expiry_check.text() and page.store_button.isEnabled()
+
+
+def test_checking_an_existing_connection_starts_on_the_kind_that_is_stored(
+    make_window: WindowFactory, qtbot: Any
+) -> None:
+    store = session_store()
+    store.save("O12345", oauth_client_credentials(CLIENT_ID, SECRET, dt.date(2027, 3, 1)))
+    window = make_window(state=_check_mode_state(), secret_store=store)
+    page = _at(window, StepId.TOKEN)
+    assert isinstance(page, TokenPage)
+    qtbot.waitUntil(lambda: window.machine.state.token_storage is not None, timeout=10_000)
+    assert page.oauth_radio.isChecked() and page.oauth.isVisibleTo(page) and not page.classic.isVisibleTo(page)
+    assert page.title() == "Paste the client id and client secret"
+    assert "Client id and client secret for O12345AA stored" in page.stored.text()

@@ -42,7 +42,7 @@ def test_oauth_tour_stores_the_client_with_its_expiry_and_never_shows_the_secret
     make_window: WindowFactory, sim_server: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     window, shots = _tour(make_window, qtbot, sim_server, tmp_path / "oauth", auth="oauth")
-    assert "07-token.png" in shots and "10-done.png" in shots
+    assert "06-token.png" in shots and "10-done.png" in shots
     credential = window.machine.state.credential
     assert isinstance(credential, OAuthClientCredentials)
     assert credential.secret_expires is not None  # the date AFAS showed, remembered
@@ -89,13 +89,13 @@ def test_tour_commands_pass_in_dutch(tmp_path: Path, options: list[str]) -> None
 
 
 def test_a_failing_scenarios_tour_photographs_the_page_that_fixes_it(tmp_path: Path) -> None:
-    """The scenario's AFAS holds a classic token: the tour sets that kind up, the check fails, and its first button
-    leads to the credential step (a rejected credential is fixed where it is entered, issue 20 item 4), photographed
-    with the check's exit code."""
+    """The scenario's AFAS refuses the classic token the tour pastes: storing it asks AFAS once (issue 20 item 2),
+    so the credential step itself says so, is photographed, and the tour ends with exit code 1."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "shots"
     command = [sys.executable, "-m", "wizard", "--demo", "--tour", str(out), "--scenario", "token-invalid"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert (out / "09-verify.png").exists() and (out / "07-token-fix.png").exists(), result.stdout
+    assert (out / "06-token.png").exists() and not (out / "09-verify.png").exists(), result.stdout
+    assert "AFAS refused the login details" in result.stderr and "HTTP 401" in result.stderr

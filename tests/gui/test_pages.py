@@ -181,7 +181,7 @@ def test_token_mistakes_get_specific_messages(make_window: WindowFactory, qtbot,
     assert page.validation.text().startswith("✖")
     assert not page.store_button.isEnabled()
     page.token_edit.setText(FAKE_XML)
-    assert page.store_button.isEnabled() and page.validation.text().startswith("✔")
+    assert page.store_button.isEnabled() and page.validation.text().startswith("ℹ")  # a form, not proof
 
 
 def test_token_field_is_masked_with_a_show_toggle(make_window: WindowFactory) -> None:
@@ -193,3 +193,20 @@ def test_token_field_is_masked_with_a_show_toggle(make_window: WindowFactory) ->
     assert page.token_edit.echoMode() is page.token_edit.EchoMode.Normal
     page.show_toggle.click()
     assert page.token_edit.echoMode() is page.token_edit.EchoMode.Password
+
+
+def test_the_import_needs_one_tick_for_the_folder(make_window: WindowFactory) -> None:
+    window = make_window()
+    page = window.pages[StepId.IMPORT]
+    assert isinstance(page, ImportPage)
+    machine = window.machine
+    page.refresh()
+    assert not machine.is_complete(StepId.IMPORT)
+    page.folder_tick.boxes["folder"].click()
+    assert machine.is_complete(StepId.IMPORT)  # one box for all seven files
+    page.refresh()
+    assert all(box.isChecked() for box in page.checklist.boxes.values())
+    first = machine.items(StepId.IMPORT)[0]
+    page.checklist.boxes[first].click()  # one file turns out not imported
+    page.refresh()
+    assert not machine.is_complete(StepId.IMPORT) and not page.folder_tick.boxes["folder"].isChecked()

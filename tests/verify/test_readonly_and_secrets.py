@@ -42,7 +42,8 @@ def test_the_client_has_no_way_to_write() -> None:
     env = parse_environment("O12345AA")
     client = AfasClient(env, parse_classic_token(FAKE_XML))
     public = {name for name in dir(client) if not name.startswith("_")}
-    # request_token: the token endpoint only (the renewal's proof that a secret works), never a data write.
+    # request_token: the OAuth token request alone (the probe on storing, the renewal's proofs), which changes
+    # nothing in AFAS.
     assert public == {"env", "settings", "get", "get_xml_schema", "request_token", "aclose"}
     asyncio.run(client.aclose())
 

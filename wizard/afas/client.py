@@ -22,7 +22,7 @@ import httpx
 import truststore
 
 from wizard import __version__
-from wizard.afas.errors import AfasProblem, classify_exception
+from wizard.afas.errors import AfasProblem
 from wizard.afas.oauth import AfasAuth, OAuthClientAuth, OAuthSettings, auth_for
 from wizard.afas.reading import (
     ACCEPT_ENCODING,
@@ -33,6 +33,7 @@ from wizard.afas.reading import (
     read_bounded,
     retry_after,
 )
+from wizard.afas.token import TokenGrant, classify_token_response
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment, is_loopback_host
 from wizard.domain.text import Lang
@@ -174,23 +175,21 @@ class AfasClient:
         reply.json_ok, reply.json_body = decode_json(reply.text)
         return reply
 
-    async def request_token(self) -> AfasProblem | None:
-        """One token request with this client's OAuth credential and nothing else (the secret's renewal: does this
-        secret get a token now?). None: AFAS issued one; else what went wrong, never raised."""
+    async def request_token(self) -> TokenGrant | AfasProblem:
+        """One OAuth token request and no API call (the credential step's probe on saving): the grant, or what
+        AFAS refused. Network and TLS failures raise, as for every request (wizard.afas.errors.classify_exception)."""
         auth = self._http.auth
         if not isinstance(auth, OAuthClientAuth):
-            raise TypeError("only an OAuth client credential requests tokens")
-        request = auth.token_request(self._http.build_request("POST", auth.url))
-        try:
-            async with asyncio.timeout(self.settings.connect_timeout + self.settings.read_timeout):
-                response = await self._http.send(request, auth=None, stream=True)
-                try:
-                    content = await read_bounded(response, self.settings.max_body_bytes)
-                finally:
-                    await response.aclose()
-        except (httpx.HTTPError, OSError, TimeoutError) as exc:
-            return classify_exception(exc)
-        return auth.probe(response, content)
+            raise TypeError("a token request needs an OAuth client credential")
+        request = auth.token_request(self._http.build_request("GET", self.env.rest_base_url))
+        async with self._semaphore, asyncio.timeout(self.settings.connect_timeout + self.settings.read_timeout):
+            response = await self._http.send(request, stream=True, auth=None)  # the form authenticates itself
+            try:
+                content = await read_bounded(response, self.settings.max_body_bytes)
+            finally:
+                await response.aclose()
+        text = decode_text(content, response.charset_encoding)
+        return classify_token_response(response.status_code, response.headers, text, url=auth.url, now=time.monotonic())
 
     async def get(self, path: str, params: dict[str, str] | None = None) -> Reply:
         """GET {rest base}/{path}; path without a leading slash, e.g. 'metainfo' or 'connectors/SBQ_BTW'."""

@@ -74,17 +74,8 @@ class OAuthClientAuth(httpx.Auth):
     def url(self) -> str:
         return self._url
 
-    def probe(self, response: httpx.Response, content: bytes) -> AfasProblem | None:
-        """What one token request's answer says, for a caller that only asks whether the secret works (the
-        renewal's proofs): None when AFAS issued a token (it is dropped), else the problem."""
-        text = decode_text(content, response.charset_encoding)
-        result = classify_token_response(
-            response.status_code, response.headers, text, url=self._url, now=self._settings.clock()
-        )
-        return result if isinstance(result, AfasProblem) else None
-
     def token_request(self, original: httpx.Request) -> httpx.Request:
-        """The token request (client credentials) with the headers `original` carries that AFAS wants on it too."""
+        """The token request alone (the credential step's probe sends it without calling the API)."""
         return self._token_request(original)
 
     def _token_request(self, original: httpx.Request) -> httpx.Request:

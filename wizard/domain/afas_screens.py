@@ -132,9 +132,16 @@ class OkButton(_Strict):
     ok: Label
 
 
+class NewAppConnectorButtons(_Strict):
+    ok: Label
+    # The dialog is a wizard of its own ("Stap 1 van 3"); how it moves on and ends is UNCONFIRMED (see the toml).
+    next: Label
+    finish: Label
+
+
 class NewAppConnectorScreen(Screen):
     fields: NewAppConnectorFields
-    buttons: OkButton
+    buttons: NewAppConnectorButtons
 
 
 class AppConnectorTabs(_Strict):

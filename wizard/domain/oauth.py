@@ -50,6 +50,13 @@ def _shown(ch: str) -> Text:
     return Text(en=repr(ch), nl=repr(ch))
 
 
+def looks_like_classic_token(value: str) -> bool:
+    """A classic token in any form a user copies it: the XML, its Base64 (as in the header), or the header itself."""
+    text = value.strip()
+    lowered = text.lower()
+    return "<token" in lowered or "</data>" in lowered or text.startswith("PHRva2Vu") or lowered.startswith("afastoken")
+
+
 def check_client_id(value: str) -> str:
     """The client id as AFAS issued it, or InputError: empty, with spaces or control characters, or far too long."""
     cleaned = _clean(value)
@@ -66,6 +73,12 @@ def check_client_id(value: str) -> str:
             "Kopieer alleen de client id.",
             n=len(cleaned),
             max=CLIENT_ID_MAX,
+        )
+    if looks_like_classic_token(cleaned):
+        raise _err(
+            "This is a classic user token, not a client id. Copy the OAuth client id from the app connector in AFAS.",
+            "Dit is een klassiek gebruikerstoken, geen client id. Kopieer de OAuth client id uit de app connector in "
+            "AFAS.",
         )
     bad = _BAD_CHAR.search(cleaned)
     if bad:
@@ -93,6 +106,14 @@ def check_client_secret(value: str) -> str:
             "new secret in the app connector.",
             "Het client secret is leeg. AFAS toont het secret één keer, bij het aanmaken: plak het, of maak een "
             "nieuw secret aan in de app connector.",
+        )
+    if looks_like_classic_token(cleaned):
+        raise _err(
+            "This is a classic user token (<token>…), not a client secret. Paste the OAuth client secret AFAS shows "
+            "for this app connector, or choose the user token if the app connector uses a classic token.",
+            "Dit is een klassiek gebruikerstoken (<token>…), geen client secret. Plak het OAuth client secret dat "
+            "AFAS bij deze app connector toont, of kies het gebruikerstoken als de app connector een klassiek token "
+            "gebruikt.",
         )
     if _BAD_CHAR.search(cleaned):
         raise _err(

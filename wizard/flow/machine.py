@@ -26,8 +26,11 @@ SETUP_ORDER: tuple[StepId, ...] = (
     StepId.CONNECTOR_FILES,
     StepId.IMPORT,
     StepId.APP_CONNECTOR,
-    StepId.LINK_CONNECTORS,
+    # The login details right after the app connector exists, not after linking as the PDF guide has it: AFAS makes
+    # the token or the OAuth client as soon as the app connector is saved (and shows the secret only then), and a
+    # stored credential lets the link step read /metainfo and tick the links itself.
     StepId.TOKEN,
+    StepId.LINK_CONNECTORS,
     StepId.DOSSIER,
     StepId.VERIFY,
     StepId.DONE,
@@ -111,6 +114,10 @@ class WizardMachine:
             return s.renewal is not None and s.renewal.complete
         if step is StepId.DONE:
             return True
+        if step is StepId.APP_CONNECTOR:
+            # Only "it exists" is the user's word: its Authenticatietype and Geblokkeerd are proven by the very next
+            # step (storing the credential asks AFAS, which ticks them) and by the final check, not by a hand tick.
+            return APP_CONNECTOR_ITEMS[0] in s.ticked(step) and not s.found_missing.get(step)
         return not self.missing(step)
 
     def may_leave(self, step: StepId) -> bool:

@@ -22,6 +22,7 @@ from wizard.ui.controllers.credential import CredentialController
 from wizard.ui.controllers.demo import DemoController
 from wizard.ui.controllers.files import FilesController
 from wizard.ui.controllers.helpdesk_report import HelpdeskController
+from wizard.ui.controllers.link_watch import LinkWatchController
 from wizard.ui.controllers.migration import MigrationController
 from wizard.ui.controllers.progress import ProgressController
 from wizard.ui.controllers.renewal import RenewalController
@@ -64,6 +65,7 @@ class Controller(QObject):
         self.renewal = RenewalController(self.ctx, self.credentials)
         self.helpdesk = HelpdeskController(self.ctx, lambda: self.verification.last_report)
         self.files = FilesController(self.ctx)
+        self.link_watch = LinkWatchController(self.ctx, self.credentials.loader, self)
         self._shut_down = False
         self._prefill()
         self.progress.list_saved()
@@ -101,6 +103,7 @@ class Controller(QObject):
         """Carry out what a page asked for, by the controller that owns it."""
         match intent:
             case i.StateEdited():
+                self.link_watch.activity()
                 self._state_changed()
             case i.ChangeLanguage(lang=lang):
                 self.set_language(lang)
@@ -162,6 +165,7 @@ class Controller(QObject):
             self.credentials.look_for_stored()
         if step is StepId.RENEW and self.state.renewal is None:
             self.renewal.start()  # chosen on the welcome page
+        self.link_watch.page_entered(step)
         self.progress.flush()  # a step change writes at once, not after the pause
         self.changed.emit()
 
@@ -200,5 +204,6 @@ class Controller(QObject):
         self._shut_down = True
         unsaved = self.progress.unsaved()
         self.credentials.shutdown()
+        self.link_watch.shutdown()
         self.worker.shutdown()  # waits for a write in flight
         self.progress.close(unsaved)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the composition root (wizard.app) builds these: the simulat
     from wizard.sim import SimAdmin
     from wizard.stores.progress import ProgressStore
     from wizard.stores.secrets import SecretStore
+    from wizard.verify.probe import ProbeResult
     from wizard.verify.report import Report
 
 
@@ -31,6 +32,18 @@ class VerifyFn(Protocol):
         lang: Lang = ...,
         on_result: Callable[[CheckResult], None] | None = None,
     ) -> Awaitable[Report]: ...
+
+
+class ProbeFn(Protocol):
+    def __call__(self, env: AfasEnvironment, credential: Credential, *, lang: Lang = ...) -> Awaitable[ProbeResult]: ...
+
+
+async def probe_afas(env: AfasEnvironment, credential: Credential, *, lang: Lang = Lang.EN) -> ProbeResult:
+    """The one request made when login details are stored (wizard.verify.probe; imported on first use: httpx and
+    pydantic load after the first paint)."""
+    from wizard.verify.probe import probe
+
+    return await probe(env, credential, lang=lang)
 
 
 @dataclass(kw_only=True)
@@ -47,3 +60,4 @@ class Services:
     demo_environment: AfasEnvironment | None = None
     scenario_token: ClassicToken | None = None  # the tour of a scenario: the token the simulated client holds
     export: Callable[[Path], ExportResult] = export_connectors
+    probe: ProbeFn = probe_afas  # storing login details asks AFAS once (a test's scripted one)

@@ -229,6 +229,9 @@ class Autopilot(QObject):
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
             return
         if not page.isComplete():
+            if isinstance(page, TokenPage) and page.probe.text():  # refused on storing: this page fixes it
+                self._finish(1, f"AFAS refused the login details: {page.probe.text()}")
+                return
             summary = page.summary.text() if isinstance(page, VerifyPage) else ""
             why = page.message.text() or summary or "no message"
             self._finish(1, f"page '{step.value}' is not complete: {why}")

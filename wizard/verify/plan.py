@@ -28,7 +28,7 @@ def _title(spec: ConnectorSpec) -> Text:
 
 def plan(manifest: Manifest) -> list[PlannedCheck]:
     """The token first (everything else depends on it), then one check per connector and the cross-cutting ones."""
-    # "Login details" covers both credentials (a classic token or an OAuth client), as the wizard's step 7 says.
+    # "Login details" covers both credentials (a classic token or an OAuth client), as the wizard's step 6 says.
     login = Text(en="Login details and app connector", nl="Inloggegevens en app connector")
     checks = [PlannedCheck(CheckId.of(CheckKind.AUTH), login)]
     for spec in manifest.get_connectors:

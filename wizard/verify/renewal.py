@@ -14,7 +14,7 @@ from typing import Protocol
 import httpx
 
 from wizard.afas.client import AfasClient, ClientSettings
-from wizard.afas.errors import IMPOSSIBLE, AfasProblem, Problem
+from wizard.afas.errors import IMPOSSIBLE, AfasProblem, Problem, classify_exception
 from wizard.domain.checks import Status
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment
@@ -110,9 +110,13 @@ async def try_token(
     transport: httpx.AsyncBaseTransport | None = None,
     settings: ClientSettings | None = None,
 ) -> AfasProblem | None:
-    """One token request with `credential`: None when AFAS issues a token, else the problem."""
+    """One token request with `credential`: None when AFAS issues a token, else the problem (never raised)."""
     async with AfasClient(env, credential, settings=settings, transport=transport) as client:
-        return await client.request_token()
+        try:
+            outcome = await client.request_token()
+        except Exception as exc:  # network, TLS, a too-large answer: one problem type
+            return classify_exception(exc)
+    return outcome if isinstance(outcome, AfasProblem) else None
 
 
 def _impossible(stage: Stage, problem: AfasProblem) -> Verdict | None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from wizard.domain.credentials import ClassicToken, Credential, parse_classic_token
 from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.state import AuthKind, TokenStorage
 from wizard.ui import intents as i
@@ -24,10 +25,13 @@ from wizard.ui.worker import Progress
 
 if TYPE_CHECKING:
     from wizard.stores.secrets import SecretStore
+    from wizard.verify.probe import ProbeResult
 
 CopyView = CopyTokenView | MigrationView
 AnyCredential = ClassicToken | OAuthClientCredentials  # what the wizard holds in memory (WizardState.credential)
 STORING = Text(en="Storing securely…", nl="Veilig bewaren…")
+ASKING = Text(en="Asking AFAS whether these login details work…", nl="AFAS vragen of deze inloggegevens werken…")
+NOT_STORED = Text(en="Not stored.", nl="Niet bewaard.")
 
 
 def held(credential: Credential | None) -> AnyCredential | None:
@@ -77,11 +81,45 @@ class CredentialController:
         self._save(client, intent.session_only)
 
     def _save(self, credential: AnyCredential, session_only: bool) -> None:
+        """Ask AFAS once (wizard.verify.probe), then store what works or what could not be asked now; a refused
+        credential is not stored and the page says why, with the fields as they were."""
         ctx = self.ctx
         page = ctx.views.token
         env = ctx.state.environment
         if env is None:
             page.show_message(Level.ERROR, NO_TOKEN.get(ctx.lang))
+            return
+        probe = ctx.services.probe
+        lang = ctx.lang
+
+        async def ask(_progress: Progress) -> ProbeResult:
+            return await probe(env, credential, lang=lang)
+
+        def answered(result: ProbeResult) -> None:
+            page.set_busy(False)
+            if ctx.state.environment != env:  # the environment changed meanwhile: the answer is about another one
+                return
+            if result.store:
+                self._store(credential, session_only, result)
+                return
+            text = result.message.get(ctx.lang)
+            if result.remedy is not None:
+                text += " " + result.remedy.get(ctx.lang)
+            page.show_probe(Level.ERROR, NOT_STORED.get(ctx.lang) + " " + text, result.fix_step)
+
+        def failed(exc: BaseException) -> None:
+            page.set_busy(False)
+            page.show_message(Level.ERROR, ctx.message(exc))
+
+        page.show_probe(Level.INFO, "")
+        page.set_busy(True, ASKING.get(ctx.lang))
+        ctx.worker.run_async(ask, answered, failed)
+
+    def _store(self, credential: AnyCredential, session_only: bool, probed: ProbeResult) -> None:
+        ctx = self.ctx
+        page = ctx.views.token
+        env = ctx.state.environment
+        if env is None:
             return
         store = ctx.services.session_store if session_only else ctx.services.secret_store
 
@@ -93,6 +131,12 @@ class CredentialController:
             ctx.state.token_storage = storage_of(store)
             page.set_busy(False)
             page.token_stored()
+            text = probed.message.get(ctx.lang)
+            if probed.remedy is not None:
+                text += " " + probed.remedy.get(ctx.lang)
+            page.show_probe(Level.OK if probed.works else Level.WARN, text)
+            if probed.works:  # AFAS accepted it: the app connector exists, is unblocked, on the right type
+                ctx.machine.tick_all(StepId.APP_CONNECTOR)
             ctx.changed()
 
         def failed(exc: BaseException) -> None:

@@ -44,6 +44,8 @@ class TokenView(PageView, Protocol):
 
     def offer_session_only(self, reason: str) -> None: ...
 
+    def show_probe(self, level: Level, text: str, fix: StepId | None = None) -> None: ...
+
 
 @runtime_checkable
 class VerificationView(PageView, Protocol):

@@ -143,8 +143,10 @@ class AppConnectorPage(StepPage):
         else:
             rows.append(
                 self.tr(
-                    "<li><b>{field}</b>: leave it unticked; you create the token in the step 'Login details'.</li>"
-                ).format(field=new.fields.generate_token.nl)
+                    "<li><b>{field}</b>: leave it unticked; you create the token in the next step, '{token_step}'. "
+                    "(Ticked anyway? Then the dialog shows a token at its end: copy it, you paste it in the next "
+                    "step.)</li>"
+                ).format(field=new.fields.generate_token.nl, token_step=step_name(StepId.TOKEN))
             )
         rows.append(
             self.tr(
@@ -163,8 +165,17 @@ class AppConnectorPage(StepPage):
         self.description_row.retranslate()
         self.group_row.retranslate()
         self.dialog_after.setText(
-            self.tr("Then click <b>{ok}</b> (or go through the dialog's next screens to the end).").format(
-                ok=new.buttons.ok.nl
+            self.tr(
+                "Then click <b>{ok}</b>. If the dialog offers <b>{next}</b> and walks on to screens for <b>{get}</b> "
+                "and <b>{update}</b>, skip them: click <b>{finish}</b> as soon as it is offered. You link the "
+                "connectors two steps later, where the wizard sees each link itself once the login details are "
+                "stored. Already linked some in the dialog? Fine: that step will find them."
+            ).format(
+                ok=new.buttons.ok.nl,
+                next=new.buttons.next.nl,
+                finish=new.buttons.finish.nl,
+                get=props.tabs.get.nl,
+                update=props.tabs.update.nl,
             )
         )
 
@@ -184,7 +195,12 @@ class AppConnectorPage(StepPage):
                 save=props.buttons.save_close.nl,
             )
         )
-        self.list_title.setText(self.tr("Done in AFAS:"))
+        self.list_title.setText(
+            self.tr(
+                "Done in AFAS (tick the first; the others are ticked when AFAS accepts the login details in the "
+                "next step):"
+            )
+        )
         self.fix.set_text(
             "created",
             self.tr("The app connector '{name}' exists, with user group {group}").format(

@@ -1,4 +1,4 @@
-"""Step 4: import the files in AFAS's GetConnector list, one tick per file; AFAS's names from wizard.data.screens().
+"""Step 4: import the files in AFAS's GetConnector list: one tick for the folder, or one per file.
 
 The paths shown depend on how the user opens Profit (chosen on the environment page): the browser's file picker
 reads this computer's disk; the Profit app over Remote Desktop shows this computer's drives as \\\\Client\\C$\\...
@@ -22,6 +22,8 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
 from wizard.ui.widgets import Checklist, heading, paragraph
 
+FOLDER = "folder"  # the one tick that stands for every file (not a checklist item of the machine's)
+
 
 def folder_of(dialog_path: str) -> str:
     """The folder part of a path as the import dialog shows it (\\\\Client\\C$\\... or a local path)."""
@@ -42,6 +44,11 @@ class ImportPage(StepPage):
         self.folder_copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._folder_path()))
         self.layout_.addWidget(self.folder_label)
         self.layout_.addWidget(self.folder_copy, 0, Qt.AlignmentFlag.AlignLeft)  # a button, not a bar across
+        # One tick for the folder (AFAS's "Map" imports every file at once); the files below for one at a time.
+        self.folder_tick = Checklist()
+        self.folder_tick.add(FOLDER, "")
+        self.folder_tick.toggled.connect(self._folder_toggled)
+        self.layout_.addWidget(self.folder_tick)
         self.list_title = heading()
         self.layout_.addWidget(self.list_title)
         self.checklist = Checklist()
@@ -62,7 +69,7 @@ class ImportPage(StepPage):
         afas = screens()
         gcn_list, dialog = afas.getconnector_list, afas.import_definitions
         self.setTitle(self.tr("Import the connectors into AFAS"))
-        self.setSubTitle(self.tr("Import the files in AFAS Profit and tick each one here when AFAS has accepted it."))
+        self.setSubTitle(self.tr("Import the files in AFAS Profit and tick here when AFAS has accepted them."))
         self.steps.setText(
             self.tr(
                 "<ol>"
@@ -83,7 +90,13 @@ class ImportPage(StepPage):
         )
         self.folder_copy.setText(QCoreApplication.translate("Widgets", "Copy the folder"))
         self.folder_copy.setAccessibleName(self.tr("Copy the folder path for the import dialog"))
-        self.list_title.setText(self.tr("Imported into AFAS:"))
+        self.folder_tick.set_text(
+            FOLDER,
+            self.tr("All {n} files are imported (with {folder})").format(
+                n=len(self.machine.manifest.gcn_files), folder=dialog.buttons.folder.nl
+            ),
+        )
+        self.list_title.setText(self.tr("Or tick each file imported one at a time:"))
         for gcn in self.machine.manifest.gcn_files:
             self.fix.set_text(gcn_item(gcn.file), f"{gcn.file} — {self.text(gcn.title)}")
             self._copy[gcn.file].setText(QCoreApplication.translate("Widgets", "Copy path"))
@@ -133,7 +146,9 @@ class ImportPage(StepPage):
 
     def refresh(self) -> None:
         s = self.machine.state
-        self.checklist.show_ticks(s.ticked(self.step))
+        ticked = s.ticked(self.step)
+        self.checklist.show_ticks(ticked)
+        self.folder_tick.show_ticks({FOLDER} if not self.machine.missing(self.step) else set())
         for name, button in self._copy.items():
             button.setEnabled(s.exported and bool(self.path_of(name)))
         self._show_folder()
@@ -144,6 +159,11 @@ class ImportPage(StepPage):
         path = self.path_of(name)
         if path:
             QGuiApplication.clipboard().setText(path)
+
+    def _folder_toggled(self, _item: str, on: bool) -> None:
+        for item in self.machine.items(self.step):
+            self.machine.state.set_tick(self.step, item, on)
+        self.send(StateEdited())
 
     def _toggled(self, item: str, on: bool) -> None:
         self.machine.state.set_tick(self.step, item, on)

@@ -1,6 +1,8 @@
-"""Step 6: link the manifest's connectors on the app connector's tab for each kind (from wizard.data.screens())."""
+"""Step 7: link the manifest's connectors on the app connector's tab for each kind (from wizard.data.screens())."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
@@ -8,9 +10,12 @@ from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.domain.steps import StepId
 from wizard.ui.intents import StateEdited
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
-from wizard.ui.widgets import Checklist, CopyButton, heading, paragraph
+from wizard.ui.widgets import Checklist, CopyButton, Level, MessageLine, heading, paragraph
+
+if TYPE_CHECKING:
+    from wizard.flow.link_watch import LinkReading
 
 KINDS: tuple[Kind, ...] = ("get", "update", "special")  # in the order of the app connector's tabs
 
@@ -22,6 +27,10 @@ class LinkConnectorsPage(StepPage):
     def build(self) -> None:
         self.steps = paragraph()
         self.layout_.addWidget(self.steps)
+        # The live check (wizard.flow.link_watch): what AFAS lists now, still missing, or why it cannot tell.
+        self.live = MessageLine()
+        self.layout_.addWidget(self.live)
+        self._reading: LinkReading | None = None
         self.checklist = Checklist()
         self._titles: dict[str, QLabel] = {}
         self._copy: dict[str, tuple[CopyButton, ConnectorSpec]] = {}
@@ -86,8 +95,8 @@ class LinkConnectorsPage(StepPage):
         self.after.setText(
             self.tr(
                 "<b>When all are linked:</b> click <b>{ok}</b> (or <b>{save}</b>) to close the app connector, so "
-                "AFAS saves it. SmartBooqing reads through the user whose token you make in the next step: that "
-                "user must belong to the app connector's <b>{group}</b> and have rights on these connectors."
+                "AFAS saves it. With a user token, SmartBooqing reads as that token's user: it must belong to the "
+                "app connector's <b>{group}</b> and have rights on these connectors."
             ).format(
                 ok=app.buttons.ok.nl,
                 save=app.buttons.save_close.nl,
@@ -95,7 +104,68 @@ class LinkConnectorsPage(StepPage):
             )
         )
 
+    # -- the live check ----------------------------------------------------------------------------------------
+    def _name(self, item: str) -> str:
+        return item.partition(":")[2]
+
+    def show_live(self, reading: LinkReading | None, problem: str, paused: bool) -> None:
+        """What the live check found (a reading), why it could not read AFAS (problem), or that it paused."""
+        if paused:
+            self.live.show_message(
+                Level.INFO,
+                self.tr(
+                    "The live check paused after 15 minutes without a change. Tick a box or open this step again "
+                    "to start it."
+                ),
+            )
+            return
+        if reading is None:
+            self.live.show_message(
+                Level.WARN,
+                self.tr("The live check could not read AFAS: {problem} It tries again shortly.").format(
+                    problem=problem.rstrip(".") + "."
+                ),
+            )
+            return
+        self._reading = reading
+        total = len(reading.seen) + len(reading.missing)
+        if reading.missing:
+            text = self.tr("AFAS lists {seen} of these {total} connectors; still missing: {names}.").format(
+                seen=len(reading.seen), total=total, names=", ".join(self._name(i) for i in reading.missing)
+            )
+            level = Level.INFO
+        else:
+            text = self.tr("AFAS lists all {total} connectors it can show.").format(total=total)
+            level = Level.OK
+        if reading.unseen:
+            text += " " + self.tr(
+                "AFAS does not show these over its API, so tick them yourself once they are linked: {names}."
+            ).format(names=", ".join(self._name(i) for i in reading.unseen))
+        self.live.show_message(level, text)
+
+    def _live_hint(self) -> None:
+        """Before any reading: say that the list ticks itself, or what it needs for that."""
+        if self._reading is not None or self.live.level in (Level.WARN,):
+            return
+        if self.machine.state.token_storage is None:
+            self.live.show_message(
+                Level.INFO,
+                self.tr(
+                    "Once the login details are stored (step '{step}'), this list ticks itself as AFAS shows each "
+                    "link. Until then, tick each one yourself."
+                ).format(step=step_name(StepId.TOKEN)),
+            )
+        else:
+            self.live.show_message(
+                Level.INFO,
+                self.tr(
+                    "The wizard reads AFAS every few seconds and ticks each connector it finds. AFAS shows a link "
+                    "once the app connector is saved ({ok})."
+                ).format(ok=screens().app_connector.buttons.ok.nl),
+            )
+
     def refresh(self) -> None:
+        self._live_hint()
         ticked = self.machine.state.ticked(self.step)
         for _kind, _title, checklist in self._sections:
             checklist.show_ticks(ticked)

@@ -25,7 +25,7 @@ from wizard.ui.intents import (
     StoreOAuthClient,
 )
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.token import OAuthFields
+from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import ButtonRow, Level, MessageLine, WrappingCheckBox, paragraph
 
 
@@ -84,6 +84,7 @@ class MigratePage(StepPage):
         self.client.show_toggle.toggled.connect(self._toggle_secret)
         self.client.id_edit.textChanged.connect(self._validate)
         self.client.secret_edit.textChanged.connect(self._validate)
+        self.client.expiry_edited.connect(self._validate)
         self.boxes[Stage.SECRET].body_layout.addWidget(self.client)
         # Stage 4: the hand-over.
         handover = self.boxes[Stage.HANDOVER]

@@ -27,7 +27,7 @@ from wizard.ui.intents import (
 )
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.migrate import StageBox
-from wizard.ui.pages.token import OAuthFields
+from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import Level, paragraph
 
 

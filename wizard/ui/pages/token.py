@@ -1,8 +1,9 @@
-"""Step 7: the login details SmartBooqing uses, adapted to the app connector's Authenticatietype.
+"""Step 6: the login details SmartBooqing uses, adapted to the app connector's Authenticatietype.
 
 OAuth: paste the client id and the client secret AFAS shows once, and the secret's expiry date (Profit 9, default 180
-days), each checked as it is pasted. Classic: paste the user token. Either way the credential is stored in the
-keyring per environment as one entry. Secret fields are password fields and are emptied once stored.
+days), each checked for form as it is pasted (wizard.ui.pages.oauth_fields). Classic: paste the user token. "Store
+securely" asks AFAS once (wizard.verify.probe) and shows its answer; what works, or what cannot be asked right now,
+is stored in the keyring per environment as one entry. Secret fields are password fields, emptied once stored.
 """
 
 from __future__ import annotations
@@ -10,12 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import SecretStr
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,111 +25,14 @@ from PySide6.QtWidgets import (
 from wizard.data import screens
 from wizard.domain.credentials import parse_classic_token
 from wizard.domain.errors import InputError
-from wizard.domain.oauth import OAuthClientCredentials, check_client_id, check_client_secret
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.steps import StepId
-from wizard.domain.text import Lang, long_date
+from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind, Mode
-from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
-from wizard.ui.pages.base import StepPage
+from wizard.ui.intents import ClearClipboard, ForgetToken, GoToStep, StateEdited, StoreOAuthClient, StoreToken
+from wizard.ui.pages.base import StepPage, step_name
+from wizard.ui.pages.oauth_fields import OAuthFields, secret_field
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
-
-# Profit 9: "The validity period is configurable. The default value is 180 days." (afas-oauth.md §1.2)
-DEFAULT_SECRET_DAYS = 180
-
-
-def secret_field(edit: QLineEdit) -> QLineEdit:
-    """A password field that never hands the secret on: no echo, no drag, no context-menu copy."""
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setDragEnabled(False)
-    return edit
-
-
-class OAuthFields(QWidget):
-    """Client id, client secret (hidden) and the secret's expiry date, each validated as it is typed or pasted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.id_label = QLabel()
-        self.id_edit = QLineEdit()
-        self.id_label.setBuddy(self.id_edit)
-        self.id_check = MessageLine(reserve=1)
-        self.secret_label = QLabel()
-        self.secret_edit = secret_field(QLineEdit())
-        self.secret_label.setBuddy(self.secret_edit)
-        self.show_toggle = QPushButton()
-        self.show_toggle.setCheckable(True)
-        self.secret_check = MessageLine(reserve=1)
-        self.expiry_label = QLabel()
-        self.expiry_edit = QDateEdit()
-        self.expiry_edit.setCalendarPopup(True)
-        self.expiry_edit.setDisplayFormat("dd-MM-yyyy")
-        self.expiry_label.setBuddy(self.expiry_edit)
-        self.no_expiry = QCheckBox()
-        self.expiry_help = paragraph()
-        grid.addWidget(self.id_label, 0, 0)
-        grid.addWidget(self.id_edit, 0, 1, 1, 2)
-        grid.addWidget(self.id_check, 1, 1, 1, 2)
-        grid.addWidget(self.secret_label, 2, 0)
-        grid.addWidget(self.secret_edit, 2, 1)
-        grid.addWidget(self.show_toggle, 2, 2)
-        grid.addWidget(self.secret_check, 3, 1, 1, 2)
-        grid.addWidget(self.expiry_label, 4, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.expiry_edit)
-        row.addWidget(self.no_expiry)
-        row.addStretch(1)
-        grid.addLayout(row, 4, 1, 1, 2)
-        grid.addWidget(self.expiry_help, 5, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        self.reset_expiry(None)
-        self.no_expiry.toggled.connect(lambda on: self.expiry_edit.setEnabled(not on))
-
-    def name_expiry(self, name: str) -> None:
-        """The date field and the line edit inside it: a screen reader announces the same name for both."""
-        self.expiry_edit.setAccessibleName(name)
-        inner = self.expiry_edit.findChild(QLineEdit)
-        if inner is not None:
-            inner.setAccessibleName(name)
-
-    def reset_expiry(self, remembered: dt.date | None) -> None:
-        day = remembered or dt.date.today() + dt.timedelta(days=DEFAULT_SECRET_DAYS)
-        self.expiry_edit.setDate(QDate(day.year, day.month, day.day))
-
-    def expires(self) -> dt.date | None:
-        if self.no_expiry.isChecked():
-            return None
-        day = self.expiry_edit.date()
-        return dt.date(day.year(), day.month(), day.day())
-
-    def validate(self, lang: Lang | str) -> bool:
-        """Check the client id and secret as typed (OAuthClientCredentials' rules); a line under each says what is
-        wrong, never quoting the secret. True when both look right."""
-        ok = True
-        for edit, line, check, good in (
-            (self.id_edit, self.id_check, check_client_id, self.tr("Looks like a client id.")),
-            (self.secret_edit, self.secret_check, check_client_secret, self.tr("Looks like a client secret.")),
-        ):
-            if not edit.text().strip():
-                line.clear_message()
-                ok = False
-                continue
-            try:
-                check(edit.text())
-            except InputError as exc:  # the message never quotes the secret
-                line.show_message(Level.ERROR, exc.text(lang))
-                ok = False
-            else:
-                line.show_message(Level.OK, good)
-        return ok
-
-    def clear_secret(self) -> None:
-        self.id_edit.clear()
-        self.secret_edit.clear()
-        self.show_toggle.setChecked(False)
-        self.id_check.clear_message()
-        self.secret_check.clear_message()
 
 
 class TokenPage(StepPage):
@@ -153,9 +53,12 @@ class TokenPage(StepPage):
         self.kinds.addButton(self.oauth_radio)
         self.kinds.addButton(self.classic_radio)
         self.oauth_radio.toggled.connect(self._kind_chosen)
+        self.classic_radio.toggled.connect(self._kind_chosen)
         self.layout_.addWidget(self.kind_box)
         self.steps = paragraph()
         self.layout_.addWidget(self.steps)
+        self.order_note = paragraph()  # why this step comes before linking, unlike the PDF guide
+        self.layout_.addWidget(self.order_note)
         # OAuth: client id, client secret, expiry.
         self.oauth = OAuthFields()
         self.oauth.show_toggle.toggled.connect(self._toggle_shown)
@@ -176,6 +79,8 @@ class TokenPage(StepPage):
         self.layout_.addWidget(self.classic)
         self.validation = MessageLine(reserve=2)
         self.layout_.addWidget(self.validation)
+        self.store_help = paragraph()
+        self.layout_.addWidget(self.store_help)
         buttons = QHBoxLayout()
         self.store_button = QPushButton()
         self.session_button = QPushButton()
@@ -187,6 +92,16 @@ class TokenPage(StepPage):
         self.layout_.addLayout(buttons)
         self.stored = MessageLine()
         self.layout_.addWidget(self.stored)
+        self.probe = MessageLine()  # what AFAS said to these login details when they were stored
+        self.layout_.addWidget(self.probe)
+        self.probe_fix = QPushButton()
+        self.probe_fix.hide()
+        self._probe_fix: StepId | None = None
+        self.probe_fix.clicked.connect(self._go_fix)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.probe_fix)
+        fix_row.addStretch(1)
+        self.layout_.addLayout(fix_row)
         self.clipboard_title = heading()
         self.clipboard_help = paragraph()
         self.clear_button = QPushButton()
@@ -202,6 +117,7 @@ class TokenPage(StepPage):
         self.oauth.id_edit.textChanged.connect(self._validate)
         self.oauth.secret_edit.textChanged.connect(self._validate)
         self.oauth.secret_edit.returnPressed.connect(self._store)
+        self.oauth.expiry_edited.connect(self._validate)
         self.store_button.clicked.connect(self._store)
         self.session_button.clicked.connect(self._store_session)
         self.replace_button.clicked.connect(lambda: self.send(ForgetToken()))
@@ -244,10 +160,10 @@ class TokenPage(StepPage):
                 self.tr(
                     "<ol><li>In the app connector, open the tab <b>{tab}</b> and click <b>{new}</b>.</li>"
                     "<li>Choose the AFAS user SmartBooqing works as. That user must belong to the app connector's "
-                    "user group (<b>{group}</b>) and have rights on the connectors you linked ({get}, {update}, "
-                    "{special}); rights are set in <b>{rights}</b>. Usually that is the environment's administrator "
-                    "user: <b>{admin}</b>. Fill in an <b>{description}</b> (for example SmartBooqing) and "
-                    "click <b>{next}</b>.</li>"
+                    "user group (<b>{group}</b>) and have rights on the connectors you link in the next step ({get}, "
+                    "{update}, {special}); rights are set in <b>{rights}</b>. Usually that is the environment's "
+                    "administrator user: <b>{admin}</b>. Fill in an <b>{description}</b> (for example "
+                    "SmartBooqing) and click <b>{next}</b>.</li>"
                     "<li>Click <b>{copy}</b> and paste the token below. AFAS shows the token only once.</li>"
                     "<li>Then click <b>{finish}</b> in AFAS. After that AFAS cannot show this token again, so paste "
                     "it here first.</li></ol>"
@@ -266,6 +182,13 @@ class TokenPage(StepPage):
                     finish=dialog.buttons.finish.nl,
                 )
             )
+        self.order_note.setText(
+            self.tr(
+                "Earlier instructions made the login details after linking the connectors. The wizard asks for "
+                "them now: AFAS can make them as soon as the app connector exists, and with them stored the next "
+                "step sees each link you make in AFAS and ticks it for you."
+            )
+        )
         self.kind_title.setText(self.tr("How does SmartBooqing log in to this app connector?"))
         self.oauth_radio.setText(
             self.tr("With a client id and client secret ({field} {oauth} or {hybrid})").format(
@@ -292,9 +215,21 @@ class TokenPage(StepPage):
         o.no_expiry.setText(self.tr("AFAS shows no e&xpiry date"))
         o.no_expiry.setAccessibleName(self.tr("AFAS shows no expiry date for the client secret"))
         o.expiry_help.setText(
-            self.tr("Older Profit versions (before Profit 9) show no expiry date: then tick the box.")
+            self.tr(
+                "Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) "
+                "show no expiry date: then tick the box."
+            )
         )
         self._toggle_shown()
+        self.store_help.setText(
+            self.tr(
+                "<b>Store securely</b> first asks AFAS once whether these details work. Details AFAS refuses are not "
+                "stored; details that cannot be checked right now are stored and checked again at the end."
+            )
+        )
+        self.probe_fix.setText(
+            self.tr("Go to step '{step}'").format(step=step_name(self._probe_fix or StepId.APP_CONNECTOR))
+        )
         self.store_button.setText(self.tr("&Store securely"))
         self.session_button.setText(self.tr("&Keep for this session only"))
         self.replace_button.setText(self.tr("&Replace what is stored"))
@@ -327,17 +262,34 @@ class TokenPage(StepPage):
                 toggle.setText(self.tr("Hid&e secret") if on else self.tr("Sho&w secret"))
             toggle.setAccessibleName(hide_name if on else show_name)
 
+    @property
+    def undecided(self) -> bool:
+        """Checking an existing connection with nothing stored here (yet): the user says which kind it uses; the
+        page does not guess (a stored entry, once found, decides)."""
+        s = self.machine.state
+        return (
+            s.mode is Mode.CHECK_EXISTING and s.auth_choice is None and s.credential is None and s.token_storage is None
+        )
+
     def refresh(self) -> None:
         s = self.machine.state
         oauth = self.is_oauth
+        undecided = self.undecided
         self.kind_box.setVisible(s.mode is Mode.CHECK_EXISTING and s.migration is None)
-        radio = self.oauth_radio if oauth else self.classic_radio
-        if not radio.isChecked():
-            radio.blockSignals(True)
-            radio.setChecked(True)
-            radio.blockSignals(False)
-        self.oauth.setVisible(oauth)
-        self.classic.setVisible(not oauth)
+        self.order_note.setVisible(s.mode is Mode.SETUP)
+        self.kinds.setExclusive(not undecided)  # an exclusive group cannot show both unchecked
+        for radio, on in (
+            (self.oauth_radio, oauth and not undecided),
+            (self.classic_radio, not oauth and not undecided),
+        ):
+            if radio.isChecked() != on:
+                radio.blockSignals(True)
+                radio.setChecked(on)
+                radio.blockSignals(False)
+        self.kinds.setExclusive(True)
+        self.steps.setVisible(not undecided)
+        self.oauth.setVisible(oauth and not undecided)
+        self.classic.setVisible(not oauth and not undecided)
         if self.illustration is not None:  # the drawing is AFAS's "Nieuwe gebruikerstoken": a classic token's
             self.illustration.setVisible(not oauth)
         stored = s.token_storage is not None
@@ -360,11 +312,15 @@ class TokenPage(StepPage):
                 if fingerprint:
                     text += " " + self.tr("It ends in {end}.").format(end=fingerprint)
             self.stored.show_message(Level.OK, text)
-        elif self.stored.level is Level.OK:
-            self.stored.clear_message()
+        else:
+            if self.stored.level is Level.OK:
+                self.stored.clear_message()
+            if self.probe.level in (Level.OK, Level.WARN):  # about details no longer stored: never stale
+                self.show_probe(Level.INFO, "")
         for widget in (self.token_edit, self.show_toggle, self.oauth, self.kind_box):
             widget.setEnabled(not stored)
-        self.store_button.setVisible(not stored)
+        self.store_button.setVisible(not stored and not undecided)
+        self.store_help.setVisible(not stored and not undecided)
         self.store_button.setEnabled(self._valid and not self.busy)
         self.replace_button.setVisible(stored)
         if stored:
@@ -383,9 +339,11 @@ class TokenPage(StepPage):
         super().state_changed()
 
     def _kind_chosen(self) -> None:
+        if not (self.oauth_radio.isChecked() or self.classic_radio.isChecked()):
+            return
         kind = AuthKind.OAUTH if self.oauth_radio.isChecked() else AuthKind.CLASSIC
         s = self.machine.state
-        if s.auth is kind:
+        if s.auth_choice is kind or (s.auth is kind and not self.undecided):
             return
         s.auth_choice = kind
         self.retranslate()
@@ -407,6 +365,8 @@ class TokenPage(StepPage):
 
     def _validate(self, _text: str = "") -> None:
         self.session_button.hide()
+        if self.machine.state.token_storage is None:
+            self.show_probe(Level.INFO, "")  # AFAS's answer was about what the fields held before this edit
         if self.is_oauth:
             self._valid = self._validate_oauth()
         else:
@@ -422,7 +382,9 @@ class TokenPage(StepPage):
         except InputError as exc:
             self.validation.show_message(Level.ERROR, exc.text(self.lang))
             return False
-        self.validation.show_message(Level.OK, self.tr("This is a valid AFAS token."))
+        self.validation.show_message(
+            Level.INFO, self.tr("This has the form of an AFAS token. Storing it asks AFAS whether it works.")
+        )
         return True
 
     def _validate_oauth(self) -> bool:
@@ -456,6 +418,24 @@ class TokenPage(StepPage):
         self.validation.clear_message()
         self._valid = False
         self.refresh()
+
+    def show_probe(self, level: Level, text: str, fix: StepId | None = None) -> None:
+        """AFAS's answer to the one request made on storing (empty: clear it while a new request is made); `fix`:
+        the step where its cause is fixed, offered as a button."""
+        self._probe_fix = fix
+        if fix is not None:
+            self.probe_fix.setText(self.tr("Go to step '{step}'").format(step=step_name(fix)))
+        self.probe_fix.setVisible(fix is not None)
+        if text:
+            self.probe.show_message(level, text)
+            if level is Level.ERROR:  # no line about the form beside AFAS's refusal
+                self.validation.clear_message()
+        else:
+            self.probe.clear_message()
+
+    def _go_fix(self) -> None:
+        if self._probe_fix is not None:
+            self.send(GoToStep(self._probe_fix))
 
     def offer_session_only(self, reason: str) -> None:
         self.stored.show_message(
