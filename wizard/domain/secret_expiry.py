@@ -14,8 +14,10 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})")  # 01-03-2027 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 NOT_A_DATE = Text(
-    en="This is not a date. Type it as AFAS shows it, such as 01-03-2027, or pick it from the calendar.",
-    nl="Dit is geen datum. Typ hem zoals AFAS hem toont, bijvoorbeeld 01-03-2027, of kies hem in de kalender.",
+    en="This is not a date. Type it as AFAS shows it: day, month and year (for 1 March 2027: 1-3-2027), or pick it "
+    "from the calendar.",
+    nl="Dit is geen datum. Typ hem zoals AFAS hem toont: dag, maand en jaar (voor 1 maart 2027: 1-3-2027), of kies "
+    "hem in de kalender.",
 )
 IN_THE_PAST = Text(
     en="{date} has passed: a secret that has expired no longer works. Is this the date AFAS shows?",

@@ -190,9 +190,9 @@ def classify_metainfo(reply: Reply | AfasProblem, env: AfasEnvironment) -> Probe
         return ProbeResult(
             Verdict.REFUSED,
             Text(
-                en="AFAS refuses this token (HTTP 401): it was not made for this app connector, was deleted, or "
+                en="AFAS refuses this token: it was not made for this app connector, was deleted, or "
                 "the app connector is still blocked.",
-                nl="AFAS weigert dit token (HTTP 401): het is niet voor deze app connector gemaakt, is verwijderd, "
+                nl="AFAS weigert dit token: het is niet voor deze app connector gemaakt, is verwijderd, "
                 "of de app connector is nog geblokkeerd.",
             ),
             remedies.token_rejected("", env.env_id, remedies.classic_maybe_oauth()),
@@ -202,12 +202,12 @@ def classify_metainfo(reply: Reply | AfasProblem, env: AfasEnvironment) -> Probe
         return ProbeResult(
             Verdict.UNKNOWN_ENVIRONMENT,
             Text(
-                en="AFAS does not know environment {env} at {url} (HTTP 404).",
-                nl="AFAS kent omgeving {env} niet op {url} (HTTP 404).",
+                en="AFAS does not know environment {env} at {url}.",
+                nl="AFAS kent omgeving {env} niet op {url}.",
             ).format(env=env.env_id, url=url),
             Text(
-                en="Check the environment number and type (production O, test T, accept A).",
-                nl="Controleer het omgevingsnummer en -type (productie O, test T, accept A).",
+                en="Check the environment number and type (production O, test T, acceptance A).",
+                nl="Controleer het omgevingsnummer en -type (productie O, test T, acceptatie A).",
             ),
             StepId.ENVIRONMENT,
             detail=problem.technical(),
