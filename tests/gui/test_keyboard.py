@@ -116,7 +116,7 @@ def test_the_demo_walks_to_done_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: window.machine.is_complete(StepId.TOKEN), timeout=30_000)
     keys.next()
 
-    assert window.current_step is StepId.LINK_CONNECTORS
+    assert window.current_step.value == StepId.LINK_CONNECTORS.value  # mypy narrowed it to TOKEN above
     keys.press(pages[StepId.LINK_CONNECTORS].simulate_button)
     keys.idle()
     qtbot.waitUntil(lambda: window.machine.is_complete(StepId.LINK_CONNECTORS), timeout=30_000)
