@@ -91,7 +91,8 @@ def test_a_wrong_classic_token_is_refused_and_not_stored(started: Any) -> None:
     server, _admin = started("classic")
     result = _ask(server.environment, parse_classic_token(FAKE_XML))
     assert result.verdict is Verdict.REFUSED and not result.store
-    assert "refuses this token (HTTP 401)" in result.message.en
+    assert "refuses this token" in result.message.en
+    assert result.detail == "HTTP 401"  # the status code is the technical detail, not the message
     assert result.remedy is not None and "Geblokkeerd" in result.remedy.en
 
 
