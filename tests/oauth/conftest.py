@@ -20,7 +20,8 @@ from starlette.routing import Route
 
 from wizard.afas.oauth import OAuthClientAuth, OAuthSettings
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
-from wizard.sim.oauth import Denied, SimOAuth, build_oauth, oauth_router
+from wizard.sim.oauth import Denied, SimOAuth, build_oauth
+from wizard.sim.oauth_admin import oauth_router
 
 # Obviously fake OAuth values (never a real-looking credential); long and distinctive, so a leak test finds them.
 CLIENT_ID = "fa4e0000-c11e-4700-8000-00000000fa4e"

@@ -24,7 +24,8 @@ from wizard.sim.model import (
     SimSettings,
     SimStepError,
 )
-from wizard.sim.oauth import AUTH_TYPES, SimOAuthError, update_fields
+from wizard.sim.oauth import AUTH_TYPES, SimOAuthError
+from wizard.sim.oauth_admin import update_fields
 
 
 class GcnImportError(SimStepError):

@@ -27,7 +27,7 @@ from wizard.sim.admin_guard import AdminAccess, refuse
 from wizard.sim.guide import apply_guide_step
 from wizard.sim.limits import BodyTooLargeError, warn
 from wizard.sim.model import DEFAULT_USER, MAX_LATENCY_MS, SimEnvironment, SimStepError
-from wizard.sim.oauth import oauth_admin_routes
+from wizard.sim.oauth_admin import oauth_admin_routes
 
 log = logging.getLogger(__name__)
 _STATUS = {
