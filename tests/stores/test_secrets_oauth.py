@@ -12,7 +12,7 @@ import keyring.errors
 import pytest
 from keyring.backends import fail
 
-from tests.stores.test_secrets import ENV, TOKEN, MemoryKeyring
+from tests.stores.test_secrets import ENV, TOKEN, MemoryKeyring, Raising
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.stores.secrets import (
     SERVICE,
