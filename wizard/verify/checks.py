@@ -64,7 +64,8 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
                 nl="AFAS weigert het klassieke token (HTTP 401) en vraagt in plaats daarvan om OAuth.",
             ),
             remedy=switched,
-            fix_step=StepId.TOKEN,
+            # The cause is the app connector's Authenticatietype, set on the app connector step.
+            fix_step=StepId.APP_CONNECTOR,
         )
         return with_problem(outcome, problem)
     rejected = Outcome(
