@@ -9,7 +9,7 @@ import pytest
 
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_verify_page import PASS_AUTH, PASS_FI, Check, _ready_state, _t, _walk_to_verify, scripted
-from wizard.domain.checks import CheckResult
+from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.environment import parse_environment
 from wizard.domain.steps import StepId
 from wizard.flow.saved_state import save
@@ -171,3 +171,35 @@ def test_how_profit_is_opened_decides_the_import_paths(make_window: WindowFactor
     assert window.machine.state.profit_client is ProfitClient.APP
     assert page.path_of("SBQ_BTW.gcn") == "\\\\Client\\C$\\files\\SBQ_BTW.gcn"
     assert "profit_client" in save(window.machine.state)  # remembered with the progress
+
+
+def test_while_a_check_fails_enter_is_the_first_fix_not_next(make_window: WindowFactory, qtbot) -> None:
+    from wizard.ui.frame import Button
+
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, *MISSING, PASS_FI])
+    first = page.first_fix_button()
+    assert first is not None and first.isDefault()
+    assert not window.button(Button.NEXT).isDefault()
+    assert page.todo_title.text() == "What to do"
+
+
+def test_a_blocked_definition_is_called_blocked_with_where_to_unblock_it(make_window: WindowFactory, qtbot) -> None:
+    blocked = CheckResult(
+        id=CheckId("get:SBQ_Transactie"),
+        status=Status.FAIL,
+        title=_t("GetConnector SBQ_Transactie"),
+        message=_t("The definition is blocked in AFAS."),
+        fix_step=StepId.IMPORT,
+        blocked=True,
+    )
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, blocked, PASS_FI])
+    page.fix_buttons[StepId.IMPORT].click()
+    assert _at(window) is StepId.IMPORT
+    imports = window.pages[StepId.IMPORT]
+    assert isinstance(imports, ImportPage)
+    box = imports.checklist.boxes["gcn:SBQ_Transaction_History.gcn"]
+    assert box.isChecked()  # it was imported: the check does not untick it
+    assert "blocked in AFAS" in box.text() and "missing" not in box.text()
+    banner = imports.fix.banner.label.text()
+    assert "Transaction history (invoices already booked) (SBQ_Transactie)" in banner
+    assert "Geblokkeerd" in banner and "missing" not in banner

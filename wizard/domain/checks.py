@@ -73,6 +73,8 @@ class Outcome:
     # True when the check could not be done at all right now (IP restriction, maintenance, unreachable, timeout).
     impossible: bool = False
     profit_version: str | None = None  # what AppConnectorVersion answered
+    # True when the object exists in AFAS but is blocked there: unblock it, never import or link it again.
+    blocked: bool = False
 
 
 class CheckResult(BaseModel):
@@ -92,6 +94,7 @@ class CheckResult(BaseModel):
     detail: str = ""
     impossible: bool = False
     profit_version: str | None = None
+    blocked: bool = False
 
     @classmethod
     def of(cls, check: CheckId, title: Text, outcome: Outcome, duration_ms: int = 0) -> CheckResult:
@@ -108,4 +111,5 @@ class CheckResult(BaseModel):
             detail=outcome.detail,
             impossible=outcome.impossible,
             profit_version=outcome.profit_version,
+            blocked=outcome.blocked,
         )

@@ -22,6 +22,7 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult]) -> Non
         for item in items:
             state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
     state.found_missing = found
+    state.found_blocked = found_missing_in(machine, results, blocked=True)
     fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
     state.attention = [step for step in SETUP_ORDER if step in fix_steps]
     count = {status: sum(1 for r in results if r.status is status) for status in Status}
@@ -36,11 +37,16 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult]) -> Non
     )
 
 
-def found_missing_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
-    """The checklist items failing checks prove missing, per step, in checklist order."""
+def found_missing_in(
+    machine: WizardMachine, results: Sequence[CheckResult], *, blocked: bool = False
+) -> dict[StepId, list[str]]:
+    """The checklist items failing checks prove missing, per step, in checklist order; `blocked`: instead those
+    that are there but blocked in AFAS (a blocked definition was imported: it is never called missing)."""
     found: dict[StepId, set[str]] = {}
     for result in results:
         if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
+            continue
+        if result.blocked is not blocked:
             continue
         item = item_of(machine, result)
         if item is not None and item in machine.items(result.fix_step):

@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from wizard.data import screens
 from wizard.domain.steps import StepId
+from wizard.domain.text import Text
 from wizard.ui.intents import GoToStep
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets import Checklist
@@ -33,6 +35,16 @@ def scroll_to(page: QWidget, widget: QWidget) -> None:
     area = page.findChild(QScrollArea)
     if area is not None:
         area.ensureWidgetVisible(widget, 20, 40)
+
+
+def unblock_path(connector_id: str) -> Text:
+    """Where AFAS unblocks a definition (connectors/afas.toml getconnector_list; the field is UNCONFIRMED)."""
+    g = screens().getconnector_list
+    return g.menu.then(g.title, connector_id, g.buttons.definition).text
+
+
+def _blocked_field() -> str:
+    return screens().getconnector_list.fields.blocked.nl
 
 
 class FixBanner(QFrame):
@@ -107,6 +119,31 @@ class FixFlow(QObject):
     def found(self) -> list[str]:
         return list(self.page.machine.state.found_missing.get(self.page.step, []))
 
+    @property
+    def blocked(self) -> list[str]:
+        """Items the check found there but blocked in AFAS: marked as blocked, never as missing."""
+        return list(self.page.machine.state.found_blocked.get(self.page.step, []))
+
+    def _blocked_text(self, blocked: list[str]) -> str:
+        """One line per blocked item: its description with the id beside it, and where AFAS unblocks it."""
+        manifest = self.page.machine.manifest
+        lines = []
+        for item in blocked:
+            gcn = next((g for g in manifest.gcn_files if f"gcn:{g.file}" == item), None)
+            connector_id = gcn.connector if gcn is not None else item.partition(":")[2]
+            try:
+                name = f"{self.page.text(manifest.connector(connector_id).description)} ({connector_id})"
+            except KeyError:
+                name = connector_id
+            lines.append(
+                QCoreApplication.translate(
+                    "FixFlow",
+                    "✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: "
+                    "unblock it. In AFAS: {path}: untick '{blocked}' and save, then check again.",
+                ).format(name=name, path=self.page.text(unblock_path(connector_id)), blocked=_blocked_field())
+            )
+        return "\n".join(lines)
+
     def _box(self, item: str) -> QCheckBox | None:
         for checklist in self.checklists:
             if item in checklist.boxes:
@@ -118,38 +155,45 @@ class FixFlow(QObject):
         self.base[item] = text
         self._apply(item, item in self.found)
 
-    def _apply(self, item: str, missing: bool) -> None:
+    def _apply(self, item: str, missing: bool, blocked: bool = False) -> None:
         box = self._box(item)
         if box is None:
             return
         base = self.base.get(item, box.text())
         # On its own line: the row stays as narrow as the page, so nothing scrolls sideways.
-        mark = QCoreApplication.translate("FixFlow", "missing according to the check")
-        text = f"{base}\n✖ {mark}" if missing else base
+        if blocked:
+            mark = QCoreApplication.translate("FixFlow", "blocked in AFAS according to the check")
+        else:
+            mark = QCoreApplication.translate("FixFlow", "missing according to the check")
+        marked = missing or blocked
+        text = f"{base}\n✖ {mark}" if marked else base
         box.setText(text)
         box.setAccessibleName(text)
-        box.setStyleSheet(f"QCheckBox {{ color: {MISSING_COLOUR}; font-weight: bold; }}" if missing else "")
+        box.setStyleSheet(f"QCheckBox {{ color: {MISSING_COLOUR}; font-weight: bold; }}" if marked else "")
 
     def refresh(self) -> None:
-        found = self.found
+        found, blocked = self.found, self.blocked
         for checklist in self.checklists:
             for item in checklist.boxes:
-                self._apply(item, item in found)
+                self._apply(item, item in found, item in blocked)
         if found and self.explain is not None:
             self.banner.show_text(self.explain(found))
         elif found:
             self.banner.show_names([self.name_of(item) for item in found])
-        else:
+        if blocked:
+            text = self._blocked_text(blocked)
+            self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found else text)
+        if not found and not blocked:
             self.banner.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page and event.type() == QEvent.Type.Show and self.found:
+        if watched is self.page and event.type() == QEvent.Type.Show and (self.found or self.blocked):
             QTimer.singleShot(0, self.focus_first)
         return False
 
     def focus_first(self) -> None:
         """Arriving with something missing: the first missing item gets focus, in view, and the banner is said."""
-        found = self.found
+        found = self.found or self.blocked
         if not found or not self.page.isVisible():
             return
         box = self._box(found[0])

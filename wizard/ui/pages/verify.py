@@ -3,6 +3,8 @@ order, not complete yet (one button per step that fixes something), or cannot ch
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -48,6 +50,15 @@ def ask_report_path(parent: QWidget, title: str, start: str) -> str:
     """Seam for tests: where to save the report (without extension)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, start, "HTML (*.html)")
     return path.removesuffix(".html")
+
+
+_LINK = re.compile(r"\b(afasstatus\.nl)\b")
+
+
+def linked(text: str) -> str:
+    """Plain text as rich text: escaped, line breaks kept, AFAS's status page a link."""
+    escaped = html.escape(text).replace("\n", "<br>")
+    return _LINK.sub(r'<a href="https://\1">\1</a>', escaped)
 
 
 class CheckRow(QFrame):
@@ -119,8 +130,12 @@ class VerifyPage(StepPage):
         # "Cannot check right now": what was tried and what went wrong, instead of 34 skipped rows.
         self.tried = QLabel()
         self.tried.setWordWrap(True)
-        self.tried.setTextFormat(Qt.TextFormat.PlainText)
-        self.tried.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Rich text only for links (afasstatus.nl): every other character is escaped by `linked`.
+        self.tried.setTextFormat(Qt.TextFormat.RichText)
+        self.tried.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.tried.setOpenExternalLinks(True)
         self.tried.hide()
         self.layout_.addWidget(self.tried)
         self.todo_title = heading()
@@ -170,7 +185,7 @@ class VerifyPage(StepPage):
         )
         self.again_button.setText(self.tr("Check &again"))
         self.save_button.setText(self.tr("Sa&ve the report…"))
-        self.todo_title.setText(self.tr("What to do"))
+        self._name_todo()
         self.rows_title.setText(self.tr("Every check"))
         self._fold_skipped()
         for check_id, result in self.results.items():
@@ -234,6 +249,8 @@ class VerifyPage(StepPage):
         colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if result.impossible else look.colour
         row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
         lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
+        if result.impossible:
+            lines = []  # the panel above says once what was tried and what to do
         if result.remedy is not None and status in _EXPLAINED:
             words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
             lines.append(words.format(remedy=self.text(result.remedy)))
@@ -330,8 +347,8 @@ class VerifyPage(StepPage):
                     lines.append(self.tr("Technical detail: {detail}").format(detail=cause.detail))
                 if cause.remedy is not None:
                     lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(cause.remedy)))
-                self.tried.setText("\n".join(lines))
-                self.tried.setAccessibleName(self.tried.text())
+                self.tried.setText(linked("\n".join(lines)))
+                self.tried.setAccessibleName("\n".join(lines))
                 self.tried.show()
         self.outcome.setAccessibleName(f"{self.text(look.title)}. {text}")
         if announce_it:
@@ -400,7 +417,19 @@ class VerifyPage(StepPage):
         for index, group in enumerate(self._groups):
             # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
             group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
+        self._name_todo()
         self.todo_title.setVisible(bool(self._groups))
+
+    def _name_todo(self) -> None:
+        """ "What to do" only while something fails; otherwise what is left is to check by hand."""
+        fails = any(step in self.machine.state.attention for step in self.fix_buttons)
+        self.todo_title.setText(self.tr("What to do") if fails else self.tr("To check yourself"))
+
+    def default_button(self) -> QPushButton | None:
+        """While anything fails, Enter is the first fix, and Next is not highlighted."""
+        if self.verdict is Verdict.INCOMPLETE and not self.running:
+            return self.first_fix_button()
+        return None
 
     def first_fix_button(self) -> QPushButton | None:
         """The button of the first thing to fix (the step the focus goes to), if the check found anything."""
