@@ -313,9 +313,10 @@ class VerifyPage(StepPage):
         counts, total = self._counts(), len(self.results)
         self.tried.hide()
         if outcome is Verdict.OK:
-            ok = counts[Status.PASS] + counts[Status.INFO]
+            ok = counts[Status.PASS]
             text = self.tr("All {n} checks passed.").format(n=total) if ok == total else ""
             if not text:
+                # Separate numbers that add up to the total: passed, to check yourself, for your information.
                 text = self.tr("{ok} of {n} checks passed.").format(ok=ok, n=total)
                 extras = (
                     (Status.MANUAL, self.tr("{n} to check yourself")),
@@ -333,9 +334,10 @@ class VerifyPage(StepPage):
             self.summary.show_message(Level.ERROR, text)
         else:
             cause = next((r for r in self.results.values() if r.impossible), None)
+            env = self.machine.state.environment
             text = self.tr(
-                "AFAS could not be asked right now, so this says nothing about your setup. {n} checks were not done."
-            ).format(n=counts[Status.SKIP])
+                "Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done."
+            ).format(url=env.rest_base_url if env is not None else "?", n=counts[Status.SKIP])
             self.summary.show_message(Level.INFO, text)
             if cause is not None:
                 env = self.machine.state.environment
