@@ -287,6 +287,41 @@ class VerifyPage(StepPage):
         self.completeChanged.emit()
         self._focus_first()
 
+    def no_credential(self) -> None:
+        """Arrived without stored login details: say so, with one button to the step where they are stored, and
+        no list of checks that cannot start."""
+        self.running = False
+        self.verdict = None
+        self.results.clear()
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+        self._clear_groups()
+        self.outcome.hide()
+        self.tried.hide()
+        self.skipped_toggle.hide()
+        step = StepId.TOKEN
+        title, _fix, go_words = self._step_words(step)
+        text = self.tr(
+            "No login details are stored for this environment yet, so the check cannot start. Store them in "
+            "'{step}', then come back."
+        ).format(step=step_name(step))
+        self.summary.show_message(Level.ERROR, text)
+        group = FixGroup(step)
+        group.title.setText(title)
+        group.items.hide()
+        group.button.setText("&" + go_words)
+        group.button.clicked.connect(lambda _=False: self.send(GoToStep(step)))
+        self.groups_layout.addWidget(group)
+        group.show()
+        self._groups = [group]
+        self.fix_buttons[step] = group.button
+        self.again_button.setEnabled(True)
+        announce(self, text, urgent=True)
+        self.completeChanged.emit()
+        if self.isVisible():
+            group.button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def failed(self, message: str) -> None:
         self.running = False
         self.summary.show_message(Level.ERROR, message)
@@ -357,8 +392,25 @@ class VerifyPage(StepPage):
             announce(self, f"{self.text(look.title)}. {text}", urgent=outcome is Verdict.INCOMPLETE)
 
     def _step_number(self, step: StepId) -> int:
-        order = self.machine.order if step in self.machine.order else SETUP_ORDER
-        return order.index(step) + 1
+        """The step's number on this path; 0 for a step outside it (check-existing's detours have no number)."""
+        order = self.machine.order
+        return order.index(step) + 1 if step in order else 0
+
+    def _step_words(self, step: StepId) -> tuple[str, str, str]:
+        """A fix group's title, its button, and the button's accessible name: 'Step 4: Import', or for a step
+        outside this path its name alone, so no number clashes with the step list."""
+        number, name = self._step_number(step), step_name(step)
+        if number:
+            return (
+                self.tr("Step {n}: {step}").format(n=number, step=name),
+                self.tr("Fix in step {n}: {step}").format(n=number, step=name),
+                self.tr("Go to step {n}: {step}").format(n=number, step=name),
+            )
+        return (
+            self.tr("Setup step: {step}").format(step=name),
+            self.tr("Fix: {step}").format(step=name),
+            self.tr("Go to: {step}").format(step=name),
+        )
 
     def _clear_groups(self) -> None:
         for group in self._groups:
@@ -381,8 +433,8 @@ class VerifyPage(StepPage):
                 continue
             group = FixGroup(step)
             failing = [r for r in results if Status(r.status) is Status.FAIL]
-            number, name = self._step_number(step), step_name(step)
-            group.title.setText(self.tr("Step {n}: {step}").format(n=number, step=name))
+            title, fix_words, go_words = self._step_words(step)
+            group.title.setText(title)
             # Connector and file items have names a user recognises; others (the app connector's "unblocked")
             # are said by their check's own sentence.
             missing = [item for item in found.get(step, []) if ":" in item]
@@ -396,17 +448,15 @@ class VerifyPage(StepPage):
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
             group.items.setText("\n".join(dict.fromkeys(lines)))
             if failing:
-                group.button.setText(self.tr("Fix in step {n}: {step}").format(n=number, step=name))
+                group.button.setText(fix_words)
                 group.button.setAccessibleName(
-                    self.tr("Fix in step {n}: {step} ({count} missing or wrong)").format(
-                        n=number, step=name, count=len(missing) or len(failing)
+                    self.tr("{button} ({count} missing or wrong)").format(
+                        button=fix_words, count=len(missing) or len(failing)
                     )
                 )
             else:
-                group.button.setText(self.tr("Go to step {n}: {step}").format(n=number, step=name))
-                group.button.setAccessibleName(
-                    self.tr("Go to step {n}: {step} (to check yourself)").format(n=number, step=name)
-                )
+                group.button.setText(go_words)
+                group.button.setAccessibleName(self.tr("{button} (to check yourself)").format(button=go_words))
             group.button.clicked.connect(lambda _=False, s=step: self.send(GoToStep(s)))
             self.groups_layout.addWidget(group)
             group.show()  # now, not when the event loop gets to it: focus may go to its button at once
@@ -428,8 +478,8 @@ class VerifyPage(StepPage):
         self.todo_title.setText(self.tr("What to do") if fails else self.tr("To check yourself"))
 
     def default_button(self) -> QPushButton | None:
-        """While anything fails, Enter is the first fix, and Next is not highlighted."""
-        if self.verdict is Verdict.INCOMPLETE and not self.running:
+        """While anything fails (or the check cannot start), Enter is the first fix, and Next is not highlighted."""
+        if not self.running and (self.verdict is Verdict.INCOMPLETE or (self.verdict is None and self._groups)):
             return self.first_fix_button()
         return None
 
