@@ -49,6 +49,7 @@ def Check(  # noqa: PLR0917
 class Report:
     checks: list[CheckResult]
     saved: list[str] = field(default_factory=list)
+    app_connector: str | None = None
 
     def to_html(self, lang: Lang) -> str:
         return f"<html lang='{lang.value}'>{len(self.checks)}</html>"

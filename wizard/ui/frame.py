@@ -401,8 +401,8 @@ class WizardWindow(QDialog):
             )
         return QCoreApplication.translate(
             "WizardWindow",
-            "Stop for now? Your progress is kept on this computer (a stored token stays in the keyring). Start "
-            "SmartBooqing AFAS Setup again and choose your organisation to continue where you left off.",
+            "Stop for now? Your progress is kept on this computer (stored login details stay in its safe storage). "
+            "Start SmartBooqing AFAS Setup again and choose your organisation to continue where you left off.",
         )
 
     def _ask_box(self, question: str) -> bool:

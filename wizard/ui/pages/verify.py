@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.domain.checks import CheckResult, Status
+from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.feedback import item_of
 from wizard.flow.machine import SETUP_ORDER
-from wizard.ui.intents import GoToStep, RunVerification, SaveReport
+from wizard.flow.state import AuthKind, Mode
+from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
@@ -138,6 +140,18 @@ class VerifyPage(StepPage):
         self.tried.setOpenExternalLinks(True)
         self.tried.hide()
         self.layout_.addWidget(self.tried)
+        # A classic connection that passed: the way to OAuth right here, next to the ℹ note, not below the fold.
+        self.migrate_box = QFrame()
+        self.migrate_box.setFrameShape(QFrame.Shape.StyledPanel)
+        mrow = QHBoxLayout(self.migrate_box)
+        self.migrate_text = QLabel()
+        self.migrate_text.setWordWrap(True)
+        self.migrate_button = QPushButton()
+        self.migrate_button.clicked.connect(lambda: self.send(StartMigration()))
+        mrow.addWidget(self.migrate_text, 1)
+        mrow.addWidget(self.migrate_button)
+        self.migrate_box.hide()
+        self.layout_.addWidget(self.migrate_box)
         self.todo_title = heading()
         self.todo_title.hide()
         self.layout_.addWidget(self.todo_title)
@@ -185,6 +199,12 @@ class VerifyPage(StepPage):
         )
         self.again_button.setText(self.tr("Check &again"))
         self.save_button.setText(self.tr("Sa&ve the report…"))
+        self.migrate_text.setText(
+            self.tr("ℹ This connection uses a classic token, which AFAS stops accepting after {date}.").format(
+                date=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y")
+            )
+        )
+        self.migrate_button.setText(self.tr("&Move to OAuth"))
         self._name_todo()
         self.rows_title.setText(self.tr("Every check"))
         self._fold_skipped()
@@ -212,6 +232,7 @@ class VerifyPage(StepPage):
         self._clear_groups()
         self.outcome.hide()
         self.tried.hide()
+        self.migrate_box.hide()
         self.skipped_toggle.hide()
         self.skipped_toggle.setChecked(False)
         for check_id, title in planned:
@@ -282,6 +303,13 @@ class VerifyPage(StepPage):
         self._build_groups()
         self._fold_skipped()
         self._show_outcome(announce_it=True)
+        s = self.machine.state
+        self.migrate_box.setVisible(
+            self.verdict is Verdict.OK
+            and s.mode is Mode.CHECK_EXISTING
+            and s.auth is AuthKind.CLASSIC
+            and s.migration is None
+        )
         self.again_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.completeChanged.emit()
