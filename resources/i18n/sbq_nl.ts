@@ -503,6 +503,10 @@
         <translation>ontbreekt volgens de controle</translation>
     </message>
     <message>
+        <source>✖ The check found: {why}</source>
+        <translation>✖ De controle vond: {why}</translation>
+    </message>
+    <message>
         <source>Next is not available yet: {reason}</source>
         <translation>Volgende kan nog niet: {reason}</translation>
     </message>
@@ -1138,6 +1142,10 @@
         <translation>Rapport op&amp;slaan…</translation>
     </message>
     <message>
+        <source>AFAS at {url} could not be checked right now, so this says nothing about your setup. {n} checks were not done.</source>
+        <translation>AFAS op {url} kon nu niet worden gecontroleerd; over uw inrichting zegt dit dus niets. {n} controles zijn niet gedaan.</translation>
+    </message>
+    <message>
         <source>Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done.</source>
         <translation>AFAS was niet te bereiken op {url}; over uw inrichting zegt dit dus niets. {n} controles zijn niet gedaan.</translation>
     </message>
@@ -1224,10 +1232,6 @@
     <message>
         <source>{bad} of {n} checks failed. Each button below takes you to the step that fixes it; then check again.</source>
         <translation>{bad} van de {n} controles mislukt. Elke knop hieronder brengt u naar de stap waar u het oplost; controleer daarna opnieuw.</translation>
-    </message>
-    <message>
-        <source>Tried: {url}</source>
-        <translation>Geprobeerd: {url}</translation>
     </message>
     <message>
         <source>What went wrong: {what}</source>

@@ -57,6 +57,7 @@ def _values() -> dict[str, Any]:
         "attention": [StepId.LINK_CONNECTORS],
         "found_missing": {StepId.LINK_CONNECTORS: ["get:SBQ_BTW"]},
         "found_blocked": {StepId.IMPORT: ["gcn:SBQ_Transaction_History.gcn"]},
+        "found_why": {StepId.TOKEN: [Text(en="rejected", nl="geweigerd")]},
         "credential": CLASSIC,
         "new_client": None,  # set where a test needs it: building one registers its secret for redaction
     }

@@ -240,3 +240,15 @@ def test_check_existing_keeps_its_own_numbers_when_a_fix_lies_outside_its_path(
     now = [s for s, b in window.step_list.labels.items() if b.isVisibleTo(window.step_list)]
     assert len(now) == len(shown) + 1  # only the detour itself is added, never the whole setup
     assert window.step_list.labels[StepId.LINK_CONNECTORS].text().startswith("↳ ")  # the detour, unnumbered
+
+
+def test_a_rejected_credential_opens_the_credential_step_saying_why(make_window: WindowFactory, qtbot) -> None:
+    rejected = Check(
+        "auth", "fail", _t("Login"), _t("AFAS rejected the token (HTTP 401)."), _t("Make a new token."), StepId.TOKEN
+    )
+    window, page = _failing_window(make_window, qtbot, [rejected])
+    page.fix_buttons[StepId.TOKEN].click()
+    assert _at(window) is StepId.TOKEN
+    banner = window.pages[StepId.TOKEN].fix.banner
+    assert banner.isVisibleTo(window.pages[StepId.TOKEN])
+    assert "AFAS rejected the token (HTTP 401)." in banner.label.text() and "Make a new token." in banner.label.text()

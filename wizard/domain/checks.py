@@ -75,6 +75,8 @@ class Outcome:
     profit_version: str | None = None  # what AppConnectorVersion answered
     # True when the object exists in AFAS but is blocked there: unblock it, never import or link it again.
     blocked: bool = False
+    # True when the cause is the app connector's Authenticatietype (not its Geblokkeerd box): the fix names that field.
+    auth_type: bool = False
 
 
 class CheckResult(BaseModel):
@@ -95,6 +97,7 @@ class CheckResult(BaseModel):
     impossible: bool = False
     profit_version: str | None = None
     blocked: bool = False
+    auth_type: bool = False
 
     @classmethod
     def of(cls, check: CheckId, title: Text, outcome: Outcome, duration_ms: int = 0) -> CheckResult:
@@ -112,4 +115,5 @@ class CheckResult(BaseModel):
             impossible=outcome.impossible,
             profit_version=outcome.profit_version,
             blocked=outcome.blocked,
+            auth_type=outcome.auth_type,
         )

@@ -66,6 +66,7 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
             remedy=switched,
             # The cause is the app connector's Authenticatietype, set on the app connector step.
             fix_step=StepId.APP_CONNECTOR,
+            auth_type=True,
         )
         return with_problem(outcome, problem)
     rejected = Outcome(

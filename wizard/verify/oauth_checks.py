@@ -111,4 +111,5 @@ def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, 
         http_status=problem.status,
         detail=problem.technical(),
         impossible=problem.impossible,
+        auth_type=problem.kind in (Problem.UNAUTHORIZED_CLIENT, Problem.UNSUPPORTED_GRANT),
     )

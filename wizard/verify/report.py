@@ -113,11 +113,21 @@ class Report(BaseModel):
         outcome = self.verdict
         if outcome is Verdict.IMPOSSIBLE:
             cause = next(c for c in self.checks if c.impossible)
-            text = Text(
-                en="{o}: could not reach AFAS at {url}: {why}. This says nothing about your setup; {n} checks were "
-                "not done.",
-                nl="{o}: AFAS was niet te bereiken op {url}: {why}. Over uw inrichting zegt dit niets; {n} controles "
-                "zijn niet gedaan.",
+            reached = cause.http_status is not None  # AFAS answered (maintenance, an IP restriction)
+            text = (
+                Text(
+                    en="{o}: AFAS at {url} could not be checked right now: {why}. This says nothing about your setup; "
+                    "{n} checks were not done.",
+                    nl="{o}: AFAS op {url} kon nu niet worden gecontroleerd: {why}. Over uw inrichting zegt dit niets; "
+                    "{n} controles zijn niet gedaan.",
+                )
+                if reached
+                else Text(
+                    en="{o}: could not reach AFAS at {url}: {why}. This says nothing about your setup; {n} checks "
+                    "were not done.",
+                    nl="{o}: AFAS was niet te bereiken op {url}: {why}. Over uw inrichting zegt dit niets; {n} "
+                    "controles zijn niet gedaan.",
+                )
             ).format(
                 o=VERDICT_LOOK[outcome].title,
                 why=cause.message,

@@ -124,6 +124,11 @@ class FixFlow(QObject):
         """Items the check found there but blocked in AFAS: marked as blocked, never as missing."""
         return list(self.page.machine.state.found_blocked.get(self.page.step, []))
 
+    @property
+    def why(self) -> list[Text]:
+        """What the check found wrong on this step that no checklist item names (a rejected credential)."""
+        return list(self.page.machine.state.found_why.get(self.page.step, []))
+
     def _blocked_text(self, blocked: list[str]) -> str:
         """One line per blocked item: its description with the id beside it, and where AFAS unblocks it."""
         manifest = self.page.machine.manifest
@@ -183,7 +188,14 @@ class FixFlow(QObject):
         if blocked:
             text = self._blocked_text(blocked)
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found else text)
-        if not found and not blocked:
+        why = self.why
+        if why:
+            text = "\n".join(
+                QCoreApplication.translate("FixFlow", "✖ The check found: {why}").format(why=self.page.text(reason))
+                for reason in why
+            )
+            self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found or blocked else text)
+        if not found and not blocked and not why:
             self.banner.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

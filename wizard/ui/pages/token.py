@@ -34,6 +34,7 @@ from wizard.domain.text import Lang
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import ClearClipboard, ForgetToken, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.fixflow import FixFlow
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
 # Profit 9: "The validity period is configurable. The default value is 180 days." (afas-oauth.md §1.2)
@@ -140,6 +141,8 @@ class TokenPage(StepPage):
     simulated = True
 
     def build(self) -> None:
+        # Opened by a fix from the check: the banner says what the check found wrong with the credential.
+        self.fix = FixFlow(self, [], lambda item: item)
         # An existing connection: which kind of login does SmartBooqing use? (A new setup decided on step 5.)
         self.kind_box = QWidget()
         kind = QVBoxLayout(self.kind_box)
@@ -329,6 +332,7 @@ class TokenPage(StepPage):
 
     def refresh(self) -> None:
         s = self.machine.state
+        self.fix.refresh()
         oauth = self.is_oauth
         self.kind_box.setVisible(s.mode is Mode.CHECK_EXISTING and s.migration is None)
         radio = self.oauth_radio if oauth else self.classic_radio

@@ -270,8 +270,6 @@ class VerifyPage(StepPage):
         colour = VERDICT_LOOK[Verdict.IMPOSSIBLE].colour if result.impossible else look.colour
         row.head.setStyleSheet(f"color: {colour};" if status is not Status.PASS else "")
         lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
-        if result.impossible:
-            lines = []  # the panel above says once what was tried and what to do
         if result.remedy is not None and status in _EXPLAINED:
             words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
             lines.append(words.format(remedy=self.text(result.remedy)))
@@ -279,6 +277,8 @@ class VerifyPage(StepPage):
         if reference and status in _EXPLAINED:
             # What AFAS support asks for first; shown so the helpdesk can quote it.
             lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
+        if result.impossible:
+            lines = []  # the panel above says once what was tried and what to do
         row.detail.setText("\n".join(line for line in lines if line))
         row.detail.setVisible(bool(row.detail.text()))
         row.head.setAccessibleName(head)
@@ -398,16 +398,19 @@ class VerifyPage(StepPage):
         else:
             cause = next((r for r in self.results.values() if r.impossible), None)
             env = self.machine.state.environment
-            text = self.tr(
-                "Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done."
-            ).format(url=env.rest_base_url if env is not None else "?", n=counts[Status.SKIP])
+            url = env.rest_base_url if env is not None else "?"
+            if cause is not None and cause.http_status is not None:  # AFAS answered, but cannot be asked now
+                text = self.tr(
+                    "AFAS at {url} could not be checked right now, so this says nothing about your setup. {n} checks "
+                    "were not done."
+                ).format(url=url, n=counts[Status.SKIP])
+            else:
+                text = self.tr(
+                    "Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done."
+                ).format(url=url, n=counts[Status.SKIP])
             self.summary.show_message(Level.INFO, text)
             if cause is not None:
-                env = self.machine.state.environment
-                lines = [
-                    self.tr("Tried: {url}").format(url=env.rest_base_url if env is not None else "?"),
-                    self.tr("What went wrong: {what}").format(what=self.text(cause.message)),
-                ]
+                lines = [self.tr("What went wrong: {what}").format(what=self.text(cause.message))]
                 if cause.detail:
                     lines.append(self.tr("Technical detail: {detail}").format(detail=cause.detail))
                 if cause.remedy is not None:
