@@ -795,8 +795,8 @@
         <translation>Nieuw client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
     <message>
-        <source>&amp;I see in the SmartBooqing portal that this administration uses the new client id</source>
-        <translation>&amp;Ik zie in het SmartBooqing-portaal dat deze administratie de nieuwe client id gebruikt</translation>
+        <source>I see in the SmartBooqing p&amp;ortal that this administration uses the new client id</source>
+        <translation>Ik zie in het SmartBooqing-p&amp;ortaal dat deze administratie de nieuwe client id gebruikt</translation>
     </message>
     <message>
         <source>I see in the SmartBooqing portal that this administration uses the new client id</source>

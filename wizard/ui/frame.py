@@ -95,6 +95,7 @@ class WizardWindow(QDialog):
         self.start_error: Exception | None = None
         # Esc, Cancel and the window's close button ask this before work is left behind (tests answer for the user).
         self.ask_to_leave: Callable[[str], bool] = self._ask_box
+        self._quitting = False
         self.setWindowFlag(Qt.WindowType.WindowMinMaxButtonsHint, True)
         self.pages: Pages = build_pages(machine, self._add_page)
 
@@ -391,7 +392,11 @@ class WizardWindow(QDialog):
         s = self.machine.state
         if self.machine.is_last(self.machine.current):
             return False  # the setup is done: nothing is lost by closing
-        return bool(s.environment is not None or any(s.ticks.values()) or s.token_storage is not None or s.migration)
+        # The demo starts with its simulated environment filled in: that is not the user's work.
+        environment = s.environment is not None and not s.demo
+        return bool(
+            environment or s.organisation or any(s.ticks.values()) or s.token_storage is not None or s.migration
+        )
 
     def leave_question(self) -> str:
         """What Esc and Cancel ask: progress is kept and how to resume (the demo keeps nothing)."""
@@ -418,14 +423,21 @@ class WizardWindow(QDialog):
         return box.clickedButton() is stop
 
     def reject(self) -> None:
-        """Esc and Cancel: close at once when nothing was entered, otherwise ask first."""
-        if self.entered_something() and not self.ask_to_leave(self.leave_question()):
+        """Esc, Cancel and the close button: close at once when nothing was entered, otherwise ask first."""
+        if not self._quitting and self.entered_something() and not self.ask_to_leave(self.leave_question()):
             return
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        # The application quitting (a tour, a probe, the session ending) closes without a question; only the
+        # user's own close button (a spontaneous event) asks.
+        self._quitting = not event.spontaneous()
+        try:
+            super().closeEvent(event)  # QDialog: reject(), which may ask and keep the window open
+        finally:
+            self._quitting = False
+        if event.isAccepted():
+            self.shutdown()
 
     def done(self, result: int) -> None:
         self.shutdown()

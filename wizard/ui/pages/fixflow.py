@@ -50,8 +50,9 @@ def _blocked_field() -> str:
 class FixBanner(QFrame):
     """ "The check found 3 missing: …" with the button that checks again."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, mnemonic: bool = True) -> None:
         super().__init__(parent)
+        self.mnemonic = mnemonic
         self.setObjectName("FixBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"#FixBanner {{ background: #fde2e2; border: 1px solid {MISSING_COLOUR}; }}")
@@ -71,7 +72,9 @@ class FixBanner(QFrame):
         self.hide()
 
     def _name_button(self) -> None:
-        self.again.setText(QCoreApplication.translate("FixFlow", "Check &again"))
+        text = QCoreApplication.translate("FixFlow", "Check &again")
+        # Where the page already uses that letter (the credential page), the button goes without a shortcut.
+        self.again.setText(text if self.mnemonic else text.replace("&", ""))
         self.again.setAccessibleName(
             QCoreApplication.translate("FixFlow", "Check again: run the check and go back to its results")
         )
@@ -101,6 +104,8 @@ class FixFlow(QObject):
         checklists: list[Checklist],
         name_of: Callable[[str], str],
         explain: Callable[[list[str]], str] | None = None,
+        *,
+        mnemonic: bool = True,
     ) -> None:
         """`explain(found)`, if given, says the banner's text itself: for items whose names alone say too little
         (the app connector's "unblocked" when AFAS refused the login)."""
@@ -110,7 +115,7 @@ class FixFlow(QObject):
         self.name_of = name_of
         self.explain = explain
         self.base: dict[str, str] = {}
-        self.banner = FixBanner()
+        self.banner = FixBanner(mnemonic=mnemonic)
         page.layout_.insertWidget(0, self.banner)
         self.banner.again.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
         page.installEventFilter(self)

@@ -215,7 +215,7 @@ class MigratePage(StepPage):
         self.copy_secret_button.setText(self.tr("Copy the client secret"))
         self.copy_secret_button.setAccessibleName(self.tr("Copy the new client secret for the SmartBooqing portal"))
         self.handed_over.setText(
-            self.tr("&I see in the SmartBooqing portal that this administration uses the new client id")
+            self.tr("I see in the SmartBooqing p&ortal that this administration uses the new client id")
         )
         self.handed_over.setAccessibleName(
             self.tr("I see in the SmartBooqing portal that this administration uses the new client id")

@@ -142,7 +142,7 @@ class TokenPage(StepPage):
 
     def build(self) -> None:
         # Opened by a fix from the check: the banner says what the check found wrong with the credential.
-        self.fix = FixFlow(self, [], lambda item: item)
+        self.fix = FixFlow(self, [], lambda item: item, mnemonic=False)  # Alt+R is "Bewaarde gegevens vervangen"
         # An existing connection: which kind of login does SmartBooqing use? (A new setup decided on step 5.)
         self.kind_box = QWidget()
         kind = QVBoxLayout(self.kind_box)
