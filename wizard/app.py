@@ -88,13 +88,16 @@ def run_gui(args: argparse.Namespace) -> int:
         start = "ready" if migrate else "oauth-secret-expiring" if renew else None
         # A user's start shows the window before the controller and its stores are built; the tour drives the
         # controller from its first moment, so it gets the whole window at once.
-        window = build_window(lang=lang, demo=demo, stack=stack, scenario=scenario, start=start, defer=not tour)
+        # A scenario's tour uses the credential its simulated client holds: the scenario's own kind unless `--auth`
+        # says otherwise.
+        auth = getattr(args, "auth", None) or (_scenario_auth(scenario) if scenario else None)
+        window = build_window(
+            lang=lang, demo=demo, stack=stack, scenario=scenario, start=start, defer=not tour, auth=auth
+        )
         autopilot = None
         if tour:
             from wizard.ui.tour import Autopilot
 
-            # A failing scenario's simulated client holds a classic token: its tour sets that up, not an OAuth client.
-            auth = getattr(args, "auth", None) or ("classic" if scenario else None)
             autopilot = Autopilot(
                 window, Path(tour), scenario=scenario, screen=tour_screen, auth=auth, migrate=migrate, renew=renew
             )
@@ -116,6 +119,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return ExitCode.OK
 
 
+def _scenario_auth(scenario: str) -> str:
+    from wizard.sim.scenarios import OAUTH_SCENARIOS
+
+    return "oauth" if scenario in OAUTH_SCENARIOS else "classic"
+
+
 def build_window(
     *,
     lang: Lang,
@@ -124,6 +133,7 @@ def build_window(
     scenario: str | None = None,
     start: str | None = None,
     defer: bool = False,
+    auth: str | None = None,
 ) -> WizardWindow:
     """Wire everything; `stack` stops the simulator when the wizard closes.
 
@@ -148,7 +158,9 @@ def build_window(
 
         # `scenario`: a failing scenario's tour (its token is handed to the tour); `start`: the demo's AFAS as it
         # begins (the move to OAuth starts from a working classic setup).
-        demo_server = SimulatorServer(scenario=scenario or start or "fresh")
+        # `auth`: a scenario's app connector on that Authenticatietype ("oauth": the OAuth-only preset).
+        preset = "oauth" if auth == "oauth" and scenario not in (None, "fresh") else None
+        demo_server = SimulatorServer(scenario=scenario or start or "fresh", auth=preset)
         demo_server.start()
         stack.callback(demo_server.stop)
 
@@ -177,6 +189,7 @@ def build_window(
                 sim=demo_server.admin(),  # carries the run's admin key
                 demo_environment=demo_server.environment,
                 scenario_token=demo_server.token if scenario else None,
+                scenario_client=demo_server.oauth_credentials if scenario else None,
             )
         choice = default_export_choice()
         return Services(

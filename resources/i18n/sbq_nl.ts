@@ -234,6 +234,18 @@
         <translation>Client secret &amp;kopiëren</translation>
     </message>
     <message>
+        <source>Done: this connection now uses OAuth</source>
+        <translation>Klaar: deze koppeling gebruikt nu OAuth</translation>
+    </message>
+    <message>
+        <source>SmartBooqing uses the new client id and secret; AFAS refuses the classic token from now on.</source>
+        <translation>SmartBooqing gebruikt de nieuwe client id en het nieuwe secret; AFAS weigert het klassieke token voortaan.</translation>
+    </message>
+    <message>
+        <source>You confirmed in the {portal} that this administration uses the new client id, and the wizard proved that AFAS now refuses the classic token. There is nothing more to do in the portal. Should SmartBooqing ask for the login details again, copy them here.</source>
+        <translation>U hebt in het {portal} bevestigd dat deze administratie de nieuwe client id gebruikt, en de wizard heeft aangetoond dat AFAS het klassieke token nu weigert. In het portaal hoeft u niets meer te doen. Vraagt SmartBooqing later opnieuw om de inloggegevens, kopieer ze dan hier.</translation>
+    </message>
+    <message>
         <source>Copy the client secret for the SmartBooqing portal</source>
         <translation>Client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
@@ -511,8 +523,20 @@
         <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Doe ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
+        <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
+        <translation>✖ De controle vond {name} geblokkeerd in AFAS. Hij is wel geïmporteerd, dus opnieuw importeren helpt niet: hef de blokkering op. In AFAS: {path}: vink &apos;{blocked}&apos; uit en sla op; controleer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>blocked in AFAS according to the check</source>
+        <translation>geblokkeerd in AFAS volgens de controle</translation>
+    </message>
+    <message>
         <source>missing according to the check</source>
         <translation>ontbreekt volgens de controle</translation>
+    </message>
+    <message>
+        <source>✖ The check found: {why}</source>
+        <translation>✖ De controle vond: {why}</translation>
     </message>
     <message>
         <source>Next is not available yet: {reason}</source>
@@ -751,8 +775,8 @@
         <translation>SmartBooqing de nieuwe client id en het secret geven</translation>
     </message>
     <message>
-        <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.</source>
-        <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.</translation>
+        <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.&lt;br&gt;&lt;b&gt;Why this must be done first:&lt;/b&gt; the next stage sets the app connector to {oauth}; from then on AFAS refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client. So before you go on, open the portal and confirm that this administration now shows the new client id.</source>
+        <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.&lt;br&gt;&lt;b&gt;Waarom dit eerst moet:&lt;/b&gt; de volgende stap zet de app connector op {oauth}; vanaf dan weigert AFAS het klassieke token, en SmartBooqing leest AFAS niet meer tot het de nieuwe client gebruikt. Open daarom eerst het portaal en bevestig dat deze administratie nu de nieuwe client id toont.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -859,12 +883,12 @@
         <translation>Nieuw client secret kopiëren voor het SmartBooqing-portaal</translation>
     </message>
     <message>
-        <source>&amp;SmartBooqing has the new client id and client secret</source>
-        <translation>SmartBooqing heeft de nieuwe client id en het client secret &amp;ontvangen</translation>
+        <source>I see in the SmartBooqing p&amp;ortal that this administration uses the new client id</source>
+        <translation>Ik zie in het SmartBooqing-p&amp;ortaal dat deze administratie de nieuwe client id gebruikt</translation>
     </message>
     <message>
-        <source>SmartBooqing has the new client id and client secret</source>
-        <translation>SmartBooqing heeft de nieuwe client id en het client secret</translation>
+        <source>I see in the SmartBooqing portal that this administration uses the new client id</source>
+        <translation>Ik zie in het SmartBooqing-portaal dat deze administratie de nieuwe client id gebruikt</translation>
     </message>
     <message>
         <source>Hid&amp;e secret</source>
@@ -1453,12 +1477,48 @@
         <translation>Rapport op&amp;slaan…</translation>
     </message>
     <message>
+        <source>AFAS at {url} could not be checked right now, so this says nothing about your setup. {n} checks were not done.</source>
+        <translation>AFAS op {url} kon nu niet worden gecontroleerd; over uw inrichting zegt dit dus niets. {n} controles zijn niet gedaan.</translation>
+    </message>
+    <message>
+        <source>Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done.</source>
+        <translation>AFAS was niet te bereiken op {url}; over uw inrichting zegt dit dus niets. {n} controles zijn niet gedaan.</translation>
+    </message>
+    <message>
+        <source>Setup step: {step}</source>
+        <translation>Inrichtingsstap: {step}</translation>
+    </message>
+    <message>
+        <source>Fix: {step}</source>
+        <translation>Herstellen: {step}</translation>
+    </message>
+    <message>
+        <source>Go to: {step}</source>
+        <translation>Naar: {step}</translation>
+    </message>
+    <message>
+        <source>{button} ({count} missing or wrong)</source>
+        <translation>{button} ({count} ontbreekt of fout)</translation>
+    </message>
+    <message>
+        <source>{button} (to check yourself)</source>
+        <translation>{button} (zelf te controleren)</translation>
+    </message>
+    <message>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
         <source>Every check</source>
         <translation>Alle controles</translation>
+    </message>
+    <message>
+        <source>ℹ This connection uses a classic token, which AFAS stops accepting after {date}.</source>
+        <translation>ℹ Deze koppeling gebruikt een klassiek token; AFAS accepteert dat na {date} niet meer.</translation>
+    </message>
+    <message>
+        <source>&amp;Move to OAuth</source>
+        <translation>&amp;Overstappen op OAuth</translation>
     </message>
     <message>
         <source>Checking {n} items…</source>
@@ -1479,6 +1539,10 @@
     <message>
         <source>AFAS log reference: {ref}</source>
         <translation>AFAS-logboekreferentie: {ref}</translation>
+    </message>
+    <message>
+        <source>No login details are stored for this environment yet, so the check cannot start. Store them in &apos;{step}&apos;, then come back.</source>
+        <translation>Voor deze omgeving zijn nog geen inloggegevens bewaard, dus de controle kan niet beginnen. Bewaar ze in &apos;{step}&apos; en kom daarna terug.</translation>
     </message>
     <message>
         <source>{ok} of {n} checks passed.</source>
@@ -1505,14 +1569,6 @@
         <translation>{bad} van de {n} controles mislukt. Elke knop hieronder brengt u naar de stap waar u het oplost; controleer daarna opnieuw.</translation>
     </message>
     <message>
-        <source>AFAS could not be asked right now, so this says nothing about your setup. {n} checks were not done.</source>
-        <translation>AFAS kon nu niet worden bevraagd; dit zegt dus niets over uw inrichting. {n} controles zijn niet gedaan.</translation>
-    </message>
-    <message>
-        <source>Tried: {url}</source>
-        <translation>Geprobeerd: {url}</translation>
-    </message>
-    <message>
         <source>What went wrong: {what}</source>
         <translation>Wat er misging: {what}</translation>
     </message>
@@ -1533,16 +1589,8 @@
         <translation>Herstellen in stap {n}: {step}</translation>
     </message>
     <message>
-        <source>Fix in step {n}: {step} ({count} missing or wrong)</source>
-        <translation>Herstellen in stap {n}: {step} ({count} ontbreekt of klopt niet)</translation>
-    </message>
-    <message>
         <source>Go to step {n}: {step}</source>
         <translation>Naar stap {n}: {step}</translation>
-    </message>
-    <message>
-        <source>Go to step {n}: {step} (to check yourself)</source>
-        <translation>Naar stap {n}: {step} (zelf controleren)</translation>
     </message>
     <message>
         <source>Show the {n} checks that were not done</source>
@@ -1551,6 +1599,10 @@
     <message>
         <source>All {n} checks passed.</source>
         <translation>Alle {n} controles zijn geslaagd.</translation>
+    </message>
+    <message>
+        <source>To check yourself</source>
+        <translation>Zelf te controleren</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1756,6 +1808,22 @@
     <message>
         <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>
         <translation>DEMO: hier wordt geen echte AFAS-omgeving aangeraakt. De stappen in AFAS gebeuren in een gesimuleerde AFAS op deze computer.</translation>
+    </message>
+    <message>
+        <source>Stop the demo? Nothing of the demo is kept; start it again to see it from the start.</source>
+        <translation>De demo stoppen? Van de demo wordt niets bewaard; start hem opnieuw om hem van voren af aan te zien.</translation>
+    </message>
+    <message>
+        <source>Stop for now? Your progress is kept on this computer (stored login details stay in its safe storage). Start SmartBooqing AFAS Setup again and choose your organisation to continue where you left off.</source>
+        <translation>Nu stoppen? Uw voortgang blijft op deze computer bewaard (bewaarde inloggegevens blijven in de beveiligde opslag). Start SmartBooqing AFAS-koppeling opnieuw en kies uw organisatie om verder te gaan waar u was gebleven.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop for now</source>
+        <translation>Nu &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Doorgaan</translation>
     </message>
 </context>
 </TS>

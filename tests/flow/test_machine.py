@@ -130,14 +130,16 @@ def test_go_to_a_visited_step_walks_back(machine: WizardMachine) -> None:
     )
 
 
-def test_go_to_from_check_existing_switches_to_full_setup(machine: WizardMachine) -> None:
+def test_go_to_from_check_existing_is_a_detour_that_keeps_the_short_path(machine: WizardMachine) -> None:
     machine.state.mode = Mode.CHECK_EXISTING
     for _ in range(3):
         machine.advance()
     assert machine.current is StepId.VERIFY
     assert machine.go_to(StepId.LINK_CONNECTORS) is StepId.LINK_CONNECTORS
-    assert machine.state.mode is Mode.SETUP
-    assert machine.next_step() is StepId.DOSSIER  # and the path continues in the setup order
+    assert machine.state.mode is Mode.CHECK_EXISTING and StepId.LINK_CONNECTORS not in machine.order
+    assert machine.next_step() in SETUP_ORDER  # Next continues in the guide's order, back towards the check
+    machine.back()
+    assert machine.current is StepId.VERIFY
 
 
 def test_report_ticks_earlier_checklists(machine: WizardMachine) -> None:

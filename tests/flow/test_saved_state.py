@@ -58,6 +58,8 @@ def _values() -> dict[str, Any]:
         "verification": VerificationSummary(passed=3, failed=1, impossible=True),
         "attention": [StepId.LINK_CONNECTORS],
         "found_missing": {StepId.LINK_CONNECTORS: ["get:SBQ_BTW"]},
+        "found_blocked": {StepId.IMPORT: ["gcn:SBQ_Transaction_History.gcn"]},
+        "found_why": {StepId.TOKEN: [Text(en="rejected", nl="geweigerd")]},
         "credential": CLASSIC,
         "new_client": None,  # set where a test needs it: building one registers its secret for redaction
     }

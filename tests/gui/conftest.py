@@ -85,6 +85,7 @@ def make_window(qtbot: Any, translations: Translations, tmp_path: Path) -> Itera
         translations.install(lang)
         machine = WizardMachine(manifest, state or WizardState(lang=lang, demo=demo))
         window = WizardWindow(machine, services, translations)
+        window.ask_to_leave = lambda _question: True  # closing at teardown: no question box to wait for
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

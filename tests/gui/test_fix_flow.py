@@ -9,11 +9,11 @@ import pytest
 
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_verify_page import PASS_AUTH, PASS_FI, Check, _ready_state, _t, _walk_to_verify, scripted
-from wizard.domain.checks import CheckResult
+from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.environment import parse_environment
 from wizard.domain.steps import StepId
 from wizard.flow.saved_state import save
-from wizard.flow.state import ProfitClient, WizardState
+from wizard.flow.state import Mode, ProfitClient, WizardState
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.environment import EnvironmentPage
 from wizard.ui.pages.import_files import ImportPage
@@ -171,3 +171,84 @@ def test_how_profit_is_opened_decides_the_import_paths(make_window: WindowFactor
     assert window.machine.state.profit_client is ProfitClient.APP
     assert page.path_of("SBQ_BTW.gcn") == "\\\\Client\\C$\\files\\SBQ_BTW.gcn"
     assert "profit_client" in save(window.machine.state)  # remembered with the progress
+
+
+def test_while_a_check_fails_enter_is_the_first_fix_not_next(make_window: WindowFactory, qtbot) -> None:
+    from wizard.ui.frame import Button
+
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, *MISSING, PASS_FI])
+    first = page.first_fix_button()
+    assert first is not None and first.isDefault()
+    assert not window.button(Button.NEXT).isDefault()
+    assert page.todo_title.text() == "What to do"
+
+
+def test_a_blocked_definition_is_called_blocked_with_where_to_unblock_it(make_window: WindowFactory, qtbot) -> None:
+    blocked = CheckResult(
+        id=CheckId("get:SBQ_Transactie"),
+        status=Status.FAIL,
+        title=_t("GetConnector SBQ_Transactie"),
+        message=_t("The definition is blocked in AFAS."),
+        fix_step=StepId.IMPORT,
+        blocked=True,
+    )
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, blocked, PASS_FI])
+    page.fix_buttons[StepId.IMPORT].click()
+    assert _at(window) is StepId.IMPORT
+    imports = window.pages[StepId.IMPORT]
+    assert isinstance(imports, ImportPage)
+    box = imports.checklist.boxes["gcn:SBQ_Transaction_History.gcn"]
+    assert box.isChecked()  # it was imported: the check does not untick it
+    assert "blocked in AFAS" in box.text() and "missing" not in box.text()
+    banner = imports.fix.banner.label.text()
+    assert "Transaction history (invoices already booked) (SBQ_Transactie)" in banner
+    assert "Geblokkeerd" in banner and "missing" not in banner
+
+
+def test_the_check_without_stored_login_details_says_so_with_one_button_to_them(
+    make_window: WindowFactory, qtbot
+) -> None:
+    state = _ready_state()
+    state.credential, state.token_storage = None, None
+    window = make_window(state=state, verify=scripted([PASS_AUTH]), planned=lambda m: [("auth", _t("Auth"))])
+    page = _walk_to_verify(window)
+    assert "No login details are stored" in page.summary.text()
+    assert page.rows == {}  # no list of checks that cannot start
+    assert list(page.fix_buttons) == [StepId.TOKEN]
+    button = page.fix_buttons[StepId.TOKEN]
+    assert "Login details" in button.text() and button.isDefault()
+    button.click()
+    assert _at(window) is StepId.TOKEN
+
+
+def test_check_existing_keeps_its_own_numbers_when_a_fix_lies_outside_its_path(
+    make_window: WindowFactory, qtbot
+) -> None:
+    state = _ready_state()
+    state.mode = Mode.CHECK_EXISTING
+    checks = [PASS_AUTH, *MISSING, PASS_FI]
+    window = make_window(state=state, verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks])
+    window.go_to(StepId.VERIFY)
+    page = window.pages[StepId.VERIFY]
+    assert isinstance(page, VerifyPage)
+    qtbot.waitUntil(lambda: not page.running and page.verdict is not None, timeout=10_000)
+    button = page.fix_buttons[StepId.LINK_CONNECTORS]
+    assert "Step" not in button.text() and "Link connectors" in button.text()  # no "Step 6" on a 5-step path
+    shown = [s for s, b in window.step_list.labels.items() if b.isVisibleTo(window.step_list)]
+    button.click()
+    assert _at(window) is StepId.LINK_CONNECTORS and window.machine.state.mode is Mode.CHECK_EXISTING
+    now = [s for s, b in window.step_list.labels.items() if b.isVisibleTo(window.step_list)]
+    assert len(now) == len(shown) + 1  # only the detour itself is added, never the whole setup
+    assert window.step_list.labels[StepId.LINK_CONNECTORS].text().startswith("↳ ")  # the detour, unnumbered
+
+
+def test_a_rejected_credential_opens_the_credential_step_saying_why(make_window: WindowFactory, qtbot) -> None:
+    rejected = Check(
+        "auth", "fail", _t("Login"), _t("AFAS rejected the token (HTTP 401)."), _t("Make a new token."), StepId.TOKEN
+    )
+    window, page = _failing_window(make_window, qtbot, [rejected])
+    page.fix_buttons[StepId.TOKEN].click()
+    assert _at(window) is StepId.TOKEN
+    banner = window.pages[StepId.TOKEN].fix.banner
+    assert banner.isVisibleTo(window.pages[StepId.TOKEN])
+    assert "AFAS rejected the token (HTTP 401)." in banner.label.text() and "Make a new token." in banner.label.text()

@@ -50,6 +50,7 @@ class Report:
     checks: list[CheckResult]
     saved: list[str] = field(default_factory=list)
     profit_version: str | None = None
+    app_connector: str | None = None
 
     def to_html(self, lang: Lang) -> str:
         return f"<html lang='{lang.value}'>{len(self.checks)}</html>"
@@ -224,7 +225,8 @@ def test_impossible_says_what_was_tried_and_folds_the_skipped_rows(make_window: 
     assert "34 checks were not done" in page.summary.text()
     tried = page.tried.text()
     assert page.tried.isVisibleTo(page)
-    assert "https://12345.rest.afas.online/ProfitRestServices" in tried and "HTTP 503" in tried
+    # What was tried is said once, in the summary; the panel says what went wrong and what to do.
+    assert "https://12345.rest.afas.online/ProfitRestServices" in page.summary.text() and "HTTP 503" in tried
     assert "maintenance" in tried
     assert not any(page.rows[c.id].isVisibleTo(page) for c in skipped)
     assert "34" in page.skipped_toggle.text()

@@ -47,7 +47,7 @@ CASES = {
     "unknown client, wrong host": ("wrong-host", "body", Problem.WRONG_ENVIRONMENT, 400, ["environment number"]),
     "still classic token": ("classic", "body", Problem.UNAUTHORIZED_CLIENT, 400, ["Authenticatietype", "OAuth"]),
     "classic, invalid_client": ("classic-invalid", "body", Problem.INVALID_CLIENT, 400, ["Authenticatietype"]),
-    "maintenance": ("maintenance", "body", Problem.MAINTENANCE, 503, ["afasstatus.nl"]),
+    "maintenance": ("maintenance", "body", Problem.MAINTENANCE, 503, ["maintenance is over"]),
     "IP restriction": ("forbidden", "body", Problem.FORBIDDEN, 403, ["IP-restricties"]),
     "captive portal": ("garbage", "body", Problem.MALFORMED, 200, ["helpdesk@smartbooqing.com"]),
     "no token endpoint": ("no-endpoint", "body", Problem.NOT_FOUND, 404, ["classic token"]),

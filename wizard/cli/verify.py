@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.data.local_file import write_local_file
 from wizard.domain.errors import InputError
-from wizard.domain.presentation import Status, attention_rank, status_label
+from wizard.domain.presentation import Status, attention_rank
 from wizard.domain.redact import excerpt, for_terminal, json_for_terminal, redact
 from wizard.domain.text import Lang, Text
 from wizard.stores.secret_file import MAX_SECRET_FILE, read_secret_file
@@ -245,6 +245,8 @@ def _field(text: str) -> str:
 
 
 def render_table(report: Report, lang: Lang) -> str:
+    from wizard.verify.report import result_label  # loaded with the report itself, not at start-up
+
     lines = [
         Text(en="AFAS environment {e} ({u})", nl="AFAS-omgeving {e} ({u})")
         .format(e=_field(report.environment), u=_field(report.base_url))
@@ -252,7 +254,7 @@ def render_table(report: Report, lang: Lang) -> str:
         "",
     ]
     for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
-        lines.append(f"{status_label(check.status, lang):<18} {_field(check.title.get(lang))}")
+        lines.append(f"{result_label(check, lang):<18} {_field(check.title.get(lang))}")
         lines.append(f"{'':<18}   {_field(check.message.get(lang))}")
         if check.remedy is not None and check.status in (Status.FAIL, Status.WARN, Status.MANUAL, Status.INFO):
             lines.append(f"{'':<18}   → {_field(check.remedy.get(lang))}")

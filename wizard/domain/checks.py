@@ -73,6 +73,10 @@ class Outcome:
     # True when the check could not be done at all right now (IP restriction, maintenance, unreachable, timeout).
     impossible: bool = False
     profit_version: str | None = None  # what AppConnectorVersion answered
+    # True when the object exists in AFAS but is blocked there: unblock it, never import or link it again.
+    blocked: bool = False
+    # True when the cause is the app connector's Authenticatietype (not its Geblokkeerd box): the fix names that field.
+    auth_type: bool = False
 
 
 class CheckResult(BaseModel):
@@ -92,6 +96,8 @@ class CheckResult(BaseModel):
     detail: str = ""
     impossible: bool = False
     profit_version: str | None = None
+    blocked: bool = False
+    auth_type: bool = False
 
     @classmethod
     def of(cls, check: CheckId, title: Text, outcome: Outcome, duration_ms: int = 0) -> CheckResult:
@@ -108,4 +114,6 @@ class CheckResult(BaseModel):
             detail=outcome.detail,
             impossible=outcome.impossible,
             profit_version=outcome.profit_version,
+            blocked=outcome.blocked,
+            auth_type=outcome.auth_type,
         )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from wizard.domain.checks import CheckKind, CheckResult, Status
 from wizard.domain.steps import StepId
+from wizard.domain.text import Text
 from wizard.flow.machine import SETUP_ORDER, WizardMachine, gcn_item
 from wizard.flow.state import VerificationSummary
 
@@ -23,6 +24,8 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult], *, pro
         for item in items:
             state.set_tick(step, item, on=False)  # the check says it is not done, whatever was ticked
     state.found_missing = found
+    state.found_blocked = found_missing_in(machine, results, blocked=True)
+    state.found_why = reasons_in(machine, results)
     fix_steps = {r.fix_step for r in results if r.status is Status.FAIL and r.fix_step is not None}
     state.attention = [step for step in SETUP_ORDER if step in fix_steps]
     count = {status: sum(1 for r in results if r.status is status) for status in Status}
@@ -40,11 +43,16 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult], *, pro
     )
 
 
-def found_missing_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[StepId, list[str]]:
-    """The checklist items failing checks prove missing, per step, in checklist order."""
+def found_missing_in(
+    machine: WizardMachine, results: Sequence[CheckResult], *, blocked: bool = False
+) -> dict[StepId, list[str]]:
+    """The checklist items failing checks prove missing, per step, in checklist order; `blocked`: instead those
+    that are there but blocked in AFAS (a blocked definition was imported: it is never called missing)."""
     found: dict[StepId, set[str]] = {}
     for result in results:
         if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
+            continue
+        if result.blocked is not blocked:
             continue
         item = item_of(machine, result)
         if item is not None and item in machine.items(result.fix_step):
@@ -54,11 +62,28 @@ def found_missing_in(machine: WizardMachine, results: Sequence[CheckResult]) -> 
     }
 
 
+def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[StepId, list[Text]]:
+    """Per fix step, the messages of failures no checklist item of that step names: why the step was opened."""
+    found: dict[StepId, list[Text]] = {}
+    for result in results:
+        if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
+            continue
+        if item_of(machine, result) in machine.items(result.fix_step):
+            continue
+        why = result.message
+        if result.remedy is not None:
+            why += Text(en=" What to do: ", nl=" Wat te doen: ") + result.remedy
+        found.setdefault(result.fix_step, []).append(why)
+    return found
+
+
 def item_of(machine: WizardMachine, result: CheckResult) -> str | None:
     """The checklist item a check is about on its fix step, if any."""
     kind, name = result.id.kind, result.id.connector
     if kind is CheckKind.AUTH:
-        return "unblocked"  # a rejected token's first cause: the app connector is still blocked
+        # A refused login's first cause is a blocked app connector, unless the check names the Authenticatietype:
+        # then no box is marked and the fix page says the check's own words (found_why).
+        return None if result.auth_type else "unblocked"
     if name is None:
         return None
     try:

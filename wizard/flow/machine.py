@@ -188,9 +188,7 @@ class WizardMachine:
             while self.current is not step:
                 self.back()
             return step
-        if step not in self.order:
-            # A remedy outside the short "check existing" path means the full setup is needed after all.
-            self.state.mode = Mode.SETUP
+        # A remedy outside the short "check existing" path is a detour: that path keeps its own steps and numbers.
         return self._move_to(step)
 
     def resume(self, state: WizardState) -> StepId:

@@ -139,6 +139,11 @@ class WizardState:
     attention: list[StepId] = field(default_factory=list, metadata=policy(P | BACK))
     # Per step, the checklist items the last verification found missing ("missing according to the check").
     found_missing: dict[StepId, list[str]] = field(default_factory=dict, metadata=policy(P | BACK))
+    # Per step, the items the last verification found there but blocked in AFAS (to unblock, not to redo).
+    found_blocked: dict[StepId, list[str]] = field(default_factory=dict, metadata=policy(P | BACK))
+    # Per step, what the last verification found wrong there that no checklist item names (a rejected credential):
+    # the fix page says why it was opened.
+    found_why: dict[StepId, list[Text]] = field(default_factory=dict, metadata=policy(BACK))
     credential: AnyCredential | None = field(default=None, repr=False, metadata=policy(SECRET | BACK))
     # While moving to OAuth: the new client, until it replaces the classic token in the keyring. It exists in AFAS
     # once created, so Back keeps it like the move's stages.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -92,6 +93,9 @@ class WizardWindow(QDialog):
         self._wire_scheduled = False
         self._shown: StepId | None = None  # the step whose page is on screen
         self.start_error: Exception | None = None
+        # Esc, Cancel and the window's close button ask this before work is left behind (tests answer for the user).
+        self.ask_to_leave: Callable[[str], bool] = self._ask_box
+        self._quitting = False
         self.setWindowFlag(Qt.WindowType.WindowMinMaxButtonsHint, True)
         self.pages: Pages = build_pages(machine, self._add_page)
 
@@ -314,8 +318,13 @@ class WizardWindow(QDialog):
         b[Button.FINISH].setVisible(last)
         b[Button.FINISH].setEnabled(complete)
         b[Button.CANCEL].setVisible(not last)
-        b[Button.FINISH if last else Button.NEXT].setDefault(True)
+        # A page may make its own button the default (the check's first fix while anything fails): then Enter
+        # means that, and Next is not highlighted.
+        own = page.default_button()
+        b[Button.FINISH if last else Button.NEXT].setDefault(own is None)
         b[Button.NEXT if last else Button.FINISH].setDefault(False)
+        if own is not None:
+            own.setDefault(True)
         order = m.order
         before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
         b[Button.CHECK].setVisible(before_check and step is not StepId.WELCOME and m.state.environment is not None)
@@ -386,9 +395,57 @@ class WizardWindow(QDialog):
         if self._wired:
             self.controller.shutdown()
 
+    def entered_something(self) -> bool:
+        """Whether leaving now leaves work behind: anything the user entered, ticked, stored or started."""
+        s = self.machine.state
+        if self.machine.is_last(self.machine.current):
+            return False  # the setup is done: nothing is lost by closing
+        # The demo starts with its simulated environment filled in: that is not the user's work.
+        environment = s.environment is not None and not s.demo
+        return bool(
+            environment or s.organisation or any(s.ticks.values()) or s.token_storage is not None or s.migration
+        )
+
+    def leave_question(self) -> str:
+        """What Esc and Cancel ask: progress is kept and how to resume (the demo keeps nothing)."""
+        if self.machine.state.demo:
+            return QCoreApplication.translate(
+                "WizardWindow", "Stop the demo? Nothing of the demo is kept; start it again to see it from the start."
+            )
+        return QCoreApplication.translate(
+            "WizardWindow",
+            "Stop for now? Your progress is kept on this computer (stored login details stay in its safe storage). "
+            "Start SmartBooqing AFAS Setup again and choose your organisation to continue where you left off.",
+        )
+
+    def _ask_box(self, question: str) -> bool:
+        """Ask before leaving, in a message box (`ask_to_leave`; tests replace it)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), question, parent=self)
+        stop = box.addButton(
+            QCoreApplication.translate("WizardWindow", "&Stop for now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        stay = box.addButton(QCoreApplication.translate("WizardWindow", "&Continue"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is stop
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: close at once when nothing was entered, otherwise ask first."""
+        if not self._quitting and self.entered_something() and not self.ask_to_leave(self.leave_question()):
+            return
+        super().reject()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        # The application quitting (a tour, a probe, the session ending) closes without a question; only the
+        # user's own close button (a spontaneous event) asks.
+        self._quitting = not event.spontaneous()
+        try:
+            super().closeEvent(event)  # QDialog: reject(), which may ask and keep the window open
+        finally:
+            self._quitting = False
+        if event.isAccepted():
+            self.shutdown()
 
     def done(self, result: int) -> None:
         self.shutdown()

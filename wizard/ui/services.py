@@ -13,6 +13,7 @@ from wizard.domain.checks import CheckResult
 from wizard.domain.credentials import ClassicToken, Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.manifest import Manifest
+from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text
 
 if TYPE_CHECKING:  # the composition root (wizard.app) builds these: the simulator only for the demo
@@ -59,5 +60,6 @@ class Services:
     sim: SimAdmin | None = None  # the demo's simulated AFAS
     demo_environment: AfasEnvironment | None = None
     scenario_token: ClassicToken | None = None  # the tour of a scenario: the token the simulated client holds
+    scenario_client: OAuthClientCredentials | None = None  # ... and its OAuth client (`--auth oauth`)
     export: Callable[[Path], ExportResult] = export_connectors
     probe: ProbeFn = probe_afas  # storing login details asks AFAS once (a test's scripted one)

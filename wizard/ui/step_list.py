@@ -81,16 +81,18 @@ class StepList(QWidget):
         order = m.order
         ratio = self.devicePixelRatioF()
         for step, button in self.labels.items():
-            button.setVisible(step in order)
+            # A detour outside the short path (a fix from the check) shows while on it, without a number: the
+            # path keeps its own steps and numbers.
+            button.setVisible(step in order or step is m.current)
             icon, word = self.state_of(step)
             number = order.index(step) + 1 if step in order else 0
-            text = f"{number}. {step_name(step)}"
+            text = f"{number}. {step_name(step)}" if number else f"↳ {step_name(step)}"
             if self.needs_attention(step):  # also while on it: it needs attention until the check says it is fixed
                 word = QCoreApplication.translate("WizardWindow", "needs attention")
                 text += "\n" + word  # in words too: the icon's shape is not everyone's first read
             button.setText(text)
             button.setIcon(state_icon(icon, ratio))
-            button.setAccessibleName(f"{number}. {step_name(step)}: {word}")
+            button.setAccessibleName(f"{text.splitlines()[0]}: {word}")
             # Any step already reached can be opened again; the current one is where the user already is.
             can_open = step in self.reached and step is not m.current
             button.setEnabled(can_open)

@@ -95,7 +95,9 @@ class Autopilot(QObject):
         self.out_dir = out_dir
         # A scenario's simulated AFAS is already set up (with its defect): the tour ticks each step as a user who
         # believes it is done, uses the token the scenario holds, and photographs the failing check and its fix page.
-        self.scenario = scenario
+        # "fresh" is AFAS before the guide: its tour walks the whole setup like the demo's, doing every step.
+        self.scenario = scenario if scenario != "fresh" else None
+        self._scenario_name = scenario
         self._fixing = False
         self.screen = screen or Screen()
         self.auth = AuthKind(auth) if auth else AuthKind.OAUTH
@@ -243,10 +245,14 @@ class Autopilot(QObject):
     def _scenario_act(self, step: StepId, page: object) -> bool:
         """Do a step of a scenario's tour; False: the step is done as in the ordinary tour (exporting the files)."""
         if step is StepId.TOKEN and isinstance(page, TokenPage):
-            token = self.controller.services.scenario_token
-            if token is None:
+            services = self.controller.services
+            if self.auth is AuthKind.OAUTH and services.scenario_client is not None:
+                client = services.scenario_client
+                page.fill_client(client.client_id, client.client_secret.get_secret_value(), client.secret_expires)
+            elif self.auth is AuthKind.CLASSIC and services.scenario_token is not None:
+                page.fill_token(services.scenario_token.xml())
+            else:
                 return False
-            page.fill_token(token.xml())
             page.store_button.click()
             return True
         if step is StepId.APP_CONNECTOR and isinstance(page, AppConnectorPage):
@@ -359,8 +365,8 @@ class Autopilot(QObject):
         self._deadline.stop()
         if problem:
             print(f"tour failed: {problem}", file=sys.stderr, flush=True)
-        elif self.scenario:
-            self._say(f"tour of scenario {self.scenario} done: {len(self.shots)} screenshots in {self.out_dir}")
+        elif self._scenario_name:
+            self._say(f"tour of scenario {self._scenario_name} done: {len(self.shots)} screenshots in {self.out_dir}")
         else:
             self._say(f"tour passed: {len(self.shots)} screenshots in {self.out_dir}")
         self._on_finish(code)

@@ -64,7 +64,9 @@ def _rejected(run: RunContext, app: str, reply: Reply | AfasProblem, problem: Af
                 nl="AFAS weigert het klassieke token en vraagt in plaats daarvan om OAuth.",
             ),
             remedy=switched,
-            fix_step=StepId.TOKEN,
+            # The cause is the app connector's Authenticatietype, set on the app connector step.
+            fix_step=StepId.APP_CONNECTOR,
+            auth_type=True,
         )
         return with_problem(outcome, problem)
     rejected = Outcome(
@@ -129,11 +131,14 @@ async def check_get(run: RunContext, spec: ConnectorSpec) -> Outcome:
         blocked = Outcome(
             status=Status.FAIL,
             message=Text(
-                en="The definition of {id} is blocked in AFAS: SmartBooqing cannot read it.",
-                nl="De definitie van {id} is geblokkeerd in AFAS: SmartBooqing kan hem niet lezen.",
-            ).format(id=spec.id),
+                en="The definition '{name}' ({id}) is blocked in AFAS: SmartBooqing cannot read it. It is there, so "
+                "importing it again does not help: unblock it.",
+                nl="De definitie '{name}' ({id}) is geblokkeerd in AFAS: SmartBooqing kan hem niet lezen. Hij is er "
+                "wel, dus opnieuw importeren helpt niet: hef de blokkering op.",
+            ).format(name=spec.description, id=spec.id),
             remedy=remedies.unblock_definition(spec.id),
             fix_step=StepId.IMPORT,
+            blocked=True,
         )
         return with_problem(blocked, problem)
     if problem is not None and problem.kind is Problem.FIELD_NOT_FOUND and (gcn := run.manifest.gcn_for(spec.id)):

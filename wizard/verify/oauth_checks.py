@@ -78,6 +78,8 @@ def classic_refused_by_oauth(headers: httpx.Headers | Mapping[str, str], app: st
 # The wizard step that fixes each refused token request: the credential itself, the app connector's settings, or
 # the environment the token was asked of. Maintenance and an IP restriction met from this computer have none: they
 # are no defect of the setup (issue 20 item 4).
+# A client secret past its expiry date is renewed (issue 21): the renewal makes, proves and hands over a new one.
+RENEW_SECRET_STEP = StepId.RENEW
 _FIX_STEP = {
     Problem.INVALID_CLIENT: StepId.TOKEN,
     Problem.UNAUTHORIZED_CLIENT: StepId.APP_CONNECTOR,
@@ -86,6 +88,12 @@ _FIX_STEP = {
     Problem.WRONG_ENVIRONMENT: StepId.ENVIRONMENT,
     Problem.NOT_FOUND: StepId.ENVIRONMENT,
 }
+
+
+def _fix_step(problem: AfasProblem, credential: Credential, today: dt.date) -> StepId | None:
+    if problem.kind is Problem.INVALID_CLIENT and secret_expired_on(credential, today) is not None:
+        return RENEW_SECRET_STEP
+    return _FIX_STEP.get(problem.kind)
 
 
 def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, app: str | None) -> Outcome:
@@ -99,8 +107,9 @@ def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, 
         status=Status.FAIL,
         message=message,
         remedy=remedies.oauth_refused(problem, app, secret_expired_on(credential, today)),
-        fix_step=None if problem.impossible else _FIX_STEP.get(problem.kind),
+        fix_step=None if problem.impossible else _fix_step(problem, credential, today),
         http_status=problem.status,
         detail=problem.technical(),
         impossible=problem.impossible,
+        auth_type=problem.kind in (Problem.UNAUTHORIZED_CLIENT, Problem.UNSUPPORTED_GRANT),
     )

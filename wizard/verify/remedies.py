@@ -173,9 +173,10 @@ def new_token(app: str) -> Text:
     ).format(path=path.text)
 
 
+# AFAS's maintenance message already names afasstatus.nl: the remedy adds what it means, not the same words again.
 MAINTENANCE = Text(
-    en="AFAS is in maintenance. Try again later; afasstatus.nl shows when it ends.",
-    nl="AFAS is in onderhoud. Probeer het later opnieuw; afasstatus.nl toont wanneer het klaar is.",
+    en="Nothing to change in your setup: check again when the maintenance is over.",
+    nl="Aan uw inrichting hoeft niets te veranderen: controleer opnieuw als het onderhoud voorbij is.",
 )
 
 UNREACHABLE = Text(
@@ -275,10 +276,7 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
             "richt de app connector voorlopig in met een klassiek token.",
         )
     if kind is Problem.MAINTENANCE:
-        return Text(
-            en="Try again later; afasstatus.nl shows when maintenance ends.",
-            nl="Probeer het later opnieuw; afasstatus.nl toont wanneer het onderhoud klaar is.",
-        )
+        return MAINTENANCE
     return Text(
         en="Try again later; if this keeps happening, send the technical details to {hd}.",
         nl="Probeer het later opnieuw; blijft dit gebeuren, stuur dan de technische details naar {hd}.",

@@ -26,7 +26,32 @@ from wizard.domain.presentation import (
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 
-__all__ = ["CheckResult", "Report", "Status", "check_dict", "status_label"]
+__all__ = ["CheckResult", "Report", "Status", "check_dict", "count_parts", "result_label", "status_label"]
+
+
+IMPOSSIBLE_LABEL = Text(en="Could not check now", nl="Nu niet te controleren")
+
+
+def result_label(check: CheckResult, lang: Lang) -> str:
+    """A check's status as every surface shows it; one AFAS could not be asked is never '✖ Failed'."""
+    if check.impossible:
+        return f"{VERDICT_LOOK[Verdict.IMPOSSIBLE].symbol} {IMPOSSIBLE_LABEL.get(lang)}"
+    return status_label(check.status, lang)
+
+
+def count_parts(counts: dict[str, int], lang: Lang) -> str:
+    """ "33 passed, 1 to check yourself, 1 for your information": the separate numbers that sum to the total."""
+    words = (
+        ("pass", Text(en="{n} passed", nl="{n} in orde")),
+        ("fail", Text(en="{n} failed", nl="{n} mislukt")),
+        ("could_not_check", Text(en="{n} could not be checked now", nl="{n} nu niet te controleren")),
+        ("warn", Text(en="{n} with a warning", nl="{n} met een waarschuwing")),
+        ("manual", Text(en="{n} to check yourself", nl="{n} zelf te controleren")),
+        ("info", Text(en="{n} for your information", nl="{n} ter informatie")),
+        ("skip", Text(en="{n} not done", nl="{n} niet gedaan")),
+    )
+    return ", ".join(text.format(n=counts[key]).get(lang) for key, text in words if counts.get(key))
+
 
 # The report's own colours per tone (text, cell tint): printed and read on white, so one light set.
 _TONE_CSS: dict[Tone, tuple[str, str]] = {
@@ -43,7 +68,8 @@ def check_dict(check: CheckResult, lang: Lang) -> dict[str, Any]:
     return {
         "id": str(check.id),
         "status": check.status.value,
-        "status_label": status_label(check.status, lang),
+        "status_label": result_label(check, lang),
+        "impossible": check.impossible,
         "title": check.title.get(lang),
         "message": check.message.get(lang),
         "remedy": check.remedy.get(lang) if check.remedy else None,
@@ -68,9 +94,12 @@ class Report(BaseModel):
     profit_version: str | None = None
 
     def counts(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in Status}
+        """Per status, plus "could_not_check" (a check AFAS could not be asked for, not a failure) and "total":
+        the statuses and could_not_check sum to the total."""
+        counts = {status.value: 0 for status in Status} | {"could_not_check": 0}
         for check in self.checks:
-            counts[check.status.value] += 1
+            counts["could_not_check" if check.impossible else check.status.value] += 1
+        counts["total"] = len(self.checks)
         return counts
 
     @property
@@ -95,10 +124,21 @@ class Report(BaseModel):
         outcome = self.verdict
         if outcome is Verdict.IMPOSSIBLE:
             cause = next(c for c in self.checks if c.impossible)
-            text = Text(
-                en="{o}: {why}. Tried: {url}. Nothing was wrong with the setup as far as we know; {n} checks were "
-                "not done.",
-                nl="{o}: {why}. Geprobeerd: {url}. Over de inrichting zegt dit niets; {n} controles zijn niet gedaan.",
+            reached = cause.http_status is not None  # AFAS answered (maintenance, an IP restriction)
+            text = (
+                Text(
+                    en="{o}: AFAS at {url} could not be checked right now: {why}. This says nothing about your setup; "
+                    "{n} checks were not done.",
+                    nl="{o}: AFAS op {url} kon nu niet worden gecontroleerd: {why}. Over uw inrichting zegt dit niets; "
+                    "{n} controles zijn niet gedaan.",
+                )
+                if reached
+                else Text(
+                    en="{o}: could not reach AFAS at {url}: {why}. This says nothing about your setup; {n} checks "
+                    "were not done.",
+                    nl="{o}: AFAS was niet te bereiken op {url}: {why}. Over uw inrichting zegt dit niets; {n} "
+                    "controles zijn niet gedaan.",
+                )
             ).format(
                 o=VERDICT_LOOK[outcome].title,
                 why=cause.message,
@@ -107,17 +147,9 @@ class Report(BaseModel):
             )
         elif outcome is Verdict.OK:
             text = Text(
-                en="{o}: SmartBooqing can use this AFAS environment ({p} checks passed",
-                nl="{o}: SmartBooqing kan deze AFAS-omgeving gebruiken ({p} controles in orde",
-            ).format(o=VERDICT_LOOK[outcome].title, p=counts["pass"] + counts["info"])
-            for key, extra in (
-                ("manual", Text(en=", {n} to check yourself", nl=", {n} zelf te controleren")),
-                ("info", Text(en=", {n} for your information", nl=", {n} ter informatie")),
-                ("warn", Text(en=", {n} with a warning", nl=", {n} met een waarschuwing")),
-            ):
-                if counts[key]:
-                    text += extra.format(n=counts[key])
-            text += Text(en=").", nl=").")
+                en="{o}: SmartBooqing can use this AFAS environment ({n} checks: {parts}).",
+                nl="{o}: SmartBooqing kan deze AFAS-omgeving gebruiken ({n} controles: {parts}).",
+            ).format(o=VERDICT_LOOK[outcome].title, n=len(self.checks), parts=count_parts(counts, lang))
         else:
             text = Text(
                 en="{o}: {f} of {n} checks failed; each says what is missing and how to fix it.",
@@ -181,7 +213,7 @@ class Report(BaseModel):
                 if x
             )
             (skipped if c.status is Status.SKIP else rows).append(
-                f'<tr class="{c.status.value}"><td>{e(status_label(c.status, lang))}</td>'
+                f'<tr class="{c.status.value}"><td>{e(result_label(c, lang))}</td>'
                 f"<td><b>{e(c.title.get(lang))}</b><br><code>{e(c.id)}</code></td>"
                 f"<td>{e(c.message.get(lang))}</td><td>{e(c.remedy.get(lang)) if c.remedy else ''}</td>"
                 f"<td><small>{e(tech)}</small></td></tr>"

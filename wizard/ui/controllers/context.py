@@ -18,8 +18,8 @@ from wizard.ui.worker import AsyncWorker
 log = logging.getLogger(__name__)
 
 NO_TOKEN = Text(
-    en="No token is stored for this environment. Go back to the step 'User token' and paste it.",
-    nl="Voor deze omgeving is geen token bewaard. Ga terug naar de stap 'Gebruikerstoken' en plak het daar.",
+    en="No login details are stored for this environment. Go back to the step 'Login details' and store them.",
+    nl="Voor deze omgeving zijn geen inloggegevens bewaard. Ga terug naar de stap 'Inloggegevens' en bewaar ze daar.",
 )
 UNEXPECTED = Text(
     en="Something unexpected went wrong. Try again; if it keeps happening, contact the SmartBooqing helpdesk.",

@@ -36,6 +36,9 @@ class VerificationController:
         if env is None:
             page.failed(NO_TOKEN.get(ctx.lang))
             return
+        if ctx.state.credential is None and ctx.state.token_storage is None:
+            page.no_credential()  # nothing to check with: say so, with the way to the credential step
+            return
         lang = ctx.lang
         verify = ctx.services.verify
         load = self.credentials.loader()

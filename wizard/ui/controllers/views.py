@@ -57,6 +57,8 @@ class VerificationView(PageView, Protocol):
 
     def failed(self, message: str) -> None: ...
 
+    def no_credential(self) -> None: ...
+
 
 @runtime_checkable
 class CopyTokenView(PageView, Protocol):

@@ -100,6 +100,10 @@ class StepPage(QWidget):
     def refresh(self) -> None:
         """Render the machine's state into the widgets."""
 
+    def default_button(self) -> QPushButton | None:
+        """The page's own button that Enter presses instead of Next (None: Next, or Finish, is the default)."""
+        return None
+
     def disabled_reason(self) -> str:
         """Why Next is greyed out, in a few words the user can act on ("Fill in a name"); "" when it is not.
 

@@ -125,7 +125,8 @@ class DonePage(StepPage):
         mrow.addWidget(self.migrate_button)
         mrow.addStretch(1)
         mbox.addLayout(mrow)
-        lay.addWidget(self.migrate_box)
+        # At the top, above the hand-over: where a classic connection is shown, the way to OAuth is seen first.
+        lay.insertWidget(lay.indexOf(self.handover), self.migrate_box)
         self.sunset = paragraph()
         lay.addWidget(self.sunset)
         # -- the next deadline in the user's calendar (the secret's expiry, or the classic tokens' end) ----------
@@ -162,7 +163,13 @@ class DonePage(StepPage):
         props = screens().app_connector
         portal = link(PORTAL_URL, self.tr("SmartBooqing portal"))
         mail = link(f"mailto:{HELPDESK_MAIL}", HELPDESK_MAIL)
-        if self.passed:
+        moved = self.machine.state.migration is not None and self.machine.state.migration.complete
+        if self.passed and moved:
+            self.setTitle(self.tr("Done: this connection now uses OAuth"))
+            self.setSubTitle(
+                self.tr("SmartBooqing uses the new client id and secret; AFAS refuses the classic token from now on.")
+            )
+        elif self.passed:
             self.setTitle(self.tr("Done: AFAS is ready for SmartBooqing"))
             self.setSubTitle(
                 self.tr("The new client secret is in use and the old one is revoked.")
@@ -174,8 +181,6 @@ class DonePage(StepPage):
             self.setSubTitle(
                 self.tr("The check still finds problems. Fix them with the steps, or send this report to the helpdesk.")
             )
-        s = self.machine.state
-        moved = s.migration is not None and s.migration.complete
         renewed = self.renewed
         self.handover_title.setText(
             self.tr("The new login details (SmartBooqing received them during the move)")
@@ -194,7 +199,20 @@ class DonePage(StepPage):
         )
         self.reminder_button.setText(self.tr("Reminder in my c&alendar…"))
         self.reminder_button.setAccessibleName(self.tr("Save a calendar reminder of the next deadline"))
-        if self.is_oauth:
+        if moved:
+            # What is true after the move: the portal already has the client (stage 4), the classic token is gone.
+            self.handover_steps.setText(
+                self.tr(
+                    "You confirmed in the {portal} that this administration uses the new client id, and the wizard "
+                    "proved that AFAS now refuses the classic token. There is nothing more to do in the portal. "
+                    "Should SmartBooqing ask for the login details again, copy them here."
+                ).format(portal=portal)
+            )
+            self.copy_button.setText(self.tr("&Copy the client secret"))
+            self.copy_button.setAccessibleName(self.tr("Copy the client secret for the SmartBooqing portal"))
+            self.copy_id_button.setText(self.tr("Copy the client i&d"))
+            self.copy_id_button.setAccessibleName(self.tr("Copy the client id for the SmartBooqing portal"))
+        elif self.is_oauth:
             self.handover_steps.setText(
                 self.tr(
                     "<ol><li>Open the {portal} and create the administration (or open it).</li>"

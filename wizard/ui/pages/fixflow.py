@@ -12,8 +12,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from wizard.data import screens
 from wizard.domain.presentation import Tone
 from wizard.domain.steps import StepId
+from wizard.domain.text import Text
 from wizard.ui.intents import GoToStep
 from wizard.ui.pages.base import StepPage
 from wizard.ui.palette import set_tone
@@ -35,11 +37,22 @@ def scroll_to(page: QWidget, widget: QWidget) -> None:
         area.ensureWidgetVisible(widget, 20, 40)
 
 
+def unblock_path(connector_id: str) -> Text:
+    """Where AFAS unblocks a definition (connectors/afas.toml getconnector_list; the field is UNCONFIRMED)."""
+    g = screens().getconnector_list
+    return g.menu.then(g.title, connector_id, g.buttons.definition).text
+
+
+def _blocked_field() -> str:
+    return screens().getconnector_list.fields.blocked.nl
+
+
 class FixBanner(QFrame):
     """ "The check found 3 missing: …" with the button that checks again."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, mnemonic: bool = True) -> None:
         super().__init__(parent)
+        self.mnemonic = mnemonic
         self.setObjectName("FixBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -63,7 +76,9 @@ class FixBanner(QFrame):
         super().changeEvent(event)
 
     def _name_button(self) -> None:
-        self.again.setText(QCoreApplication.translate("FixFlow", "Check &again"))
+        text = QCoreApplication.translate("FixFlow", "Check &again")
+        # Where the page already uses that letter (the credential page), the button goes without a shortcut.
+        self.again.setText(text if self.mnemonic else text.replace("&", ""))
         self.again.setAccessibleName(
             QCoreApplication.translate("FixFlow", "Check again: run the check and go back to its results")
         )
@@ -93,6 +108,8 @@ class FixFlow(QObject):
         checklists: list[Checklist],
         name_of: Callable[[str], str],
         explain: Callable[[list[str]], str] | None = None,
+        *,
+        mnemonic: bool = True,
     ) -> None:
         """`explain(found)`, if given, says the banner's text itself: for items whose names alone say too little
         (the app connector's "unblocked" when AFAS refused the login)."""
@@ -102,7 +119,7 @@ class FixFlow(QObject):
         self.name_of = name_of
         self.explain = explain
         self.base: dict[str, str] = {}
-        self.banner = FixBanner()
+        self.banner = FixBanner(mnemonic=mnemonic)
         page.layout_.insertWidget(0, self.banner)
         self.banner.again.clicked.connect(lambda: page.send(GoToStep(StepId.VERIFY)))
         page.installEventFilter(self)
@@ -110,6 +127,36 @@ class FixFlow(QObject):
     @property
     def found(self) -> list[str]:
         return list(self.page.machine.state.found_missing.get(self.page.step, []))
+
+    @property
+    def blocked(self) -> list[str]:
+        """Items the check found there but blocked in AFAS: marked as blocked, never as missing."""
+        return list(self.page.machine.state.found_blocked.get(self.page.step, []))
+
+    @property
+    def why(self) -> list[Text]:
+        """What the check found wrong on this step that no checklist item names (a rejected credential)."""
+        return list(self.page.machine.state.found_why.get(self.page.step, []))
+
+    def _blocked_text(self, blocked: list[str]) -> str:
+        """One line per blocked item: its description with the id beside it, and where AFAS unblocks it."""
+        manifest = self.page.machine.manifest
+        lines = []
+        for item in blocked:
+            gcn = next((g for g in manifest.gcn_files if f"gcn:{g.file}" == item), None)
+            connector_id = gcn.connector if gcn is not None else item.partition(":")[2]
+            try:
+                name = f"{self.page.text(manifest.connector(connector_id).description)} ({connector_id})"
+            except KeyError:
+                name = connector_id
+            lines.append(
+                QCoreApplication.translate(
+                    "FixFlow",
+                    "✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: "
+                    "unblock it. In AFAS: {path}: untick '{blocked}' and save, then check again.",
+                ).format(name=name, path=self.page.text(unblock_path(connector_id)), blocked=_blocked_field())
+            )
+        return "\n".join(lines)
 
     def _box(self, item: str) -> QCheckBox | None:
         for checklist in self.checklists:
@@ -122,38 +169,52 @@ class FixFlow(QObject):
         self.base[item] = text
         self._apply(item, item in self.found)
 
-    def _apply(self, item: str, missing: bool) -> None:
+    def _apply(self, item: str, missing: bool, blocked: bool = False) -> None:
         box = self._box(item)
         if box is None:
             return
         base = self.base.get(item, box.text())
         # On its own line: the row stays as narrow as the page, so nothing scrolls sideways.
-        mark = QCoreApplication.translate("FixFlow", "missing according to the check")
-        text = f"{base}\n✖ {mark}" if missing else base
+        if blocked:
+            mark = QCoreApplication.translate("FixFlow", "blocked in AFAS according to the check")
+        else:
+            mark = QCoreApplication.translate("FixFlow", "missing according to the check")
+        marked = missing or blocked
+        text = f"{base}\n✖ {mark}" if marked else base
         box.setText(text)
         box.setAccessibleName(text)
-        set_tone(box, Tone.BAD if missing else None, extra="font-weight: bold;" if missing else "")
+        set_tone(box, Tone.BAD if marked else None, extra="font-weight: bold;" if marked else "")
 
     def refresh(self) -> None:
-        found = self.found
+        found, blocked = self.found, self.blocked
         for checklist in self.checklists:
             for item in checklist.boxes:
-                self._apply(item, item in found)
+                self._apply(item, item in found, item in blocked)
         if found and self.explain is not None:
             self.banner.show_text(self.explain(found))
         elif found:
             self.banner.show_names([self.name_of(item) for item in found])
-        else:
+        if blocked:
+            text = self._blocked_text(blocked)
+            self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found else text)
+        why = self.why
+        if why:
+            text = "\n".join(
+                QCoreApplication.translate("FixFlow", "✖ The check found: {why}").format(why=self.page.text(reason))
+                for reason in why
+            )
+            self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found or blocked else text)
+        if not found and not blocked and not why:
             self.banner.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page and event.type() == QEvent.Type.Show and self.found:
+        if watched is self.page and event.type() == QEvent.Type.Show and (self.found or self.blocked):
             QTimer.singleShot(0, self.focus_first)
         return False
 
     def focus_first(self) -> None:
         """Arriving with something missing: the first missing item gets focus, in view, and the banner is said."""
-        found = self.found
+        found = self.found or self.blocked
         if not found or not self.page.isVisible():
             return
         box = self._box(found[0])

@@ -156,8 +156,12 @@ class MigratePage(StepPage):
                 self.tr("Give SmartBooqing the new client id and secret"),
                 self.tr(
                     "In the SmartBooqing portal, replace the AFAS token of this administration by the client id and "
-                    "the client secret. The secret is cleared from the clipboard after 60 seconds."
-                ),
+                    "the client secret. The secret is cleared from the clipboard after 60 seconds.<br><b>Why this "
+                    "must be done first:</b> the next stage sets the app connector to {oauth}; from then on AFAS "
+                    "refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client. "
+                    "So before you go on, open the portal and confirm that this administration now shows the new "
+                    "client id."
+                ).format(oauth=kinds.oauth.nl),
                 self.tr("Continue"),
             ),
             Stage.SWITCH_OAUTH: (
@@ -212,8 +216,12 @@ class MigratePage(StepPage):
         self.copy_id_button.setAccessibleName(self.tr("Copy the new client id for the SmartBooqing portal"))
         self.copy_secret_button.setText(self.tr("Copy the client secret"))
         self.copy_secret_button.setAccessibleName(self.tr("Copy the new client secret for the SmartBooqing portal"))
-        self.handed_over.setText(self.tr("&SmartBooqing has the new client id and client secret"))
-        self.handed_over.setAccessibleName(self.tr("SmartBooqing has the new client id and client secret"))
+        self.handed_over.setText(
+            self.tr("I see in the SmartBooqing p&ortal that this administration uses the new client id")
+        )
+        self.handed_over.setAccessibleName(
+            self.tr("I see in the SmartBooqing portal that this administration uses the new client id")
+        )
         self.refresh()
 
     def _toggle_secret(self, shown: bool) -> None:

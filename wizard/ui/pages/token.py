@@ -31,6 +31,7 @@ from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import ClearClipboard, ForgetToken, GoToStep, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage, step_name
+from wizard.ui.pages.fixflow import FixFlow
 from wizard.ui.pages.oauth_fields import OAuthFields, secret_field
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
@@ -40,6 +41,8 @@ class TokenPage(StepPage):
     simulated = True
 
     def build(self) -> None:
+        # Opened by a fix from the check: the banner says what the check found wrong with the credential.
+        self.fix = FixFlow(self, [], lambda item: item, mnemonic=False)  # Alt+R is "Bewaarde gegevens vervangen"
         # An existing connection: which kind of login does SmartBooqing use? (A new setup decided on step 5.)
         self.kind_box = QWidget()
         kind = QVBoxLayout(self.kind_box)
@@ -273,6 +276,7 @@ class TokenPage(StepPage):
 
     def refresh(self) -> None:
         s = self.machine.state
+        self.fix.refresh()
         oauth = self.is_oauth
         undecided = self.undecided
         self.kind_box.setVisible(s.mode is Mode.CHECK_EXISTING and s.migration is None)

@@ -3,6 +3,8 @@ order, not complete yet (one button per step that fixes something), or cannot ch
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.domain.checks import CheckResult, Status
+from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.feedback import item_of
-from wizard.flow.machine import ALL_STEPS, RENEW_ORDER, SETUP_ORDER
-from wizard.ui.intents import GoToStep, RunVerification, SaveReport
+from wizard.flow.machine import ALL_STEPS
+from wizard.flow.state import AuthKind, Mode
+from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import announce, scroll_to
 from wizard.ui.palette import set_tone
@@ -49,6 +53,15 @@ def ask_report_path(parent: QWidget, title: str, start: str) -> str:
     """Seam for tests: where to save the report (without extension)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, start, "HTML (*.html)")
     return path.removesuffix(".html")
+
+
+_LINK = re.compile(r"\b(afasstatus\.nl)\b")
+
+
+def linked(text: str) -> str:
+    """Plain text as rich text: escaped, line breaks kept, AFAS's status page a link."""
+    escaped = html.escape(text).replace("\n", "<br>")
+    return _LINK.sub(r'<a href="https://\1">\1</a>', escaped)
 
 
 class CheckRow(QFrame):
@@ -120,10 +133,26 @@ class VerifyPage(StepPage):
         # "Cannot check right now": what was tried and what went wrong, instead of 34 skipped rows.
         self.tried = QLabel()
         self.tried.setWordWrap(True)
-        self.tried.setTextFormat(Qt.TextFormat.PlainText)
-        self.tried.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Rich text only for links (afasstatus.nl): every other character is escaped by `linked`.
+        self.tried.setTextFormat(Qt.TextFormat.RichText)
+        self.tried.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.tried.setOpenExternalLinks(True)
         self.tried.hide()
         self.layout_.addWidget(self.tried)
+        # A classic connection that passed: the way to OAuth right here, next to the ℹ note, not below the fold.
+        self.migrate_box = QFrame()
+        self.migrate_box.setFrameShape(QFrame.Shape.StyledPanel)
+        mrow = QHBoxLayout(self.migrate_box)
+        self.migrate_text = QLabel()
+        self.migrate_text.setWordWrap(True)
+        self.migrate_button = QPushButton()
+        self.migrate_button.clicked.connect(lambda: self.send(StartMigration()))
+        mrow.addWidget(self.migrate_text, 1)
+        mrow.addWidget(self.migrate_button)
+        self.migrate_box.hide()
+        self.layout_.addWidget(self.migrate_box)
         self.todo_title = heading()
         self.todo_title.hide()
         self.layout_.addWidget(self.todo_title)
@@ -171,7 +200,13 @@ class VerifyPage(StepPage):
         )
         self.again_button.setText(self.tr("Check &again"))
         self.save_button.setText(self.tr("Sa&ve the report…"))
-        self.todo_title.setText(self.tr("What to do"))
+        self.migrate_text.setText(
+            self.tr("ℹ This connection uses a classic token, which AFAS stops accepting after {date}.").format(
+                date=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y")
+            )
+        )
+        self.migrate_button.setText(self.tr("&Move to OAuth"))
+        self._name_todo()
         self.rows_title.setText(self.tr("Every check"))
         self._fold_skipped()
         for check_id, result in self.results.items():
@@ -198,6 +233,7 @@ class VerifyPage(StepPage):
         self._clear_groups()
         self.outcome.hide()
         self.tried.hide()
+        self.migrate_box.hide()
         self.skipped_toggle.hide()
         self.skipped_toggle.setChecked(False)
         for check_id, title in planned:
@@ -242,6 +278,8 @@ class VerifyPage(StepPage):
         if reference and status in _EXPLAINED:
             # What AFAS support asks for first; shown so the helpdesk can quote it.
             lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
+        if result.impossible:
+            lines = []  # the panel above says once what was tried and what to do
         row.detail.setText("\n".join(line for line in lines if line))
         row.detail.setVisible(bool(row.detail.text()))
         row.head.setAccessibleName(head)
@@ -266,10 +304,52 @@ class VerifyPage(StepPage):
         self._build_groups()
         self._fold_skipped()
         self._show_outcome(announce_it=True)
+        s = self.machine.state
+        self.migrate_box.setVisible(
+            self.verdict is Verdict.OK
+            and s.mode is Mode.CHECK_EXISTING
+            and s.auth is AuthKind.CLASSIC
+            and s.migration is None
+        )
         self.again_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.completeChanged.emit()
         self._focus_first()
+
+    def no_credential(self) -> None:
+        """Arrived without stored login details: say so, with one button to the step where they are stored, and
+        no list of checks that cannot start."""
+        self.running = False
+        self.verdict = None
+        self.results.clear()
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+        self._clear_groups()
+        self.outcome.hide()
+        self.tried.hide()
+        self.skipped_toggle.hide()
+        step = StepId.TOKEN
+        title, _fix, go_words = self._step_words(step)
+        text = self.tr(
+            "No login details are stored for this environment yet, so the check cannot start. Store them in "
+            "'{step}', then come back."
+        ).format(step=step_name(step))
+        self.summary.show_message(Level.ERROR, text)
+        group = FixGroup(step)
+        group.title.setText(title)
+        group.items.hide()
+        group.button.setText("&" + go_words)
+        group.button.clicked.connect(lambda _=False: self.send(GoToStep(step)))
+        self.groups_layout.addWidget(group)
+        group.show()
+        self._groups = [group]
+        self.fix_buttons[step] = group.button
+        self.again_button.setEnabled(True)
+        announce(self, text, urgent=True)
+        self.completeChanged.emit()
+        if self.isVisible():
+            group.button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def failed(self, message: str) -> None:
         self.running = False
@@ -297,9 +377,10 @@ class VerifyPage(StepPage):
         counts, total = self._counts(), len(self.results)
         self.tried.hide()
         if outcome is Verdict.OK:
-            ok = counts[Status.PASS] + counts[Status.INFO]
+            ok = counts[Status.PASS]
             text = self.tr("All {n} checks passed.").format(n=total) if ok == total else ""
             if not text:
+                # Separate numbers that add up to the total: passed, to check yourself, for your information.
                 text = self.tr("{ok} of {n} checks passed.").format(ok=ok, n=total)
                 extras = (
                     (Status.MANUAL, self.tr("{n} to check yourself")),
@@ -317,32 +398,51 @@ class VerifyPage(StepPage):
             self.summary.show_message(Level.ERROR, text)
         else:
             cause = next((r for r in self.results.values() if r.impossible), None)
-            text = self.tr(
-                "AFAS could not be asked right now, so this says nothing about your setup. {n} checks were not done."
-            ).format(n=counts[Status.SKIP])
+            env = self.machine.state.environment
+            url = env.rest_base_url if env is not None else "?"
+            if cause is not None and cause.http_status is not None:  # AFAS answered, but cannot be asked now
+                text = self.tr(
+                    "AFAS at {url} could not be checked right now, so this says nothing about your setup. {n} checks "
+                    "were not done."
+                ).format(url=url, n=counts[Status.SKIP])
+            else:
+                text = self.tr(
+                    "Could not reach AFAS at {url}, so this says nothing about your setup. {n} checks were not done."
+                ).format(url=url, n=counts[Status.SKIP])
             self.summary.show_message(Level.INFO, text)
             if cause is not None:
-                env = self.machine.state.environment
-                lines = [
-                    self.tr("Tried: {url}").format(url=env.rest_base_url if env is not None else "?"),
-                    self.tr("What went wrong: {what}").format(what=self.text(cause.message)),
-                ]
+                lines = [self.tr("What went wrong: {what}").format(what=self.text(cause.message))]
                 if cause.detail:
                     lines.append(self.tr("Technical detail: {detail}").format(detail=cause.detail))
                 if cause.remedy is not None:
                     lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(cause.remedy)))
-                self.tried.setText("\n".join(lines))
-                self.tried.setAccessibleName(self.tried.text())
+                self.tried.setText(linked("\n".join(lines)))
+                self.tried.setAccessibleName("\n".join(lines))
                 self.tried.show()
         self.outcome.setAccessibleName(f"{self.text(look.title)}. {text}")
         if announce_it:
             announce(self, f"{self.text(look.title)}. {text}", urgent=outcome is Verdict.INCOMPLETE)
 
     def _step_number(self, step: StepId) -> int:
-        order = self.machine.order if step in self.machine.order else SETUP_ORDER
-        if step not in order:  # the renewal (the expiry warning's fix) has its own steps
-            order = RENEW_ORDER
-        return order.index(step) + 1
+        """The step's number on this path; 0 for a step outside it (check-existing's detours have no number)."""
+        order = self.machine.order
+        return order.index(step) + 1 if step in order else 0
+
+    def _step_words(self, step: StepId) -> tuple[str, str, str]:
+        """A fix group's title, its button, and the button's accessible name: 'Step 4: Import', or for a step
+        outside this path its name alone, so no number clashes with the step list."""
+        number, name = self._step_number(step), step_name(step)
+        if number:
+            return (
+                self.tr("Step {n}: {step}").format(n=number, step=name),
+                self.tr("Fix in step {n}: {step}").format(n=number, step=name),
+                self.tr("Go to step {n}: {step}").format(n=number, step=name),
+            )
+        return (
+            self.tr("Setup step: {step}").format(step=name),
+            self.tr("Fix: {step}").format(step=name),
+            self.tr("Go to: {step}").format(step=name),
+        )
 
     def _clear_groups(self) -> None:
         for group in self._groups:
@@ -365,8 +465,8 @@ class VerifyPage(StepPage):
                 continue
             group = FixGroup(step)
             failing = [r for r in results if Status(r.status) is Status.FAIL]
-            number, name = self._step_number(step), step_name(step)
-            group.title.setText(self.tr("Step {n}: {step}").format(n=number, step=name))
+            title, fix_words, go_words = self._step_words(step)
+            group.title.setText(title)
             # Connector and file items have names a user recognises; others (the app connector's "unblocked")
             # are said by their check's own sentence.
             missing = [item for item in found.get(step, []) if ":" in item]
@@ -380,17 +480,15 @@ class VerifyPage(StepPage):
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
             group.items.setText("\n".join(dict.fromkeys(lines)))
             if failing:
-                group.button.setText(self.tr("Fix in step {n}: {step}").format(n=number, step=name))
+                group.button.setText(fix_words)
                 group.button.setAccessibleName(
-                    self.tr("Fix in step {n}: {step} ({count} missing or wrong)").format(
-                        n=number, step=name, count=len(missing) or len(failing)
+                    self.tr("{button} ({count} missing or wrong)").format(
+                        button=fix_words, count=len(missing) or len(failing)
                     )
                 )
             else:
-                group.button.setText(self.tr("Go to step {n}: {step}").format(n=number, step=name))
-                group.button.setAccessibleName(
-                    self.tr("Go to step {n}: {step} (to check yourself)").format(n=number, step=name)
-                )
+                group.button.setText(go_words)
+                group.button.setAccessibleName(self.tr("{button} (to check yourself)").format(button=go_words))
             group.button.clicked.connect(lambda _=False, s=step: self.send(GoToStep(s)))
             self.groups_layout.addWidget(group)
             group.show()  # now, not when the event loop gets to it: focus may go to its button at once
@@ -403,7 +501,19 @@ class VerifyPage(StepPage):
         for index, group in enumerate(self._groups):
             # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
             group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
+        self._name_todo()
         self.todo_title.setVisible(bool(self._groups))
+
+    def _name_todo(self) -> None:
+        """ "What to do" only while something fails; otherwise what is left is to check by hand."""
+        fails = any(step in self.machine.state.attention for step in self.fix_buttons)
+        self.todo_title.setText(self.tr("What to do") if fails else self.tr("To check yourself"))
+
+    def default_button(self) -> QPushButton | None:
+        """While anything fails (or the check cannot start), Enter is the first fix, and Next is not highlighted."""
+        if not self.running and (self.verdict is Verdict.INCOMPLETE or (self.verdict is None and self._groups)):
+            return self.first_fix_button()
+        return None
 
     def first_fix_button(self) -> QPushButton | None:
         """The button of the first thing to fix (the step the focus goes to), if the check found anything."""
