@@ -31,7 +31,10 @@ EXPECTED: dict[str, dict[str, tuple[int, StepId | None]]] = {
     "maintenance": {CLASSIC: (3, None), OAUTH: (3, None)},
     # A classic token against an app connector on Authenticatietype OAuth: the app connector's field is the cause.
     "oauth-ready": {CLASSIC: (1, StepId.APP_CONNECTOR), OAUTH: (0, None)},
-    "oauth-secret-expired": {CLASSIC: (1, StepId.APP_CONNECTOR), OAUTH: (1, StepId.TOKEN)},
+    # A secret past its expiry date: renewed (storing it is refused, and the refusal leads to the renewal).
+    "oauth-secret-expired": {CLASSIC: (1, StepId.APP_CONNECTOR), OAUTH: (1, StepId.RENEW)},
+    # Expiring in 10 days: it still works; the check warns and offers the renewal, nothing fails.
+    "oauth-secret-expiring": {CLASSIC: (1, StepId.APP_CONNECTOR), OAUTH: (0, None)},
 }
 
 

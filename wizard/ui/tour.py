@@ -231,7 +231,15 @@ class Autopilot(QObject):
             self._finish(0 if ok else 1, "" if ok else "the final verification did not pass")
             return
         if not page.isComplete():
-            if isinstance(page, TokenPage) and page.probe.text():  # refused on storing: this page fixes it
+            if isinstance(page, TokenPage) and page.probe.text():  # refused on storing
+                self._say(f"AFAS refused the login details: {page.probe.text()}")
+                if self.scenario and not self._fixing:
+                    # The page that fixes the cause: the probe's button where it names another step, else this one.
+                    self._fixing = True
+                    if page.probe_fix.isVisible():
+                        page.probe_fix.click()
+                    self._when_idle(self._shoot)
+                    return
                 self._finish(1, f"AFAS refused the login details: {page.probe.text()}")
                 return
             summary = page.summary.text() if isinstance(page, VerifyPage) else ""

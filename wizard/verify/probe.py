@@ -149,6 +149,8 @@ def classify_token_outcome(
         )
         + _afas_said(problem),
         remedy,
+        # A secret past the date AFAS showed is renewed (a new one made, proved, handed over, the old revoked).
+        StepId.RENEW if secret_expired_on(credential, today) is not None else None,
         detail=problem.technical(),
     )
 
