@@ -90,7 +90,8 @@ def test_tour_commands_pass_in_dutch(tmp_path: Path, options: list[str]) -> None
 
 def test_a_failing_scenarios_tour_photographs_the_page_that_fixes_it(tmp_path: Path) -> None:
     """The scenario's AFAS refuses the classic token the tour pastes: storing it asks AFAS once (issue 20 item 2),
-    so the credential step itself says so, is photographed, and the tour ends with exit code 1."""
+    so the credential step itself says so, is photographed as the page that fixes it, and the tour ends with exit
+    code 1."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "shots"
     command = [sys.executable, "-m", "wizard", "--demo", "--tour", str(out), "--scenario", "token-invalid"]
@@ -98,4 +99,5 @@ def test_a_failing_scenarios_tour_photographs_the_page_that_fixes_it(tmp_path: P
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert (out / "06-token.png").exists() and not (out / "09-verify.png").exists(), result.stdout
-    assert "AFAS refused the login details" in result.stderr
+    assert (out / "06-token-fix.png").exists(), result.stdout  # the page that fixes it: the credential step
+    assert "AFAS refused the login details" in result.stdout + result.stderr
