@@ -93,11 +93,22 @@ def silent_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
         for connection in held:
             connection.close()  # the abandoned keyring call now sees EOF and ends
         server.close()
+        # The abandoned calls end once they see EOF; on a loaded machine that can take longer than a moment, and a
+        # call that ends after this point drops its unclosed D-Bus socket in the middle of some later test.
         for worker in [t for t in threading.enumerate() if t.name in ("keyring-call", "keyring-cleanup")]:
-            worker.join(5)
+            worker.join(30)
         collect_leaked_connections()
 
 
+# An abandoned call (the point of these tests) ends in its own thread once the bus closes, dropping its D-Bus socket
+# there: that socket's ResourceWarning is expected, not a leak of the product's.
+ABANDONED_SOCKET = pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning",
+    "ignore:unclosed <socket.socket:ResourceWarning",
+)
+
+
+@ABANDONED_SOCKET
 def test_the_real_secret_service_backend_on_a_hanging_bus_times_out(silent_bus: None) -> None:
     store = KeyringSecretStore(Keyring(), timeout=0.5)
     for call in (lambda: store.save("O12345", TOKEN), lambda: store.load("O12345"), store.self_test):
@@ -108,6 +119,7 @@ def test_the_real_secret_service_backend_on_a_hanging_bus_times_out(silent_bus: 
         assert "antwoordde niet binnen 0.5 seconden" in err.value.message.nl
 
 
+@ABANDONED_SOCKET
 def test_describing_the_store_on_a_hanging_bus_answers_instead_of_hanging(silent_bus: None, tmp_path: Path) -> None:
     """`sbq-setup diagnose` on a desktop whose session bus is stuck: keyring's first backend discovery asks the
     Secret Service over D-Bus and would wait for ever. A fresh process, because keyring caches its discovery."""
