@@ -1446,6 +1446,10 @@
         <translation>Het eindigt op {end}.</translation>
     </message>
     <message>
+        <source>The last check says AFAS refuses them: replace them with what AFAS shows now.</source>
+        <translation>Volgens de laatste controle weigert AFAS ze: vervang ze door wat AFAS nu toont.</translation>
+    </message>
+    <message>
         <source>It is never written to a plain file. You can keep it for this session only: the check works, but you will have to paste it again next time.</source>
         <translation>Het wordt nooit in een gewoon bestand geschreven. U kunt het alleen voor deze sessie bewaren: de controle werkt, maar de volgende keer moet u het opnieuw plakken.</translation>
     </message>

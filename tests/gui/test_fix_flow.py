@@ -252,3 +252,20 @@ def test_a_rejected_credential_opens_the_credential_step_saying_why(make_window:
     banner = window.pages[StepId.TOKEN].fix.banner
     assert banner.isVisibleTo(window.pages[StepId.TOKEN])
     assert "AFAS rejected the token (HTTP 401)." in banner.label.text() and "Make a new token." in banner.label.text()
+
+
+def test_a_rejected_credential_is_not_shown_as_stored_and_fine(make_window: WindowFactory, qtbot) -> None:
+    # Issue 20: the fix opened the credential page with the old green "stored" line still beside the check's banner.
+    from wizard.ui.pages.token import TokenPage
+    from wizard.ui.widgets import Level
+
+    rejected = Check("auth", "fail", _t("Token"), _t("AFAS rejected the token."), _t("Replace it."), StepId.TOKEN)
+    window, page = _failing_window(make_window, qtbot, [rejected])
+    page.fix_buttons[StepId.TOKEN].click()
+    assert _at(window) is StepId.TOKEN
+    token = window.pages[StepId.TOKEN]
+    assert isinstance(token, TokenPage)
+    assert token.fix.banner.isVisibleTo(token)
+    assert token.stored.text(), "the stored details are still named"
+    assert token.stored.level is not Level.OK
+    assert "refuses" in token.stored.text()

@@ -315,7 +315,13 @@ class TokenPage(StepPage):
                 fingerprint = credential.fingerprint() if credential is not None else ""
                 if fingerprint:
                     text += " " + self.tr("It ends in {end}.").format(end=fingerprint)
-            self.stored.show_message(Level.OK, text)
+            # The last check said AFAS refuses them (the fix banner above says why): stored is no longer "fine".
+            refused = bool(s.found_why.get(StepId.TOKEN))
+            if refused:
+                text += " " + self.tr("The last check says AFAS refuses them: replace them with what AFAS shows now.")
+                if self.probe.level is Level.OK:  # an earlier "AFAS accepts them" is stale now
+                    self.show_probe(Level.INFO, "")
+            self.stored.show_message(Level.WARN if refused else Level.OK, text)
         else:
             if self.stored.level is Level.OK:
                 self.stored.clear_message()
