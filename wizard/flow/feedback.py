@@ -32,13 +32,14 @@ def apply_results(machine: WizardMachine, results: Sequence[CheckResult], *, pro
     state.verification = VerificationSummary(
         passed=count[Status.PASS],
         warnings=count[Status.WARN],
-        failed=count[Status.FAIL],
+        failed=sum(1 for r in results if r.status is Status.FAIL and not r.impossible),
         skipped=count[Status.SKIP],
         info=count[Status.INFO],
         manual=count[Status.MANUAL],
         impossible=any(r.impossible for r in results),
+        could_not_check=sum(1 for r in results if r.impossible),
         checked_at=dt.datetime.now(dt.UTC),
-        failing=tuple(r.title for r in results if r.status is Status.FAIL),
+        failing=tuple(r.title for r in results if r.status is Status.FAIL and not r.impossible),
         profit_version=profit_version,
     )
 

@@ -96,6 +96,7 @@ class VerificationSummary:
     info: int = 0  # notes (the classic-token sunset): passed, said as information
     manual: int = 0  # what cannot be verified remotely: the user checks it by hand
     impossible: bool = False  # AFAS could not be asked right now (403, 503, network, TLS): says nothing of the setup
+    could_not_check: int = 0  # the checks that were impossible right now: neither passed nor failed
     # For the helpdesk: when the check ran, the titles of the checks that failed, and the Profit version it learned.
     checked_at: dt.datetime | None = None
     failing: tuple[Text, ...] = ()

@@ -196,6 +196,7 @@ def _check_facts(summary: VerificationSummary | None, lang: Lang) -> list[Fact]:
         "failed": summary.failed,
         "skipped": summary.skipped,
         "impossible": summary.impossible,
+        "could_not_check": summary.could_not_check,
         "failing": [title.get(lang) for title in summary.failing],
     }
     return [

@@ -57,6 +57,7 @@ class VerificationCounts(BaseModel):
     warnings: int = 0
     failed: int = 0
     skipped: int = 0
+    impossible: bool = False  # AFAS could not be asked: that check proved nothing, whatever the other counts
 
 
 class OrganisationProgress(BaseModel):
@@ -165,7 +166,7 @@ def _evident_steps(progress: OrganisationProgress, data: dict[str, Any]) -> set[
     if progress.token_stored_in is not None:
         steps.add(StepId.TOKEN)
     summary = progress.last_summary
-    if summary is not None and summary.failed == 0 and summary.passed > 0:
+    if summary is not None and summary.failed == 0 and summary.passed > 0 and not summary.impossible:
         steps.add(StepId.VERIFY)
     return steps
 

@@ -34,6 +34,7 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.renew import ask_reminder_path
 from wizard.ui.pages.verify import ask_report_path
 from wizard.ui.widgets import Level, heading, paragraph
+from wizard.verify.report import IMPOSSIBLE_LABEL
 
 # The SmartBooqing site (the domain of its helpdesk address). UNCONFIRMED: the portal's own sign-in address is not
 # in the guide; SmartBooqing to confirm before release.
@@ -339,9 +340,12 @@ class DonePage(StepPage):
             Status.FAIL: v.failed,
             Status.SKIP: v.skipped,
         }
-        return ", ".join(
+        parts = [
             f"{self.text(STATUS_LOOK[status].label)}: {counts[status]}" for status in ATTENTION_ORDER if counts[status]
-        )
+        ]
+        if v.could_not_check:  # impossible right now is no failure of the setup (issue 20 item 5)
+            parts.append(f"{self.text(IMPOSSIBLE_LABEL)}: {v.could_not_check}")
+        return ", ".join(parts)
 
     def copied(self, secret: bool = True) -> None:
         if not secret:
