@@ -8,7 +8,9 @@ Only the open stage shows its instructions and buttons; proved ones keep a one-l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import SecretStr
 from PySide6.QtCore import Qt
@@ -20,6 +22,7 @@ from wizard.flow.migration import AFAS_STAGES, STAGES, Stage
 from wizard.ui.intents import (
     CopyClientIdForPortal,
     CopyTokenForPortal,
+    Intent,
     ProveStage,
     SimulateStage,
     StoreOAuthClient,
@@ -27,6 +30,8 @@ from wizard.ui.intents import (
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import ButtonRow, Level, MessageLine, WrappingCheckBox, paragraph
+
+S = TypeVar("S", bound=StrEnum)  # a flow's stage enum (migration.Stage, renewal.Stage)
 
 
 class StageBox(QFrame):
@@ -63,22 +68,35 @@ class StageBox(QFrame):
         self.body_layout.addLayout(self.buttons)
 
 
+def add_stage_boxes(
+    page: StepPage,
+    stages: Sequence[S],
+    afas_stages: Collection[S],
+    prove: Callable[[S], None],
+    simulate: Callable[[S], Intent],
+) -> dict[S, StageBox]:
+    """One box per stage on `page` (the move to OAuth, the secret's renewal): each proves its stage; in the demo, a
+    stage done in AFAS also gets a button that does it in the simulated AFAS (`simulate` makes that intent)."""
+    boxes: dict[S, StageBox] = {}
+    for stage in stages:
+        box = StageBox(stage)
+        box.prove_button.clicked.connect(lambda _=False, st=stage: prove(st))
+        if stage in afas_stages and page.machine.state.demo:
+            box.simulate_button = QPushButton()
+            box.simulate_button.clicked.connect(lambda _=False, st=stage: page.send(simulate(st)))
+            box.buttons.insertWidget(0, box.simulate_button)
+        boxes[stage] = box
+        page.layout_.addWidget(box)
+    return boxes
+
+
 class MigratePage(StepPage):
     step = StepId.MIGRATE
 
     def build(self) -> None:
         self.intro = paragraph()
         self.layout_.addWidget(self.intro)
-        self.boxes: dict[Stage, StageBox] = {}
-        for stage in STAGES:
-            box = StageBox(stage)
-            box.prove_button.clicked.connect(lambda _=False, st=stage: self._prove(st))
-            if stage in AFAS_STAGES and self.machine.state.demo:
-                box.simulate_button = QPushButton()
-                box.simulate_button.clicked.connect(lambda _=False, st=stage: self.send(SimulateStage(st)))
-                box.buttons.insertWidget(0, box.simulate_button)
-            self.boxes[stage] = box
-            self.layout_.addWidget(box)
+        self.boxes = add_stage_boxes(self, STAGES, AFAS_STAGES, self._prove, SimulateStage)
         # Stage 2: the new client's fields (the same checks as the credential step).
         self.client = OAuthFields()
         self.client.show_toggle.toggled.connect(self._toggle_secret)

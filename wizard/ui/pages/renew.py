@@ -26,7 +26,7 @@ from wizard.ui.intents import (
     SimulateRenewal,
 )
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.migrate import StageBox
+from wizard.ui.pages.migrate import StageBox, add_stage_boxes
 from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import Level, paragraph
 
@@ -43,16 +43,7 @@ class RenewPage(StepPage):
     def build(self) -> None:
         self.intro = paragraph()
         self.layout_.addWidget(self.intro)
-        self.boxes: dict[Stage, StageBox] = {}
-        for stage in STAGES:
-            box = StageBox(stage)
-            box.prove_button.clicked.connect(lambda _=False, st=stage: self._prove(st))
-            if stage in AFAS_STAGES and self.machine.state.demo:
-                box.simulate_button = QPushButton()
-                box.simulate_button.clicked.connect(lambda _=False, st=stage: self.send(SimulateRenewal(st)))
-                box.buttons.insertWidget(0, box.simulate_button)
-            self.boxes[stage] = box
-            self.layout_.addWidget(box)
+        self.boxes = add_stage_boxes(self, STAGES, AFAS_STAGES, self._prove, SimulateRenewal)
         # Stage 2: the new secret and its expiry (the client id stays what it is).
         self.fields = OAuthFields()
         for widget in (self.fields.id_label, self.fields.id_edit, self.fields.id_check):
