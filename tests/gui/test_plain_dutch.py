@@ -30,34 +30,60 @@ AVOID = {
     r"A = accept\b|accept A\)": "AFAS says acceptatie",
     r"staat ertussen": "unclear",
     r"\d\d-\d\d-\d{4}": "dates read '1 mei 2027'",
+    r"\bDPoP\b": "OAuth jargon: say what to set in AFAS",
+    r"client credentials": "OAuth jargon: say 'OAuth client id en secret'",
+    r"\b(public|confidential) client": "OAuth jargon: say what kind of app it is",
+    r"\bflow\b": "OAuth jargon",
+    r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b": "a class name belongs in the log",
+}
+
+# The English a user reads: the same developer words and codes, for the words that are no English jargon.
+AVOID_EN = {
+    r"\bHTTP \d{3}": "a status code belongs in the technical detail",
+    r"\bDPoP\b": "OAuth jargon: say what to set in AFAS",
+    r"client credentials flow": "OAuth jargon",
+    r"\b(public|confidential) client": "OAuth jargon: say what kind of app it is",
+    r"token[- ]endpoint": "developer word",
+    r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b": "a class name belongs in the log",
+    r"\b(the|see the|in the) (PDF )?(guide|manual)\b": "the wizard replaces the PDF guide",
 }
 
 
-def _dutch_texts() -> list[tuple[str, str]]:
-    """Every Dutch translation in the catalogue and every nl= text in the Qt-free layers (the simulator's AFAS
-    messages excepted: they imitate AFAS)."""
+def _texts(lang: str) -> list[tuple[str, str]]:
+    """Every text in `lang` ("nl" or "en") a user reads: the catalogue's translations (nl) or source strings (en),
+    and every nl=/en= text in the Qt-free layers (the simulator's AFAS messages excepted: they imitate AFAS)."""
     catalogue = (ROOT / "resources" / "i18n" / "sbq_nl.ts").read_text(encoding="utf-8")
-    found = [("sbq_nl.ts", t) for t in re.findall(r"<translation>(.*?)</translation>", catalogue, re.S)]
+    tag = "translation" if lang == "nl" else "source"
+    found = [("sbq_nl.ts", t) for t in re.findall(rf"<{tag}>(.*?)</{tag}>", catalogue, re.S)]
     for path in (ROOT / "wizard").rglob("*.py"):
         if "sim" in path.relative_to(ROOT / "wizard").parts:
             continue
         source = path.read_text(encoding="utf-8")
-        for match in re.finditer(r'\bnl=((?:\s*f?"(?:[^"\\]|\\.)*")+)', source):
+        for match in re.finditer(rf'\b{lang}=((?:\s*f?"(?:[^"\\]|\\.)*")+)', source):
             text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)))
             found.append((str(path.relative_to(ROOT)), text))
     return found
 
 
-def test_no_developer_words_codes_or_guide_references_in_dutch() -> None:
-    texts = _dutch_texts()
-    assert len(texts) > 300
-    problems = [
+def _problems(texts: list[tuple[str, str]], avoid: dict[str, str]) -> list[str]:
+    return [
         f"{where}: {why}: {text[:90]!r}"
         for where, text in texts
-        for pattern, why in AVOID.items()
-        if re.search(pattern, text, re.I)
+        for pattern, why in avoid.items()
+        if re.search(pattern, text, re.I if "[A-Z]" not in pattern else 0)
     ]
-    assert problems == []
+
+
+def test_no_developer_words_codes_or_guide_references_in_dutch() -> None:
+    texts = _texts("nl")
+    assert len(texts) > 300
+    assert _problems(texts, AVOID) == []
+
+
+def test_no_developer_words_codes_or_class_names_in_english() -> None:
+    texts = _texts("en")
+    assert len(texts) > 300
+    assert _problems(texts, AVOID_EN) == []
 
 
 def test_an_unexpected_error_names_no_class(make_window: WindowFactory) -> None:

@@ -118,6 +118,8 @@ class AfasProblem:
                 parts.append(f"error={self.error}")
             if self.external_message:
                 parts.append(f"error_description={self.external_message!r}")
+            if self.kind in _DEVELOPER_TERMS:
+                parts.append(_DEVELOPER_TERMS[self.kind])
         else:
             parts = [f"HTTP {self.status}" if self.status else self.kind.value]
             if self.error_number is not None:
@@ -178,26 +180,27 @@ _MESSAGES: dict[Problem, Text] = {
 # quotes are used). A kind missing here reads as from the API.
 _TOKEN_MESSAGES: dict[Problem, Text] = {
     Problem.INVALID_CLIENT: Text(
-        en="AFAS does not accept the client id and client secret", nl="AFAS accepteert de client id en het secret niet"
+        en="AFAS does not accept the OAuth client id and client secret",
+        nl="AFAS accepteert de OAuth client id en het OAuth client secret niet",
     ),
     Problem.UNAUTHORIZED_CLIENT: Text(
-        en="AFAS says this app connector may not use OAuth client credentials",
-        nl="AFAS meldt dat deze app connector geen OAuth client credentials mag gebruiken",
+        en="AFAS says this app connector may not log in with an OAuth client id and secret",
+        nl="AFAS meldt dat deze app connector niet mag inloggen met een OAuth client id en secret",
     ),
     Problem.WRONG_ENVIRONMENT: Text(
-        en="AFAS does not know this client on this environment ('Unknown AppConnector')",
-        nl="AFAS kent deze client niet in deze omgeving ('Unknown AppConnector')",
+        en="AFAS does not know this app connector in this environment",
+        nl="AFAS kent deze app connector niet in deze omgeving",
     ),
     Problem.INVALID_REQUEST: Text(
-        en="AFAS refused the token request as invalid", nl="AFAS weigerde de tokenaanvraag als ongeldig"
+        en="AFAS refused the login request as invalid", nl="AFAS weigerde de inlogaanvraag als ongeldig"
     ),
     Problem.UNSUPPORTED_GRANT: Text(
-        en="AFAS does not offer the client credentials flow here",
-        nl="AFAS biedt de client credentials flow hier niet aan",
+        en="AFAS does not offer logging in with an OAuth client id and secret here",
+        nl="AFAS biedt inloggen met een OAuth client id en secret hier niet aan",
     ),
     Problem.DPOP_REQUIRED: Text(
-        en="AFAS asks for DPoP: the app connector is set up as a public client",
-        nl="AFAS vraagt om DPoP: de app connector is ingericht als public client",
+        en="AFAS expects an app in which a user logs in, not a server with an OAuth client secret",
+        nl="AFAS verwacht een app waarin een gebruiker zelf inlogt, geen server met een OAuth client secret",
     ),
     Problem.FORBIDDEN: Text(
         en="AFAS refused this computer's address when logging in (an IP restriction)",
@@ -214,6 +217,15 @@ _TOKEN_MESSAGES: dict[Problem, Text] = {
     Problem.UNEXPECTED: Text(
         en="AFAS's login service answered unexpectedly", nl="De inlogdienst van AFAS antwoordde onverwacht"
     ),
+}
+
+# The OAuth terms behind the plain messages above: for the technical detail and the report, never the main text.
+_DEVELOPER_TERMS: dict[Problem, str] = {
+    Problem.INVALID_CLIENT: "client authentication failed (client_id/client_secret)",
+    Problem.UNAUTHORIZED_CLIENT: "client credentials flow not allowed for this client",
+    Problem.WRONG_ENVIRONMENT: "client unknown on this environment host",
+    Problem.UNSUPPORTED_GRANT: "grant_type=client_credentials not supported",
+    Problem.DPOP_REQUIRED: "DPoP required: the app connector is a public client, not a confidential client",
 }
 
 _BLOCKED = re.compile(r"geblokkeerd|is blocked", re.I)

@@ -38,9 +38,9 @@ def _auth_type_remedy(app: str | None) -> Text:
     values = auth_type_values()
     return Text(
         en="In AFAS: {path}: choose {oauth} (or {hybrid} while the classic token must keep working), not "
-        "'{classic}', and use a client secret as client authentication.",
+        "'{classic}', and let AFAS make an OAuth client id and OAuth client secret.",
         nl="In AFAS: {path}: kies {oauth} (of {hybrid} zolang het klassieke token moet blijven werken), "
-        "niet '{classic}', en gebruik een client secret als client-authenticatie.",
+        "niet '{classic}', en laat AFAS een OAuth client id en OAuth client secret aanmaken.",
     ).format(path=auth_type_path(app), **values)
 
 
@@ -248,19 +248,26 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
         ).format(url=problem.url, path=path.text)
     if kind is Problem.INVALID_REQUEST:
         return Text(
-            en="This Profit version may not accept the client authentication used. Try again with the secret in "
+            en="This Profit version may not accept the way the secret was sent. Try again with the secret in "
             "the request body (the default, not --client-auth basic); if that fails too, contact {hd}.",
-            nl="Deze Profit-versie accepteert de gebruikte client-authenticatie mogelijk niet. Probeer opnieuw met "
-            "het secret in de aanvraag (de standaard, niet --client-auth basic); lukt dat ook niet, neem dan "
-            "contact op met {hd}.",
+            nl="Deze Profit-versie accepteert de manier waarop het secret werd meegestuurd mogelijk niet. Probeer "
+            "opnieuw met het secret in de aanvraag (de standaard, niet --client-auth basic); lukt dat ook niet, "
+            "neem dan contact op met {hd}.",
         ).format(hd=HELPDESK)
     if kind is Problem.DPOP_REQUIRED:
         return Text(
-            en="SmartBooqing's server is a confidential client. In AFAS: {path}: set it up as a confidential "
-            "client with a client secret, not as a public client.",
-            nl="De server van SmartBooqing is een confidential client. In AFAS: {path}: richt deze in als "
-            "confidential client met een client secret, niet als public client.",
-        ).format(path=path.text)
+            en="SmartBooqing's server logs in with an OAuth client secret; no user logs in. In AFAS: {path}: set "
+            "the app connector up for a server, with an OAuth client id and OAuth client secret, not for an app in "
+            "which a user logs in. {auth_type}: {oauth} or {hybrid}.",
+            nl="De server van SmartBooqing logt in met een OAuth client secret; er logt geen gebruiker in. In AFAS: "
+            "{path}: richt de app connector in voor een server, met een OAuth client id en OAuth client secret, "
+            "niet voor een app waarin een gebruiker zelf inlogt. {auth_type}: {oauth} of {hybrid}.",
+        ).format(
+            path=path.text,
+            auth_type=a.fields.auth_type.glossed,
+            oauth=a.auth_types.oauth.glossed,
+            hybrid=a.auth_types.hybrid.glossed,
+        )
     if kind is Problem.FORBIDDEN:
         return Text(
             en="The app connector only accepts certain addresses: {path}. Allow this computer's public address "
