@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from wizard.cli.main import main
+from wizard.cli.sim_settings import all_settings
 
 
 def test_list_settings_prints_scenarios_settings_and_their_values(capsys: pytest.CaptureFixture[str]) -> None:
@@ -22,6 +23,16 @@ def test_list_settings_prints_scenarios_settings_and_their_values(capsys: pytest
     assert "oauth.profit_version" in out and "9 (default), 8" in out
     assert "retry_after" in out and "a whole number (default 7200)" in out
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_list_settings_says_what_each_setting_decides(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/simulator.md no longer lists the settings: --list-settings is their one description."""
+    assert main(["simulator", "--list-settings", "--lang", "en"]) == 0
+    flat = " ".join(capsys.readouterr().out.split())
+    assert "unlinked_get 500 (default), 401 a GetConnector not linked or unknown: 500" in flat
+    assert "oauth.revocation_takes true (default), false whether revoking a secret takes" in flat
+    undescribed = [s.name for s in all_settings() if not s.decides]
+    assert undescribed == []
 
 
 @pytest.mark.parametrize(

@@ -21,24 +21,27 @@ class Setting:
     choices: tuple[Any, ...] | None  # the allowed values, default first; None: any value of `kind`
     kind: str  # "one of", "true or false", "a whole number", "text", "a JSON object"
     default: Any
+    decides: str  # one sentence from the field's definition (wizard.sim.setting)
 
 
-def _describe(name: str, hint: Any, default: Any) -> Setting:
+def _describe(name: str, hint: Any, default: Any, decides: str) -> Setting:
     if typing.get_origin(hint) is Literal:
         values = typing.get_args(hint)
-        return Setting(name, (default, *(v for v in values if v != default)), "one of", default)
+        return Setting(name, (default, *(v for v in values if v != default)), "one of", default, decides)
     if hint is bool:
-        return Setting(name, (default, not default), "one of", default)
+        return Setting(name, (default, not default), "one of", default, decides)
     kind = {int: "a whole number", str: "text"}.get(hint, "a JSON object")
-    return Setting(name, None, kind, default)
+    return Setting(name, None, kind, default, decides)
 
 
 def _settings_of(cls: type[Any], prefix: str) -> list[Setting]:
+    from wizard.sim.setting import DECIDES  # the simulator, only when asked
+
     hints = typing.get_type_hints(cls)
     found = []
     for f in dataclasses.fields(cls):
         default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-        found.append(_describe(prefix + f.name, hints[f.name], default))
+        found.append(_describe(prefix + f.name, hints[f.name], default, f.metadata.get(DECIDES, "")))
     return found
 
 
@@ -103,11 +106,9 @@ def listing(lang: Lang) -> str:
     }
     for oauth, title in titles.items():
         lines += ["", title.get(lang)]
-        lines += [
-            _row(s.name, values_text(s, lang), width)
-            for s in all_settings()
-            if s.name.startswith(OAUTH_PREFIX) is oauth
-        ]
+        for s in all_settings():
+            if s.name.startswith(OAUTH_PREFIX) is oauth:
+                lines += [_row(s.name, values_text(s, lang), width), _row("", s.decides, width)]
     return "\n".join(lines)
 
 

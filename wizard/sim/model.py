@@ -22,6 +22,7 @@ from pydantic import SecretStr
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.sim.oauth import SimOAuth
+from wizard.sim.setting import setting
 
 ENV_ID = "O12345AA"  # AFAS's own documentation example
 DEFAULT_USER = "12345.sbq"
@@ -166,26 +167,52 @@ class DossierType:
 class SimSettings:
     """AFAS behaviour that is UNCONFIRMED (afas-api.md §10): each variant can be chosen per environment."""
 
-    language: Literal["nl", "en"] = "nl"  # base environment language: externalMessage without Accept-Language
-    profit_version: str = "22.22.5"  # OAS example of /profitversion
+    language: Literal["nl", "en"] = setting(
+        "nl", "the environment's base language: the language of AFAS's messages without Accept-Language"
+    )
+    profit_version: str = setting("22.22.5", "what /profitversion answers (the OAS example)")
     # A GetConnector that is not linked (or does not exist). Default 500 with the documented "niet ondersteund"
     # message: tim-online captured such a body from live traffic, and 401s are documented with empty bodies.
-    unlinked_get: Literal[401, 500] = 500
-    unlinked_update: Literal[401, 500] = 500  # same for /metainfo/update/{id} and writes
+    unlinked_get: Literal[401, 500] = setting(
+        500,
+        'a GetConnector not linked or unknown: 500 "GetConnector niet ondersteund voor deze app…" (as captured '
+        "live) or an empty 401 (AFAS help 120612)",
+    )
+    unlinked_update: Literal[401, 500] = setting(
+        500, 'the same for /metainfo/update/{id} and writes ("Deze UpdateConnector wordt niet ondersteund…")'
+    )
     # Where linked special connectors appear in /metainfo. "custom": a `customConnectors` list, as in the example
     # of OAS "Financiële Inrichting.json" (spec 7.7.10, commit 2f270c66: AppConnectorReport, AppConnectorSubject);
     # "none": not listed; "get": mixed into getConnectors.
-    specials_in_metainfo: Literal["custom", "none", "get"] = "custom"
+    specials_in_metainfo: Literal["custom", "none", "get"] = setting(
+        "custom",
+        "linked special connectors in /metainfo: a customConnectors list (the OAS example), absent, or mixed into "
+        "getConnectors",
+    )
     # A special connector that is not on the Connectoren tab. 401 fits the OAS description of 401
     # ("valid token but no access to this endpoint").
-    unlinked_special: Literal[401, 403, 404, 500] = 401
-    blocked_app_connector: Literal[401, 403] = 401  # most likely 401 (afas-api.md §4.2)
-    token_expiry_style: Literal["date", "zero"] = "date"  # info.tokenExpiry: a date when set, or always "0"
-    primary_key_as: Literal["bool", "string"] = "bool"  # update metainfo: dutchgrit reads "true", tim-online a bool
-    subject_types_readable: Literal["linked", "always"] = "linked"  # Profit_SubjectTypes without linking it
+    unlinked_special: Literal[401, 403, 404, 500] = setting(
+        401, "the status for a special connector probed without being on the Connectoren tab"
+    )
+    blocked_app_connector: Literal[401, 403] = setting(  # most likely 401 (afas-api.md §4.2)
+        401, 'the status for a blocked ("Geblokkeerd") app connector'
+    )
+    token_expiry_style: Literal["date", "zero"] = setting(
+        "date", 'info.tokenExpiry for a token with an expiry date: the date, or always "0"'
+    )
+    primary_key_as: Literal["bool", "string"] = setting(
+        "bool", 'the type of primaryKey in update metainfo: true or "true" (client libraries read either)'
+    )
+    subject_types_readable: Literal["linked", "always"] = setting(
+        "linked", "whether Profit_SubjectTypes answers without being linked"
+    )
     # Real Profit_SubjectTypes has no destination fields (OAS); True adds DestPurchaseInvoice/DestSalesInvoice.
-    subject_type_destinations: bool = False
-    retry_after: int = 7200  # seconds in a 503 during maintenance (OAS example)
+    subject_type_destinations: bool = setting(
+        False,
+        "adds DestPurchaseInvoice/DestSalesInvoice to Profit_SubjectTypes: not AFAS fields (the destinations are "
+        "only enforced on KnSubject POSTs)",
+    )
+    retry_after: int = setting(7200, "the seconds in a 503's Retry-After during maintenance (the OAS example)")
 
 
 @dataclass

@@ -25,6 +25,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from wizard.sim.setting import DECIDES, setting
+
 AuthType = Literal["classic", "hybrid", "oauth"]
 AUTH_TYPES: tuple[AuthType, ...] = get_args(AuthType)
 FORM = "application/x-www-form-urlencoded"
@@ -37,41 +39,75 @@ class OAuthSimSettings:
 
     # Answer shapes (afas-oauth.md §2.2): 9 = expires_in a number, no refresh_token; 8 = "expires_in": "3600" as a
     # string and "refresh_token": null (S2, S6).
-    profit_version: Literal[8, 9] = 9
+    profit_version: Literal[8, 9] = setting(
+        9,
+        "the answer shapes: 8 = expires_in as a string and refresh_token null, no secret expiry, WWW-Authenticate "
+        "Bearer without DPoP",
+    )
     # The captions of "Authenticatietype" (afas-oauth.md §1.1, §6.2): only "Classic token (2)" is seen (S14); the
     # other captions and numbers are UNCONFIRMED.
     auth_type_labels: dict[str, str] = field(
-        default_factory=lambda: {"classic": "Classic token (2)", "hybrid": "Hybride", "oauth": "OAuth"}
+        default_factory=lambda: {"classic": "Classic token (2)", "hybrid": "Hybride", "oauth": "OAuth"},
+        metadata={
+            DECIDES: 'the Authenticatietype captions (auth_type_label in the state); only "Classic token (2)" is seen'
+        },
     )
     # An unknown client (afas-oauth.md §2.3, §6.6): the docs say invalid_client; a practitioner on Profit 8 saw
     # unauthorized_client "Unknown AppConnector" on the wrong environment host (S13). UNCONFIRMED which applies.
-    unknown_client_error: Literal["invalid_client", "unauthorized_client"] = "invalid_client"
+    unknown_client_error: Literal["invalid_client", "unauthorized_client"] = setting(
+        "invalid_client",
+        "an unknown client id: the docs' answer, or what a practitioner saw on the wrong host (\"Unknown "
+        'AppConnector")',
+    )
     # client_secret_basic before Profit 9 (afas-oauth.md §2.1, §6.5): S1 says "From Profit 9", S3/S4 document it
     # without a version. UNCONFIRMED; "invalid_request" models an older Profit that refuses it.
-    basic_before_profit9: Literal["accepted", "invalid_request"] = "accepted"
+    basic_before_profit9: Literal["accepted", "invalid_request"] = setting(
+        "accepted", "HTTP Basic client authentication on Profit 8"
+    )
     # A wrong secret on Profit 8 (afas-oauth.md §2.3): NL S2 says invalid_client applies to a wrong secret only
     # "vanaf Profit 9". UNCONFIRMED what Profit 8 answers.
-    wrong_secret_profit8: Literal["invalid_client", "unauthorized_client"] = "invalid_client"
+    wrong_secret_profit8: Literal["invalid_client", "unauthorized_client"] = setting(
+        "invalid_client", "the token endpoint's answer to a wrong secret on Profit 8"
+    )
     # A token request while the app connector is still on Classic token (afas-oauth.md §1.4): UNCONFIRMED;
     # "The app connector may not use this flow" (unauthorized_client, S3) fits best.
-    token_under_classic: Literal["unauthorized_client", "invalid_client"] = "unauthorized_client"
+    token_under_classic: Literal["unauthorized_client", "invalid_client"] = setting(
+        "unauthorized_client", "the answer to a token request while the type is Classic token"
+    )
     # What a classic token gets once the type is OAuth (afas-oauth.md §1.4: "probably 401, not verified"):
     # "offer" = 401 whose WWW-Authenticate offers Bearer (and DPoP from Profit 9) as for no credentials (S1 §2.4);
     # "explain" = the same plus an error_description that says so; "bare" = an empty 401 without the header.
-    classic_under_oauth: Literal["offer", "explain", "bare"] = "offer"
+    classic_under_oauth: Literal["offer", "explain", "bare"] = setting(
+        "offer",
+        "a classic token under OAuth: a 401 offering Bearer (and DPoP), the same with an error_description that "
+        "says classic tokens are not accepted, or an empty 401",
+    )
     # A Bearer token while the type is Classic (after switching back): nothing documented. UNCONFIRMED.
-    bearer_under_classic: Literal["invalid_token", "bare"] = "invalid_token"
+    bearer_under_classic: Literal["invalid_token", "bare"] = setting(
+        "invalid_token", 'a Bearer token under Classic token: a 401 with Bearer error="invalid_token", or empty'
+    )
     # info.tokenExpiry of /metainfo under OAuth (afas-oauth.md §2.5, §6.4): "0", the access token's expiry, or the
     # client secret's expiry. UNCONFIRMED.
-    token_expiry_under_oauth: Literal["zero", "access-token", "secret"] = "zero"
+    token_expiry_under_oauth: Literal["zero", "access-token", "secret"] = setting(
+        "zero",
+        "/metainfo's info.tokenExpiry under a Bearer token: \"0\", the access token's expiry, or the secret's "
+        "expiry date",
+    )
     # Whether the app connector's IP restriction also gates /oauth/token (afas-oauth.md §1.4, §6.7): UNCONFIRMED.
-    # False: the token is issued and the API calls get the 403; True: the token request gets the 403 already.
-    ip_restriction_on_token: bool = False
-    access_token_ttl: int = 3600  # "expires_in": 3600 (S1)
-    secret_validity_days: int = 180  # Profit 9 default (S1); Profit 8 secrets do not expire
+    ip_restriction_on_token: bool = setting(
+        False,
+        "whether the IP restriction also refuses the token request (403); false: the token is issued and the API "
+        "calls get the 403",
+    )
+    access_token_ttl: int = setting(3600, 'the seconds an access token lives ("expires_in": 3600, S1)')
+    secret_validity_days: int = setting(180, "the days a new Profit 9 secret is valid (Profit 8 secrets do not expire)")
     # False: "revoke" is clicked but does not take (not saved, or another app connector): the old secret is still
     # accepted. The renewal must notice that and say so (issue 21).
-    revocation_takes: bool = True
+    revocation_takes: bool = setting(
+        True,
+        "whether revoking a secret takes: false models a revocation that was clicked but did not take (the old "
+        "secret is still accepted), which the renewal's last proof must notice",
+    )
 
 
 @dataclass
