@@ -35,7 +35,7 @@ def test_the_secret_reminder_is_an_all_day_event_a_month_ahead_with_an_alarm_a_w
     assert alarm["trigger"].dt == dt.timedelta(days=-7)
     assert str(alarm["action"]) == "DISPLAY"
     text = str(event["description"])  # type: ignore[index]
-    assert "30-06-2027" in text and "Client secret vernieuwen" in text and "sbq-setup" in text
+    assert "30 juni 2027" in text and "Client secret vernieuwen" in text and "sbq-setup" in text
     assert "Bakkerij" in str(event["summary"])  # type: ignore[index]
 
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from icalendar import Alarm, Calendar, Event
 
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY
-from wizard.domain.text import Lang, Text
+from wizard.domain.text import Lang, Text, long_date
 
 PRODID = "-//SmartBooqing//AFAS Setup//EN"
 LEAD_DAYS = 30  # the event: this many days before the deadline (the verification warns from then on too)
@@ -85,15 +85,11 @@ _DESCRIPTION = {
 }
 
 
-def _long(day: dt.date) -> Text:
-    return Text(en=day.strftime("%d %B %Y").lstrip("0"), nl=day.strftime("%d-%m-%Y"))
-
-
 def ics(reminder: Reminder, lang: Lang, now: dt.datetime) -> bytes:
     """The iCalendar file: one all-day event `LEAD_DAYS` before the deadline, an alarm `ALARM_DAYS` before it."""
     values = {"org": reminder.organisation or reminder.environment, "env": reminder.environment}
     summary = _SUMMARY[reminder.deadline].format(**values).get(lang)
-    description = _DESCRIPTION[reminder.deadline].format(**values, day=_long(reminder.day)).get(lang)
+    description = _DESCRIPTION[reminder.deadline].format(**values, day=long_date(reminder.day)).get(lang)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

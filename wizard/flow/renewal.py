@@ -19,7 +19,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from wizard.domain.reminder import Deadline, Reminder, classic_reminder
-from wizard.domain.text import Lang, Text
+from wizard.domain.text import Lang, Text, long_date
 from wizard.flow.stages import StagedProgress
 from wizard.flow.state import AuthKind, WizardState
 
@@ -114,7 +114,7 @@ class SecretExpiry:
                 en="Client secret: no expiry date known (give it with --secret-expires, as AFAS shows it).",
                 nl="Client secret: geen vervaldatum bekend (geef die op met --secret-expires, zoals AFAS die toont).",
             )
-        day = self.expires.isoformat()
+        day = long_date(self.expires)
         if left < 0:
             return Text(
                 en="Client secret: expired on {d}. Renew it: sbq-setup, then 'Renew the client secret'.",

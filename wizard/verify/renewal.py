@@ -19,7 +19,7 @@ from wizard.domain.checks import Status
 from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.oauth import OAuthClientCredentials
-from wizard.domain.text import Lang, Text
+from wizard.domain.text import Lang, Text, long_date
 from wizard.flow.renewal import RenewalState, Stage, pending_key
 from wizard.verify.report import Report
 
@@ -197,9 +197,5 @@ def store_new(store: Store, env_key: str, new: OAuthClientCredentials) -> Verdic
     loaded = store.load(env_key)
     if not isinstance(loaded, OAuthClientCredentials) or loaded.secret() != new.secret():
         return Verdict(Stage.STORE, False, SAID["not-stored"])
-    until = (
-        Text(en=loaded.secret_expires.isoformat(), nl=loaded.secret_expires.strftime("%d-%m-%Y"))
-        if loaded.secret_expires is not None
-        else SAID["no-expiry"]
-    )
+    until = long_date(loaded.secret_expires) if loaded.secret_expires is not None else SAID["no-expiry"]
     return Verdict(Stage.STORE, True, SAID["stored"].format(where=store.location, until=until))
