@@ -65,9 +65,19 @@ def test_a_passed_date_fails_with_the_renewal_as_the_remedy(capsys: pytest.Captu
         ["verify", "--demo", "--environment", "O12345AA"],
         ["verify", "--environment", "O12345AA", "--auth", "oauth"],
         ["verify", "--demo", "--secret-expires", "2027-05-01"],  # the classic demo has no client secret
+        ["verify", "--demo", "--client-auth", "basic"],  # nor a secret to send one way or the other
     ],
 )
 def test_options_the_mode_ignores_are_refused_in_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert main([*argv, "--lang", "en"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_client_auth_with_a_classic_token_is_refused_before_anything_is_sent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SBQ_AFAS_TOKEN", "<token><version>1</version><data>" + "a" * 64 + "</data></token>")
+    argv = ["verify", "--environment", "O12345AA", "--base-url", "http://127.0.0.1:9/x", "--client-auth", "basic"]
+    assert main([*argv, "--lang", "en"]) == 2
+    assert "--client-auth is for an OAuth client secret" in capsys.readouterr().err

@@ -96,7 +96,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--client-auth",
         choices=["body", "basic"],
-        default="body",
+        default=None,  # None: body; given with a classic token, it is refused rather than ignored
         help="OAuth: send the client secret in the request body (default, every Profit version) or as HTTP Basic "
         "(documented from Profit 9)",
     )
@@ -333,6 +333,16 @@ _NOT_WITH_DEMO = {
 }
 
 
+def _client_auth_for_classic() -> InputError:
+    return InputError(
+        Text(
+            en="--client-auth is for an OAuth client secret; a classic token is always sent the same way.",
+            nl="--client-auth is voor een OAuth client secret; een klassiek token wordt altijd op dezelfde manier "
+            "meegestuurd.",
+        )
+    )
+
+
 def _check_mode_options(args: argparse.Namespace) -> None:
     """Refused before anything is sent: an option the chosen mode would silently ignore (issue 22 item 6)."""
     if args.demo:
@@ -344,6 +354,8 @@ def _check_mode_options(args: argparse.Namespace) -> None:
                     nl="{o} kan niet samen met --demo: de demo heeft een eigen omgeving en inloggegevens.",
                 ).format(o=", ".join(given))
             )
+        if (args.auth or "classic") == "classic" and args.client_auth is not None:
+            raise _client_auth_for_classic()
     elif args.auth is not None:
         raise InputError(
             Text(
@@ -383,6 +395,7 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from wizard.domain.environment import parse_environment  # pydantic
+    from wizard.domain.oauth import OAuthClientCredentials  # pydantic
     from wizard.verify import verify  # httpx, pydantic
 
     lang = lang_of(args)
@@ -403,7 +416,10 @@ def run(args: argparse.Namespace) -> int:
                 )
             env = parse_environment(args.environment, args.type, base_url=args.base_url, soap_url=args.soap_url)
             credential = _read_credential(args, env)
-        report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout, client_auth=args.client_auth))
+            if args.client_auth is not None and not isinstance(credential, OAuthClientCredentials):
+                raise _client_auth_for_classic()
+        client_auth = args.client_auth or "body"
+        report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout, client_auth=client_auth))
     expiry = _expiry(credential)
     code = report.exit_code()
     # The date AFAS showed has passed: AFAS may still accept the secret today (a late clock, a grace period), but
