@@ -12,7 +12,7 @@ import stat
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
 from wizard.data.local_file import write_local_file
@@ -418,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
             credential = _read_credential(args, env)
             if args.client_auth is not None and not isinstance(credential, OAuthClientCredentials):
                 raise _client_auth_for_classic()
-        client_auth = args.client_auth or "body"
+        client_auth: Literal["body", "basic"] = args.client_auth or "body"
         report = asyncio.run(verify(env, credential, lang=lang, timeout=timeout, client_auth=client_auth))
     expiry = _expiry(credential)
     code = report.exit_code()
