@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, tick them, then check again.</source>
-        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Doe ze in AFAS, vink ze aan en controleer opnieuw.</translation>
+        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Regel ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
         <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>{done} of {total} ticked. Tick each one when it is done in AFAS.</source>
-        <translation>{done} van {total} aangevinkt. Vink elk aan zodra het in AFAS gedaan is.</translation>
+        <translation>{done} van {total} aangevinkt. Vink elk onderdeel aan zodra het in AFAS gedaan is.</translation>
     </message>
 </context>
 <context>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.&lt;br&gt;&lt;b&gt;Why this must be done first:&lt;/b&gt; the next stage sets the app connector to {oauth}; from then on AFAS refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client. So before you go on, open the portal and confirm that this administration now shows the new client id.</source>
-        <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.&lt;br&gt;&lt;b&gt;Waarom dit eerst moet:&lt;/b&gt; de volgende stap zet de app connector op {oauth}; vanaf dan weigert AFAS het klassieke token, en SmartBooqing leest AFAS niet meer tot het de nieuwe client gebruikt. Open daarom eerst het portaal en bevestig dat deze administratie nu de nieuwe client id toont.</translation>
+        <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.&lt;br&gt;&lt;b&gt;Waarom dit eerst moet:&lt;/b&gt; de volgende stap zet de app connector op {oauth}; vanaf dan weigert AFAS het klassieke token, en SmartBooqing leest AFAS niet meer tot het de nieuwe client id en het secret gebruikt. Open daarom eerst het portaal en bevestig dat deze administratie nu de nieuwe client id toont.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>Profit fills in 180 days from today unless your administrator chose otherwise.</source>
-        <translation>Profit vult 180 dagen vanaf vandaag in, tenzij uw beheerder iets anders koos.</translation>
+        <translation>Profit vult een datum 180 dagen na vandaag in, tenzij uw beheerder iets anders heeft gekozen.</translation>
     </message>
     <message>
         <source>Copy the client id</source>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <source>A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.</source>
-        <translation>Een nieuw secret vervangt het oude, bij elke stap rechtstreeks gecontroleerd; SmartBooqing blijft werken.</translation>
+        <translation>Een nieuw secret vervangt het oude, bij elke stap live gecontroleerd; SmartBooqing blijft werken.</translation>
     </message>
     <message>
         <source>The wizard does not know when the secret in use expires.</source>
@@ -986,7 +986,7 @@
     </message>
     <message>
         <source>Paste the new secret below and type its expiry date exactly as AFAS shows it. The wizard asks AFAS for one token with it, and checks that the old secret still works too.</source>
-        <translation>Plak het nieuwe secret hieronder en typ de vervaldatum precies zoals AFAS die toont. De wizard vraagt AFAS er één token mee aan, en controleert dat het oude secret ook nog werkt.</translation>
+        <translation>Plak het nieuwe secret hieronder en typ de vervaldatum precies zoals AFAS die toont. De wizard vraagt er bij AFAS één token mee aan en controleert of het oude secret ook nog werkt.</translation>
     </message>
     <message>
         <source>Check the new secret</source>
@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>The wizard asks AFAS for a token with the old secret. AFAS must now refuse it: then nobody can use the old secret any more.</source>
-        <translation>De wizard vraagt AFAS een token met het oude secret. AFAS moet dat nu weigeren: dan kan niemand het oude secret nog gebruiken.</translation>
+        <translation>De wizard vraagt bij AFAS een token aan met het oude secret. AFAS moet dat nu weigeren: dan kan niemand het oude secret nog gebruiken.</translation>
     </message>
     <message>
         <source>Check the old secret</source>
@@ -1046,7 +1046,7 @@
     </message>
     <message>
         <source>The wizard replaces the old secret in this computer&apos;s safe storage by the new one and its expiry date.</source>
-        <translation>De wizard vervangt het oude secret in de veilige opslag van deze computer door het nieuwe, met de vervaldatum.</translation>
+        <translation>De wizard vervangt het oude secret in de beveiligde opslag van deze computer door het nieuwe, met de vervaldatum.</translation>
     </message>
     <message>
         <source>Do this step in the simulated AFAS</source>
@@ -1158,7 +1158,7 @@
     </message>
     <message>
         <source>The new secret is on the clipboard. It is cleared in 60 seconds, unless you copy something else.</source>
-        <translation>Het nieuwe secret staat op het klembord. Het wordt over 60 seconden gewist, tenzij u intussen iets anders kopieert.</translation>
+        <translation>Het nieuwe secret staat op het klembord. Over 60 seconden wordt het leeggemaakt, tenzij u intussen iets anders kopieert.</translation>
     </message>
     <message>
         <source>Reminder saved: {path}. Open it to add it to Outlook, Apple Calendar or Google Calendar.</source>
@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>Earlier instructions made the login details after linking the connectors. The wizard asks for them now: AFAS can make them as soon as the app connector exists, and with them stored the next step sees each link you make in AFAS and ticks it for you.</source>
-        <translation>Vroeger maakte u de inloggegevens pas na het koppelen van de connectoren. De wizard vraagt er nu al om: AFAS kan ze maken zodra de app connector bestaat, en als ze bewaard zijn ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
+        <translation>De wizard vraagt nu al om de inloggegevens: AFAS kan ze maken zodra de app connector bestaat. Zijn ze bewaard, dan ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
     </message>
     <message>
         <source>User &amp;token:</source>
@@ -1291,7 +1291,7 @@
     </message>
     <message>
         <source>Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
-        <translation>Typ de datum precies zoals AFAS hem bij het secret toont. Oudere Profit-versies (voor Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
+        <translation>Typ de datum precies zoals AFAS die bij het secret toont. Oudere Profit-versies (voor Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Store securely&lt;/b&gt; first asks AFAS once whether these details work. Details AFAS refuses are not stored; details that cannot be checked right now are stored and checked again at the end.</source>
@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>{button} ({count} missing or wrong)</source>
-        <translation>{button} ({count} ontbreekt of fout)</translation>
+        <translation>{button} ({count} ontbrekend of onjuist)</translation>
     </message>
     <message>
         <source>{button} (to check yourself)</source>
@@ -1815,7 +1815,7 @@
     </message>
     <message>
         <source>Stop the demo? Nothing of the demo is kept; start it again to see it from the start.</source>
-        <translation>De demo stoppen? Van de demo wordt niets bewaard; start hem opnieuw om hem van voren af aan te zien.</translation>
+        <translation>De demo stoppen? Van de demo wordt niets bewaard; start hem opnieuw om hem vanaf het begin te zien.</translation>
     </message>
     <message>
         <source>Stop for now? Your progress is kept on this computer (stored login details stay in its safe storage). Start SmartBooqing AFAS Setup again and choose your organisation to continue where you left off.</source>

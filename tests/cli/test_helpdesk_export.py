@@ -161,7 +161,7 @@ def test_the_facts_say_where_the_login_is_kept_memory_included(lang: Lang) -> No
     line = next(line for line in text.splitlines() if line.startswith(("Login details stored", "Inloggegevens")))
     assert ("in memory" if lang is Lang.EN else "in het geheugen") in line
     assert ("1 May 2027" if lang is Lang.EN else "1 mei 2027") in text
-    assert ("OAuth client" if lang is Lang.EN else "OAuth-client") in text
+    assert ("OAuth client" if lang is Lang.EN else "OAuth client id") in text
     assert "6 " in text and "14:03 UTC" in text and "GetConnector SBQ_BTW" in text
 
 

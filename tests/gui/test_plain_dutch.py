@@ -35,6 +35,8 @@ AVOID = {
     r"\b(public|confidential) client": "OAuth jargon: say what kind of app it is",
     r"\bflow\b": "OAuth jargon",
     r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b": "a class name belongs in the log",
+    r"OAuth-client\b": "say 'OAuth client id en secret', AFAS's words",
+    r"tokenExpiry|invalid_client|unauthorized_client": "AFAS's codes belong in the technical detail",
 }
 
 # The English a user reads: the same developer words and codes, for the words that are no English jargon.

@@ -62,7 +62,7 @@ def test_a_renewal_runs_through_every_stage(sim_factory: Any) -> None:
     renewal.record(Stage.REVOKE, True)
     admin.revoke_secret()
     refused = judge_old_refused(asyncio.run(try_token(env, old)))
-    assert refused.proved and "invalid_client" in refused.said.en
+    assert refused.proved and "refuses the old secret" in refused.said.en
     refused.apply(renewal)
     done = store_new(store, env.key, new)
     done.apply(renewal)

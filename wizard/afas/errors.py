@@ -165,7 +165,7 @@ _MESSAGES: dict[Problem, Text] = {
     Problem.PROXY: Text(en="The proxy server refused the connection", nl="De proxyserver weigerde de verbinding"),
     Problem.MALFORMED: Text(
         en="AFAS sent an answer that is not what AFAS normally sends",
-        nl="AFAS stuurde een antwoord dat niet is wat AFAS normaal stuurt",
+        nl="AFAS stuurde een antwoord dat AFAS normaal niet stuurt",
     ),
     Problem.UNEXPECTED: _UNEXPECTED,
     Problem.INTERCEPTED: Text(

@@ -65,9 +65,9 @@ def report_lines(result: ExportResult) -> list[Text]:
         lines.append(
             Text(
                 en="In AFAS Profit on AFAS Online, paste the 'in AFAS Online' path into the import dialog "
-                "(Acties > Importeren).",
+                "(Meer acties > Importeren).",
                 nl="Plak in AFAS Profit op AFAS Online het pad achter 'in AFAS Online' in het importvenster "
-                "(Acties > Importeren).",
+                "(Meer acties > Importeren).",
             )
         )
     else:

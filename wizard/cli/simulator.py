@@ -227,9 +227,9 @@ def _how_to_verify(scenario: str, *, has_token: bool, has_client: bool) -> Text:
             "--client-secret-out BESTAND); hij toont dan de hele controleopdracht.",
         )
     return Text(
-        en="Nothing to verify yet: scenario {s} has no token or OAuth client. Create a token with "
+        en="Nothing to verify yet: scenario {s} has no token or OAuth client id and secret. Create a token with "
         "POST /_sim/user-token, or start with --scenario ready --token-out FILE to verify at once.",
-        nl="Nog niets te controleren: scenario {s} heeft geen token of OAuth-client. Maak een token met "
+        nl="Nog niets te controleren: scenario {s} heeft geen token of OAuth client id en secret. Maak een token met "
         "POST /_sim/user-token, of start met --scenario ready --token-out BESTAND om meteen te controleren.",
     ).format(s=scenario)
 
@@ -330,7 +330,7 @@ def run(args: argparse.Namespace) -> int:
             )
         if server.client_id is not None:
             # The client id is not a secret (afas-oauth.md §1.2); the secret only ever goes to the file.
-            say(Text(en="OAuth client id: {c}", nl="OAuth-client-id: {c}").format(c=server.client_id), lang)
+            say(Text(en="OAuth client id: {c}", nl="OAuth client id: {c}").format(c=server.client_id), lang)
         if secret_path is not None and client_secret is not None:
             say(
                 Text(

@@ -143,8 +143,8 @@ def _read_oauth(args: argparse.Namespace, expires: dt.date | None) -> Credential
     if client_id is None:
         raise InputError(
             Text(
-                en="An OAuth client needs its client id: --client-id ID or {var}.",
-                nl="Een OAuth-client heeft zijn client id nodig: --client-id ID of {var}.",
+                en="OAuth needs the client id: --client-id ID or {var}.",
+                nl="Voor OAuth is de client id nodig: --client-id ID of {var}.",
             ).format(var=CLIENT_ID_ENV)
         )
     if args.client_secret_file is not None:
@@ -173,10 +173,10 @@ def _read_credential(args: argparse.Namespace, env: AfasEnvironment) -> Credenti
         if args.token_file is not None or args.token_stdin:
             raise InputError(
                 Text(
-                    en="Give either a classic token (--token-file, --token-stdin) or an OAuth client (--client-id "
-                    "with its secret), not both.",
-                    nl="Geef een klassiek token (--token-file, --token-stdin) of een OAuth-client (--client-id met "
-                    "het secret), niet allebei.",
+                    en="Give either a classic token (--token-file, --token-stdin) or an OAuth client id "
+                    "(--client-id with its secret), not both.",
+                    nl="Geef een klassiek token (--token-file, --token-stdin) of een OAuth client id (--client-id "
+                    "met het secret), niet allebei.",
                 )
             )
         return _read_oauth(args, expires)
@@ -221,10 +221,9 @@ def _from_keyring(env: AfasEnvironment, expires: dt.date | None) -> Credential:
 
     missing = Text(
         en="No credential for {env}: use --token-file F, --token-stdin or {var} for a classic token, --client-id with "
-        "--client-secret-file F or --client-secret-stdin for an OAuth client, or store one with the wizard.",
+        "--client-secret-file F or --client-secret-stdin for OAuth, or store one with the wizard.",
         nl="Geen inloggegevens voor {env}: gebruik --token-file F, --token-stdin of {var} voor een klassiek token, "
-        "--client-id met --client-secret-file F of --client-secret-stdin voor een OAuth-client, of bewaar ze met de "
-        "wizard.",
+        "--client-id met --client-secret-file F of --client-secret-stdin voor OAuth, of bewaar ze met de wizard.",
     ).format(env=env.env_id, var=TOKEN_ENV)
     try:
         stored = default_secret_store().load(env.key)

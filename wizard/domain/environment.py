@@ -110,7 +110,7 @@ def parse_env_type(value: str) -> EnvType:
         raise InputError(
             Text(
                 en="Unknown environment type '{v}': use production, test or accept.",
-                nl="Onbekend omgevingstype '{v}': kies productie, test of accept.",
+                nl="Onbekend omgevingstype '{v}': kies productie, test of acceptatie.",
             ).format(v=excerpt(value, 40))
         )
     return env_type
@@ -248,10 +248,10 @@ def _check_url(url: str, default_path: str) -> str:
     if netloc_has_userinfo:
         raise InputError(
             Text(
-                en="'{u}' contains a user name or password. The AFAS token is the only credential; remove the part "
-                "before '@'.",
-                nl="'{u}' bevat een gebruikersnaam of wachtwoord. Het AFAS-token is de enige inlog; verwijder het "
-                "deel voor de '@'.",
+                en="'{u}' contains a user name or password. Login details do not belong in the address; remove the "
+                "part before '@'.",
+                nl="'{u}' bevat een gebruikersnaam of wachtwoord. Inloggegevens horen niet in het adres; verwijder "
+                "het deel voor de '@'.",
             ).format(u=excerpt(_without_userinfo(value), 80))
         )
     if parts is None or parts.scheme not in ("http", "https") or not host:
@@ -279,17 +279,17 @@ def _check_url(url: str, default_path: str) -> str:
     if parts.scheme == "http" and not is_loopback_host(host):
         raise InputError(
             Text(
-                en="'{u}' uses http. The token may only travel over https (http is allowed for this computer "
+                en="'{u}' uses http. Login details may only travel over https (http is allowed for this computer "
                 "itself, 127.0.0.1, only).",
-                nl="'{u}' gebruikt http. Het token mag alleen over https (http mag alleen voor deze computer "
+                nl="'{u}' gebruikt http. Inloggegevens mogen alleen over https (http mag alleen voor deze computer "
                 "zelf, 127.0.0.1).",
             ).format(u=excerpt(value, 80))
         )
     if parts.query or parts.fragment:
         raise InputError(
             Text(
-                en="'{u}' contains a query or fragment; enter the base URL only.",
-                nl="'{u}' bevat een query of fragment; vul alleen de basis-URL in.",
+                en="'{u}' contains a part with '?' or '#'; enter the address without it.",
+                nl="'{u}' bevat een deel met '?' of '#'; vul het adres zonder dat deel in.",
             ).format(u=excerpt(value, 80))
         )
     path = parts.path.rstrip("/") or default_path

@@ -218,8 +218,9 @@ def is_oauth_storage(stored: str) -> bool:
 def parse_oauth_storage(stored: str) -> OAuthClientCredentials:
     """Rebuild the credential from its keyring entry; a damaged entry is an InputError that never quotes it."""
     damaged = _err(
-        "The stored OAuth client in the keyring is damaged. Enter the client id and secret again.",
-        "De opgeslagen OAuth-client in de sleutelbos is beschadigd. Voer de client id en het secret opnieuw in.",
+        "The OAuth client id and secret stored in the keyring are damaged. Enter the client id and secret again.",
+        "De bewaarde OAuth client id en het secret in de sleutelbos zijn beschadigd. Vul de client id en het secret "
+        "opnieuw in.",
     )
     try:
         data = json.loads(stored)

@@ -59,7 +59,7 @@ _PROFIT_CLIENT = {
     ProfitClient.APP: Text(en="Profit app over Remote Desktop", nl="Profit-app via Extern bureaublad"),
 }
 _LOGIN = {
-    AuthKind.OAUTH: Text(en="OAuth client (client id and client secret)", nl="OAuth-client (client id en secret)"),
+    AuthKind.OAUTH: Text(en="OAuth client id and client secret", nl="OAuth client id en client secret"),
     AuthKind.CLASSIC: Text(en="classic user token", nl="klassiek gebruikerstoken"),
 }
 _NOT_STORED = Text(en="not stored (yet)", nl="(nog) niet bewaard")

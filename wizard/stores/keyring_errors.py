@@ -95,10 +95,11 @@ CORRUPT = Text(
     "opnieuw.",
 )
 CORRUPT_OAUTH = Text(
-    en="The OAuth client saved for {env} in {where} is damaged. Paste the client id and client secret again (AFAS "
-    "shows a secret once: create a new one in the app connector if you no longer have it).",
-    nl="De bewaarde OAuth-client voor {env} in {where} is beschadigd. Plak de client id en het client secret opnieuw "
-    "(AFAS toont een secret één keer: maak een nieuw aan in de app connector als u het niet meer hebt).",
+    en="The OAuth client id and secret saved for {env} in {where} are damaged. Paste the client id and client "
+    "secret again (AFAS shows a secret once: create a new one in the app connector if you no longer have it).",
+    nl="De bewaarde OAuth client id en het secret voor {env} in {where} zijn beschadigd. Plak de client id en het "
+    "client secret opnieuw (AFAS toont een secret maar één keer: maak een nieuw aan in de app connector als u het "
+    "niet meer hebt).",
 )
 # The kinds this version reads; a newer version may store another (a private-key JWT client, say).
 KNOWN_KINDS = ("classic-token", "oauth-client-credentials")

@@ -107,8 +107,8 @@ async def check_auth(run: RunContext) -> Outcome:
     if _is_oauth(run):
         message = Text(
             en="OAuth client accepted: AFAS issued an access token. App connector '{app}', user group '{group}'.",
-            nl="OAuth-client geaccepteerd: AFAS gaf een toegangstoken. App connector '{app}', gebruikersgroep "
-            "'{group}'.",
+            nl="OAuth client id en secret geaccepteerd: AFAS gaf een toegangstoken. App connector '{app}', "
+            "gebruikersgroep '{group}'.",
         )
     else:
         message = Text(
@@ -325,10 +325,10 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
         return Outcome(
             status=Status.PASS,
             message=Text(
-                en="AFAS reports {d} as the expiry date (tokenExpiry); for an OAuth client this is probably the "
-                "client secret's.",
-                nl="AFAS meldt {d} als vervaldatum (tokenExpiry); bij een OAuth-client is dat waarschijnlijk die "
-                "van het client secret.",
+                en="AFAS reports {d} as the expiry date; when logging in with OAuth this is probably the client "
+                "secret's.",
+                nl="AFAS meldt {d} als vervaldatum; bij inloggen met OAuth is dat waarschijnlijk die van het client "
+                "secret.",
             ).format(d=long_date(parsed)),
             detail=shown,
         )
@@ -336,9 +336,10 @@ def _secret_expiry(run: RunContext, credential: OAuthClientCredentials) -> Outco
         status=Status.PASS,
         message=Text(
             en="No expiry date is known for the client secret. Profit 9 shows it in the app connector: enter it "
-            "(--secret-expires) so a warning comes in time.",
-            nl="Er is geen vervaldatum bekend voor het client secret. Profit 9 toont die in de app connector: voer "
-            "die in (--secret-expires) zodat er op tijd een waarschuwing komt.",
+            "with the client secret (on the command line: --secret-expires) so a warning comes in time.",
+            nl="Er is geen vervaldatum bekend voor het client secret. Profit 9 toont die in de app connector: vul "
+            "die in bij het client secret (op de opdrachtregel: --secret-expires), zodat er op tijd een "
+            "waarschuwing komt.",
         ),
         detail=shown,
     )
@@ -349,8 +350,10 @@ async def check_token_sunset(run: RunContext) -> Outcome:
         return Outcome(
             status=Status.PASS,
             message=Text(
-                en="Not a classic token: the end of classic tokens does not affect this OAuth client.",
-                nl="Geen klassiek token: het einde van klassieke tokens raakt deze OAuth-client niet.",
+                en="Not a classic token: the end of classic tokens does not affect a login with an OAuth client "
+                "id and secret.",
+                nl="Geen klassiek token: het einde van klassieke tokens geldt niet voor inloggen met een OAuth "
+                "client id en secret.",
             ),
         )
     left = (CLASSIC_TOKEN_SUNSET - run.today).days

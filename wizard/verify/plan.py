@@ -48,7 +48,10 @@ def plan(manifest: Manifest) -> list[PlannedCheck]:
             PlannedCheck(CheckId.of(CheckKind.ATTACHMENTS), Text(en="Ready for attachments", nl="Klaar voor bijlagen"))
         )
     checks.append(
-        PlannedCheck(CheckId.of(CheckKind.TOKEN_EXPIRY), Text(en="Token expiry date", nl="Vervaldatum van het token"))
+        PlannedCheck(
+            CheckId.of(CheckKind.TOKEN_EXPIRY),
+            Text(en="Expiry date of the token or secret", nl="Vervaldatum van token of secret"),
+        )
     )
     checks.append(
         PlannedCheck(

@@ -131,8 +131,8 @@ def classify_token_outcome(
         return ProbeResult(
             Verdict.UNKNOWN_ENVIRONMENT,
             Text(
-                en="AFAS does not know this client in environment {env}. ",
-                nl="AFAS kent deze client niet in omgeving {env}. ",
+                en="AFAS does not know this client id in environment {env}. ",
+                nl="AFAS kent deze client id niet in omgeving {env}. ",
             ).format(env=env.env_id)
             + _afas_said(problem),
             remedy,

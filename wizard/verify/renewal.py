@@ -71,8 +71,8 @@ SAID: dict[str, Text] = {
     ),
     "revoked": Text(en="You revoked the old secret in AFAS.", nl="U hebt het oude secret ingetrokken in AFAS."),
     "old-refused": Text(
-        en="AFAS refuses the old secret (invalid_client): nobody can use it any more.",
-        nl="AFAS weigert het oude secret (invalid_client): niemand kan het nog gebruiken.",
+        en="AFAS refuses the old secret: nobody can use it any more.",
+        nl="AFAS weigert het oude secret: niemand kan het nog gebruiken.",
     ),
     "not-revoked": Text(
         en="AFAS still accepts the old secret: the revocation did not happen. In AFAS open the app connector "

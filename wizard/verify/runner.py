@@ -125,8 +125,8 @@ async def run_checks(
                 )
                 if not isinstance(credential, OAuthClientCredentials)
                 else Text(
-                    en="Not checked: AFAS did not accept the OAuth client.",
-                    nl="Niet gecontroleerd: AFAS accepteerde de OAuth-client niet.",
+                    en="Not checked: AFAS did not accept the OAuth client id and secret.",
+                    nl="Niet gecontroleerd: AFAS accepteerde de OAuth client id en het secret niet.",
                 )
             )
             for check in planned[1:]:
