@@ -159,10 +159,9 @@ def _from_xml(value: str) -> ClassicToken:
     match = _XML.search(value)
     if not match:
         raise _err(
-            "The token's XML is incomplete; expected <token><version>1</version><data>…</data></token>. "
-            "Copy the whole token again.",
-            "De XML van het token is onvolledig; verwacht <token><version>1</version><data>…</data></token>. "
-            "Kopieer het hele token opnieuw.",
+            "The token is incomplete: part of it is missing. Copy the whole token again with AFAS's Kopiëren button.",
+            "Het token is onvolledig: er ontbreekt een deel. Kopieer het hele token opnieuw met de knop Kopiëren "
+            "in AFAS.",
         )
     rest = (value[: match.start()] + value[match.end() :]).strip()
     if rest:
