@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 SCENARIOS: dict[str, str] = {
     "fresh": "Nothing done yet: no SmartBooqing imports, no app connector, no token.",
-    "ready": "Everything done as the guide says; the client holds a valid token.",
+    "ready": "Every setup step done in AFAS; the client holds a valid token.",
     "missing-connectors": "Ready, but Precal_Landen, DDI_Profit_Kostendragers and KnSubject are not linked.",
     "token-invalid": "Ready, but the client's token was deleted in AFAS (401 on every call).",
     "ip-restricted": "Ready, but the app connector only allows AFAS's own IP range (403 on every call).",
