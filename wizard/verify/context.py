@@ -122,7 +122,7 @@ def not_linked(run: RunContext, spec: ConnectorSpec, afas_said: str = "") -> Out
         en="{id} is not linked to the app connector.", nl="{id} is niet gekoppeld aan de app connector."
     ).format(id=spec.id)
     if afas_said:
-        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=afas_said)
+        message += Text(en=" AFAS said: “{m}”.", nl=" AFAS meldde: “{m}”.").format(m=afas_said)
     return Outcome(
         status=Status.FAIL,
         message=message,

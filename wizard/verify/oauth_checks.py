@@ -102,7 +102,7 @@ def token_refused(problem: AfasProblem, credential: Credential, today: dt.date, 
     for maintenance and an IP restriction (CLI exit 3)."""
     message = problem.message() + Text(en=".", nl=".")
     if problem.external_message:
-        message += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=problem.external_message)
+        message += Text(en=" AFAS said: “{m}”.", nl=" AFAS meldde: “{m}”.").format(m=problem.external_message)
     return Outcome(
         status=Status.FAIL,
         message=message,

@@ -63,7 +63,7 @@ class ProbeResult:
 def _afas_said(problem: AfasProblem) -> Text:
     text = problem.message() + Text(en=".", nl=".")
     if problem.external_message:
-        text += Text(en=" AFAS said: “{m}”", nl=" AFAS meldde: “{m}”").format(m=problem.external_message)
+        text += Text(en=" AFAS said: “{m}”.", nl=" AFAS meldde: “{m}”.").format(m=problem.external_message)
     return text
 
 
