@@ -64,7 +64,7 @@ def test_the_panel_names_the_login_where_it_is_kept_and_what_failed(make_window:
     text = window._helpdesk.facts.toPlainText()
     nl = lang is Lang.NL
     assert ("in het geheugen" if nl else "in memory") in text and "nergens" not in text.split("Sleutelbos")[0]
-    assert ("OAuth-client" if nl else "OAuth client") in text
+    assert ("OAuth client id en client secret" if nl else "OAuth client") in text
     assert ("Huidige stap:" if nl else "Current step:") in text and ("Welkom" if nl else "Welcome") in text
     assert "14:03 UTC" in text and "GetConnector SBQ_BTW" in text
     window._helpdesk.close()
