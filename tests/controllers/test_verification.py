@@ -37,6 +37,12 @@ BTW = CheckResult(
     message=Text(en="SBQ_BTW is not linked.", nl="SBQ_BTW is niet gekoppeld."),
     fix_step=StepId.LINK_CONNECTORS,
 )
+TRANSACTIE = CheckResult(
+    id=CheckId("get:SBQ_Transactie"),
+    status=Status.PASS,
+    title=Text(en="GetConnector SBQ_Transactie", nl="GetConnector SBQ_Transactie"),
+    message=Text(en="ok", nl="ok"),
+)
 PLANNED = [("auth", Text(en="Login", nl="Inloggen")), ("get:SBQ_BTW", Text(en="SBQ_BTW", nl="SBQ_BTW"))]
 
 
@@ -61,15 +67,20 @@ def _rig(verify: Any, state: WizardState | None = None, **services: Any) -> tupl
 
 
 def test_results_reach_the_page_as_they_arrive_and_what_passed_ticks_the_earlier_steps() -> None:
-    verify, used = scripted(AUTH, BTW)
+    """A helpdesk engineer resuming a half-finished setup sees only what is missing."""
+    verify, used = scripted(AUTH, BTW, TRANSACTIE)
     r, controller = _rig(verify)
     controller.run()
     page = r.page(StepId.VERIFY)
-    assert [name for name, _args in page.calls] == ["begin", "add_result", "add_result", "finish"]
+    assert [name for name, _args in page.calls] == ["begin", "add_result", "add_result", "add_result", "finish"]
     assert page.told("begin") == [(PLANNED,)]
-    assert [args[0] for args in page.told("add_result")] == [AUTH, BTW]
+    assert [args[0] for args in page.told("add_result")] == [AUTH, BTW, TRANSACTIE]
     assert used == [TOKEN]
-    assert not r.ctx.machine.missing(StepId.APP_CONNECTOR)  # the login passed: the app connector works
+    ticked = r.state.ticked
+    assert ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}  # the login passed: the app connector works
+    assert "get:SBQ_Transactie" in ticked(StepId.LINK_CONNECTORS)
+    assert "gcn:SBQ_Transaction_History.gcn" in ticked(StepId.IMPORT)  # what it reads was imported first
+    assert r.ctx.machine.missing(StepId.IMPORT)  # the other files are still open
     assert r.state.attention == [StepId.LINK_CONNECTORS]  # where the failure is fixed
     assert controller.last_report is page.told("finish")[0][0] and not controller.running
 
