@@ -56,23 +56,14 @@ class Runner:
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[Any], None] | None = None,
     ) -> int:
-        def job() -> None:
-            def progress(value: object) -> None:
-                if on_progress is not None:
-                    on_progress(value)
+        def progress(value: object) -> None:
+            if on_progress is not None:
+                on_progress(value)
 
-            async def run() -> Any:
-                return await make(progress)
+        async def run() -> Any:
+            return await make(progress)
 
-            try:
-                result = asyncio.run(run())
-            except Exception as exc:
-                on_error(exc)
-            else:
-                on_done(result)
-
-        self._start(job)
-        return 0
+        return self.run_blocking(lambda: asyncio.run(run()), on_done, on_error)
 
     def run_blocking(
         self, func: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
