@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from wizard.domain.text import Text
 
 S = TypeVar("S", bound=StrEnum)
+NOT_NOW = Text(en="Checking is not possible right now: {why}", nl="Controleren is nu niet mogelijk: {why}")
 
 
 class StagedProgress(BaseModel):
@@ -62,6 +63,11 @@ class Verdict(Generic[S]):
     proved: bool
     said: Text
     impossible: bool = False  # AFAS could not be asked right now: nothing is recorded, it says nothing about AFAS
+
+    @classmethod
+    def not_now(cls, stage: S, why: Text) -> Verdict[S]:
+        """AFAS could not be asked right now (maintenance, network): says why, records nothing."""
+        return cls(stage, False, NOT_NOW.format(why=why), impossible=True)
 
     def apply(self, progress: StagedProgress) -> None:
         if not self.impossible:

@@ -54,10 +54,6 @@ SAID: dict[str, Text] = {
         nl="AFAS accepteert het klassieke token nog: Authenticatietype staat nog niet op OAuth. Zet het om en sla "
         "op, en controleer opnieuw.",
     ),
-    "impossible": Text(
-        en="Checking is not possible right now: {why}",
-        nl="Controleren is nu niet mogelijk: {why}",
-    ),
     "forgotten": Text(
         en="The classic token is no longer stored: the client id and secret took its place ({where}).",
         nl="Het klassieke token is niet meer bewaard: de client id en het secret staan op zijn plaats ({where}).",
@@ -90,7 +86,7 @@ def judge(
     OAuth client must reach the same one."""
     classic = auth_result(classic_report) if classic_report is not None else None
     if classic is not None and classic.impossible:
-        return Verdict(stage, False, SAID["impossible"].format(why=classic.message), impossible=True)
+        return Verdict.not_now(stage, classic.message)
     if stage is Stage.HYBRID:
         if classic is not None and classic.status is Status.PASS:
             return Verdict(stage, True, SAID["classic-works"])

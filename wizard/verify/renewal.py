@@ -73,7 +73,6 @@ SAID: dict[str, Text] = {
         en="AFAS refused the old secret, but not as a revoked secret: {why}",
         nl="AFAS weigerde het oude secret, maar niet als ingetrokken secret: {why}",
     ),
-    "impossible": Text(en="Checking is not possible right now: {why}", nl="Controleren is nu niet mogelijk: {why}"),
     "stored": Text(
         en="Only the new secret is stored ({where}), valid until {until}.",
         nl="Alleen het nieuwe secret is bewaard ({where}), geldig tot {until}.",
@@ -108,7 +107,7 @@ async def try_token(
 
 def _impossible(stage: Stage, problem: AfasProblem) -> Verdict[Stage] | None:
     if problem.kind in IMPOSSIBLE:
-        return Verdict(stage, False, SAID["impossible"].format(why=problem.message()), impossible=True)
+        return Verdict.not_now(stage, problem.message())
     return None
 
 
