@@ -1,5 +1,5 @@
 """Issue 22 item 5 in the window: "Info for the helpdesk" shows the session's facts and exports them, with the last
-report and the log, as one zip; the report copied for a mail says which version, when and on which OS."""
+report and the log, as one zip. (The report copied for a mail: tests/controllers/test_helpdesk_report.py.)"""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.environment import parse_environment
 from wizard.domain.text import Lang, Text
 from wizard.flow.state import AuthKind, TokenStorage, VerificationSummary, WizardState
-from wizard.ui.controllers.helpdesk_report import report_text
 from wizard.ui.frame import Button
 from wizard.verify.report import Report
 
@@ -89,12 +88,3 @@ def test_the_panel_exports_one_zip_with_the_report(make_window: WindowFactory, t
     dialog.export_to(tmp_path / "missing" / "x.zip")
     assert "could not be written" in dialog.copied.text()
     dialog.close()
-
-
-def test_the_copied_report_says_version_time_and_os() -> None:
-    from wizard import __version__
-
-    text = report_text(_report(), Lang.EN, "Bakkerij De Vries", "OAuth")
-    assert f"Version: sbq-setup {__version__}" in text
-    assert "Checked at: 2026-12-06 14:03 UTC" in text
-    assert "Operating system: " in text

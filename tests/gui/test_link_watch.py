@@ -45,10 +45,7 @@ def test_the_link_step_ticks_what_afas_lists_and_names_what_is_missing(make_wind
         qtbot.waitUntil(lambda: page.live.text().startswith("✔"), timeout=15_000)
         assert machine.is_complete(StepId.LINK_CONNECTORS)
 
-        window.go_to(StepId.DOSSIER)  # hidden: no more requests
-        qtbot.waitUntil(lambda: not window.controller.worker.busy, timeout=10_000)
+        # Read-only: only /metainfo was asked. (That leaving the step stops the reading and closes the connection:
+        # tests/controllers/test_link_watch.py.)
         log = admin.request_log()
         assert log and all(e["method"] == "GET" and e["path"].lower().endswith("/metainfo") for e in log)
-        seen = len(log)
-        qtbot.wait(3500)
-        assert len(admin.request_log()) == seen

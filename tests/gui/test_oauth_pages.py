@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from tests.conftest import FAKE_DATA, FAKE_XML
 from tests.gui.conftest import WindowFactory, session_store
 from tests.gui.secret_scan import leaks
+from wizard.domain.afas_actions import AfasAction
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
@@ -237,7 +238,7 @@ def test_the_move_waits_until_afas_really_refuses_the_classic_token(make_window:
         migration = window.machine.state.migration
         assert migration is not None and migration.current is Stage.CLASSIC_REFUSED
         assert "still accepts the classic token" in page.boxes[Stage.CLASSIC_REFUSED].result.text()
-        server.admin().apply_oauth_step("switch-to-oauth")
+        server.admin().apply_oauth_step(AfasAction.SWITCH_TO_OAUTH)
         do(Stage.CLASSIC_REFUSED)
         assert "asks for OAuth" in page.boxes[Stage.CLASSIC_REFUSED].result.text()
         do(Stage.FORGET_CLASSIC)

@@ -148,23 +148,6 @@ def test_all_passing_enables_done_and_report_is_saved(
     assert window.current_step is StepId.DONE
 
 
-def test_results_tick_checklists_of_earlier_steps(make_window: WindowFactory, qtbot) -> None:
-    """A helpdesk engineer resuming a half-finished setup sees only what is missing."""
-    checks = [PASS_AUTH, Check("get:SBQ_Transactie", "pass", _t("SBQ_Transactie"), _t("ok"))]
-    state = _ready_state()
-    window = make_window(state=state, verify=scripted(checks), planned=lambda m: [(c.id, c.title) for c in checks])
-    controller = window.controller
-    page = window.pages[StepId.VERIFY]
-    assert isinstance(page, VerifyPage)
-    controller.run_verification()
-    qtbot.waitUntil(lambda: not controller.verifying, timeout=10_000)
-    ticked = window.machine.state.ticked
-    assert ticked(StepId.APP_CONNECTOR) == {"created", "unblocked"}
-    assert "gcn:SBQ_Transaction_History.gcn" in ticked(StepId.IMPORT)
-    assert "get:SBQ_Transactie" in ticked(StepId.LINK_CONNECTORS)
-    assert window.machine.missing(StepId.IMPORT)  # the others are still open
-
-
 # -- issue 11: three outcomes, honest statuses, announced results ---------------------------------------------------
 INFO_SUNSET = Check(
     "token-sunset", "info", _t("Classic token end of life"), _t("Classic tokens stop working after 2027."), _t("Later.")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from wizard.domain.afas_actions import AfasAction
 from wizard.sim import SimAdminError, SimulatorServer
 from wizard.sim.admin_guard import KEY_HEADER
 
@@ -154,7 +155,7 @@ def test_soap_takes_the_bearer_token_in_the_authorization_header(oauth_ready: Si
 def test_sim_admin_switches_the_type_and_creates_rotates_revokes_and_expires_secrets() -> None:
     with SimulatorServer("ready") as sim, sim.admin() as admin:
         with pytest.raises(SimAdminError) as classic:
-            admin.apply_oauth_step("client-secret")
+            admin.apply_oauth_step(AfasAction.CLIENT_SECRET)
         assert (classic.value.code, classic.value.status) == ("classic-auth-type", 409)
         admin.set_auth_type("hybrid")
         first = admin.create_oauth_client()

@@ -1,12 +1,19 @@
 """Progress through stages that must be proved in order (the move to OAuth, the secret's renewal): which are proved,
-which one is open, and what a failed proof reopens. Pure Python; each process lists its stages in `ORDER`."""
+which one is open, what a failed proof reopens, and a proof's verdict. Pure Python; each process lists its stages in
+`ORDER`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+
+from wizard.domain.text import Text
+
+S = TypeVar("S", bound=StrEnum)
+NOT_NOW = Text(en="Checking is not possible right now: {why}", nl="Controleren is nu niet mogelijk: {why}")
 
 
 class StagedProgress(BaseModel):
@@ -45,3 +52,23 @@ class StagedProgress(BaseModel):
                 self.done = [*self.done, stage]
             return
         self.done = [s for s in self.done if self.ORDER.index(s) < index]
+
+
+@dataclass(frozen=True)
+class Verdict(Generic[S]):
+    """What one proof showed, in the user's words. `stage` is the stage it is recorded against (a failed proof may
+    reopen an earlier one: a lost secret reopens the paste)."""
+
+    stage: S
+    proved: bool
+    said: Text
+    impossible: bool = False  # AFAS could not be asked right now: nothing is recorded, it says nothing about AFAS
+
+    @classmethod
+    def not_now(cls, stage: S, why: Text) -> Verdict[S]:
+        """AFAS could not be asked right now (maintenance, network): says why, records nothing."""
+        return cls(stage, False, NOT_NOW.format(why=why), impossible=True)
+
+    def apply(self, progress: StagedProgress) -> None:
+        if not self.impossible:
+            progress.record(self.stage, self.proved)

@@ -2,7 +2,7 @@
 
     with SimulatorServer("ready") as sim:      # real uvicorn on 127.0.0.1, ephemeral port
         sim.base_url, sim.token, sim.admin().request_log()   # admin() sends the run's admin key
-        sim.admin().apply_guide_step("link-connectors")
+        sim.admin().apply_guide_step(StepId.LINK_CONNECTORS)
 
     with SimulatorServer("oauth-ready") as sim:  # Authenticatietype OAuth; also "hybrid", "oauth-secret-expired"
         sim.token_url, sim.client_id, sim.client_secret   # the secret is a SecretStr

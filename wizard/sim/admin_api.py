@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 
 from wizard.sim import actions
 from wizard.sim.admin_guard import AdminAccess, refuse
-from wizard.sim.guide import apply_guide_step
+from wizard.sim.guide import apply_guide_step, parse_guide_step
 from wizard.sim.limits import BodyTooLargeError, warn
 from wizard.sim.model import DEFAULT_USER, MAX_LATENCY_MS, SimEnvironment, SimStepError
 from wizard.sim.oauth_admin import oauth_admin_routes
@@ -68,7 +68,7 @@ class DossierBody(_Body):
 
 
 class GuideStepBody(_Body):
-    step: Name
+    step: Name  # a wizard step id or an AFAS action (wizard.sim.guide.parse_guide_step)
     gcn_files: dict[Name, StrictStr] | None = None  # file name -> Base64: the .gcn files the user exported
 
 
@@ -214,13 +214,14 @@ def admin_routes(env: SimEnvironment, access: AdminAccess) -> list[BaseRoute]:
 
     async def guide_step(request: Request) -> Response:
         body, _ = await _body(request, GuideStepBody)
+        step = parse_guide_step(body.step)  # 400 unknown-step for a name that is no step
         files = None
         if body.gcn_files is not None:
             try:
                 files = {n: base64.b64decode(v, validate=True) for n, v in body.gcn_files.items()}
             except (binascii.Error, ValueError) as exc:
                 raise SimStepError("bad-file", "gcn_files values must be Base64") from exc
-        done = apply_guide_step(env, body.step, files=files)
+        done = apply_guide_step(env, step, files=files)
         oauth = done.oauth
         return JSONResponse(
             {

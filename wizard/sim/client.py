@@ -10,8 +10,10 @@ from typing import Any, Literal
 import httpx
 from pydantic import SecretStr
 
+from wizard.domain.afas_actions import GuideStep
 from wizard.domain.credentials import ClassicToken, parse_classic_token
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.steps import StepId
 from wizard.sim.admin_guard import KEY_HEADER, key_for
 from wizard.sim.model import DEFAULT_USER
 
@@ -111,10 +113,10 @@ class SimAdmin:
             payload["type_id"] = type_id
         self._call("POST", "dossier-destinations", json=payload)
 
-    def apply_guide_step(self, step: str, gcn_files: Mapping[str, bytes] | None = None) -> ClassicToken | None:
-        """Do one guide step (a wizard step id: "import", "app-connector", "link-connectors", "token", "dossier")
-        in the simulated AFAS; `gcn_files` (name -> bytes) are imported instead of the bundled files. Returns the
-        new token for "token", else None. See wizard.sim.guide."""
+    def apply_guide_step(self, step: StepId, gcn_files: Mapping[str, bytes] | None = None) -> ClassicToken | None:
+        """Do one guide step (import, app-connector, link-connectors, token, dossier) in the simulated AFAS;
+        `gcn_files` (name -> bytes) are imported instead of the bundled files. Returns the new token for
+        `StepId.TOKEN`, else None. See wizard.sim.guide."""
         payload: dict[str, Any] = {"step": step}
         if gcn_files is not None:
             payload["gcn_files"] = {n: base64.b64encode(d).decode("ascii") for n, d in gcn_files.items()}
@@ -124,9 +126,9 @@ class SimAdmin:
 
     # --- the app connector's OAuth side (/_sim/oauth/*) ---
 
-    def apply_oauth_step(self, step: str) -> OAuthClientCredentials | None:
-        """Do one OAuth step or move ("app-connector-oauth", "client-secret", "switch-to-hybrid",
-        "switch-to-oauth"; see wizard.sim.guide). Returns the client id and new secret for "client-secret"."""
+    def apply_oauth_step(self, step: GuideStep) -> OAuthClientCredentials | None:
+        """Do one step of the OAuth guide or a move (an `AfasAction`, or a step of the OAuth guide; see
+        wizard.sim.guide). Returns the client id and new secret for `AfasAction.CLIENT_SECRET`."""
         body = self._call("POST", "guide-step", json={"step": step})
         return _credentials(body)
 

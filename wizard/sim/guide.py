@@ -1,11 +1,11 @@
-"""The setup guide's steps done inside the simulated AFAS, one function per wizard step id.
+"""The setup guide's steps done inside the simulated AFAS: one function per wizard step or OAuth action in AFAS.
 
 The one place that says what "do this step in AFAS" means: the scenarios are built from it, the admin API
-(`POST /_sim/guide-step`) and `SimAdmin.apply_guide_step` expose it, and the GUI demo calls it. Keys are the
-wizard's step ids (`wizard.domain.steps.StepId` values) as plain strings, so this package does not import the flow.
+(`POST /_sim/guide-step`) and `SimAdmin.apply_guide_step` expose it, and the GUI demo calls it.
 
-`GUIDE_STEPS` is the classic guide. `OAUTH_STEPS` are the OAuth steps and the moves of an existing customer
-(afas-oauth.md §1.4); their keys are plain strings the wizard uses as they are:
+`GUIDE_STEPS` is the classic guide, keyed by the wizard's `StepId`. `OAUTH_STEPS` are the OAuth steps and the moves
+of an existing customer (afas-oauth.md §1.4), keyed by `AfasAction` (wizard.domain.afas_actions), as they are not
+wizard steps of their own:
 
 - "app-connector-oauth": the app connector created ("Nieuw") with Authenticatietype OAuth, then unblocked; in the
   OAuth guide it takes the place of "app-connector" (same order: import, app-connector-oauth, link-connectors,
@@ -29,10 +29,12 @@ from dataclasses import dataclass
 
 from wizard import installation
 from wizard.data import load_manifest
+from wizard.domain.afas_actions import AfasAction, GuideStep
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.gcn import GcnField, write_stand_in
 from wizard.domain.manifest import Manifest
 from wizard.domain.oauth import OAuthClientCredentials
+from wizard.domain.steps import StepId
 from wizard.sim import actions
 from wizard.sim.model import DEFAULT_USER, SimEnvironment, SimStepError
 
@@ -45,9 +47,12 @@ class StepDone:
     """What a guide step did; `token` only for the token step (AFAS's "Kopiëren" dialog shows it once), `oauth`
     only for "client-secret" (the client id and the secret, shown once too)."""
 
-    step: str
+    step: GuideStep
     token: ClassicToken | None = None
     oauth: OAuthClientCredentials | None = None
+
+
+GuideFn = Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]
 
 
 def bundle_bytes(manifest: Manifest, file_name: str, connector: str) -> bytes:
@@ -71,36 +76,36 @@ def _import(env: SimEnvironment, manifest: Manifest, files: GcnFiles | None) -> 
         if data is None:
             data = bundle_bytes(manifest, gcn.file, gcn.connector)
         actions.import_gcn(env, gcn.file, data, manifest)
-    return StepDone("import")
+    return StepDone(StepId.IMPORT)
 
 
 def _app_connector(env: SimEnvironment, manifest: Manifest, _files: GcnFiles | None) -> StepDone:
     # Created blocked, like AFAS; the guide then unticks Geblokkeerd.
     env.create_app_connector(manifest.app_connector.description, manifest.app_connector.user_group_nl)
     actions.set_blocked(env, False)
-    return StepDone("app-connector")
+    return StepDone(StepId.APP_CONNECTOR)
 
 
 def _link(env: SimEnvironment, manifest: Manifest, _files: GcnFiles | None) -> StepDone:
     for spec in manifest.connectors:
         actions.link(env, spec.kind, spec.id)
-    return StepDone("link-connectors")
+    return StepDone(StepId.LINK_CONNECTORS)
 
 
 def _token(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
-    return StepDone("token", env.create_user_token(DEFAULT_USER).classic())
+    return StepDone(StepId.TOKEN, env.create_user_token(DEFAULT_USER).classic())
 
 
 def _dossier(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
     actions.set_dossier_destinations(env, "Optioneel", "Optioneel")
-    return StepDone("dossier")
+    return StepDone(StepId.DOSSIER)
 
 
 def _app_connector_oauth(env: SimEnvironment, manifest: Manifest, files: GcnFiles | None) -> StepDone:
     # The "Nieuw" dialog with Authenticatietype OAuth (afas-oauth.md §1.1): created blocked, then unblocked.
     _app_connector(env, manifest, files)
     env.oauth.set_auth_type("oauth")
-    return StepDone("app-connector-oauth")
+    return StepDone(AfasAction.APP_CONNECTOR_OAUTH)
 
 
 def _client_secret(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
@@ -110,49 +115,68 @@ def _client_secret(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | 
         if env.oauth.auth_type == "classic":
             raise SimStepError("classic-auth-type", "set Authenticatietype to Hybride or OAuth first")
         env.oauth.create_client()  # the first time: the client id and a first secret; later: a new secret
-    return StepDone("client-secret", oauth=env.oauth_credentials)
+    return StepDone(AfasAction.CLIENT_SECRET, oauth=env.oauth_credentials)
 
 
-def _switch(auth_type: str) -> Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]:
+def _switch(action: AfasAction, auth_type: str) -> GuideFn:
     def switch(env: SimEnvironment, _manifest: Manifest, _files: GcnFiles | None) -> StepDone:
         with env.lock:
             if env.app_connector is None:
                 raise SimStepError("no-app-connector")
             env.oauth.set_auth_type(auth_type)
-        return StepDone(f"switch-to-{auth_type}")
+        return StepDone(action)
 
     return switch
 
 
 # In the guide's order. Steps of the wizard not listed here (welcome, environment, connector-files, verify, done)
 # happen outside AFAS.
-GUIDE_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]] = {
-    "import": _import,
-    "app-connector": _app_connector,
-    "link-connectors": _link,
-    "token": _token,
-    "dossier": _dossier,
+GUIDE_STEPS: dict[StepId, GuideFn] = {
+    StepId.IMPORT: _import,
+    StepId.APP_CONNECTOR: _app_connector,
+    StepId.LINK_CONNECTORS: _link,
+    StepId.TOKEN: _token,
+    StepId.DOSSIER: _dossier,
 }
 
 
 # The OAuth guide's own steps and the move of an existing customer (see the module docstring).
-OAUTH_STEPS: dict[str, Callable[[SimEnvironment, Manifest, GcnFiles | None], StepDone]] = {
-    "app-connector-oauth": _app_connector_oauth,
-    "client-secret": _client_secret,
-    "switch-to-hybrid": _switch("hybrid"),
-    "switch-to-oauth": _switch("oauth"),
+OAUTH_STEPS: dict[AfasAction, GuideFn] = {
+    AfasAction.APP_CONNECTOR_OAUTH: _app_connector_oauth,
+    AfasAction.CLIENT_SECRET: _client_secret,
+    AfasAction.SWITCH_TO_HYBRID: _switch(AfasAction.SWITCH_TO_HYBRID, "hybrid"),
+    AfasAction.SWITCH_TO_OAUTH: _switch(AfasAction.SWITCH_TO_OAUTH, "oauth"),
 }
-OAUTH_GUIDE = ("import", "app-connector-oauth", "link-connectors", "client-secret", "dossier")
-MIGRATION = ("switch-to-hybrid", "client-secret", "switch-to-oauth")
+OAUTH_GUIDE: tuple[GuideStep, ...] = (
+    StepId.IMPORT,
+    AfasAction.APP_CONNECTOR_OAUTH,
+    StepId.LINK_CONNECTORS,
+    AfasAction.CLIENT_SECRET,
+    StepId.DOSSIER,
+)
+MIGRATION = (AfasAction.SWITCH_TO_HYBRID, AfasAction.CLIENT_SECRET, AfasAction.SWITCH_TO_OAUTH)
+
+
+def parse_guide_step(name: str) -> GuideStep:
+    """The step a caller named on the wire (`POST /_sim/guide-step`): a wizard step id or an AFAS action.
+    Raises SimStepError("unknown-step") for any other name; the message lists the steps done in AFAS, never the
+    name sent (it may be anything)."""
+    for kind in (StepId, AfasAction):
+        try:
+            return kind(name)
+        except ValueError:
+            continue
+    known = ", ".join([*GUIDE_STEPS, *OAUTH_STEPS])
+    raise SimStepError("unknown-step", f"not a step of the guide; the steps done in AFAS are: {known}")
 
 
 def apply_guide_step(
-    env: SimEnvironment, step: str, *, manifest: Manifest | None = None, files: GcnFiles | None = None
+    env: SimEnvironment, step: GuideStep, *, manifest: Manifest | None = None, files: GcnFiles | None = None
 ) -> StepDone:
     """Do one guide step in the simulated AFAS, as the user would by hand. Idempotent where AFAS is (linking,
     destinations, a second app connector renames it); every call of "token" makes a new token.
     Raises SimStepError("no-afas-step") for a wizard step that has nothing to do in AFAS."""
-    do = GUIDE_STEPS.get(step) or OAUTH_STEPS.get(step)
+    do = GUIDE_STEPS.get(step) if isinstance(step, StepId) else OAUTH_STEPS.get(step)
     if do is None:
         raise SimStepError("no-afas-step", step)
     return do(env, manifest or load_manifest(), files)
@@ -163,5 +187,5 @@ def apply_guide(env: SimEnvironment, manifest: Manifest | None = None, *, with_t
     the user token (unless with_token=False), allow attachments on purchase and sales invoices."""
     manifest = manifest or load_manifest()
     for step in GUIDE_STEPS:
-        if step != "token" or with_token:
+        if step is not StepId.TOKEN or with_token:
             apply_guide_step(env, step, manifest=manifest)

@@ -18,16 +18,19 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from wizard.domain.steps import StepId
 from wizard.flow import renewal
-from wizard.flow.migration import STAGES, Stage
+from wizard.flow.migration import Stage
+from wizard.flow.stages import StagedProgress
 from wizard.flow.state import AuthKind
 from wizard.ui.dispatcher import Controller
 from wizard.ui.frame import WizardWindow
@@ -35,7 +38,7 @@ from wizard.ui.intents import SaveReminder
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.done import DonePage
-from wizard.ui.pages.migrate import MigratePage
+from wizard.ui.pages.migrate import MigratePage, StageBox
 from wizard.ui.pages.renew import RenewPage
 from wizard.ui.pages.token import TokenPage
 from wizard.ui.pages.verify import VerifyPage
@@ -73,6 +76,20 @@ def prepare_screen(screen: Screen) -> None:
 
 
 SETTLE_MS = 80  # let layouts and posted LanguageChange events settle before a screenshot
+
+
+@dataclass(frozen=True)
+class _StagedFlow:
+    """How the tour walks a staged flow's page; the move to OAuth and the renewal differ only in these."""
+
+    name: str  # in the line that says where it stopped
+    step: StepId
+    progress: Callable[[], StagedProgress | None]
+    handover: StrEnum  # the stage the user does by hand: copy for the portal, then confirm
+    hand_over: Callable[[], None]
+    at_end: Callable[[], None] | None = None  # before the finished list is photographed
+
+
 TIMEOUT_MS = 180_000
 
 
@@ -169,11 +186,8 @@ class Autopilot(QObject):
             self._phase = 0
             if page.simulate_button is not None:
                 page.simulate_button.click()
-        elif step is StepId.MIGRATE and isinstance(page, MigratePage):
-            self._act_stage(page)
-            return
-        elif step is StepId.RENEW and isinstance(page, RenewPage):
-            self._act_renewal(page)
+        elif isinstance(page, MigratePage | RenewPage):
+            self._act_staged(page, self._staged(page))
             return
         elif step is StepId.TOKEN and self.renew:
             pass  # the secret in use is found in the (demo's) keyring, as a user's would be
@@ -286,75 +300,73 @@ class Autopilot(QObject):
         self._say(f"scenario {self.scenario}: the check ended with exit code {code}")
         self._finish(code, "")
 
-    # -- the move to OAuth: each stage done in the simulated AFAS, proved, photographed --------------------------
-    def _act_stage(self, page: MigratePage) -> None:
-        migration = self.window.machine.state.migration
-        stage = migration.current if migration is not None else None
-        if stage is None:  # every stage proved: photograph the finished list, then on to Done
-            self._when_idle(self._shoot)
-            return
-        box = page.boxes[stage]
-        if self._stage_phase == 0:
-            self._stage_phase = 1
-            if box.simulate_button is not None:
-                box.simulate_button.click()
-            elif stage is Stage.HANDOVER:
+    # -- a staged flow (the move to OAuth, the renewal): each AFAS stage done in the simulated AFAS, every stage
+    # -- proved and photographed ---------------------------------------------------------------------------------
+    def _staged(self, page: MigratePage | RenewPage) -> _StagedFlow:
+        machine = self.window.machine  # the progress is read anew each time: resuming replaces the state record
+        if isinstance(page, MigratePage):
+
+            def hand_over_client() -> None:
                 page.copy_id_button.click()
                 page.copy_secret_button.click()
                 page.handed_over.setChecked(True)
-            self._when_idle(lambda: self._act_stage(page))
-            return
-        # The open stage as the user sees it (what AFAS showed filled in, secrets masked), then its proof.
-        self._stage_phase = 0
-        if not self._save_shot(f"{StepId.MIGRATE.value}-{STAGES.index(stage) + 1}-{stage.value}", page.title()):
-            return
-        box.prove_button.click()
-        self._when_idle(lambda: self._proved(page, stage))
 
-    def _proved(self, page: MigratePage, stage: Stage) -> None:
-        if self.exit_code is not None:
-            return
-        migration = self.window.machine.state.migration
-        if migration is None or not migration.is_done(stage):
-            why = page.boxes[stage].result.text() or page.message.text() or "no message"
-            self._finish(1, f"the move to OAuth stopped at '{stage.value}': {why}")
-            return
-        QTimer.singleShot(0, lambda: self._act_stage(page))
+            return _StagedFlow(
+                "the move to OAuth", StepId.MIGRATE, lambda: machine.state.migration, Stage.HANDOVER, hand_over_client
+            )
 
-    # -- the renewal: the AFAS stages done in the simulated AFAS, every stage proved and photographed -------------
-    def _act_renewal(self, page: RenewPage) -> None:
-        progress = self.window.machine.state.renewal
-        stage = progress.current if progress is not None else None
-        if stage is None:  # every stage proved: the reminder it offers, then the finished list
+        def hand_over_secret() -> None:
+            page.copy_button.click()
+            page.handed_over.setChecked(True)
+
+        def save_reminder() -> None:  # the reminder the finished renewal offers
             page.send(SaveReminder(str(self.out_dir / "reminder"), StepId.RENEW))
+
+        return _StagedFlow(
+            "the renewal",
+            StepId.RENEW,
+            lambda: machine.state.renewal,
+            renewal.Stage.HANDOVER,
+            hand_over_secret,
+            save_reminder,
+        )
+
+    def _act_staged(self, page: MigratePage | RenewPage, flow: _StagedFlow) -> None:
+        progress = flow.progress()
+        stage = progress.current if progress is not None else None
+        if progress is None or stage is None:  # every stage proved: photograph the finished list, then on
+            if flow.at_end is not None:
+                flow.at_end()
             self._when_idle(self._shoot)
             return
-        box = page.boxes[stage]
+        boxes: Mapping[Any, StageBox] = page.boxes  # keyed by the flow's own stages
+        box = boxes[stage]
         if self._stage_phase == 0:
             self._stage_phase = 1
             if box.simulate_button is not None:
                 box.simulate_button.click()
-            elif stage is renewal.Stage.HANDOVER:
-                page.copy_button.click()
-                page.handed_over.setChecked(True)
-            self._when_idle(lambda: self._act_renewal(page))
+            elif stage is flow.handover:
+                flow.hand_over()
+            self._when_idle(lambda: self._act_staged(page, flow))
             return
+        # The open stage as the user sees it (what AFAS showed filled in, secrets masked), then its proof.
         self._stage_phase = 0
-        number = renewal.STAGES.index(stage) + 1
-        if not self._save_shot(f"{StepId.RENEW.value}-{number}-{stage.value}", page.title()):
+        number = progress.ORDER.index(stage) + 1
+        if not self._save_shot(f"{flow.step.value}-{number}-{stage.value}", page.title()):
             return
         box.prove_button.click()
-        self._when_idle(lambda: self._renewal_proved(page, stage))
+        self._when_idle(lambda: self._staged_proved(page, flow, stage))
 
-    def _renewal_proved(self, page: RenewPage, stage: renewal.Stage) -> None:
+    def _staged_proved(self, page: MigratePage | RenewPage, flow: _StagedFlow, stage: StrEnum) -> None:
         if self.exit_code is not None:
             return
-        progress = self.window.machine.state.renewal
+        progress = flow.progress()
         if progress is None or not progress.is_done(stage):
-            why = page.boxes[stage].result.text() or page.message.text() or "no message"
-            self._finish(1, f"the renewal stopped at '{stage.value}': {why}")
+            boxes: Mapping[Any, StageBox] = page.boxes  # keyed by the flow's own stages
+            why = boxes[stage].result.text() or page.message.text() or "no message"
+            self._finish(1, f"{flow.name} stopped at '{stage.value}': {why}")
             return
-        QTimer.singleShot(0, lambda: self._act_renewal(page))
+        QTimer.singleShot(0, lambda: self._act_staged(page, flow))
 
     def _save_shot(self, name: str, title: str) -> bool:
         number = self.window.machine.order.index(self.window.current_step) + 1

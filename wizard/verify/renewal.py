@@ -2,13 +2,12 @@
 new and the old secret, the whole check with the new one, and the keyring swap at the end. The desktop controller
 runs these on its worker thread; a test runs them against the simulator directly.
 
-Each proof returns a `Verdict`; `Verdict.apply` records it (an impossible check records nothing: it says nothing
-about AFAS's setup).
+Each proof returns a `Verdict` (wizard.flow.stages); `Verdict.apply` records it (an impossible check records
+nothing: it says nothing about AFAS's setup).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 import httpx
@@ -20,21 +19,9 @@ from wizard.domain.credentials import Credential
 from wizard.domain.environment import AfasEnvironment
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.text import Lang, Text, long_date
-from wizard.flow.renewal import RenewalState, Stage, pending_key
+from wizard.flow.renewal import Stage, pending_key
+from wizard.flow.stages import Verdict
 from wizard.verify.report import Report
-
-
-@dataclass(frozen=True)
-class Verdict:
-    stage: Stage  # the stage the outcome is recorded against (a refused old secret reopens REVOKE)
-    proved: bool
-    said: Text
-    impossible: bool = False  # AFAS could not be asked right now: nothing is recorded
-
-    def apply(self, renewal: RenewalState) -> None:
-        if not self.impossible:
-            renewal.record(self.stage, self.proved)
-
 
 SAID: dict[str, Text] = {
     "both-work": Text(
@@ -86,7 +73,6 @@ SAID: dict[str, Text] = {
         en="AFAS refused the old secret, but not as a revoked secret: {why}",
         nl="AFAS weigerde het oude secret, maar niet als ingetrokken secret: {why}",
     ),
-    "impossible": Text(en="Checking is not possible right now: {why}", nl="Controleren is nu niet mogelijk: {why}"),
     "stored": Text(
         en="Only the new secret is stored ({where}), valid until {until}.",
         nl="Alleen het nieuwe secret is bewaard ({where}), geldig tot {until}.",
@@ -119,9 +105,9 @@ async def try_token(
     return outcome if isinstance(outcome, AfasProblem) else None
 
 
-def _impossible(stage: Stage, problem: AfasProblem) -> Verdict | None:
+def _impossible(stage: Stage, problem: AfasProblem) -> Verdict[Stage] | None:
     if problem.kind in IMPOSSIBLE:
-        return Verdict(stage, False, SAID["impossible"].format(why=problem.message()), impossible=True)
+        return Verdict.not_now(stage, problem.message())
     return None
 
 
@@ -130,7 +116,7 @@ def judge_paste(
     old: OAuthClientCredentials,
     new_answer: AfasProblem | None,
     old_answer: AfasProblem | None,
-) -> Verdict:
+) -> Verdict[Stage]:
     """Stage 2: the new secret gets a token while the old one still does (AFAS's overlap of two secrets)."""
     if new.secret() == old.secret():
         return Verdict(Stage.PASTE, False, SAID["same-secret"])
@@ -146,7 +132,7 @@ def judge_paste(
     return Verdict(Stage.PASTE, True, SAID["both-work"])
 
 
-def judge_check(report: Report) -> Verdict:
+def judge_check(report: Report) -> Verdict[Stage]:
     """Stage 3: the whole check with the new secret."""
     passed = sum(1 for c in report.checks if c.status is Status.PASS)
     if report.ok:
@@ -155,7 +141,7 @@ def judge_check(report: Report) -> Verdict:
     return Verdict(Stage.VERIFY, False, SAID["check-fails"].format(why=why), impossible=report.impossible)
 
 
-def judge_old_refused(old_answer: AfasProblem | None) -> Verdict:
+def judge_old_refused(old_answer: AfasProblem | None) -> Verdict[Stage]:
     """Stage 6: a token request with the old secret answers invalid_client. Still accepted: the revocation did not
     happen, so stage 5 opens again with how to do it."""
     if old_answer is None:
@@ -190,7 +176,7 @@ def pending(store: Store, env_key: str) -> OAuthClientCredentials | None:
     return found if isinstance(found, OAuthClientCredentials) else None
 
 
-def store_new(store: Store, env_key: str, new: OAuthClientCredentials) -> Verdict:
+def store_new(store: Store, env_key: str, new: OAuthClientCredentials) -> Verdict[Stage]:
     """Stage 7: the environment's one entry becomes the new secret with its expiry; the waiting copy goes."""
     store.save(env_key, new)
     store.delete(pending_key(env_key))

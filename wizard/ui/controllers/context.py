@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from wizard.domain.errors import UserFacingError
 from wizard.domain.text import Lang, Text
@@ -13,9 +14,10 @@ from wizard.flow.state import WizardState
 from wizard.ui.controllers.views import PageView, Views
 from wizard.ui.services import Services
 from wizard.ui.widgets import Level
-from wizard.ui.worker import AsyncWorker
+from wizard.ui.worker import Progress
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 NO_TOKEN = Text(
     en="No login details are stored for this environment. Go back to the step 'Login details' and store them.",
@@ -28,12 +30,29 @@ UNEXPECTED = Text(
 )
 
 
+class Runner(Protocol):
+    """Where a controller's slow work runs; callbacks come back on the GUI thread. The window's is
+    wizard.ui.worker.AsyncWorker (a loop in a QThread); a controller test's runs each job at once."""
+
+    def run_async(
+        self,
+        make: Callable[[Progress], Awaitable[T]],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[Any], None] | None = None,
+    ) -> int: ...
+
+    def run_blocking(
+        self, func: Callable[[], T], on_done: Callable[[T], None], on_error: Callable[[BaseException], None]
+    ) -> int: ...
+
+
 @dataclass
 class Context:
     machine: WizardMachine
     services: Services
     views: Views
-    worker: AsyncWorker
+    worker: Runner
     changed: Callable[[], None]  # the state changed: save progress (debounced) and re-render
 
     @property

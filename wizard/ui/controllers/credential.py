@@ -45,7 +45,7 @@ def storage_of(store: SecretStore) -> TokenStorage:
 
 
 class CredentialController:
-    def __init__(self, ctx: Context, parent: QObject) -> None:
+    def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
         self.ctx = ctx
         self.clipboard = SecretClipboard(parent=parent)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wizard.domain.afas_actions import AfasAction
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.manifest import Manifest
 from wizard.domain.oauth import OAuthClientCredentials
@@ -27,12 +28,15 @@ STAGE_DONE = Text(
     en="Done in the simulated AFAS. Now click the button that checks it.",
     nl="Uitgevoerd in de gesimuleerde AFAS. Klik nu op de knop die het controleert.",
 )
-# The simulator's OAuth steps (wizard.sim.guide.OAUTH_STEPS): what a step or stage means in AFAS with OAuth.
-OAUTH_STEP: dict[StepId, str] = {StepId.APP_CONNECTOR: "app-connector-oauth", StepId.TOKEN: "client-secret"}
-STAGE_STEP: dict[Stage, str] = {
-    Stage.HYBRID: "switch-to-hybrid",
-    Stage.SECRET: "client-secret",
-    Stage.SWITCH_OAUTH: "switch-to-oauth",
+# What a step or stage means in AFAS with OAuth (the simulator's wizard.sim.guide.OAUTH_STEPS).
+OAUTH_STEP: dict[StepId, AfasAction] = {
+    StepId.APP_CONNECTOR: AfasAction.APP_CONNECTOR_OAUTH,
+    StepId.TOKEN: AfasAction.CLIENT_SECRET,
+}
+STAGE_STEP: dict[Stage, AfasAction] = {
+    Stage.HYBRID: AfasAction.SWITCH_TO_HYBRID,
+    Stage.SECRET: AfasAction.CLIENT_SECRET,
+    Stage.SWITCH_OAUTH: AfasAction.SWITCH_TO_OAUTH,
 }
 Made = ClassicToken | OAuthClientCredentials | None
 
@@ -48,7 +52,7 @@ def perform_step(sim: SimAdmin, manifest: Manifest, step: StepId, folder: Path |
     files = None
     if step is StepId.IMPORT and folder is not None:
         files = {g.file: (folder / g.file).read_bytes() for g in manifest.gcn_files}
-    return sim.apply_guide_step(step.value, gcn_files=files)
+    return sim.apply_guide_step(step, gcn_files=files)
 
 
 class DemoController:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QObject, QTimer
 
 from wizard.domain.credentials import Credential
+from wizard.domain.environment import AfasEnvironment
+from wizard.domain.manifest import Manifest
 from wizard.domain.steps import StepId
 from wizard.flow.link_watch import LinkReading, LinkWatch
 from wizard.ui.controllers.context import Context
@@ -17,7 +19,6 @@ from wizard.ui.worker import Progress
 
 if TYPE_CHECKING:
     from wizard.afas.errors import AfasProblem
-    from wizard.verify.link_reader import LinkReader
 
 
 @runtime_checkable
@@ -25,12 +26,37 @@ class LinkView(Protocol):
     def show_live(self, reading: LinkReading | None, problem: str, paused: bool) -> None: ...
 
 
+class LinkReader(Protocol):
+    """One AFAS connection that reads what the app connector lists (wizard.verify.link_reader.LinkReader)."""
+
+    async def read(self) -> LinkReading | AfasProblem: ...
+
+    async def close(self) -> None: ...
+
+
+ReaderFactory = Callable[[AfasEnvironment, Credential, Manifest], LinkReader]
+
+
+def afas_reader(env: AfasEnvironment, credential: Credential, manifest: Manifest) -> LinkReader:
+    from wizard.verify.link_reader import LinkReader  # httpx and pydantic after the first paint
+
+    return LinkReader(env, credential, manifest)
+
+
 class LinkWatchController(QObject):
-    def __init__(self, ctx: Context, loader: Callable[[], Callable[[], Awaitable[Credential]]], parent: QObject):
+    def __init__(
+        self,
+        ctx: Context,
+        loader: Callable[[], Callable[[], Awaitable[Credential]]],
+        parent: QObject | None = None,
+        reader: ReaderFactory = afas_reader,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         super().__init__(parent)
         self.ctx = ctx
+        self._make_reader = reader  # a test's scripted AFAS; else a real request per reading
         self._loader = loader  # the stored credential, loaded off the GUI thread (CredentialController.loader)
-        self.watch = LinkWatch(time.monotonic)
+        self.watch = LinkWatch(clock)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
@@ -92,11 +118,9 @@ class LinkWatchController(QObject):
         load = self._loader()
 
         async def read(_progress: Progress) -> tuple[LinkReader, LinkReading | AfasProblem]:
-            from wizard.verify.link_reader import LinkReader  # httpx and pydantic after the first paint
-
             nonlocal reader
             if reader is None:
-                reader = LinkReader(env, await load(), self.ctx.machine.manifest)
+                reader = self._make_reader(env, await load(), self.ctx.machine.manifest)
             return reader, await reader.read()
 
         def done(result: tuple[LinkReader, LinkReading | AfasProblem]) -> None:

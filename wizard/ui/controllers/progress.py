@@ -25,7 +25,7 @@ DEBOUNCE_MS = 500
 
 
 class ProgressController:
-    def __init__(self, ctx: Context, resumed: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, ctx: Context, resumed: Callable[[], None], parent: QObject | None = None) -> None:
         self.ctx = ctx
         self.store: ProgressStore | None = ctx.services.progress
         self._resumed = resumed

@@ -17,15 +17,16 @@ from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.feedback import apply_results
 from wizard.flow.renewal import NEEDS_NEW_SECRET, RenewalState, Stage, next_reminder
+from wizard.flow.stages import Verdict
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui import intents as i
 from wizard.ui.controllers.context import NO_TOKEN, Context
 from wizard.ui.controllers.credential import CredentialController, storage_of
+from wizard.ui.controllers.stages import show_verdict
 from wizard.ui.widgets import Level
 from wizard.ui.worker import Progress
 from wizard.verify.renewal import (
     SAID,
-    Verdict,
     judge_check,
     judge_old_refused,
     judge_paste,
@@ -124,7 +125,7 @@ class RenewalController:
                 raise UserFacingError(NOT_OAUTH)
             return old
 
-        async def run(_progress: Progress) -> tuple[Verdict, Report | None, OAuthClientCredentials | None]:
+        async def run(_progress: Progress) -> tuple[Verdict[Stage], Report | None, OAuthClientCredentials | None]:
             new = await new_secret()
             if new is None and stage in NEEDS_NEW_SECRET:
                 return Verdict(Stage.PASTE, False, SAID["lost"]), None, None  # the window closed before it was kept
@@ -144,7 +145,7 @@ class RenewalController:
             verdict = await asyncio.get_running_loop().run_in_executor(None, store_new, store, env.key, new)
             return verdict, None, new
 
-        def done(result: tuple[Verdict, Report | None, OAuthClientCredentials | None]) -> None:
+        def done(result: tuple[Verdict[Stage], Report | None, OAuthClientCredentials | None]) -> None:
             verdict, report, new = result
             ctx.views.renewal.set_busy(False)
             ctx.state.new_client = new
@@ -162,13 +163,9 @@ class RenewalController:
         page.set_busy(True, CHECKING.get(ctx.lang))
         ctx.worker.run_async(run, done, lambda e: ctx.fail(page, e))
 
-    def _show(self, verdict: Verdict) -> None:
+    def _show(self, verdict: Verdict[Stage]) -> None:
         ctx = self.ctx
-        if ctx.state.renewal is not None:
-            verdict.apply(ctx.state.renewal)
-        level = Level.WARN if verdict.impossible else Level.OK if verdict.proved else Level.ERROR
-        ctx.views.renewal.stage_result(verdict.stage, level, verdict.said.get(ctx.lang))
-        ctx.changed()
+        show_verdict(ctx, ctx.state.renewal, verdict, ctx.views.renewal.stage_result)
 
     # -- the hand-over -----------------------------------------------------------------------------------------------
     def copy_new_secret(self) -> None:
