@@ -775,7 +775,7 @@
         <translation>SmartBooqing de nieuwe client id en het secret geven</translation>
     </message>
     <message>
-        <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.&lt;br&gt;&lt;b&gt;Why this must be done first:&lt;/b&gt; the next stage sets the app connector to {oauth}; from then on AFAS refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client. So before you go on, open the portal and confirm that this administration now shows the new client id.</source>
+        <source>In the SmartBooqing portal, replace the AFAS token of this administration by the client id and the client secret. The secret is cleared from the clipboard after 60 seconds.&lt;br&gt;&lt;b&gt;Why this must be done first:&lt;/b&gt; the next stage sets the app connector to {oauth}; from then on AFAS refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client id and secret. So before you go on, open the portal and confirm that this administration now shows the new client id.</source>
         <translation>Vervang in het SmartBooqing-portaal het AFAS-token van deze administratie door de client id en het client secret. Het secret wordt na 60 seconden van het klembord gehaald.&lt;br&gt;&lt;b&gt;Waarom dit eerst moet:&lt;/b&gt; de volgende stap zet de app connector op {oauth}; vanaf dan weigert AFAS het klassieke token, en SmartBooqing leest AFAS niet meer tot het de nieuwe client id en het secret gebruikt. Open daarom eerst het portaal en bevestig dat deze administratie nu de nieuwe client id toont.</translation>
     </message>
     <message>
@@ -956,13 +956,23 @@
         <source>The wizard does not know when the secret in use expires.</source>
         <translation>De wizard weet niet wanneer het huidige secret verloopt.</translation>
     </message>
-    <message>
-        <source>The secret in use expired {n} days ago: SmartBooqing cannot reach AFAS now.</source>
-        <translation>Het huidige secret is {n} dagen geleden verlopen: SmartBooqing kan AFAS nu niet bereiken.</translation>
+    <message numerus="yes">
+        <source>The secret in use expired %n day(s) ago: SmartBooqing cannot reach AFAS now.</source>
+        <translation>
+            <numerusform>Het huidige secret is %n dag geleden verlopen: SmartBooqing kan AFAS nu niet bereiken.</numerusform>
+            <numerusform>Het huidige secret is %n dagen geleden verlopen: SmartBooqing kan AFAS nu niet bereiken.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The secret in use expires in {n} days.</source>
-        <translation>Het huidige secret verloopt over {n} dagen.</translation>
+        <source>The secret in use expires today.</source>
+        <translation>Het huidige secret verloopt vandaag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The secret in use expires in %n day(s).</source>
+        <translation>
+            <numerusform>Het huidige secret verloopt over %n dag.</numerusform>
+            <numerusform>Het huidige secret verloopt over %n dagen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>For a while AFAS accepts both the old and the new secret, so SmartBooqing keeps working while you switch. You need an AFAS administrator. Each step opens when the one before it is checked.</source>

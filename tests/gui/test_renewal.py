@@ -15,6 +15,7 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.secret_scan import leaks
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.steps import StepId
+from wizard.domain.text import Lang
 from wizard.flow import saved_state
 from wizard.flow.renewal import STAGES, RenewalState, Stage, pending_key
 from wizard.flow.state import AuthKind, Mode, TokenStorage, WizardState
@@ -176,3 +177,28 @@ def test_the_expiry_warning_leads_to_the_renewal(make_window: WindowFactory, qtb
         qtbot.waitUntil(lambda: window.current_step is StepId.RENEW, timeout=10_000)
         assert window.machine.state.mode is Mode.RENEW and window.machine.state.renewal is not None
         assert window.machine.state.renewal.current is Stage.CREATE
+
+
+@pytest.mark.parametrize(
+    ("lang", "offset", "says"),
+    [
+        (Lang.EN, 1, "expires in 1 day."),
+        (Lang.EN, 3, "expires in 3 days."),
+        (Lang.EN, -1, "expired 1 day ago"),
+        (Lang.NL, 1, "verloopt over 1 dag."),
+        (Lang.NL, -2, "is 2 dagen geleden verlopen"),
+        (Lang.NL, 0, "verloopt vandaag"),
+    ],
+)
+def test_the_renewal_says_how_many_days_in_words_that_agree(
+    make_window: WindowFactory, lang: Lang, offset: int, says: str
+) -> None:
+    state = WizardState(mode=Mode.RENEW, lang=lang, auth_choice=AuthKind.OAUTH, renewal=RenewalState())
+    state.secret_expires = dt.date.today() + dt.timedelta(days=offset)
+    window = make_window(lang=lang, state=state)
+    window.machine.resume(state)
+    window.go_to(StepId.RENEW)
+    page = window.pages[StepId.RENEW]
+    assert isinstance(page, RenewPage)
+    assert says in page.intro.text()
+    assert "(s)" not in page.intro.text()

@@ -60,11 +60,15 @@ class ProbeResult:
         return self.verdict in (Verdict.WORKS, Verdict.UNPROVEN)
 
 
+def _afas_quote(problem: AfasProblem) -> Text:
+    """AFAS's own words, if it gave any (empty otherwise)."""
+    if not problem.external_message:
+        return Text(en="", nl="")
+    return Text(en=" AFAS said: “{m}”.", nl=" AFAS meldde: “{m}”.").format(m=problem.external_message)
+
+
 def _afas_said(problem: AfasProblem) -> Text:
-    text = problem.message() + Text(en=".", nl=".")
-    if problem.external_message:
-        text += Text(en=" AFAS said: “{m}”.", nl=" AFAS meldde: “{m}”.").format(m=problem.external_message)
-    return text
+    return problem.message() + Text(en=".", nl=".") + _afas_quote(problem)
 
 
 def _unproven(problem: AfasProblem, url: str) -> ProbeResult:
@@ -143,11 +147,12 @@ def classify_token_outcome(
         Verdict.REFUSED,
         Text(
             en="AFAS refuses this client id and client secret: one of them is not the one AFAS shows for this app "
-            "connector, or the app connector is still blocked. ",
+            "connector, or the app connector is still blocked.",
             nl="AFAS weigert deze client id en dit client secret: een van beide is niet wat AFAS bij deze app "
-            "connector toont, of de app connector is nog geblokkeerd. ",
+            "connector toont, of de app connector is nog geblokkeerd.",
         )
-        + _afas_said(problem),
+        # The sentence above already says what the problem's own message would: only AFAS's words are added.
+        + _afas_quote(problem),
         remedy,
         # A secret past the date AFAS showed is renewed (a new one made, proved, handed over, the old revoked).
         StepId.RENEW if secret_expired_on(credential, today) is not None else None,

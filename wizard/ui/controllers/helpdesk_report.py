@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first r
     from wizard.verify.report import Report
 
 NO_REPORT = Text(
-    en="There is no check result yet: run the check first.", nl="Er is nog geen controle: controleer eerst."
+    en="There is no check result yet: run the check first.", nl="Er is nog geen uitkomst: voer eerst de controle uit."
 )
 SAVED = Text(en="Report saved: {files}", nl="Rapport opgeslagen: {files}")
 NOT_SAVED = Text(en="The report could not be saved: {e}", nl="Het rapport kon niet worden opgeslagen: {e}")

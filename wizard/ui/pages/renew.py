@@ -89,11 +89,12 @@ class RenewPage(StepPage):
         if left is None:
             when = self.tr("The wizard does not know when the secret in use expires.")
         elif left < 0:
-            when = self.tr("The secret in use expired {n} days ago: SmartBooqing cannot reach AFAS now.").format(
-                n=-left
-            )
+            # Qt's %n plural forms: "1 day" / "2 days", "1 dag" / "2 dagen".
+            when = self.tr("The secret in use expired %n day(s) ago: SmartBooqing cannot reach AFAS now.", "", -left)
+        elif left == 0:
+            when = self.tr("The secret in use expires today.")
         else:
-            when = self.tr("The secret in use expires in {n} days.").format(n=left)
+            when = self.tr("The secret in use expires in %n day(s).", "", left)
         self.intro.setText(
             when
             + " "
