@@ -176,9 +176,9 @@ class MigratePage(StepPage):
                     "In the SmartBooqing portal, replace the AFAS token of this administration by the client id and "
                     "the client secret. The secret is cleared from the clipboard after 60 seconds.<br><b>Why this "
                     "must be done first:</b> the next stage sets the app connector to {oauth}; from then on AFAS "
-                    "refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client id and secret. "
-                    "So before you go on, open the portal and confirm that this administration now shows the new "
-                    "client id."
+                    "refuses the classic token, and SmartBooqing stops reading AFAS until it uses the new client id "
+                    "and secret. So before you go on, open the portal and confirm that this administration now shows "
+                    "the new client id."
                 ).format(oauth=kinds.oauth.nl),
                 self.tr("Continue"),
             ),
