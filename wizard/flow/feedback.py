@@ -78,6 +78,17 @@ def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[S
     return found
 
 
+def note_refusal(machine: WizardMachine, step: StepId, why: Text) -> None:
+    """AFAS refused login details on storing because of `step` (the app connector's Authenticatietype): that step's
+    page says why when the user is sent there, as after a check."""
+    machine.state.found_why[step] = [why]
+
+
+def forget_refusal(machine: WizardMachine, step: StepId) -> None:
+    """AFAS accepted the login details: what it refused earlier about `step` is stale."""
+    machine.state.found_why.pop(step, None)
+
+
 def item_of(machine: WizardMachine, result: CheckResult) -> str | None:
     """The checklist item a check is about on its fix step, if any."""
     kind, name = result.id.kind, result.id.connector
