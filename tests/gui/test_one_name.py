@@ -62,7 +62,9 @@ def test_a_blocked_or_missing_definition_is_named_by_its_description_on_the_chec
         message=Text(en="Not there.", nl="Niet aanwezig."),
         fix_step=StepId.IMPORT,
     )
-    window = make_window(state=_ready_state(), verify=scripted([missing]), planned=lambda m: [(missing.id, missing.title)])
+    window = make_window(
+        state=_ready_state(), verify=scripted([missing]), planned=lambda m: [(missing.id, missing.title)]
+    )
     page = _walk_to_verify(window)
     qtbot.waitUntil(lambda: not page.running and page.verdict is not None, timeout=10_000)
     group = next(g for g in page._groups if g.step is StepId.IMPORT)
