@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -35,6 +35,21 @@ def scroll_to(page: QWidget, widget: QWidget) -> None:
     area = page.findChild(QScrollArea)
     if area is not None:
         area.ensureWidgetVisible(widget, 20, 40)
+
+
+def show_both(page: QWidget, first: QWidget, then: QWidget) -> None:
+    """Scroll so `first` starts at the top and `then` is in view below it, where both fit (the banner's sentence
+    and the item it is about); else `then` alone is brought into view."""
+    area = page.findChild(QScrollArea)
+    inside = area.widget() if area is not None else None
+    if area is None or inside is None:
+        return
+    top = first.mapTo(inside, QPoint(0, 0)).y()
+    bottom = then.mapTo(inside, QPoint(0, then.height())).y()
+    if bottom - top <= area.viewport().height():
+        area.verticalScrollBar().setValue(max(0, top - 4))
+    else:
+        scroll_to(page, then)
 
 
 def scroll_to_later(page: QWidget, *widgets: QWidget) -> None:
@@ -262,8 +277,7 @@ class FixFlow(QObject):
         box = self._box(found[0])
         if box is None:
             return
-        scroll_to(self.page, self.banner)
-        scroll_to(self.page, box)
+        show_both(self.page, self.banner, box)
         box.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self.page, self.banner.label.text())
 
