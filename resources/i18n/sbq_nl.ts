@@ -519,8 +519,20 @@
         <translation>Opnieuw controleren: voer de controle uit en ga terug naar de uitkomst</translation>
     </message>
     <message>
-        <source>✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, tick them, then check again.</source>
-        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Doe ze in AFAS, vink ze aan en controleer opnieuw.</translation>
+        <source>✖ The check found {n} missing here. They are unticked and marked below.</source>
+        <translation>✖ Volgens de controle ontbreken hier {n}. Ze staan hieronder uitgevinkt en gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>✖ The check found {n} missing here: {names}. They are unticked and marked below.</source>
+        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>Do them in AFAS: this list ticks each one as AFAS shows it. Then check again.</source>
+        <translation>Koppel ze in AFAS: deze lijst vinkt elk zelf aan zodra AFAS het toont. Controleer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Do them in AFAS, tick them, then check again.</source>
+        <translation>Doe ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
         <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
@@ -545,6 +557,10 @@
     <message>
         <source>You may also go to the check now: it shows what is still missing.</source>
         <translation>U mag ook nu al naar de controle: die laat zien wat nog ontbreekt.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ticked. Do the others in AFAS: this list ticks each one as AFAS shows it.</source>
+        <translation>{done} van {total} aangevinkt. Koppel de andere in AFAS: deze lijst vinkt elk zelf aan zodra AFAS het toont.</translation>
     </message>
     <message>
         <source>{done} of {total} ticked. Tick each one when it is done in AFAS.</source>
@@ -698,6 +714,10 @@
     <message>
         <source>The live check could not read AFAS: {problem} It tries again shortly.</source>
         <translation>De live controle kon AFAS niet lezen: {problem} Hij probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>AFAS lists {seen} of these {total} connectors; the others are not linked yet.</source>
+        <translation>AFAS toont {seen} van deze {total} connectoren; de andere zijn nog niet gekoppeld.</translation>
     </message>
     <message>
         <source>AFAS lists {seen} of these {total} connectors; still missing: {names}.</source>
@@ -1166,6 +1186,13 @@
     </message>
 </context>
 <context>
+    <name>StatusLink</name>
+    <message>
+        <source>Contains a link to afasstatus.nl, AFAS&apos;s page about faults and maintenance: Enter opens it.</source>
+        <translation>Bevat een link naar afasstatus.nl, de pagina van AFAS over storingen en onderhoud: Enter opent die.</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
         <source>Please wait until this is finished</source>
@@ -1585,6 +1612,10 @@
         <translation>Stap {n}: {step}</translation>
     </message>
     <message>
+        <source>{n} missing according to the check; that step marks each one.</source>
+        <translation>Volgens de controle ontbreken er {n}; die stap markeert ze allemaal.</translation>
+    </message>
+    <message>
         <source>Missing according to the check: {items}</source>
         <translation>Ontbreekt volgens de controle: {items}</translation>
     </message>
@@ -1595,6 +1626,10 @@
     <message>
         <source>Go to step {n}: {step}</source>
         <translation>Naar stap {n}: {step}</translation>
+    </message>
+    <message>
+        <source>To do soon</source>
+        <translation>Binnenkort doen</translation>
     </message>
     <message>
         <source>Show the {n} checks that were not done</source>
