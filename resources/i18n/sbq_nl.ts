@@ -242,6 +242,14 @@
         <translation>SmartBooqing gebruikt de nieuwe client id en het nieuwe secret; AFAS weigert het klassieke token voortaan.</translation>
     </message>
     <message>
+        <source>&amp;Renew the client secret now</source>
+        <translation>Client secret nu ver&amp;nieuwen</translation>
+    </message>
+    <message>
+        <source>The client secret expires on {date}, in {n} days: too soon for a calendar reminder. Renew it now; AFAS accepts the old and the new secret side by side while SmartBooqing switches.</source>
+        <translation>Het client secret verloopt op {date}, over {n} dagen: te snel voor een herinnering in uw agenda. Vernieuw het nu; AFAS accepteert het oude en het nieuwe secret naast elkaar zolang SmartBooqing overstapt.</translation>
+    </message>
+    <message>
         <source>You confirmed in the {portal} that this administration uses the new client id, and the wizard proved that AFAS now refuses the classic token. There is nothing more to do in the portal. Should SmartBooqing ask for the login details again, copy them here.</source>
         <translation>U hebt in het {portal} bevestigd dat deze administratie de nieuwe client id gebruikt, en de wizard heeft aangetoond dat AFAS het klassieke token nu weigert. In het portaal hoeft u niets meer te doen. Vraagt SmartBooqing later opnieuw om de inloggegevens, kopieer ze dan hier.</translation>
     </message>
