@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from tests.gui.conftest import WindowFactory
+from tests.gui.test_fix_flow import _failing_window
 from tests.gui.test_verify_page import PASS_AUTH, _ready_state, _run, _t
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.steps import StepId
 from wizard.flow.link_watch import LinkReading
 from wizard.ui.frame import WizardWindow
+from wizard.ui.pages.import_files import ImportPage
 from wizard.ui.pages.link_connectors import LinkConnectorsPage
 from wizard.verify.plan import planned_checks
 
@@ -83,3 +85,58 @@ def test_the_expiry_check_is_named_for_either_kind_of_login_details() -> None:
     titles = [title.en for _id, title in planned_checks()]
     assert "Expiry date of the login details" in titles
     assert not any("Token expiry" in t for t in titles)  # with OAuth it is the client secret's
+
+
+def test_the_live_reading_follows_the_banner_when_the_check_names_them_later(make_window: WindowFactory) -> None:
+    window, page = _link_page(make_window, [])
+    items = set(window.machine.items(StepId.LINK_CONNECTORS))
+    page.show_live(LinkReading(frozenset(items - set(FOUND)), tuple(FOUND), ()), "", paused=False)
+    assert "Precal_Landen" in page.live.text()  # nothing names them yet: the reading does
+    window.machine.state.found_missing = {StepId.LINK_CONNECTORS: FOUND}  # then the check ran, and failed
+    page.refresh()
+    assert "Precal_Landen" in page.fix.banner.label.text()
+    assert "Precal_Landen" not in page.live.text()  # said once, by the banner
+
+
+def test_a_blocked_definition_puts_the_banner_and_check_again_first(make_window: WindowFactory, qtbot: Any) -> None:
+    # Nothing to tick for a blocked definition (it was imported): the fix is in AFAS, as the banner says.
+    blocked = CheckResult(
+        id=CheckId("get:SBQ_Transactie"),
+        status=Status.FAIL,
+        title=_t("GetConnector SBQ_Transactie"),
+        message=_t("The definition is blocked in AFAS."),
+        fix_step=StepId.IMPORT,
+        blocked=True,
+    )
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, blocked])
+    page.fix_buttons[StepId.IMPORT].click()
+    imports = window.pages[StepId.IMPORT]
+    assert isinstance(imports, ImportPage)
+    qtbot.waitUntil(imports.fix.banner.again.hasFocus, timeout=5_000)
+    assert not imports.fix.banner.visibleRegion().isEmpty()
+
+
+def test_attachments_failing_for_an_unlinked_knsubject_is_said_once_on_the_link_step(
+    make_window: WindowFactory, qtbot: Any
+) -> None:
+    unlinked = CheckResult(
+        id=CheckId("update:KnSubject"),
+        status=Status.FAIL,
+        title=_t("UpdateConnector KnSubject"),
+        message=_t("KnSubject is not linked to the app connector."),
+        fix_step=StepId.LINK_CONNECTORS,
+    )
+    attachments = CheckResult(
+        id=CheckId("attachments"),
+        status=Status.FAIL,
+        title=_t("Ready for attachments"),
+        message=_t("Documents cannot be attached: KnSubject is not linked."),
+        fix_step=StepId.LINK_CONNECTORS,
+    )
+    window, page = _failing_window(make_window, qtbot, [PASS_AUTH, unlinked, attachments])
+    page.fix_buttons[StepId.LINK_CONNECTORS].click()
+    link = window.pages[StepId.LINK_CONNECTORS]
+    assert isinstance(link, LinkConnectorsPage)
+    banner = link.fix.banner.label.text()
+    assert "(KnSubject)" in banner  # the marked item
+    assert "Documents cannot be attached" not in banner  # its consequence, not a second sentence

@@ -270,11 +270,18 @@ class FixFlow(QObject):
         return False
 
     def focus_first(self) -> None:
-        """Arriving with something missing: the first missing item gets focus, in view, and the banner is said."""
-        found = self.found or self.blocked
-        if not found or not self.page.isVisible():
+        """Arriving with something missing: the first missing item gets focus, in view, and the banner is said.
+        Only blocked items: nothing to tick here (the fix is in AFAS), so the banner saying where is in view and
+        its "Check again" has the focus."""
+        if not self.page.isVisible():
             return
-        box = self._box(found[0])
+        found = self.found
+        if not found and self.blocked:
+            scroll_to(self.page, self.banner)
+            self.banner.again.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self.page, self.banner.label.text())
+            return
+        box = self._box(found[0]) if found else None
         if box is None:
             return
         show_both(self.page, self.banner, box)

@@ -33,6 +33,8 @@ class LinkConnectorsPage(StepPage):
         self.layout_.addWidget(self.live)
         self._reading: LinkReading | None = None
         self._problem = False  # the live check's last word was why it could not read AFAS
+        self._paused = False  # ... or that it paused
+        self._said = ""  # the reading's words as last said (said again only when they change)
         self.checklist = Checklist()
         self._titles: dict[str, QLabel] = {}
         self._copy: dict[str, tuple[CopyButton, ConnectorSpec]] = {}
@@ -113,6 +115,7 @@ class LinkConnectorsPage(StepPage):
 
     def show_live(self, reading: LinkReading | None, problem: str, paused: bool) -> None:
         """What the live check found (a reading), why it could not read AFAS (problem), or that it paused."""
+        self._paused = paused
         if paused:
             self.live.show_message(
                 Level.INFO,
@@ -132,6 +135,11 @@ class LinkConnectorsPage(StepPage):
             )
             return
         self._reading = reading
+        self._said = ""
+        self._say_reading(reading)
+
+    def _say_reading(self, reading: LinkReading) -> None:
+        """The reading in words; again on each refresh, so it follows what the check's banner names meanwhile."""
         total = len(reading.seen) + len(reading.missing)
         named = set(self.fix.found)  # the check's banner names these already: each message once
         if reading.missing and (len(reading.missing) > NAMED_AT_MOST or set(reading.missing) <= named):
@@ -151,7 +159,9 @@ class LinkConnectorsPage(StepPage):
             text += " " + self.tr(
                 "AFAS does not show these over its API, so tick them yourself once they are linked: {names}."
             ).format(names=self._names(list(reading.unseen)))
-        self.live.show_message(level, text)
+        if text != self._said:  # a refresh that changes nothing is not announced again
+            self._said = text
+            self.live.show_message(level, text)
 
     def _live_hint(self) -> None:
         """Before any reading: say that the list ticks itself, or what it needs for that."""
@@ -176,6 +186,8 @@ class LinkConnectorsPage(StepPage):
 
     def refresh(self) -> None:
         self._live_hint()
+        if self._reading is not None and not self._problem and not self._paused:
+            self._say_reading(self._reading)
         ticked = self.machine.state.ticked(self.step)
         for _kind, _title, checklist in self._sections:
             checklist.show_ticks(ticked)
