@@ -11,7 +11,7 @@ import pytest
 
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_fix_flow import _failing_window
-from tests.gui.test_verify_page import PASS_AUTH, _ready_state, _run, _t
+from tests.gui.test_verify_page import PASS_AUTH, _impossible, _ready_state, _run, _t
 from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.steps import StepId
 from wizard.flow.link_watch import LinkReading
@@ -140,3 +140,14 @@ def test_attachments_failing_for_an_unlinked_knsubject_is_said_once_on_the_link_
     banner = link.fix.banner.label.text()
     assert "(KnSubject)" in banner  # the marked item
     assert "Documents cannot be attached" not in banner  # its consequence, not a second sentence
+
+
+def test_the_checks_not_done_unfold_from_a_line_that_looks_unfoldable(make_window: WindowFactory, qtbot: Any) -> None:
+    skipped = [
+        CheckResult(id=CheckId(f"get:C{i}"), status=Status.SKIP, title=_t(f"C{i}"), message=_t("-")) for i in range(3)
+    ]
+    page = _run(make_window, qtbot, [_impossible("auth"), *skipped])
+    toggle = page.skipped_toggle
+    assert toggle.text().startswith("▸ ") and "3 checks" in toggle.accessibleName()  # flat: the arrow says it opens
+    toggle.click()
+    assert toggle.text().startswith("▾ ")

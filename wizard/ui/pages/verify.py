@@ -520,13 +520,18 @@ class VerifyPage(StepPage):
         skipped = [row for row in self.rows.values() if row.status is Status.SKIP]
         for row in skipped:
             row.setVisible(self.skipped_toggle.isChecked())
-        self.skipped_toggle.setText(self.tr("Show the {n} checks that were not done").format(n=len(skipped)))
+        # A flat button reads as a sentence: the triangle says it unfolds (and that it is unfolded).
+        arrow = "▾" if self.skipped_toggle.isChecked() else "▸"
+        words = self.tr("Show the {n} checks that were not done").format(n=len(skipped))
+        self.skipped_toggle.setText(f"{arrow} {words}")
+        self.skipped_toggle.setAccessibleName(words)
         self.skipped_toggle.setVisible(bool(skipped) and not self.running)
 
     def _show_skipped(self, on: bool) -> None:
         for row in self.rows.values():
             if row.status is Status.SKIP:
                 row.setVisible(on)
+        self._fold_skipped()
 
     def _focus_first(self) -> None:
         """Focus goes where the user acts next: the first fix button, else "check again" when AFAS was not asked."""
