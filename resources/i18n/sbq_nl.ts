@@ -214,6 +214,10 @@
         <translation>Geef SmartBooqing de inloggegevens</translation>
     </message>
     <message>
+        <source>Rene&amp;w the client secret now</source>
+        <translation>Client secret nu vernieu&amp;wen</translation>
+    </message>
+    <message>
         <source>Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
         <translation>Zet de volgende vervaldatum in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
     </message>
@@ -240,10 +244,6 @@
     <message>
         <source>SmartBooqing uses the new client id and secret; AFAS refuses the classic token from now on.</source>
         <translation>SmartBooqing gebruikt de nieuwe client id en het nieuwe secret; AFAS weigert het klassieke token voortaan.</translation>
-    </message>
-    <message>
-        <source>&amp;Renew the client secret now</source>
-        <translation>Client secret nu ver&amp;nieuwen</translation>
     </message>
     <message>
         <source>The client secret expires on {date}, in {n} days: too soon for a calendar reminder. Renew it now; AFAS accepts the old and the new secret side by side while SmartBooqing switches.</source>

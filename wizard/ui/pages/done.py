@@ -208,7 +208,7 @@ class DonePage(StepPage):
             else self.tr("Give SmartBooqing the login details")
         )
         soon = self.renew_within
-        self.renew_button.setText(self.tr("&Renew the client secret now"))
+        self.renew_button.setText(self.tr("Rene&w the client secret now"))
         reminder = next_reminder(self.machine.state)
         self.reminder_text.setText(
             self.tr(
