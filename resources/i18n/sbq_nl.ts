@@ -214,6 +214,10 @@
         <translation>Geef SmartBooqing de inloggegevens</translation>
     </message>
     <message>
+        <source>Rene&amp;w the client secret now</source>
+        <translation>Client secret nu vernieu&amp;wen</translation>
+    </message>
+    <message>
         <source>Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
         <translation>Zet de volgende vervaldatum in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
     </message>
@@ -240,6 +244,10 @@
     <message>
         <source>SmartBooqing uses the new client id and secret; AFAS refuses the classic token from now on.</source>
         <translation>SmartBooqing gebruikt de nieuwe client id en het nieuwe secret; AFAS weigert het klassieke token voortaan.</translation>
+    </message>
+    <message>
+        <source>The client secret expires on {date}, in {n} days: too soon for a calendar reminder. Renew it now; AFAS accepts the old and the new secret side by side while SmartBooqing switches.</source>
+        <translation>Het client secret verloopt op {date}, over {n} dagen: te snel voor een herinnering in uw agenda. Vernieuw het nu; AFAS accepteert het oude en het nieuwe secret naast elkaar zolang SmartBooqing overstapt.</translation>
     </message>
     <message>
         <source>You confirmed in the {portal} that this administration uses the new client id, and the wizard proved that AFAS now refuses the classic token. There is nothing more to do in the portal. Should SmartBooqing ask for the login details again, copy them here.</source>
@@ -519,8 +527,20 @@
         <translation>Opnieuw controleren: voer de controle uit en ga terug naar de uitkomst</translation>
     </message>
     <message>
-        <source>✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, tick them, then check again.</source>
-        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd. Regel ze in AFAS, vink ze aan en controleer opnieuw.</translation>
+        <source>✖ The check found {n} missing here. They are unticked and marked below.</source>
+        <translation>✖ Volgens de controle ontbreken hier {n}. Ze staan hieronder uitgevinkt en gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>✖ The check found {n} missing here: {names}. They are unticked and marked below.</source>
+        <translation>✖ Volgens de controle ontbreken hier {n}: {names}. Ze staan hieronder uitgevinkt en gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>Do them in AFAS: this list ticks each one as AFAS shows it. Then check again.</source>
+        <translation>Koppel ze in AFAS: deze lijst vinkt elk zelf aan zodra AFAS het toont. Controleer daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Do them in AFAS, tick them, then check again.</source>
+        <translation>Regel ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
         <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
@@ -545,6 +565,10 @@
     <message>
         <source>You may also go to the check now: it shows what is still missing.</source>
         <translation>U mag ook nu al naar de controle: die laat zien wat nog ontbreekt.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ticked. Do the others in AFAS: this list ticks each one as AFAS shows it.</source>
+        <translation>{done} van {total} aangevinkt. Koppel de andere in AFAS: deze lijst vinkt elk zelf aan zodra AFAS het toont.</translation>
     </message>
     <message>
         <source>{done} of {total} ticked. Tick each one when it is done in AFAS.</source>
@@ -698,6 +722,10 @@
     <message>
         <source>The live check could not read AFAS: {problem} It tries again shortly.</source>
         <translation>De live controle kon AFAS niet lezen: {problem} Hij probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>AFAS lists {seen} of these {total} connectors; the others are not linked yet.</source>
+        <translation>AFAS toont {seen} van deze {total} connectoren; de andere zijn nog niet gekoppeld.</translation>
     </message>
     <message>
         <source>AFAS lists {seen} of these {total} connectors; still missing: {names}.</source>
@@ -1176,6 +1204,13 @@
     </message>
 </context>
 <context>
+    <name>StatusLink</name>
+    <message>
+        <source>Contains a link to afasstatus.nl, AFAS&apos;s page about faults and maintenance: Enter opens it.</source>
+        <translation>Bevat een link naar afasstatus.nl, de pagina van AFAS over storingen en onderhoud: Enter opent die.</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
         <source>Please wait until this is finished</source>
@@ -1595,6 +1630,10 @@
         <translation>Stap {n}: {step}</translation>
     </message>
     <message>
+        <source>{n} missing according to the check; that step marks each one.</source>
+        <translation>Volgens de controle ontbreken er {n}; die stap markeert ze allemaal.</translation>
+    </message>
+    <message>
         <source>Missing according to the check: {items}</source>
         <translation>Ontbreekt volgens de controle: {items}</translation>
     </message>
@@ -1605,6 +1644,10 @@
     <message>
         <source>Go to step {n}: {step}</source>
         <translation>Naar stap {n}: {step}</translation>
+    </message>
+    <message>
+        <source>To do soon</source>
+        <translation>Binnenkort doen</translation>
     </message>
     <message>
         <source>Show the {n} checks that were not done</source>

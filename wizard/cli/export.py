@@ -36,7 +36,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def report_lines(result: ExportResult) -> list[Text]:
     """What the user reads after an export, in order."""
+    from wizard.data import load_manifest
     from wizard.domain.bundle import SUMS_NAME, is_drive_path  # pydantic
+
+    manifest = load_manifest()
 
     lines: list[Text] = []
     if result.stand_ins:
@@ -50,6 +53,10 @@ def report_lines(result: ExportResult) -> list[Text]:
     windows = False
     for item in result.files:
         lines.append(Text(en="  {p}", nl="  {p}").format(p=item.path))
+        gcn = next((g for g in manifest.gcn_files if g.file == item.name), None)
+        if gcn is not None:  # what it defines, by the one name every page gives it
+            name = manifest.name_of(gcn.connector)
+            lines.append(Text(en="      defines: {n}", nl="      bevat: {n}").format(n=name))
         if is_drive_path(item.path):
             windows = True
             lines.append(

@@ -30,17 +30,14 @@ class AppConnectorDefaults(_Strict):
 
 
 class GcnFile(_Strict):
+    """A file SmartBooqing ships under the guide's file name; the object it defines is named by its connector's
+    description (one name per object: `Manifest.name_of`), so the file has no title of its own."""
+
     file: str = Field(pattern=r"^SBQ_[A-Za-z_]+\.gcn$")
     connector: str
-    title_en: str
-    title_nl: str
     origin: Origin
     sha256: str = Field(pattern=r"^([0-9a-f]{64})?$")
     note: str = ""
-
-    @property
-    def title(self) -> Text:
-        return Text(en=self.title_en, nl=self.title_nl)
 
 
 class ConnectorSpec(_Strict):
@@ -108,6 +105,15 @@ class Manifest(_Strict):
             if spec.id.lower() == connector_id.lower():
                 return spec
         raise KeyError(connector_id)
+
+    def name_of(self, connector_id: str) -> Text:
+        """An object's one name on every page and in the CLI: its description with the id beside it."""
+        spec = self.connector(connector_id)
+        return Text(en=f"{spec.description_en} ({spec.id})", nl=f"{spec.description_nl} ({spec.id})")
+
+    def file_name_of(self, gcn: GcnFile) -> Text:
+        """Where the user picks files: the file name, then the same name its connector has everywhere else."""
+        return Text(en=f"{gcn.file} — ", nl=f"{gcn.file} — ") + self.name_of(gcn.connector)
 
     def gcn_for(self, connector_id: str) -> GcnFile | None:
         return next((g for g in self.gcn_files if g.connector == connector_id), None)

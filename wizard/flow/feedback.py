@@ -66,16 +66,32 @@ def found_missing_in(
 def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[StepId, list[Text]]:
     """Per fix step, the messages of failures no checklist item of that step names: why the step was opened."""
     found: dict[StepId, list[Text]] = {}
+    missing = found_missing_in(machine, results)
+    # Attachments fail when an UpdateConnector carrying them is not linked: that item is marked missing already.
+    carriers = {f"{s.kind}:{s.id}" for s in machine.manifest.update_connectors if s.required_objects}
     for result in results:
         if result.status is not Status.FAIL or result.fix_step is None or result.impossible:
             continue
         if item_of(machine, result) in machine.items(result.fix_step):
             continue
+        if result.id.kind is CheckKind.ATTACHMENTS and carriers & set(missing.get(result.fix_step, [])):
+            continue  # said once: by the marked item
         why = result.message
         if result.remedy is not None:
             why += Text(en=" What to do: ", nl=" Wat te doen: ") + result.remedy
         found.setdefault(result.fix_step, []).append(why)
     return found
+
+
+def note_refusal(machine: WizardMachine, step: StepId, why: Text) -> None:
+    """AFAS refused login details on storing because of `step` (the app connector's Authenticatietype): that step's
+    page says why when the user is sent there, as after a check."""
+    machine.state.found_why[step] = [why]
+
+
+def forget_refusal(machine: WizardMachine, step: StepId) -> None:
+    """AFAS accepted the login details: what it refused earlier about `step` is stale."""
+    machine.state.found_why.pop(step, None)
 
 
 def item_of(machine: WizardMachine, result: CheckResult) -> str | None:

@@ -47,12 +47,9 @@ def plan(manifest: Manifest) -> list[PlannedCheck]:
         checks.append(
             PlannedCheck(CheckId.of(CheckKind.ATTACHMENTS), Text(en="Ready for attachments", nl="Klaar voor bijlagen"))
         )
-    checks.append(
-        PlannedCheck(
-            CheckId.of(CheckKind.TOKEN_EXPIRY),
-            Text(en="Expiry date of the token or secret", nl="Vervaldatum van token of secret"),
-        )
-    )
+    # The token's or, with OAuth, the client secret's: named for both, as "login" above.
+    expiry = Text(en="Expiry date of the login details", nl="Vervaldatum van de inloggegevens")
+    checks.append(PlannedCheck(CheckId.of(CheckKind.TOKEN_EXPIRY), expiry))
     checks.append(
         PlannedCheck(
             CheckId.of(CheckKind.TOKEN_SUNSET), Text(en="Classic token end of life", nl="Einde klassieke tokens")

@@ -15,6 +15,7 @@ from wizard.domain.errors import InputError, UserFacingError
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
+from wizard.flow.feedback import forget_refusal, note_refusal
 from wizard.flow.state import AuthKind, TokenStorage
 from wizard.ui import intents as i
 from wizard.ui.clipboard import SecretClipboard
@@ -105,6 +106,8 @@ class CredentialController:
             text = result.message.get(ctx.lang)
             if result.remedy is not None:
                 text += " " + result.remedy.get(ctx.lang)
+            if result.fix_step is not None and result.fix_step is not StepId.TOKEN:  # that page says why, too
+                note_refusal(ctx.machine, result.fix_step, result.message)
             page.show_probe(Level.ERROR, NOT_STORED.get(ctx.lang) + " " + text, result.fix_step)
 
         def failed(exc: BaseException) -> None:
@@ -137,6 +140,7 @@ class CredentialController:
             page.show_probe(Level.OK if probed.works else Level.WARN, text)
             if probed.works:  # AFAS accepted it: the app connector exists, is unblocked, on the right type
                 ctx.machine.tick_all(StepId.APP_CONNECTOR)
+                forget_refusal(ctx.machine, StepId.APP_CONNECTOR)
             ctx.changed()
 
         def failed(exc: BaseException) -> None:

@@ -126,7 +126,9 @@ class ConnectorFilesPage(StepPage):
         self.stand_in_banner.setVisible(self.machine.manifest.has_stand_ins or s.stand_ins)
         self.open_button.setEnabled(s.exported)
         shown = [(row.value, row.caption) for row in self._rows]
-        titles = {g.file: self.text(g.title) for g in self.machine.manifest.gcn_files}
+        titles = {
+            g.file: self.text(self.machine.manifest.name_of(g.connector)) for g in self.machine.manifest.gcn_files
+        }
         browser = s.profit_client is ProfitClient.BROWSER and s.export_folder
         wanted = [
             (str(Path(s.export_folder) / name) if browser and s.export_folder else path, titles.get(name, ""))

@@ -7,6 +7,7 @@ is offered the move to OAuth. Failed: "Report for the helpdesk" (copy and save) 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from wizard.domain.checks import Status
 from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
+from wizard.domain.reminder import LEAD_DAYS
 from wizard.domain.steps import StepId
 from wizard.domain.text import long_date
 from wizard.flow.renewal import next_reminder
@@ -29,6 +31,7 @@ from wizard.ui.intents import (
     SaveHelpdeskReport,
     SaveReminder,
     StartMigration,
+    StartRenewal,
 )
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.renew import ask_reminder_path
@@ -134,9 +137,13 @@ class DonePage(StepPage):
         self.reminder_text = paragraph()
         self.reminder_button = QPushButton()
         self.reminder_button.clicked.connect(self._save_reminder)
+        # A secret expiring within the reminder's lead: a reminder would lie in the past, so the renewal is offered.
+        self.renew_button = QPushButton()
+        self.renew_button.clicked.connect(lambda: self.send(StartRenewal()))
         lay.addWidget(self.reminder_text)
         rem_row = QHBoxLayout()
         rem_row.addWidget(self.reminder_button)
+        rem_row.addWidget(self.renew_button)
         rem_row.addStretch(1)
         lay.addLayout(rem_row)
 
@@ -154,6 +161,16 @@ class DonePage(StepPage):
     def renewed(self) -> bool:
         s = self.machine.state
         return s.mode is Mode.RENEW and s.renewal is not None and s.renewal.complete
+
+    @property
+    def renew_within(self) -> int | None:
+        """Days until the client secret expires, when that is within a reminder's lead (and not just renewed)."""
+        s = self.machine.state
+        reminder = next_reminder(s)
+        if not self.is_oauth or self.renewed or reminder is None:
+            return None
+        left = (reminder.day - dt.date.today()).days
+        return left if left <= LEAD_DAYS else None
 
     @property
     def offers_migration(self) -> bool:
@@ -190,8 +207,18 @@ class DonePage(StepPage):
             if renewed
             else self.tr("Give SmartBooqing the login details")
         )
+        soon = self.renew_within
+        self.renew_button.setText(self.tr("Rene&w the client secret now"))
+        reminder = next_reminder(self.machine.state)
         self.reminder_text.setText(
-            self.tr("Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.")
+            self.tr(
+                "The client secret expires on {date}, in {n} days: too soon for a calendar reminder. Renew it now; "
+                "AFAS accepts the old and the new secret side by side while SmartBooqing switches."
+            ).format(date=self.text(long_date(reminder.day)), n=max(soon, 0))
+            if soon is not None and reminder is not None
+            else self.tr(
+                "Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier."
+            )
             if self.is_oauth
             else self.tr(
                 "Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic "
@@ -293,8 +320,10 @@ class DonePage(StepPage):
         self.migrate_box.setVisible(self.offers_migration)
         self.sunset.setVisible(passed and not self.is_oauth and not self.offers_migration)
         remind = passed and next_reminder(s) is not None
+        soon = self.renew_within is not None
         self.reminder_text.setVisible(remind)
-        self.reminder_button.setVisible(remind)
+        self.reminder_button.setVisible(remind and not soon)
+        self.renew_button.setVisible(remind and soon)
         rows: list[tuple[str, str]] = [
             (self.tr("Organisation"), s.organisation),
             (self.tr("Environment"), s.environment.env_id if s.environment else "—"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -37,10 +37,58 @@ def scroll_to(page: QWidget, widget: QWidget) -> None:
         area.ensureWidgetVisible(widget, 20, 40)
 
 
+def show_both(page: QWidget, first: QWidget, then: QWidget) -> None:
+    """Scroll so `first` starts at the top and `then` is in view below it, where both fit (the banner's sentence
+    and the item it is about); else `then` alone is brought into view."""
+    area = page.findChild(QScrollArea)
+    inside = area.widget() if area is not None else None
+    if area is None or inside is None:
+        return
+    top = first.mapTo(inside, QPoint(0, 0)).y()
+    bottom = then.mapTo(inside, QPoint(0, then.height())).y()
+    if bottom - top <= area.viewport().height():
+        area.verticalScrollBar().setValue(max(0, top - 4))
+    else:
+        scroll_to(page, then)
+
+
+def scroll_to_later(page: QWidget, *widgets: QWidget) -> None:
+    """`scroll_to` each widget in turn once the layout has placed what was just shown (the last one wins)."""
+
+    def scroll() -> None:
+        for widget in widgets:
+            if widget.isVisible():
+                scroll_to(page, widget)
+
+    QTimer.singleShot(0, scroll)
+
+
 def unblock_path(connector_id: str) -> Text:
     """Where AFAS unblocks a definition (connectors/afas.toml getconnector_list; the field is UNCONFIRMED)."""
     g = screens().getconnector_list
     return g.menu.then(g.title, connector_id, g.buttons.definition).text
+
+
+def manifest_name(page: StepPage, *, files: bool = True) -> Callable[[str], str]:
+    """How a checklist item of the connector catalogue is named in a sentence: its description with the id beside
+    it; a file to import by its file name first where the user picks files (`files`), then that same name."""
+    manifest = page.machine.manifest
+
+    def name(item: str) -> str:
+        kind, _, key = item.partition(":")
+        gcn = next((g for g in manifest.gcn_files if g.file == key), None) if kind == "gcn" else None
+        try:
+            if gcn is not None:
+                return page.text(manifest.file_name_of(gcn) if files else manifest.name_of(gcn.connector))
+            return page.text(manifest.name_of(key))
+        except KeyError:
+            return key or item
+
+    return name
+
+
+# A banner names at most this many items; more would bury the sentence (the marked rows below name each one).
+NAMED_AT_MOST = 5
 
 
 def _blocked_field() -> str:
@@ -83,14 +131,22 @@ class FixBanner(QFrame):
             QCoreApplication.translate("FixFlow", "Check again: run the check and go back to its results")
         )
 
-    def show_names(self, names: list[str]) -> None:
-        self.show_text(
-            QCoreApplication.translate(
-                "FixFlow",
-                "✖ The check found {n} missing here: {names}. They are unticked and marked below. Do them in AFAS, "
-                "tick them, then check again.",
-            ).format(n=len(names), names=", ".join(names))
-        )
+    def show_names(self, names: list[str], *, ticks_itself: bool = False) -> None:
+        if len(names) > NAMED_AT_MOST:
+            text = QCoreApplication.translate(
+                "FixFlow", "✖ The check found {n} missing here. They are unticked and marked below."
+            ).format(n=len(names))
+        else:
+            text = QCoreApplication.translate(
+                "FixFlow", "✖ The check found {n} missing here: {names}. They are unticked and marked below."
+            ).format(n=len(names), names="; ".join(names))
+        if ticks_itself:  # the link step reads AFAS itself while it is on screen
+            then = QCoreApplication.translate(
+                "FixFlow", "Do them in AFAS: this list ticks each one as AFAS shows it. Then check again."
+            )
+        else:
+            then = QCoreApplication.translate("FixFlow", "Do them in AFAS, tick them, then check again.")
+        self.show_text(f"{text} {then}")
 
     def show_text(self, text: str) -> None:
         self.label.setText(text)
@@ -118,6 +174,7 @@ class FixFlow(QObject):
         self.checklists = checklists
         self.name_of = name_of
         self.explain = explain
+        self.ticks_itself = False  # the page reads AFAS and ticks what it finds (the link step, once logged in)
         self.base: dict[str, str] = {}
         self.banner = FixBanner(mnemonic=mnemonic)
         page.layout_.insertWidget(0, self.banner)
@@ -146,7 +203,7 @@ class FixFlow(QObject):
             gcn = next((g for g in manifest.gcn_files if f"gcn:{g.file}" == item), None)
             connector_id = gcn.connector if gcn is not None else item.partition(":")[2]
             try:
-                name = f"{self.page.text(manifest.connector(connector_id).description)} ({connector_id})"
+                name = self.page.text(manifest.name_of(connector_id))
             except KeyError:
                 name = connector_id
             lines.append(
@@ -193,7 +250,7 @@ class FixFlow(QObject):
         if found and self.explain is not None:
             self.banner.show_text(self.explain(found))
         elif found:
-            self.banner.show_names([self.name_of(item) for item in found])
+            self.banner.show_names([self.name_of(item) for item in found], ticks_itself=self.ticks_itself)
         if blocked:
             text = self._blocked_text(blocked)
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found else text)
@@ -213,15 +270,21 @@ class FixFlow(QObject):
         return False
 
     def focus_first(self) -> None:
-        """Arriving with something missing: the first missing item gets focus, in view, and the banner is said."""
-        found = self.found or self.blocked
-        if not found or not self.page.isVisible():
+        """Arriving with something missing: the first missing item gets focus, in view, and the banner is said.
+        Only blocked items: nothing to tick here (the fix is in AFAS), so the banner saying where is in view and
+        its "Check again" has the focus."""
+        if not self.page.isVisible():
             return
-        box = self._box(found[0])
+        found = self.found
+        if not found and self.blocked:
+            scroll_to(self.page, self.banner)
+            self.banner.again.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self.page, self.banner.label.text())
+            return
+        box = self._box(found[0]) if found else None
         if box is None:
             return
-        scroll_to(self.page, self.banner)
-        scroll_to(self.page, box)
+        show_both(self.page, self.banner, box)
         box.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self.page, self.banner.label.text())
 
@@ -263,13 +326,18 @@ class NextHint(QWidget):
         self.show()
 
 
-def ticked_reason(page: StepPage) -> str:
-    """ "3 of 24 ticked": why a checklist step is not complete yet."""
+def ticked_reason(page: StepPage, *, ticks_itself: bool = False) -> str:
+    """ "3 of 24 ticked": why a checklist step is not complete yet; `ticks_itself`: the page ticks what AFAS shows,
+    so the user is not told to tick by hand."""
     machine = page.machine
     items = machine.items(page.step)
     missing = machine.missing(page.step)
     if not missing:
         return ""
+    if ticks_itself:
+        return QCoreApplication.translate(
+            "FixFlow", "{done} of {total} ticked. Do the others in AFAS: this list ticks each one as AFAS shows it."
+        ).format(done=len(items) - len(missing), total=len(items))
     return QCoreApplication.translate(
         "FixFlow", "{done} of {total} ticked. Tick each one when it is done in AFAS."
     ).format(done=len(items) - len(missing), total=len(items))

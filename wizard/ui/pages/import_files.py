@@ -19,7 +19,7 @@ from wizard.flow.machine import gcn_item
 from wizard.flow.state import ProfitClient
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
+from wizard.ui.pages.fixflow import FixFlow, NextHint, manifest_name, ticked_reason
 from wizard.ui.widgets import Checklist, heading, paragraph
 
 FOLDER = "folder"  # the one tick that stands for every file (not a checklist item of the machine's)
@@ -62,7 +62,7 @@ class ImportPage(StepPage):
         self.layout_.addWidget(self.checklist)
         self.note = paragraph()
         self.layout_.addWidget(self.note)
-        self.fix = FixFlow(self, [self.checklist], lambda item: item.partition(":")[2])
+        self.fix = FixFlow(self, [self.checklist], manifest_name(self))
         self.next_hint = NextHint(self)
 
     def retranslate(self) -> None:
@@ -98,7 +98,7 @@ class ImportPage(StepPage):
         )
         self.list_title.setText(self.tr("Or tick each file imported one at a time:"))
         for gcn in self.machine.manifest.gcn_files:
-            self.fix.set_text(gcn_item(gcn.file), f"{gcn.file} — {self.text(gcn.title)}")
+            self.fix.set_text(gcn_item(gcn.file), self.text(self.machine.manifest.file_name_of(gcn)))
             self._copy[gcn.file].setText(QCoreApplication.translate("Widgets", "Copy path"))
             self._copy[gcn.file].setAccessibleName(
                 QCoreApplication.translate("Widgets", "Copy path of {value}").format(value=gcn.file)

@@ -11,8 +11,9 @@ from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.domain.steps import StepId
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
-from wizard.ui.widgets import Checklist, CopyButton, Level, MessageLine, heading, paragraph
+from wizard.ui.pages.fixflow import NAMED_AT_MOST, FixFlow, NextHint, manifest_name, ticked_reason
+from wizard.ui.pages.status_link import LinkedMessageLine
+from wizard.ui.widgets import Checklist, CopyButton, Level, heading, paragraph
 
 if TYPE_CHECKING:
     from wizard.flow.link_watch import LinkReading
@@ -28,9 +29,12 @@ class LinkConnectorsPage(StepPage):
         self.steps = paragraph()
         self.layout_.addWidget(self.steps)
         # The live check (wizard.flow.link_watch): what AFAS lists now, still missing, or why it cannot tell.
-        self.live = MessageLine()
+        self.live = LinkedMessageLine()  # AFAS's maintenance names afasstatus.nl: a link
         self.layout_.addWidget(self.live)
         self._reading: LinkReading | None = None
+        self._problem = False  # the live check's last word was why it could not read AFAS
+        self._paused = False  # ... or that it paused
+        self._said = ""  # the reading's words as last said (said again only when they change)
         self.checklist = Checklist()
         self._titles: dict[str, QLabel] = {}
         self._copy: dict[str, tuple[CopyButton, ConnectorSpec]] = {}
@@ -53,7 +57,7 @@ class LinkConnectorsPage(StepPage):
         self.layout_.addWidget(self.note)
         self.after = paragraph()
         self.layout_.addWidget(self.after)
-        self.fix = FixFlow(self, [c for _k, _t, c in self._sections], lambda item: item.partition(":")[2])
+        self.fix = FixFlow(self, [c for _k, _t, c in self._sections], manifest_name(self))
         self.next_hint = NextHint(self)
 
     def retranslate(self) -> None:
@@ -105,11 +109,13 @@ class LinkConnectorsPage(StepPage):
         )
 
     # -- the live check ----------------------------------------------------------------------------------------
-    def _name(self, item: str) -> str:
-        return item.partition(":")[2]
+    def _names(self, items: list[str]) -> str:
+        name = manifest_name(self)
+        return "; ".join(name(item) for item in items)
 
     def show_live(self, reading: LinkReading | None, problem: str, paused: bool) -> None:
         """What the live check found (a reading), why it could not read AFAS (problem), or that it paused."""
+        self._paused = paused
         if paused:
             self.live.show_message(
                 Level.INFO,
@@ -119,19 +125,31 @@ class LinkConnectorsPage(StepPage):
                 ),
             )
             return
-        if reading is None:
+        self._problem = reading is None
+        if reading is None:  # impossible right now (maintenance, network): no defect of the setup, so no warning
             self.live.show_message(
-                Level.WARN,
+                Level.INFO,
                 self.tr("The live check could not read AFAS: {problem} It tries again shortly.").format(
                     problem=problem.rstrip(".") + "."
                 ),
             )
             return
         self._reading = reading
+        self._said = ""
+        self._say_reading(reading)
+
+    def _say_reading(self, reading: LinkReading) -> None:
+        """The reading in words; again on each refresh, so it follows what the check's banner names meanwhile."""
         total = len(reading.seen) + len(reading.missing)
-        if reading.missing:
+        named = set(self.fix.found)  # the check's banner names these already: each message once
+        if reading.missing and (len(reading.missing) > NAMED_AT_MOST or set(reading.missing) <= named):
+            text = self.tr("AFAS lists {seen} of these {total} connectors; the others are not linked yet.").format(
+                seen=len(reading.seen), total=total
+            )
+            level = Level.INFO
+        elif reading.missing:
             text = self.tr("AFAS lists {seen} of these {total} connectors; still missing: {names}.").format(
-                seen=len(reading.seen), total=total, names=", ".join(self._name(i) for i in reading.missing)
+                seen=len(reading.seen), total=total, names=self._names(list(reading.missing))
             )
             level = Level.INFO
         else:
@@ -140,12 +158,14 @@ class LinkConnectorsPage(StepPage):
         if reading.unseen:
             text += " " + self.tr(
                 "AFAS does not show these over its API, so tick them yourself once they are linked: {names}."
-            ).format(names=", ".join(self._name(i) for i in reading.unseen))
-        self.live.show_message(level, text)
+            ).format(names=self._names(list(reading.unseen)))
+        if text != self._said:  # a refresh that changes nothing is not announced again
+            self._said = text
+            self.live.show_message(level, text)
 
     def _live_hint(self) -> None:
         """Before any reading: say that the list ticks itself, or what it needs for that."""
-        if self._reading is not None or self.live.level in (Level.WARN,):
+        if self._reading is not None or self._problem:  # a reading, or why there is none, is said already
             return
         if self.machine.state.token_storage is None:
             self.live.show_message(
@@ -166,11 +186,15 @@ class LinkConnectorsPage(StepPage):
 
     def refresh(self) -> None:
         self._live_hint()
+        if self._reading is not None and not self._problem and not self._paused:
+            self._say_reading(self._reading)
         ticked = self.machine.state.ticked(self.step)
         for _kind, _title, checklist in self._sections:
             checklist.show_ticks(ticked)
+        ticks_itself = self.machine.state.token_storage is not None  # the live check runs with stored details
+        self.fix.ticks_itself = ticks_itself
         self.fix.refresh()
-        self.next_hint.show_reason(ticked_reason(self))
+        self.next_hint.show_reason(ticked_reason(self, ticks_itself=ticks_itself))
 
     def _toggled(self, item: str, on: bool) -> None:
         self.machine.state.set_tick(self.step, item, on)

@@ -31,8 +31,9 @@ from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import ClearClipboard, ForgetToken, GoToStep, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.pages.fixflow import FixFlow
+from wizard.ui.pages.fixflow import FixFlow, scroll_to_later
 from wizard.ui.pages.oauth_fields import OAuthFields, secret_field
+from wizard.ui.pages.status_link import LinkedMessageLine
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
 
@@ -95,7 +96,7 @@ class TokenPage(StepPage):
         self.layout_.addLayout(buttons)
         self.stored = MessageLine()
         self.layout_.addWidget(self.stored)
-        self.probe = MessageLine()  # what AFAS said to these login details when they were stored
+        self.probe = LinkedMessageLine()  # what AFAS said to these details when they were stored (afasstatus.nl a link)
         self.layout_.addWidget(self.probe)
         self.probe_fix = QPushButton()
         self.probe_fix.hide()
@@ -440,6 +441,7 @@ class TokenPage(StepPage):
             self.probe.show_message(level, text)
             if level is Level.ERROR:  # no line about the form beside AFAS's refusal
                 self.validation.clear_message()
+            scroll_to_later(self, self.probe, self.probe_fix)  # AFAS's answer (and its button) in view
         else:
             self.probe.clear_message()
 

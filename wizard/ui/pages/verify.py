@@ -3,8 +3,6 @@ order, not complete yet (one button per step that fixes something), or cannot ch
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -28,7 +26,8 @@ from wizard.flow.machine import ALL_STEPS
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.pages.fixflow import announce, scroll_to
+from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, scroll_to
+from wizard.ui.pages.status_link import show_linked
 from wizard.ui.palette import set_tone
 from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
 
@@ -55,15 +54,6 @@ def ask_report_path(parent: QWidget, title: str, start: str) -> str:
     return path.removesuffix(".html")
 
 
-_LINK = re.compile(r"\b(afasstatus\.nl)\b")
-
-
-def linked(text: str) -> str:
-    """Plain text as rich text: escaped, line breaks kept, AFAS's status page a link."""
-    escaped = html.escape(text).replace("\n", "<br>")
-    return _LINK.sub(r'<a href="https://\1">\1</a>', escaped)
-
-
 class CheckRow(QFrame):
     def __init__(self, check_id: str, title: str) -> None:
         super().__init__()
@@ -76,7 +66,7 @@ class CheckRow(QFrame):
         self.head.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # AFAS's words are untrusted: never rich text
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # AFAS's words are untrusted: escaped by show_linked
         self.detail.setIndent(24)
         self.detail.hide()
         v.addWidget(self.head)
@@ -132,13 +122,7 @@ class VerifyPage(StepPage):
         self.layout_.addWidget(self.summary)
         # "Cannot check right now": what was tried and what went wrong, instead of 34 skipped rows.
         self.tried = QLabel()
-        self.tried.setWordWrap(True)
-        # Rich text only for links (afasstatus.nl): every other character is escaped by `linked`.
-        self.tried.setTextFormat(Qt.TextFormat.RichText)
-        self.tried.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
-        self.tried.setOpenExternalLinks(True)
+        self.tried.setWordWrap(True)  # its afasstatus.nl a link (show_linked); every other character escaped
         self.tried.hide()
         self.layout_.addWidget(self.tried)
         # A classic connection that passed: the way to OAuth right here, next to the ℹ note, not below the fold.
@@ -280,10 +264,11 @@ class VerifyPage(StepPage):
             lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
         if result.impossible:
             lines = []  # the panel above says once what was tried and what to do
-        row.detail.setText("\n".join(line for line in lines if line))
-        row.detail.setVisible(bool(row.detail.text()))
+        detail = "\n".join(line for line in lines if line)
+        show_linked(row.detail, detail)
+        row.detail.setVisible(bool(detail))
         row.head.setAccessibleName(head)
-        row.head.setAccessibleDescription(row.detail.text())
+        row.head.setAccessibleDescription(detail)
         if status is Status.SKIP and not self.running:
             row.setVisible(self.skipped_toggle.isChecked())
 
@@ -416,8 +401,7 @@ class VerifyPage(StepPage):
                     lines.append(self.tr("Technical detail: {detail}").format(detail=cause.detail))
                 if cause.remedy is not None:
                     lines.append(self.tr("What to do: {remedy}").format(remedy=self.text(cause.remedy)))
-                self.tried.setText(linked("\n".join(lines)))
-                self.tried.setAccessibleName("\n".join(lines))
+                show_linked(self.tried, "\n".join(lines))
                 self.tried.show()
         self.outcome.setAccessibleName(f"{self.text(look.title)}. {text}")
         if announce_it:
@@ -459,6 +443,7 @@ class VerifyPage(StepPage):
             if Status(result.status) in _LEADS_TO_STEP and result.fix_step is not None:
                 by_step.setdefault(StepId(result.fix_step), []).append(result)
         found = self.machine.state.found_missing
+        name = manifest_name(self, files=False)  # the files' names belong where the user picks them
         for step in ALL_STEPS:
             results = by_step.get(step)
             if not results:
@@ -471,14 +456,18 @@ class VerifyPage(StepPage):
             # are said by their check's own sentence.
             missing = [item for item in found.get(step, []) if ":" in item]
             lines = []
-            if missing:
-                names = ", ".join(item.partition(":")[2] for item in missing)
+            if len(missing) > NAMED_AT_MOST:  # a list of 24 buries the button: the step marks each one
+                lines.append(
+                    self.tr("{n} missing according to the check; that step marks each one.").format(n=len(missing))
+                )
+            elif missing:
+                names = "; ".join(name(item) for item in missing)
                 lines.append(self.tr("Missing according to the check: {items}").format(items=names))
             for result in results:
                 if Status(result.status) is Status.FAIL and item_of(self.machine, result) in missing:
                     continue  # already named in the line above
                 lines.append(f"{STATUS_LOOK[Status(result.status)].symbol} {self.text(result.message)}")
-            group.items.setText("\n".join(dict.fromkeys(lines)))
+            show_linked(group.items, "\n".join(dict.fromkeys(lines)))
             if failing:
                 group.button.setText(fix_words)
                 group.button.setAccessibleName(
@@ -505,9 +494,16 @@ class VerifyPage(StepPage):
         self.todo_title.setVisible(bool(self._groups))
 
     def _name_todo(self) -> None:
-        """ "What to do" only while something fails; otherwise what is left is to check by hand."""
+        """ "What to do" only while something fails; otherwise what is left: a warning to act on soon (a secret
+        that expires), or only checks by hand."""
         fails = any(step in self.machine.state.attention for step in self.fix_buttons)
-        self.todo_title.setText(self.tr("What to do") if fails else self.tr("To check yourself"))
+        warns = any(Status(r.status) is Status.WARN and r.fix_step is not None for r in self.results.values())
+        if fails:
+            self.todo_title.setText(self.tr("What to do"))
+        elif warns:
+            self.todo_title.setText(self.tr("To do soon"))
+        else:
+            self.todo_title.setText(self.tr("To check yourself"))
 
     def default_button(self) -> QPushButton | None:
         """While anything fails (or the check cannot start), Enter is the first fix, and Next is not highlighted."""
@@ -524,13 +520,18 @@ class VerifyPage(StepPage):
         skipped = [row for row in self.rows.values() if row.status is Status.SKIP]
         for row in skipped:
             row.setVisible(self.skipped_toggle.isChecked())
-        self.skipped_toggle.setText(self.tr("Show the {n} checks that were not done").format(n=len(skipped)))
+        # A flat button reads as a sentence: the triangle says it unfolds (and that it is unfolded).
+        arrow = "▾" if self.skipped_toggle.isChecked() else "▸"
+        words = self.tr("Show the {n} checks that were not done").format(n=len(skipped))
+        self.skipped_toggle.setText(f"{arrow} {words}")
+        self.skipped_toggle.setAccessibleName(words)
         self.skipped_toggle.setVisible(bool(skipped) and not self.running)
 
     def _show_skipped(self, on: bool) -> None:
         for row in self.rows.values():
             if row.status is Status.SKIP:
                 row.setVisible(on)
+        self._fold_skipped()
 
     def _focus_first(self) -> None:
         """Focus goes where the user acts next: the first fix button, else "check again" when AFAS was not asked."""
