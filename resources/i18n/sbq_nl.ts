@@ -105,6 +105,25 @@
     </message>
 </context>
 <context>
+    <name>CheckRow</name>
+    <message>
+        <source>Could not be checked now</source>
+        <translation>Nu niet te controleren</translation>
+    </message>
+    <message>
+        <source>Good to know: {remedy}</source>
+        <translation>Goed om te weten: {remedy}</translation>
+    </message>
+    <message>
+        <source>What to do: {remedy}</source>
+        <translation>Wat te doen: {remedy}</translation>
+    </message>
+    <message>
+        <source>AFAS log reference: {ref}</source>
+        <translation>AFAS-logboekreferentie: {ref}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorFilesPage</name>
     <message>
         <source>SmartBooqing&apos;s connector files</source>
@@ -1574,20 +1593,8 @@
         <translation>{n} onderdelen controleren…</translation>
     </message>
     <message>
-        <source>Could not be checked now</source>
-        <translation>Nu niet te controleren</translation>
-    </message>
-    <message>
         <source>What to do: {remedy}</source>
         <translation>Wat te doen: {remedy}</translation>
-    </message>
-    <message>
-        <source>Good to know: {remedy}</source>
-        <translation>Goed om te weten: {remedy}</translation>
-    </message>
-    <message>
-        <source>AFAS log reference: {ref}</source>
-        <translation>AFAS-logboekreferentie: {ref}</translation>
     </message>
     <message>
         <source>No login details are stored for this environment yet, so the check cannot start. Store them in &apos;{step}&apos;, then come back.</source>

@@ -20,30 +20,21 @@ from wizard.domain.checks import CheckResult, Status
 from wizard.domain.credentials import CLASSIC_TOKEN_SUNSET
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict, attention_rank, verdict
 from wizard.domain.steps import StepId
-from wizard.domain.text import Text
+from wizard.domain.text import Text, long_date
 from wizard.flow.feedback import item_of
 from wizard.flow.machine import ALL_STEPS
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
+from wizard.ui.pages.check_rows import CheckRow, FixGroup
 from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, scroll_to
 from wizard.ui.pages.status_link import show_linked
 from wizard.ui.palette import set_tone
-from wizard.ui.widgets import SYMBOL, Level, MessageLine, heading, paragraph
+from wizard.ui.widgets import Level, MessageLine, heading, paragraph
 
 if TYPE_CHECKING:  # the verification stack (httpx) loads when the check first runs
     from wizard.verify.report import Report
 
-_LEVEL = {
-    Status.PASS: Level.OK,
-    Status.INFO: Level.INFO,
-    Status.MANUAL: Level.INFO,
-    Status.WARN: Level.WARN,
-    Status.FAIL: Level.ERROR,
-    Status.SKIP: Level.INFO,
-}
-# Statuses whose sentence stays visible under the row (a pass says nothing new; a skip is folded away).
-_EXPLAINED = frozenset({Status.FAIL, Status.WARN, Status.MANUAL, Status.INFO})
 # Statuses that give their step a button in "What to do".
 _LEADS_TO_STEP = frozenset({Status.FAIL, Status.WARN, Status.MANUAL})
 
@@ -52,56 +43,6 @@ def ask_report_path(parent: QWidget, title: str, start: str) -> str:
     """Seam for tests: where to save the report (without extension)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, start, "HTML (*.html)")
     return path.removesuffix(".html")
-
-
-class CheckRow(QFrame):
-    def __init__(self, check_id: str, title: str) -> None:
-        super().__init__()
-        self.check_id = check_id
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        v = QVBoxLayout(self)
-        v.setContentsMargins(0, 2, 0, 2)
-        self.head = QLabel()
-        self.head.setWordWrap(True)
-        self.head.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # AFAS's words are untrusted: escaped by show_linked
-        self.detail.setIndent(24)
-        self.detail.hide()
-        v.addWidget(self.head)
-        v.addWidget(self.detail)
-        self.title = title
-        self.status: Status | None = None
-        self.waiting()
-
-    def waiting(self) -> None:
-        self.status = None
-        self.head.setText(f"{SYMBOL[Level.BUSY]} {self.title}")
-        self.head.setAccessibleName(self.title)
-        self.detail.hide()
-
-
-class FixGroup(QFrame):
-    """One step that fixes something: what the check found there, and one button to go there."""
-
-    def __init__(self, step: StepId) -> None:
-        super().__init__()
-        self.step = step
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        v = QVBoxLayout(self)
-        v.setContentsMargins(8, 4, 8, 6)
-        self.title = heading()
-        self.items = QLabel()
-        self.items.setWordWrap(True)
-        self.items.setTextFormat(Qt.TextFormat.PlainText)
-        self.button = QPushButton()
-        row = QHBoxLayout()
-        row.addWidget(self.button)
-        row.addStretch(1)
-        v.addWidget(self.title)
-        v.addWidget(self.items)
-        v.addLayout(row)
 
 
 class VerifyPage(StepPage):
@@ -186,7 +127,7 @@ class VerifyPage(StepPage):
         self.save_button.setText(self.tr("Sa&ve the report…"))
         self.migrate_text.setText(
             self.tr("ℹ This connection uses a classic token, which AFAS stops accepting after {date}.").format(
-                date=CLASSIC_TOKEN_SUNSET.strftime("%d-%m-%Y")
+                date=self.text(long_date(CLASSIC_TOKEN_SUNSET))
             )
         )
         self.migrate_button.setText(self.tr("&Move to OAuth"))
@@ -241,35 +182,8 @@ class VerifyPage(StepPage):
         self._render(row, result)
 
     def _render(self, row: CheckRow, result: CheckResult) -> None:
-        status = Status(result.status)
-        look = STATUS_LOOK[status]
-        row.status = status
-        row.title = self.text(result.title)
-        head = f"{look.symbol} {self.text(look.label)}: {row.title}"
-        if result.impossible:
-            # Not a defect of the setup: AFAS could not be asked (the panel above says what was tried).
-            impossible = VERDICT_LOOK[Verdict.IMPOSSIBLE]
-            words = self.tr("Could not be checked now")
-            head = f"{impossible.symbol} {words}: {row.title}"
-        row.head.setText(head)
-        tone = VERDICT_LOOK[Verdict.IMPOSSIBLE].tone if result.impossible else look.tone
-        set_tone(row.head, tone if status is not Status.PASS else None)
-        lines = [self.text(result.message)] if status in _EXPLAINED or status is Status.SKIP else []
-        if result.remedy is not None and status in _EXPLAINED:
-            words = self.tr("Good to know: {remedy}") if status is Status.INFO else self.tr("What to do: {remedy}")
-            lines.append(words.format(remedy=self.text(result.remedy)))
-        reference = result.log_reference
-        if reference and status in _EXPLAINED:
-            # What AFAS support asks for first; shown so the helpdesk can quote it.
-            lines.append(self.tr("AFAS log reference: {ref}").format(ref=reference))
-        if result.impossible:
-            lines = []  # the panel above says once what was tried and what to do
-        detail = "\n".join(line for line in lines if line)
-        show_linked(row.detail, detail)
-        row.detail.setVisible(bool(detail))
-        row.head.setAccessibleName(head)
-        row.head.setAccessibleDescription(detail)
-        if status is Status.SKIP and not self.running:
+        row.show_result(result, self.text)
+        if row.status is Status.SKIP and not self.running:
             row.setVisible(self.skipped_toggle.isChecked())
 
     def finish(self, report: Report) -> None:
