@@ -96,5 +96,5 @@ def test_maintenance_stores_the_details_marked_unproven(make_window: WindowFacto
         page.token_edit.setText(server.token.to_storage())
         _store(qtbot, window, page)
         assert _stored(window)
-        assert page.probe.text().startswith("⚠") and "Stored, but not proven yet" in page.probe.text()
+        assert page.probe.text().startswith("ℹ") and "Stored, but not proven yet" in page.probe.text()
         assert "maintenance" in page.probe.text()

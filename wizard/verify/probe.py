@@ -181,15 +181,10 @@ def classify_metainfo(reply: Reply | AfasProblem, env: AfasEnvironment) -> Probe
             return ProbeResult(
                 Verdict.OTHER_KIND,
                 Text(
-                    en="This app connector accepts only OAuth ({field}): a user token is refused. Use its client "
-                    "id and client secret instead, or set it to {hybrid} while the token must keep working.",
-                    nl="Deze app connector accepteert alleen OAuth ({field}): een gebruikerstoken wordt geweigerd. "
-                    "Gebruik de client id en het client secret, of zet hem op {hybrid} zolang het token moet "
-                    "blijven werken.",
-                ).format(
-                    field=_auth_type_named(oauth),
-                    hybrid=screens().app_connector.auth_types.hybrid.nl,
-                ),
+                    # The fact only: what to do (client id and secret, or Hybride) is the remedy below.
+                    en="This app connector accepts only OAuth ({field}): it refuses a user token.",
+                    nl="Deze app connector accepteert alleen OAuth ({field}): een gebruikerstoken wordt geweigerd.",
+                ).format(field=_auth_type_named(oauth)),
                 remedies.switched_to_oauth(None),
                 StepId.APP_CONNECTOR,
                 detail=problem.technical(),

@@ -119,7 +119,7 @@ def _token_rejected_causes(app: str, env: str) -> list[Text]:
         ).format(env=env),
         Text(
             en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
-            nl="het token bestaat nog: {tokens}. Twijfel? Maak daar een nieuw token ({new}) en plak dat",
+            nl="het token bestaat nog: {tokens}. Bij twijfel: maak daar een nieuw token ({new}) en plak dat",
         ).format(tokens=tokens.text, new=a.buttons.new.nl),
     ]
 
@@ -212,14 +212,14 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
                 en="The client secret expired on {date}: ", nl="Het client secret is verlopen op {date}: "
             ).format(date=secret_expired) + _new_secret(app)
         return Text(
-            en="Check, in this order: (1) the client id is the {cid}; (2) the client secret is the current one: "
+            en="Check, in this order: (1) the client id is the one at {cid}; (2) the client secret is the current one: "
             "not expired (Profit 9 shows its expiry date in the app connector) and not revoked; (3) the app "
             "connector is not blocked: {general}: untick {blocked}; (4) {auth_type} is {oauth} or {hybrid}; (5) "
-            "the environment number and type (O/T/A) are those of this app connector. If unsure, ",
-            nl="Controleer in deze volgorde: (1) de client id is de {cid}; (2) het client secret is het huidige: "
+            "the environment number and type (O/T/A) are those of this app connector. If unsure: ",
+            nl="Controleer in deze volgorde: (1) de client id is die bij {cid}; (2) het client secret is het huidige: "
             "niet verlopen (Profit 9 toont de vervaldatum in de app connector) en niet ingetrokken; (3) de app "
             "connector is niet geblokkeerd: {general}: vink {blocked} uit; (4) {auth_type} staat op {oauth} of "
-            "{hybrid}; (5) omgevingsnummer en -type (O/T/A) zijn die van deze app connector. Twijfel? ",
+            "{hybrid}; (5) omgevingsnummer en -type (O/T/A) zijn die van deze app connector. Bij twijfel: ",
         ).format(
             cid=path.then(a.fields.client_id).text,
             general=path.then(a.tabs.general).text,

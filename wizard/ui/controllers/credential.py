@@ -137,7 +137,8 @@ class CredentialController:
             text = probed.message.get(ctx.lang)
             if probed.remedy is not None:
                 text += " " + probed.remedy.get(ctx.lang)
-            page.show_probe(Level.OK if probed.works else Level.WARN, text)
+            # Impossible right now is no defect of the setup: information, not a warning (issue 20 item 4).
+            page.show_probe(Level.OK if probed.works else Level.INFO, text)
             if probed.works:  # AFAS accepted it: the app connector exists, is unblocked, on the right type
                 ctx.machine.tick_all(StepId.APP_CONNECTOR)
                 forget_refusal(ctx.machine, StepId.APP_CONNECTOR)
