@@ -574,10 +574,6 @@
         <translation>ontbreekt volgens de controle</translation>
     </message>
     <message>
-        <source>✖ The check found: {why}</source>
-        <translation>✖ De controle vond: {why}</translation>
-    </message>
-    <message>
         <source>Next is not available yet: {reason}</source>
         <translation>Volgende kan nog niet: {reason}</translation>
     </message>

@@ -52,6 +52,8 @@ def test_the_app_connector_page_says_why_afas_refused_the_token(make_window: Win
     assert isinstance(app, AppConnectorPage)
     banner = app.fix.banner
     assert banner.isVisible() and WHY.en in banner.label.text()
+    # Where the reason comes from: the answer on storing, not a check that never ran.
+    assert "when they were stored" in banner.label.text() and "The check found" not in banner.label.text()
 
     window.go_to(StepId.TOKEN)  # the user changed the Authenticatietype in AFAS and stores again
     page.fill_token(TOKEN)

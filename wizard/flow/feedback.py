@@ -76,7 +76,7 @@ def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[S
             continue
         if result.id.kind is CheckKind.ATTACHMENTS and carriers & set(missing.get(result.fix_step, [])):
             continue  # said once: by the marked item
-        why = result.message
+        why = Text(en="The check found: ", nl="De controle vond: ") + result.message
         if result.remedy is not None:
             why += Text(en=" What to do: ", nl=" Wat te doen: ") + result.remedy
         found.setdefault(result.fix_step, []).append(why)
@@ -86,7 +86,13 @@ def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[S
 def note_refusal(machine: WizardMachine, step: StepId, why: Text) -> None:
     """AFAS refused login details on storing because of `step` (the app connector's Authenticatietype): that step's
     page says why when the user is sent there, as after a check."""
-    machine.state.found_why[step] = [why]
+    machine.state.found_why[step] = [
+        Text(
+            en="AFAS refused the login details when they were stored: ",
+            nl="Bij het bewaren weigerde AFAS de inloggegevens: ",
+        )
+        + why
+    ]
 
 
 def forget_refusal(machine: WizardMachine, step: StepId) -> None:

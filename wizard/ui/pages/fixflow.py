@@ -256,10 +256,8 @@ class FixFlow(QObject):
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found else text)
         why = self.why
         if why:
-            text = "\n".join(
-                QCoreApplication.translate("FixFlow", "✖ The check found: {why}").format(why=self.page.text(reason))
-                for reason in why
-            )
+            # Each reason says where it comes from: the check, or AFAS's answer when the details were stored.
+            text = "\n".join(f"✖ {self.page.text(reason)}" for reason in why)
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found or blocked else text)
         if not found and not blocked and not why:
             self.banner.hide()
