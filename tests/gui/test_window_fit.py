@@ -90,3 +90,12 @@ def test_a_tour_on_a_1280x720_screen_at_125_percent_fits_the_screen(tmp_path: Pa
         image = QImage(str(shot))
         # Physical pixels of the whole window: never more than the screen, and not a small window in a corner.
         assert 1200 <= image.width() <= 1280 and 650 <= image.height() <= 720, (shot.name, image.size())
+
+
+def test_a_shown_window_opens_fitted_to_its_screen(make_window: WindowFactory) -> None:
+    """The offscreen screen (800x800) is narrower than PREFERRED: the window opens already fitted to it."""
+    window = make_window()
+    window.show()
+    available = window.screen().availableGeometry()
+    assert available.width() < PREFERRED.width()
+    assert available.contains(window.geometry()), (window.geometry(), available)

@@ -37,20 +37,38 @@ print(json.dumps(seen), file=sys.stderr)
 """
 
 
-def _loaded(*args: str) -> set[str]:
+def _loaded(*args: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(watched=HEAVY), *args],
+        [sys.executable, "-c", _PROBE.format(watched=watched), *args],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
     )
-    return {m if m in HEAVY else m.split(".")[0] for m in json.loads(done.stderr.strip().splitlines()[-1])}
+    return {m if m in watched else m.split(".")[0] for m in json.loads(done.stderr.strip().splitlines()[-1])}
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["--lang", "nl", "--help"], ["verify", "--help"]])
 def test_version_and_help_load_no_heavy_stack(args: list[str]) -> None:
     assert _loaded(*args) == set()
+
+
+SUBCOMMAND_MODULES = (
+    "wizard.cli.verify",
+    "wizard.cli.export",
+    "wizard.cli.simulator",
+    "wizard.cli.bundle",
+    "wizard.cli.diagnose",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [(["--version"], set()), (["--help"], set()), (["diagnose", "--help"], {"wizard.cli.diagnose"})],
+)
+def test_only_the_subcommand_named_on_the_command_line_is_imported(args: list[str], modules: set[str]) -> None:
+    """`--help` lists every subcommand from cli/main.py's table; a subcommand's module loads when it is named."""
+    assert _loaded(*args, watched=SUBCOMMAND_MODULES) == modules
 
 
 def test_a_bundles_version_says_whether_it_is_a_release(tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ from wizard.domain.text import Lang, Text
 # The manifest and the bundle's rules are pydantic models: imported in the commands that use them, not for `--help`.
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_line: str) -> None:
     parser = subparsers.add_parser(
-        "bundle",
-        help="maintainers: check the connector bundle or adopt the official .gcn files",
+        name,
+        help=help_line,
         description="Maintainer commands for connectors/ (or SBQ_CONNECTORS_DIR).",
     )
     add_lang_option(parser, default=argparse.SUPPRESS)

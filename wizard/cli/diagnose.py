@@ -17,10 +17,10 @@ from wizard.domain.text import Text
 from wizard.stores.diagnostics import as_json, as_text, helpdesk_facts, last_saved_session, technical_extras
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_line: str) -> None:
     parser = subparsers.add_parser(
-        "diagnose",
-        help="print facts for the helpdesk: version, OS, keyring, last setup (no secrets)",
+        name,
+        help=help_line,
         description="Print facts about this installation for the helpdesk: version, development or release build, "
         "operating system, which OS keyring backend is active (and what to do when none is usable), the last "
         "organisation set up, its login type and its last check. The same facts as the wizard's 'Info for the "

@@ -21,10 +21,10 @@ STAND_IN_NOTICE = Text(
 )
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_line: str) -> None:
     parser = subparsers.add_parser(
-        "export-connectors",
-        help="write the SmartBooqing .gcn files and a SHA256SUMS file into DIR",
+        name,
+        help=help_line,
         description="Verify the connector bundle, then write its .gcn files and a SHA256SUMS file (the format "
         "`sha256sum -c` reads) into DIR, creating it if needed. For each file it prints the path as AFAS Profit's "
         r"file dialog shows it on AFAS Online (\\Client\C$\...), ready to paste into the import dialog.",

@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from wizard import __version__, installation
-from wizard.cli import bundle, diagnose, export, simulator, verify
 from wizard.cli.common import ExitCode, add_lang_option, guarded, reader_gone
 from wizard.desktop.streams import prepare_streams
 from wizard.domain.redact import install_logging, redact, register_untrusted_input, secret_like
 
 GuiEntry = Callable[[argparse.Namespace], int]
 
-# Each module's register(subparsers) adds its parser and sets `func` on it; listed in `--help` in this order.
-SUBCOMMANDS = (verify, export, simulator, bundle, diagnose)
+# Each subcommand: its one line in `--help` (in this order) and its module, whose register(subparsers, name, help)
+# adds the parser with its arguments and sets `func` on it. A module is imported only when the command line names its
+# subcommand: the wizard and `--help` never load the others.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "verify": ("wizard.cli.verify", "check an AFAS environment's SmartBooqing setup live (read-only)"),
+    "export-connectors": ("wizard.cli.export", "write the SmartBooqing .gcn files and a SHA256SUMS file into DIR"),
+    "simulator": (
+        "wizard.cli.simulator",
+        "run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
+    ),
+    "bundle": ("wizard.cli.bundle", "maintainers: check the connector bundle or adopt the official .gcn files"),
+    "diagnose": (
+        "wizard.cli.diagnose",
+        "print facts for the helpdesk: version, OS, keyring, last setup (no secrets)",
+    ),
+}
 
 
 class SafeArgumentParser(argparse.ArgumentParser):
@@ -44,7 +58,9 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line's parser. `words`: the command line; the subcommands it names are defined in full
+    (a subcommand is always a word of its own), the others only listed. None: every subcommand in full."""
     parser = SafeArgumentParser(
         prog="sbq-setup",
         description="SmartBooqing AFAS Setup: connect an AFAS Profit environment to SmartBooqing and verify it. "
@@ -77,8 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
     parser.add_argument("--renew", action="store_true", help="with --tour: renew an expiring OAuth client secret")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
-    for module in SUBCOMMANDS:
-        module.register(subparsers)
+    for name, (module, help_line) in SUBCOMMANDS.items():
+        if words is None or name in words:
+            importlib.import_module(module).register(subparsers, name, help_line)
+        else:
+            subparsers.add_parser(name, help=help_line)
     return parser
 
 
@@ -133,10 +152,11 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
     prepare_streams()  # before anything prints: a windowed exe has no stdout/stderr, a Windows pipe is cp1252
     # A token pasted where a path, URL or environment belongs: every token-shaped piece of the command line is a
     # secret from here on, so whichever message echoes that argument (in any subcommand) shows it masked.
-    register_untrusted_input(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    register_untrusted_input(words)
+    parser = build_parser(words)
     try:
-        args = parser.parse_args(argv)  # --help and errors print here, before any subcommand is guarded
+        args = parser.parse_args(words)  # --help and errors print here, before any subcommand is guarded
     except BrokenPipeError:
         return reader_gone()
     install_logging()

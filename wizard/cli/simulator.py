@@ -66,10 +66,10 @@ def _latency(value: str) -> int:
     return ms
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_line: str) -> None:
     parser = subparsers.add_parser(
-        "simulator",
-        help="run the built-in AFAS Profit simulator on 127.0.0.1 (for demos, training and tests)",
+        name,
+        help=help_line,
         description="Serve a simulated AFAS Profit environment (REST under /ProfitRestServices, SOAP under "
         "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. --list-settings shows the scenarios "
         "and settings.",

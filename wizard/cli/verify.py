@@ -65,10 +65,10 @@ exit codes: 0 verified (warnings allowed), 1 setup defects found,
             (unreachable, IP restriction, maintenance, timeout)"""
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_line: str) -> None:
     parser = subparsers.add_parser(
-        "verify",
-        help="check an AFAS environment's SmartBooqing setup live (read-only)",
+        name,
+        help=help_line,
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

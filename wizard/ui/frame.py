@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -214,18 +214,20 @@ class WizardWindow(QDialog):
             self.close()
 
     # -- fitting the screen ----------------------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._fitted:
+    def setVisible(self, visible: bool) -> None:
+        # Fitted once, when first shown, before Qt lays the window out for it (fitted in showEvent, the whole window
+        # was laid out a second time on a screen smaller than PREFERRED).
+        if visible and not self._fitted:
             self._fitted = True
             self.fit_to_screen()
+        super().setVisible(visible)
 
     def fit_to_screen(self) -> None:
         """Never larger than the screen's available area (taskbar excluded), whatever size was asked for."""
         screen = self.screen()
         decoration = self.frameGeometry().size() - self.geometry().size()
         if decoration.isEmpty() and QGuiApplication.platformName() not in ("offscreen", "minimal"):
-            decoration = DECORATION_GUESS  # not mapped yet: the window manager has not said
+            decoration = DECORATION_GUESS  # not on screen yet: the window manager has not said
         self.setGeometry(fit_rect(self.size().expandedTo(PREFERRED), screen.availableGeometry(), decoration))
 
     # -- pages -----------------------------------------------------------------------------------------------------
