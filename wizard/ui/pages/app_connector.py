@@ -13,6 +13,7 @@ from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.steps import StepId
 from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind
+from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import FixFlow
@@ -69,6 +70,7 @@ class AppConnectorPage(StepPage):
         lay.addWidget(self.note)
         # A refused login's first cause is on this page (Geblokkeerd): the check's finding is shown here.
         self.fix = FixFlow(self, [self.checklist], lambda item: item, explain=self._explain_refused)
+        self.illustration = Illustration(self.step)  # placed after the page's own widgets
 
     def _explain_refused(self, _found: list[str]) -> str:
         props = screens().app_connector

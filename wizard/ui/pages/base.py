@@ -1,13 +1,13 @@
 """The page contract: render the machine's state, write user input back, emit intents; never do I/O.
 
-Shared by every page: the scrolling body, the message line, the demo box, the AFAS illustration of the step (from
-wizard.ui.illustrations, so page modules need nothing for it) and `disabled_reason()`, which the window shows next
-to a greyed-out Next.
+Shared by every page: the scrolling body, the message line, the demo box, the place of the step's AFAS illustration
+(a page that shows its AFAS screen sets `self.illustration` in build(); the welcome page, first on screen, loads no
+drawing code) and `disabled_reason()`, which the window shows next to a greyed-out Next.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.flow.machine import WizardMachine
-from wizard.ui.illustrations import ILLUSTRATED, Illustration
 from wizard.ui.intents import Intent, SimulateStep
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
+
+if TYPE_CHECKING:
+    from wizard.ui.illustrations import Illustration
 
 
 class _Body(QWidget):
@@ -38,6 +40,8 @@ class StepPage(QWidget):
     simulated: ClassVar[bool] = False
     # A page with a fuller hint under its body (fixflow.NextHint) says why Next is off there, not above Next too.
     says_why_next_is_off = False
+    # How its AFAS screen looks: a page that shows it sets this in build(); it is placed after the page's widgets.
+    illustration: Illustration | None = None
 
     intent = Signal(object)
     completeChanged = Signal()  # whether Next may be pressed may have changed  # noqa: N815 (Qt's own name for it)
@@ -72,9 +76,7 @@ class StepPage(QWidget):
         self.simulate_button: QPushButton | None = None
         self.simulate_help = paragraph()
         self.build()
-        self.illustration: Illustration | None = None
-        if self.step in ILLUSTRATED:  # how its AFAS screen looks
-            self.illustration = Illustration(self.step)
+        if self.illustration is not None:
             self.layout_.addWidget(self.illustration)
         if self.simulated and machine.state.demo:
             box = QFrame()

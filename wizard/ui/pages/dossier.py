@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wizard.data import screens
 from wizard.domain.steps import StepId
+from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, ticked_reason
@@ -30,6 +31,7 @@ class DossierPage(StepPage):
         self.layout_.addWidget(self.note)
         self.fix = FixFlow(self, [self.checklist], lambda item: self.checklist.boxes[item].text())
         self.next_hint = NextHint(self)
+        self.illustration = Illustration(self.step)  # placed after the page's own widgets
 
     def retranslate(self) -> None:
         dossier = screens().dossier_item_types

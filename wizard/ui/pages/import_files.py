@@ -17,6 +17,7 @@ from wizard.domain.afas_screens import AfasPath
 from wizard.domain.steps import StepId
 from wizard.flow.machine import gcn_item
 from wizard.flow.state import ProfitClient
+from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage
 from wizard.ui.pages.fixflow import FixFlow, NextHint, manifest_name, ticked_reason
@@ -64,6 +65,7 @@ class ImportPage(StepPage):
         self.layout_.addWidget(self.note)
         self.fix = FixFlow(self, [self.checklist], manifest_name(self))
         self.next_hint = NextHint(self)
+        self.illustration = Illustration(self.step)  # placed after the page's own widgets
 
     def retranslate(self) -> None:
         afas = screens()

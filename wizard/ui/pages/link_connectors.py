@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.domain.steps import StepId
+from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import NAMED_AT_MOST, FixFlow, NextHint, manifest_name, ticked_reason
@@ -59,6 +60,7 @@ class LinkConnectorsPage(StepPage):
         self.layout_.addWidget(self.after)
         self.fix = FixFlow(self, [c for _k, _t, c in self._sections], manifest_name(self))
         self.next_hint = NextHint(self)
+        self.illustration = Illustration(self.step)  # placed after the page's own widgets
 
     def retranslate(self) -> None:
         afas = screens()

@@ -29,6 +29,7 @@ from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.steps import StepId
 from wizard.domain.text import long_date
 from wizard.flow.state import AuthKind, Mode
+from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import ClearClipboard, ForgetToken, GoToStep, StateEdited, StoreOAuthClient, StoreToken
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.fixflow import FixFlow, scroll_to_later
@@ -128,6 +129,7 @@ class TokenPage(StepPage):
         self.clear_button.clicked.connect(self._clear_clipboard)
         self.session_button.hide()
         self._valid = False
+        self.illustration = Illustration(self.step)  # placed after the page's own widgets
 
     @property
     def is_oauth(self) -> bool:
