@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -261,7 +262,8 @@ class WizardWindow(QDialog):
         """A jump (a fix button, the step list, "Go to the check"): back through the history or forward to it."""
         if step is self.machine.current:
             return
-        forward = step not in self.machine.history
+        # The check runs again on arrival, also back through the history (after a fix reached by a detour).
+        forward = step not in self.machine.history or step is StepId.VERIFY
         self.machine.go_to(step)
         self._show_current(entered=forward)
 
@@ -294,6 +296,33 @@ class WizardWindow(QDialog):
         page = self.current_page()
         page.state_changed()
         self._update_buttons()
+        self._tab_through_page_before_buttons()
+        self._keep_the_focus()
+
+    def _keep_the_focus(self) -> None:
+        """The control with the focus went away (its page left, the check's rows rebuilt): the keyboard lands on
+        what Enter does (Next, Finish or the page's own default), else on the page; never on nothing."""
+        if not self.isActiveWindow() or QApplication.focusWidget() is not None:
+            return
+        page = self.current_page()
+        candidates = [page.default_button(), self.buttons[Button.NEXT], self.buttons[Button.FINISH]]
+        target = next((b for b in candidates if b is not None and b.isVisible() and b.isEnabled()), page)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _tab_through_page_before_buttons(self) -> None:
+        """Tab reads the steps, the page, then the button row. A page is built when first shown (and the check adds
+        rows as results come), so its controls would otherwise come after the buttons."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(chain) < 10_000:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        page = self.current_page()
+        anchor = [w for w in chain if w is self._side or self._side.isAncestorOf(w)][-1]
+        for widget in chain:
+            if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(anchor, widget)
+                anchor = widget
 
     def _update_header(self) -> None:
         page = self.current_page()

@@ -498,6 +498,11 @@ class VerifyPage(StepPage):
         self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, ALL_STEPS.index(g.step)))
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
+        after = self.again_button.previousInFocusChain()  # Tab reads the fixes before "Check again" below them
+        for group in self._groups:
+            if after is not None:
+                QWidget.setTabOrder(after, group.button)
+            after = group.button
         for index, group in enumerate(self._groups):
             # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
             group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
