@@ -38,6 +38,7 @@ from wizard.installation import is_development_build
 from wizard.ui.i18n import Translations
 from wizard.ui.intents import Intent
 from wizard.ui.pages import Pages, StepPage, build_pages
+from wizard.ui.scroll_anchor import FocusAnchor
 from wizard.ui.step_list import StepList
 from wizard.ui.widgets import Banner, svg_pixmap
 
@@ -233,6 +234,7 @@ class WizardWindow(QDialog):
     def _add_page(self, page: StepPage) -> None:
         """A page was just built: the stack holds it from now on, and its intents go to the controller."""
         self.stack.addWidget(page)
+        FocusAnchor.watch(page)  # a line appearing above the focused control keeps it in view
         page.intent.connect(self._dispatch)
         page.completeChanged.connect(self._update_buttons)
         page.header_changed.connect(self._update_header)
@@ -311,18 +313,17 @@ class WizardWindow(QDialog):
 
     def _tab_through_page_before_buttons(self) -> None:
         """Tab reads the steps, the page, then the button row. A page is built when first shown (and the check adds
-        rows as results come), so its controls would otherwise come after the buttons."""
-        chain: list[QWidget] = []
-        widget = self.nextInFocusChain()
-        while widget is not None and widget is not self and len(chain) < 10_000:
-            chain.append(widget)
-            widget = widget.nextInFocusChain()
-        page = self.current_page()
-        anchor = [w for w in chain if w is self._side or self._side.isAncestorOf(w)][-1]
-        for widget in chain:
-            if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                QWidget.setTabOrder(anchor, widget)
-                anchor = widget
+        rows as results come), and a new control joins the end of the window's focus chain: the row moves there."""
+        order = (Button.HELPDESK, Button.CHECK, Button.BACK, Button.NEXT, Button.FINISH, Button.CANCEL)
+        row = [self.buttons[which] for which in order]
+        last = self.previousInFocusChain()
+        while last is not None and last in row:
+            last = last.previousInFocusChain()
+        if last is None:
+            return
+        for button in row:
+            QWidget.setTabOrder(last, button)
+            last = button
 
     def _update_header(self) -> None:
         page = self.current_page()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -498,11 +499,10 @@ class VerifyPage(StepPage):
         self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, ALL_STEPS.index(g.step)))
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
-        after = self.again_button.previousInFocusChain()  # Tab reads the fixes before "Check again" below them
-        for group in self._groups:
-            if after is not None:
-                QWidget.setTabOrder(after, group.button)
-            after = group.button
+        # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
+        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, self.skipped_toggle]
+        for after, below in pairwise(order if self._groups else []):
+            QWidget.setTabOrder(after, below)
         for index, group in enumerate(self._groups):
             # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
             group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
