@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shiboken6 import isValid
 
 
 class FocusAnchor(QObject):
@@ -30,7 +31,10 @@ class FocusAnchor(QObject):
             cls(area)
 
     def _focused(self) -> QWidget | None:
-        """The control with the focus in this area (the window's, so also while another window is active)."""
+        """The control with the focus in this area (the window's, so also while another window is active); None
+        while the page is being torn down (the focus moves as its widgets go)."""
+        if not isValid(self.area):
+            return None
         focus = self.area.window().focusWidget()
         inside = self.area.widget()
         return focus if focus is not None and inside is not None and inside.isAncestorOf(focus) else None
