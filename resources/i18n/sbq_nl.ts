@@ -617,8 +617,8 @@
         <translation>Info voor de helpdesk</translation>
     </message>
     <message>
-        <source>Copy info</source>
-        <translation>Info kopiëren</translation>
+        <source>Co&amp;py info</source>
+        <translation>Info &amp;kopiëren</translation>
     </message>
     <message>
         <source>Copy the info for the helpdesk</source>

@@ -1,7 +1,7 @@
 """Run by test_layout.py in a process of its own (QT_SCALE_FACTOR is read when QApplication starts): walk every page
 on a screen of the given size and scaling and print what scrolls sideways or is cut off, as JSON.
 
-    python -m tests.gui.layout_probe WIDTH HEIGHT SCALE [SCENARIO | migrate]
+    python -m tests.gui.layout_probe WIDTH HEIGHT SCALE LANG [SCENARIO | migrate]
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    width, height, scale = int(argv[0]), int(argv[1]), float(argv[2])
-    extra = argv[3] if len(argv) > 3 else None
+    width, height, scale, lang = int(argv[0]), int(argv[1]), float(argv[2]), argv[3]
+    extra = argv[4] if len(argv) > 4 else None
     migrate = extra == "migrate"
     scenario = None if migrate else extra
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -29,6 +29,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tests.gui.page_walk import layout_problems, walk
+    from wizard.domain.text import Lang
     from wizard.ui.palette import install
 
     app = QApplication([])
@@ -41,7 +42,9 @@ def main(argv: list[str]) -> int:
             time.sleep(0.005)
 
     with tempfile.TemporaryDirectory() as folder:
-        found = walk(layout_problems, Path(folder), screen=screen, scenario=scenario, migrate=migrate, wait=wait)
+        found = walk(
+            layout_problems, Path(folder), screen=screen, scenario=scenario, lang=Lang(lang), migrate=migrate, wait=wait
+        )
     print(json.dumps(found))
     return 0
 

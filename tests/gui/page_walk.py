@@ -90,7 +90,8 @@ def contrast_problems(window: QWidget) -> list[str]:
 
 
 def layout_problems(window: QWidget) -> list[str]:
-    """A sideways scroll bar, a vertical one with nothing to scroll, or a label whose text does not fit it."""
+    """A sideways scroll bar, a vertical one with nothing to scroll, a label whose text does not fit it, or the
+    keyboard focus on a control the user cannot see (scrolled away)."""
     problems = []
     for area in window.findChildren(QAbstractScrollArea):
         if not _shown(area, window):
@@ -108,6 +109,13 @@ def layout_problems(window: QWidget) -> list[str]:
             need = layout.totalHeightForWidth(room) if layout.hasHeightForWidth() else 0
             if 0 < need <= area.viewport().height():
                 problems.append(f"a vertical scroll bar, yet the content fits ({need} <= {area.viewport().height()})")
+    focus = QApplication.focusWidget()
+    # (A scroll area's own region leaves out its viewport: only a control is measured.)
+    if focus is not None and focus.window() is window and not isinstance(focus, QAbstractScrollArea):
+        seen = focus.visibleRegion().boundingRect().height()
+        if seen < focus.height():
+            name = focus.text()[:40] if isinstance(focus, QAbstractButton) else type(focus).__name__
+            problems.append(f"the focus is out of view: {name!r} ({seen} of {focus.height()} px shown)")
     for widget in window.findChildren(QWidget):
         if not _shown(widget, window):
             continue

@@ -22,21 +22,27 @@ pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
 
 
+MISSING = "missing-connectors"  # failing: 24 connectors to link, the red banner and its fix page
+# Each size in each language, each passing (the demo) and failing at least once; the tightest (1024x600 at 125 %)
+# in all four; the move to OAuth stage by stage there too. (All twelve took ~40 s more on one core for little.)
+WALKS = [
+    (1024, 600, 1.0, Lang.NL, None),
+    (1024, 600, 1.0, Lang.EN, MISSING),
+    *[(1024, 600, 1.25, lang, scenario) for lang in Lang for scenario in (None, MISSING)],
+    (1024, 600, 1.25, Lang.NL, "migrate"),
+    (1280, 720, 1.25, Lang.NL, MISSING),
+    (1280, 720, 1.25, Lang.EN, None),
+]
+
+
 @pytest.mark.loopback
-@pytest.mark.parametrize(
-    ("width", "height", "scale", "scenario"),
-    [
-        (1024, 600, 1.0, None),
-        (1024, 600, 1.25, None),
-        (1280, 720, 1.25, None),
-        (1024, 600, 1.25, "missing-connectors"),
-        (1024, 600, 1.25, "migrate"),  # the move to OAuth, stage by stage
-    ],
-)
-def test_no_page_scrolls_sideways_or_cuts_text_off(width: int, height: int, scale: float, scenario: str | None) -> None:
+@pytest.mark.parametrize(("width", "height", "scale", "lang", "scenario"), WALKS)
+def test_no_page_scrolls_sideways_or_cuts_text_off(
+    width: int, height: int, scale: float, lang: Lang, scenario: str | None
+) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("QT_SCALE_FACTOR", None)
-    args = [str(width), str(height), str(scale), *([scenario] if scenario else [])]
+    args = [str(width), str(height), str(scale), lang.value, *([scenario] if scenario else [])]
     done = subprocess.run(
         [sys.executable, "-m", "tests.gui.layout_probe", *args],
         env=env,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from wizard.installation import is_development_build
 from wizard.ui.i18n import Translations
 from wizard.ui.intents import Intent
 from wizard.ui.pages import Pages, StepPage, build_pages
+from wizard.ui.scroll_anchor import FocusAnchor
 from wizard.ui.step_list import StepList
 from wizard.ui.widgets import Banner, svg_pixmap
 
@@ -234,6 +236,7 @@ class WizardWindow(QDialog):
     def _add_page(self, page: StepPage) -> None:
         """A page was just built: the stack holds it from now on, and its intents go to the controller."""
         self.stack.addWidget(page)
+        FocusAnchor.watch(page)  # a line appearing above the focused control keeps it in view
         page.intent.connect(self._dispatch)
         page.completeChanged.connect(self._update_buttons)
         page.header_changed.connect(self._update_header)
@@ -263,7 +266,8 @@ class WizardWindow(QDialog):
         """A jump (a fix button, the step list, "Go to the check"): back through the history or forward to it."""
         if step is self.machine.current:
             return
-        forward = step not in self.machine.history
+        # The check runs again on arrival, also back through the history (after a fix reached by a detour).
+        forward = step not in self.machine.history or step is StepId.VERIFY
         self.machine.go_to(step)
         self._show_current(entered=forward)
 
@@ -296,6 +300,32 @@ class WizardWindow(QDialog):
         page = self.current_page()
         page.state_changed()
         self._update_buttons()
+        self._tab_through_page_before_buttons()
+        self._keep_the_focus()
+
+    def _keep_the_focus(self) -> None:
+        """The control with the focus went away (its page left, the check's rows rebuilt): the keyboard lands on
+        what Enter does (Next, Finish or the page's own default), else on the page; never on nothing."""
+        if not self.isActiveWindow() or QApplication.focusWidget() is not None:
+            return
+        page = self.current_page()
+        candidates = [page.default_button(), self.buttons[Button.NEXT], self.buttons[Button.FINISH]]
+        target = next((b for b in candidates if b is not None and b.isVisible() and b.isEnabled()), page)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _tab_through_page_before_buttons(self) -> None:
+        """Tab reads the steps, the page, then the button row. A page is built when first shown (and the check adds
+        rows as results come), and a new control joins the end of the window's focus chain: the row moves there."""
+        order = (Button.HELPDESK, Button.CHECK, Button.BACK, Button.NEXT, Button.FINISH, Button.CANCEL)
+        row = [self.buttons[which] for which in order]
+        last = self.previousInFocusChain()
+        while last is not None and last in row:
+            last = last.previousInFocusChain()
+        if last is None:
+            return
+        for button in row:
+            QWidget.setTabOrder(last, button)
+            last = button
 
     def _update_header(self) -> None:
         page = self.current_page()

@@ -97,7 +97,7 @@ class HelpdeskDialog(QDialog):
         layout.addWidget(self.copied)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = buttons.addButton(
-            QCoreApplication.translate("Helpdesk", "Copy info"), QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("Helpdesk", "Co&py info"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.copy_button.setAccessibleName(QCoreApplication.translate("Helpdesk", "Copy the info for the helpdesk"))
         self.copy_button.clicked.connect(self.copy)

@@ -3,6 +3,7 @@ order, not complete yet (one button per step that fixes something), or cannot ch
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -401,6 +402,10 @@ class VerifyPage(StepPage):
         self._groups.sort(key=lambda g: (g.step not in self.machine.state.attention, ALL_STEPS.index(g.step)))
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
+        # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
+        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, self.skipped_toggle]
+        for after, below in pairwise(order if self._groups else []):
+            QWidget.setTabOrder(after, below)
         for index, group in enumerate(self._groups):
             # Alt+F: the first thing to fix (one mnemonic, never shared by two buttons).
             group.button.setText(("&" if index == 0 else "") + group.button.text().lstrip("&"))
