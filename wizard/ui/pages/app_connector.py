@@ -227,7 +227,9 @@ class AppConnectorPage(StepPage):
         self._show_classic_note()
 
     def _show_classic_note(self) -> None:
-        if self.oauth:
+        # While the banner says why AFAS refused the details (e.g. "accepts only OAuth"), "your AFAS does not offer
+        # OAuth yet" would contradict it.
+        if self.oauth or self.fix.why:
             self.classic_note.clear_message()
             return
         self.classic_note.show_message(
@@ -250,6 +252,7 @@ class AppConnectorPage(StepPage):
         self.checklist.rows["auth-type"].setVisible(self.oauth)
         self.checklist.show_ticks(self.machine.state.ticked(self.step))
         self.fix.refresh()
+        self._show_classic_note()
 
     def _auth_chosen(self) -> None:
         auth = AuthKind.OAUTH if self.oauth_radio.isChecked() else AuthKind.CLASSIC
