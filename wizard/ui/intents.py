@@ -1,4 +1,7 @@
-"""What a page asks for. Pages emit these; the controller carries them out (worker thread, stores, simulator)."""
+"""What a page asks for. Pages emit these; the controller carries them out (worker thread, stores, simulator).
+
+Plain dataclasses: an intent lives for one dispatch, so nothing is gained by freezing it (a frozen dataclass costs
+twice as much to define, and the first page imports all of them)."""
 
 from __future__ import annotations
 
@@ -16,40 +19,40 @@ if TYPE_CHECKING:  # annotations only: the pages send these before pydantic load
     from wizard.flow.migration import Stage
 
 
-@dataclass(frozen=True)
+@dataclass
 class StateEdited:
     """The page wrote user input into the state: save progress, re-check completeness."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class ChangeLanguage:
     lang: Lang
 
 
-@dataclass(frozen=True)
+@dataclass
 class SimulateStep:
     """Demo: do this step in the simulated AFAS through its admin API."""
 
     step: StepId
 
 
-@dataclass(frozen=True)
+@dataclass
 class ExportConnectors:
     folder: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class OpenFolder:
     folder: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class StoreToken:
     text: SecretStr
     session_only: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class StoreOAuthClient:
     """The client id and client secret the user pasted, and the secret's expiry date AFAS shows (None: none shown).
 
@@ -62,76 +65,76 @@ class StoreOAuthClient:
     for_migration: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ForgetToken:
     """Delete the stored token of this environment (to paste a new one)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClearClipboard:
     pass
 
 
-@dataclass(frozen=True)
+@dataclass
 class RunVerification:
     pass
 
 
-@dataclass(frozen=True)
+@dataclass
 class SaveReport:
     path: str  # without extension: .html and .json are written next to each other
 
 
-@dataclass(frozen=True)
+@dataclass
 class GoToStep:
     step: StepId
 
 
-@dataclass(frozen=True)
+@dataclass
 class CopyTokenForPortal:
     """The secret part for the portal: the classic token, or the OAuth client secret (cleared after 60 s)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class CopyClientIdForPortal:
     """The OAuth client id (not a secret) for the portal."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class CopyHelpdeskReport:
     """The last check's report as text on the clipboard, for a mail to the helpdesk."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class SaveHelpdeskReport:
     path: str  # without extension: .html, .json and .txt are written next to each other
 
 
-@dataclass(frozen=True)
+@dataclass
 class StartMigration:
     """Check-existing found a classic token: move this connection to OAuth (the Done page offers it)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProveStage:
     """Run the live check that proves a stage of the move to OAuth (or record the user's confirmation)."""
 
     stage: Stage
 
 
-@dataclass(frozen=True)
+@dataclass
 class SimulateStage:
     """Demo: do a stage of the move to OAuth in the simulated AFAS."""
 
     stage: Stage
 
 
-@dataclass(frozen=True)
+@dataclass
 class StartRenewal:
     """ "Client secret vernieuwen" (the welcome page, the expiry warning, the fix of an expired or revoked secret)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class PasteNewSecret:
     """The renewal's new client secret and its expiry as AFAS shows it (None: AFAS shows no date)."""
 
@@ -139,26 +142,26 @@ class PasteNewSecret:
     expires: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProveRenewal:
     """Run the live check that proves a stage of the renewal (or record the user's confirmation)."""
 
     stage: renewal.Stage
 
 
-@dataclass(frozen=True)
+@dataclass
 class SimulateRenewal:
     """Demo: do a stage of the renewal (new secret, revoke the old one) in the simulated AFAS."""
 
     stage: renewal.Stage
 
 
-@dataclass(frozen=True)
+@dataclass
 class CopyNewSecret:
     """The renewal's new secret for the SmartBooqing portal, as a secret (cleared after 60 s)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class SaveReminder:
     """Write the calendar reminder (.ics) of the next deadline: the secret's expiry or the classic token's end."""
 
@@ -166,7 +169,7 @@ class SaveReminder:
     step: StepId  # the page that offered it (the Done page, the renewal): where the result is shown
 
 
-@dataclass(frozen=True)
+@dataclass
 class ResumeOrganisation:
     env_key: str
 
