@@ -1866,6 +1866,10 @@
         <translation>De controle laat zien wat nog ontbreekt</translation>
     </message>
     <message>
+        <source>DEMO: a simulated AFAS. Your real AFAS is not touched.</source>
+        <translation>DEMO: een gesimuleerde AFAS. Uw echte AFAS blijft onaangeroerd.</translation>
+    </message>
+    <message>
         <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>
         <translation>DEMO: hier wordt geen echte AFAS-omgeving aangeraakt. De stappen in AFAS gebeuren in een gesimuleerde AFAS op deze computer.</translation>
     </message>

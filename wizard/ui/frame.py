@@ -403,13 +403,18 @@ class WizardWindow(QDialog):
             QCoreApplication.translate("WizardWindow", "The check shows what is still missing")
         )
         if self.demo_banner is not None:
+            # Short, above the steps (two lines at the panel's width); the whole sentence on hover and for a screen
+            # reader.
             self.demo_banner.set_text(
-                QCoreApplication.translate(
-                    "WizardWindow",
-                    "DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated "
-                    "AFAS on this computer.",
-                )
+                QCoreApplication.translate("WizardWindow", "DEMO: a simulated AFAS. Your real AFAS is not touched.")
             )
+            full = QCoreApplication.translate(
+                "WizardWindow",
+                "DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated "
+                "AFAS on this computer.",
+            )
+            self.demo_banner.setToolTip(full)
+            self.demo_banner.label.setAccessibleDescription(full)
         self.step_list.refresh()
         self._side.setAccessibleName(QCoreApplication.translate("WizardWindow", "Steps"))  # it takes Tab focus
         self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)
