@@ -361,6 +361,7 @@ class WizardWindow(QDialog):
         before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
         b[Button.CHECK].setVisible(before_check and step is not StepId.WELCOME and m.state.environment is not None)
         reason = page.disabled_reason()
+        reason = reason[:1].upper() + reason[1:]  # on its own in the tooltip, not after "Next is not possible yet:"
         b[Button.NEXT].setToolTip(reason)
         b[Button.NEXT].setAccessibleDescription(reason)
 
