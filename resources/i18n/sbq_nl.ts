@@ -103,6 +103,10 @@
         <source>Your AFAS does not offer OAuth yet, so this wizard sets up a classic user token. AFAS ends classic tokens on {expiry} and stops such app connectors after {sunset}. Once your AFAS offers OAuth (Profit 9), run this wizard again with &apos;Check an existing connection&apos; to move over.</source>
         <translation>Uw AFAS biedt OAuth nog niet aan, dus deze wizard richt een klassiek gebruikerstoken in. AFAS beëindigt klassieke tokens op {expiry} en zet zulke app connectors na {sunset} stop. Zodra uw AFAS OAuth aanbiedt (Profit 9), start u deze wizard opnieuw met &apos;Een bestaande koppeling controleren&apos; om over te stappen.</translation>
     </message>
+    <message>
+        <source>tick &apos;{item}&apos; once AFAS shows the app connector</source>
+        <translation>vink &apos;{item}&apos; aan zodra AFAS de app connector toont</translation>
+    </message>
 </context>
 <context>
     <name>CheckRow</name>
@@ -174,12 +178,12 @@
         <translation>Werkt u in de browser? Dan opent &lt;b&gt;{dialog}&lt;/b&gt; het venster van uw browser om een bestand te kiezen. Ga daarin naar deze map op deze computer, of plak een pad van hieronder in het vak Bestandsnaam.</translation>
     </message>
     <message>
-        <source>Suggested here and not in Documents: {reason}</source>
-        <translation>Voorgesteld hier en niet in Documenten: {reason}</translation>
+        <source>save the files first (the button above)</source>
+        <translation>sla eerst de bestanden op (de knop hierboven)</translation>
     </message>
     <message>
-        <source>save the files first (the button above).</source>
-        <translation>sla eerst de bestanden op (de knop hierboven).</translation>
+        <source>Suggested here and not in Documents: {reason}</source>
+        <translation>Voorgesteld hier en niet in Documenten: {reason}</translation>
     </message>
     <message>
         <source>⚠ Development version: these files are stand-ins made for testing, not SmartBooqing&apos;s official connectors. They work with the simulated AFAS only. Do not import them into a real AFAS environment.</source>
@@ -1219,6 +1223,13 @@
     </message>
 </context>
 <context>
+    <name>StageBox</name>
+    <message>
+        <source>finish stage &apos;{stage}&apos; first</source>
+        <translation>rond eerst stap &apos;{stage}&apos; af</translation>
+    </message>
+</context>
+<context>
     <name>StatusLink</name>
     <message>
         <source>Contains a link to afasstatus.nl, AFAS&apos;s page about faults and maintenance: Enter opens it.</source>
@@ -1228,16 +1239,16 @@
 <context>
     <name>StepPage</name>
     <message>
-        <source>Please wait until this is finished</source>
-        <translation>Wacht tot dit klaar is</translation>
+        <source>wait until this is finished</source>
+        <translation>wacht tot dit klaar is</translation>
     </message>
     <message>
-        <source>{done} of {total} ticked</source>
-        <translation>{done} van {total} aangevinkt</translation>
+        <source>{done} of {total} ticked; tick the others once they are done in AFAS</source>
+        <translation>{done} van {total} aangevinkt; vink de andere aan zodra ze in AFAS gedaan zijn</translation>
     </message>
     <message>
-        <source>This step is not finished yet</source>
-        <translation>Deze stap is nog niet af</translation>
+        <source>this step is not finished yet</source>
+        <translation>deze stap is nog niet af</translation>
     </message>
     <message>
         <source>In AFAS it looks like this:</source>
@@ -1486,6 +1497,18 @@
         <translation>Secret &amp;bekijken</translation>
     </message>
     <message>
+        <source>choose above how SmartBooqing logs in</source>
+        <translation>kies hierboven hoe SmartBooqing inlogt</translation>
+    </message>
+    <message>
+        <source>paste the client id and client secret, then press &apos;{store}&apos;</source>
+        <translation>plak het client id en het client secret en klik dan op &apos;{store}&apos;</translation>
+    </message>
+    <message>
+        <source>paste the token, then press &apos;{store}&apos;</source>
+        <translation>plak het token en klik dan op &apos;{store}&apos;</translation>
+    </message>
+    <message>
         <source>Client id and client secret for {env} stored ({where}).</source>
         <translation>Client id en client secret voor {env} bewaard ({where}).</translation>
     </message>
@@ -1663,6 +1686,18 @@
     <message>
         <source>To check yourself</source>
         <translation>Zelf te controleren</translation>
+    </message>
+    <message>
+        <source>wait until the check is finished</source>
+        <translation>wacht tot de controle klaar is</translation>
+    </message>
+    <message>
+        <source>store the login details first (the button above)</source>
+        <translation>bewaar eerst de inloggegevens (de knop hierboven)</translation>
+    </message>
+    <message>
+        <source>run the check with &apos;{again}&apos;</source>
+        <translation>start de controle met &apos;{again}&apos;</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1864,6 +1899,10 @@
     <message>
         <source>The check shows what is still missing</source>
         <translation>De controle laat zien wat nog ontbreekt</translation>
+    </message>
+    <message>
+        <source>DEMO: a simulated AFAS. Your real AFAS is not touched.</source>
+        <translation>DEMO: een gesimuleerde AFAS. Uw echte AFAS blijft onaangeroerd.</translation>
     </message>
     <message>
         <source>DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated AFAS on this computer.</source>

@@ -6,10 +6,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WindowFactory
 from wizard.domain.steps import StepId
@@ -99,3 +101,37 @@ def test_a_shown_window_opens_fitted_to_its_screen(make_window: WindowFactory) -
     available = window.screen().availableGeometry()
     assert available.width() < PREFERRED.width()
     assert available.contains(window.geometry()), (window.geometry(), available)
+
+
+# The client area a real window manager leaves: the screen (logical pixels) less a 40 px taskbar and the title bar
+# and borders (DECORATION_GUESS). Offscreen there is neither, which hid the side panel's scroll bar.
+UNDER_A_WINDOW_MANAGER = {
+    "1280x720 at 125 %": QSize(1024 - 16, 576 - 40 - 40),
+    "1024x600 at 100 %": QSize(1024 - 16, 600 - 40 - 40),
+}
+# A failed check marks the steps to fix: each then reads "needs attention" on a second line.
+AFTER_A_FAILED_CHECK = [StepId.IMPORT, StepId.APP_CONNECTOR, StepId.LINK_CONNECTORS, StepId.DOSSIER]
+
+
+@pytest.mark.parametrize("screen", list(UNDER_A_WINDOW_MANAGER))
+@pytest.mark.parametrize("attention", [False, True], ids=["demo", "failed-check"])
+@pytest.mark.parametrize("lang", [Lang.NL, Lang.EN])
+def test_the_side_panel_shows_all_steps_without_scrolling_in_a_real_window(
+    make_window: WindowFactory, qtbot: Any, screen: str, attention: bool, lang: Lang
+) -> None:
+    window = make_window(demo=True, lang=lang)
+    if attention:
+        window.machine.state.attention = list(AFTER_A_FAILED_CHECK)
+        window.step_list.refresh()
+    window.resize(UNDER_A_WINDOW_MANAGER[screen])
+    qtbot.waitUntil(lambda: window.size() == UNDER_A_WINDOW_MANAGER[screen])
+    QApplication.processEvents()
+    side = window._side
+    assert not side.verticalScrollBar().isVisible(), (screen, side.viewport().height())
+    viewport = side.viewport()
+    assert window.demo_banner is not None
+    shown = [window.demo_banner] + [b for b in window.step_list.labels.values() if b.isVisible()]
+    assert len(shown) == 11  # the demo notice and all ten steps
+    for widget in shown:
+        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        assert bottom <= viewport.height(), (widget.text() if hasattr(widget, "text") else "demo", bottom)

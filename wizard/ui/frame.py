@@ -361,6 +361,7 @@ class WizardWindow(QDialog):
         before_check = StepId.VERIFY in order and step in order and order.index(step) < order.index(StepId.VERIFY)
         b[Button.CHECK].setVisible(before_check and step is not StepId.WELCOME and m.state.environment is not None)
         reason = page.disabled_reason()
+        reason = reason[:1].upper() + reason[1:]  # on its own in the tooltip, not after "Next is not possible yet:"
         b[Button.NEXT].setToolTip(reason)
         b[Button.NEXT].setAccessibleDescription(reason)
 
@@ -403,13 +404,18 @@ class WizardWindow(QDialog):
             QCoreApplication.translate("WizardWindow", "The check shows what is still missing")
         )
         if self.demo_banner is not None:
+            # Short, above the steps (two lines at the panel's width); the whole sentence on hover and for a screen
+            # reader.
             self.demo_banner.set_text(
-                QCoreApplication.translate(
-                    "WizardWindow",
-                    "DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated "
-                    "AFAS on this computer.",
-                )
+                QCoreApplication.translate("WizardWindow", "DEMO: a simulated AFAS. Your real AFAS is not touched.")
             )
+            full = QCoreApplication.translate(
+                "WizardWindow",
+                "DEMO: nothing here touches a real AFAS environment. The AFAS steps happen in a simulated "
+                "AFAS on this computer.",
+            )
+            self.demo_banner.setToolTip(full)
+            self.demo_banner.label.setAccessibleDescription(full)
         self.step_list.refresh()
         self._side.setAccessibleName(QCoreApplication.translate("WizardWindow", "Steps"))  # it takes Tab focus
         self._side.setMinimumWidth(self._side_panel.minimumSizeHint().width() + 12)

@@ -254,6 +254,12 @@ class AppConnectorPage(StepPage):
         self.fix.refresh()
         self._show_classic_note()
 
+    def disabled_reason(self) -> str:
+        created = self.checklist.boxes["created"]
+        if self.busy or self.isComplete() or created.isChecked():
+            return super().disabled_reason()
+        return self.tr("tick '{item}' once AFAS shows the app connector").format(item=created.accessibleName())
+
     def _auth_chosen(self) -> None:
         auth = AuthKind.OAUTH if self.oauth_radio.isChecked() else AuthKind.CLASSIC
         s = self.machine.state

@@ -70,6 +70,9 @@ class StepPage(QWidget):
         self.next_reason.setWordWrap(True)
         self.next_reason.setTextFormat(Qt.TextFormat.PlainText)
         self.next_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Inset like the page's text above it, not flush against the window's edge.
+        margins = self.layout_.contentsMargins()
+        self.next_reason.setContentsMargins(margins.left(), 2, margins.right(), 2)
         self.next_reason.hide()
         outer.addWidget(self.next_reason)
         self.completeChanged.connect(self.show_next_reason)
@@ -107,21 +110,22 @@ class StepPage(QWidget):
         return None
 
     def disabled_reason(self) -> str:
-        """Why Next is greyed out, in a few words the user can act on ("Fill in a name"); "" when it is not.
+        """Why Next is greyed out: what to do, in a few lower-case words that follow "Next is not possible yet:"
+        ("fill in a name"); "" when it is not.
 
-        The default covers busy pages and checklist steps ("3 of 24 ticked"); a page with other conditions
+        The default covers busy pages and checklist steps ("3 of 24 ticked; tick ..."); a page with other conditions
         overrides it and may fall back to `super().disabled_reason()`."""
         if self.busy:
-            return QCoreApplication.translate("StepPage", "Please wait until this is finished")
+            return QCoreApplication.translate("StepPage", "wait until this is finished")
         if self.isComplete():
             return ""
         items = self.machine.items(self.step)
-        if items:
-            done = len(items) - len(self.machine.missing(self.step))
-            return QCoreApplication.translate("StepPage", "{done} of {total} ticked").format(
-                done=done, total=len(items)
-            )
-        return QCoreApplication.translate("StepPage", "This step is not finished yet")
+        missing = self.machine.missing(self.step)
+        if items and missing:
+            return QCoreApplication.translate(
+                "StepPage", "{done} of {total} ticked; tick the others once they are done in AFAS"
+            ).format(done=len(items) - len(missing), total=len(items))
+        return QCoreApplication.translate("StepPage", "this step is not finished yet")
 
     # -- shared behaviour --------------------------------------------------------------------------------------
     @property

@@ -106,6 +106,11 @@ class ConnectorFilesPage(StepPage):
             )
         self.files_help.setText(text.format(dialog=dialog))
 
+    def disabled_reason(self) -> str:
+        if not self.busy and not self.machine.state.exported:
+            return self.tr("save the files first (the button above)")
+        return super().disabled_reason()
+
     def refresh(self) -> None:
         s = self.machine.state
         self._help_text()
@@ -117,10 +122,8 @@ class ConnectorFilesPage(StepPage):
             )
         else:
             self.folder_reason.clear_message()
-        if not s.exported:
-            self.next_hint.show_reason(self.tr("save the files first (the button above)."))
-        else:
-            self.next_hint.show_reason("")
+        why_not = self.disabled_reason()
+        self.next_hint.show_reason(why_not + "." if why_not else "")
         if s.export_folder and self.folder_edit.text() != s.export_folder:
             self.folder_edit.setText(s.export_folder)
         self.stand_in_banner.setVisible(self.machine.manifest.has_stand_ins or s.stand_ins)

@@ -203,7 +203,14 @@ class EnvironmentPage(StepPage):
         self._show_reason()
 
     def _show_reason(self) -> None:
+        # The check needs the environment: no way there early from here.
+        reason = self.disabled_reason()
+        self.next_hint.show_reason(reason + "." if reason else "", may_check=False)
+
+    def disabled_reason(self) -> str:
         """Why Next is off, in the order of the fields."""
+        if self.busy:
+            return super().disabled_reason()
         s = self.machine.state
         reasons = []
         if not s.organisation.strip():
@@ -212,8 +219,7 @@ class EnvironmentPage(StepPage):
             reasons.append(
                 self.tr("correct the AFAS environment") if self._error else self.tr("fill in the AFAS environment")
             )
-        # The check needs the environment: no way there early from here.
-        self.next_hint.show_reason("; ".join(reasons) + "." if reasons else "", may_check=False)
+        return "; ".join(reasons)
 
     def _client_chosen(self, on: bool) -> None:
         if not on:

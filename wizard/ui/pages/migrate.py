@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from pydantic import SecretStr
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.data import screens
@@ -66,6 +66,13 @@ class StageBox(QFrame):
 
     def finish_layout(self) -> None:
         self.body_layout.addLayout(self.buttons)
+
+
+def open_stage_reason(page: StepPage, box: StageBox | None) -> str:
+    """Why Next is off on a staged page: the stage to finish, by its number and name ("finish 2. Create ...")."""
+    if page.busy or page.isComplete() or box is None:
+        return StepPage.disabled_reason(page)
+    return QCoreApplication.translate("StageBox", "finish stage '{stage}' first").format(stage=box.title)
 
 
 def add_stage_boxes(
@@ -317,6 +324,9 @@ class MigratePage(StepPage):
         else:
             text = self.tr("The client id is on the clipboard.")
         self.boxes[Stage.HANDOVER].result.show_message(Level.OK, text)
+
+    def disabled_reason(self) -> str:
+        return open_stage_reason(self, self.open_box())
 
     def open_box(self) -> StageBox | None:
         migration = self.machine.state.migration

@@ -26,7 +26,7 @@ from wizard.ui.intents import (
     SimulateRenewal,
 )
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.migrate import StageBox, add_stage_boxes
+from wizard.ui.pages.migrate import StageBox, add_stage_boxes, open_stage_reason
 from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import Level, paragraph
 
@@ -295,6 +295,9 @@ class RenewPage(StepPage):
                 path=path
             ),
         )
+
+    def disabled_reason(self) -> str:
+        return open_stage_reason(self, self.open_box())
 
     def open_box(self) -> StageBox | None:
         renewal = self.machine.state.renewal

@@ -268,6 +268,16 @@ class TokenPage(StepPage):
                 toggle.setText(self.tr("Hid&e secret") if on else self.tr("Sho&w secret"))
             toggle.setAccessibleName(hide_name if on else show_name)
 
+    def disabled_reason(self) -> str:
+        if self.busy or self.isComplete():
+            return super().disabled_reason()
+        if self.undecided:
+            return self.tr("choose above how SmartBooqing logs in")
+        store = self.store_button.text().replace("&", "")
+        if self.is_oauth:
+            return self.tr("paste the client id and client secret, then press '{store}'").format(store=store)
+        return self.tr("paste the token, then press '{store}'").format(store=store)
+
     @property
     def undecided(self) -> bool:
         """Checking an existing connection with nothing stored here (yet): the user says which kind it uses; the

@@ -466,6 +466,16 @@ class VerifyPage(StepPage):
     def isComplete(self) -> bool:
         return not self.running and super().isComplete()
 
+    def disabled_reason(self) -> str:
+        if self.running:
+            return self.tr("wait until the check is finished")
+        s = self.machine.state
+        if not self.busy and s.verification is None:
+            if s.credential is None and s.token_storage is None:  # the check cannot start (no_credential)
+                return self.tr("store the login details first (the button above)")
+            return self.tr("run the check with '{again}'").format(again=self.again_button.text().replace("&", ""))
+        return super().disabled_reason()
+
     def _save(self) -> None:
         org = self.machine.state.organisation or "afas"
         path = ask_report_path(self, self.tr("Save the report"), f"sbq-check-{org}")
