@@ -578,7 +578,7 @@
         <translation>ontbreekt volgens de controle</translation>
     </message>
     <message>
-        <source>Next is not available yet: {reason}</source>
+        <source>Next is not possible yet: {reason}</source>
         <translation>Volgende kan nog niet: {reason}</translation>
     </message>
     <message>

@@ -314,7 +314,7 @@ class NextHint(QWidget):
             return
         if may_check is None:
             may_check = self.page.machine.state.token_storage is not None
-        text = QCoreApplication.translate("FixFlow", "Next is not available yet: {reason}").format(reason=reason)
+        text = QCoreApplication.translate("FixFlow", "Next is not possible yet: {reason}").format(reason=reason)
         if may_check:
             text += " " + QCoreApplication.translate(
                 "FixFlow", "You may also go to the check now: it shows what is still missing."
