@@ -101,6 +101,11 @@ def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParse
     return parser
 
 
+def _given(args: argparse.Namespace, *flags: str) -> list[str]:
+    """Which of these options the command line gave, by their names."""
+    return [flag for flag in flags if getattr(args, flag.removeprefix("--").replace("-", "_")) not in (None, False)]
+
+
 def _screen_size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     if not (width.isdigit() and height.isdigit()) or int(width) < 640 or int(height) < 480:
@@ -166,12 +171,11 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
             parser.error("--tour needs --demo")
         if args.scenario and not args.tour:
             parser.error("--scenario needs --demo --tour")
-        if (args.migrate or args.renew) and not args.tour:
-            parser.error("--migrate and --renew are tours: give --demo --tour DIR")
         if args.migrate and args.renew:
             parser.error("--migrate and --renew are two tours: choose one")
-        if (args.size or args.scale or args.dark) and not args.tour:
-            parser.error("--size, --scale and --dark are for the screenshots of --tour")
+        tour_only = _given(args, "--auth", "--migrate", "--renew", "--size", "--scale", "--dark")
+        if tour_only and not args.tour:
+            parser.error(f"{' and '.join(tour_only)}: only with a tour; give --demo --tour DIR too")
         if gui is None:
             parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
         return guarded(gui, args)
