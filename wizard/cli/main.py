@@ -89,7 +89,11 @@ def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParse
     tour.add_argument("--size", type=_screen_size, metavar="WxH", help="the screen in physical pixels, e.g. 1280x720")
     tour.add_argument("--scale", type=_scale, metavar="F", help="display scaling, e.g. 1.25 for 125 %%")
     tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
-    parser.add_argument("--auth", choices=["oauth", "classic"], help="with --tour: the credential to set up")
+    parser.add_argument(
+        "--auth",
+        choices=["oauth", "classic"],
+        help="with --tour: the credential to set up (default: oauth; a --scenario's own kind)",
+    )
     parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
     parser.add_argument("--renew", action="store_true", help="with --tour: renew an expiring OAuth client secret")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
