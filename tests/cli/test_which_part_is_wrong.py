@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 from wizard.cli.main import main
+from wizard.cli.verify import render_table
+from wizard.domain.checks import CheckId, CheckResult, Status
+from wizard.domain.text import Lang, Text
+from wizard.verify.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,3 +79,18 @@ def test_tasks_names_an_unknown_command() -> None:
     done = _tasks("tset")
     assert done.returncode == 2
     assert "unknown command 'tset'" in done.stderr and "demo, test, lock, i18n" in done.stderr
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_every_title_of_the_verify_table_starts_in_one_column(lang: Lang) -> None:
+    """'ℹ For your information' is longer than the other labels: the titles after it still line up."""
+    words, said = Text(en="title", nl="title"), Text(en="said", nl="said")
+    checks = [
+        CheckResult(id=CheckId(f"get:C{n}"), status=status, title=words, message=said, impossible=False)
+        for n, status in enumerate([Status.PASS, Status.INFO, Status.MANUAL, Status.FAIL, Status.SKIP])
+    ]
+    checks.append(CheckResult(id=CheckId("auth"), status=Status.FAIL, title=words, message=said, impossible=True))
+    report = Report(environment="O12345AA", base_url="https://12345.rest.afas.online/ProfitRestServices", checks=checks)
+    rows = [line for line in render_table(report, lang).splitlines() if line.endswith(" title")]
+    assert len(rows) == len(checks)
+    assert len({row.index(" title") for row in rows}) == 1, "\n".join(rows)
