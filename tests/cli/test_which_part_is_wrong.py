@@ -63,6 +63,11 @@ def test_a_bad_credential_target_names_its_option(
     assert notes.read_text() == "my notes\n"
 
 
+def test_bundle_without_an_action_says_which_are_there(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bundle", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "sbq-setup bundle: error: give an action: check or adopt"
+
+
 def _tasks(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "tasks.py"), *args], check=False, capture_output=True, text=True, timeout=30
