@@ -71,8 +71,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
         name,
         help=help_line,
         description="Serve a simulated AFAS Profit environment (REST under /ProfitRestServices, SOAP under "
-        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. --list-settings shows the scenarios "
-        "and settings.",
+        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C or SIGTERM (then exit 0). "
+        "--list-settings shows the scenarios and settings. Bad input, a port in use included: exit 2.",
     )
     parser.add_argument("--port", type=_port, default=0, help="TCP port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument(
