@@ -1,9 +1,9 @@
 """The docs name only what exists (issue 19: README's layout table and docs/ true to the code).
 
-Every repository path and every `wizard.…` name the README, docs/ and the folders' READMEs put in backticks must
-exist, and the module tables must name every module of the packages they describe: a renamed or deleted module fails
-here instead of misleading the next maintainer. The packaging README's start-up history is left out: it records
-modules that were removed on purpose."""
+Every repository path and every `wizard.…` name the README, docs/ and the folders' READMEs put in backticks, and
+every file they link to or show, must exist, and the module tables must name every module of the packages they
+describe: a renamed or deleted module fails here instead of misleading the next maintainer. The packaging README's
+start-up history is left out: it records modules that were removed on purpose."""
 
 from __future__ import annotations
 
@@ -58,6 +58,13 @@ def _exists(token: str, doc: Path) -> bool:
 @pytest.mark.parametrize("doc", DOCS, ids=lambda d: str(d.relative_to(ROOT)))
 def test_every_path_a_doc_names_exists(doc: Path) -> None:
     missing = [t for t in _ticked(doc) if _is_repo_path(t, doc) and not _exists(t, doc)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: str(d.relative_to(ROOT)))
+def test_every_link_and_image_a_doc_shows_exists(doc: Path) -> None:
+    targets = re.findall(r"\]\(([^)\s#]+)", _current_text(doc))
+    missing = [t for t in targets if "://" not in t and not (doc.parent / t).exists()]
     assert missing == []
 
 
