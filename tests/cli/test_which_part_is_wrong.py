@@ -39,6 +39,33 @@ def test_a_tour_option_without_a_tour_is_refused_by_its_name(
     assert named in err and "--tour" in err and not_named not in err
 
 
+@pytest.mark.parametrize(
+    ("tours", "said"),
+    [
+        (["--scenario", "maintenance", "--migrate"], "--scenario and --migrate"),  # the move was silently not walked
+        (["--scenario", "maintenance", "--renew"], "--scenario and --renew"),
+        (["--migrate", "--renew"], "--migrate and --renew"),
+    ],
+)
+def test_two_tours_at_once_are_refused(
+    tours: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--demo", "--tour", str(tmp_path), *tours], gui=lambda _args: 0)
+    assert exit_.value.code == 2
+    assert f"{said} are different tours: choose one" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("tour", ["--migrate", "--renew"])
+def test_auth_with_a_tour_that_brings_its_credential_is_refused(
+    tour: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--demo", "--tour", str(tmp_path), tour, "--auth", "classic"], gui=lambda _args: 0)
+    assert exit_.value.code == 2
+    assert f"--auth does not go with {tour}" in capsys.readouterr().err
+
+
 def test_a_tour_option_with_a_tour_is_taken(tmp_path: Path) -> None:
     seen: list[str] = []
 

@@ -175,8 +175,12 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
             parser.error("--tour needs --demo")
         if args.scenario and not args.tour:
             parser.error("--scenario needs --demo --tour")
-        if args.migrate and args.renew:
-            parser.error("--migrate and --renew are two tours: choose one")
+        tours = _given(args, "--scenario", "--migrate", "--renew")
+        if len(tours) > 1:
+            parser.error(f"{' and '.join(tours)} are different tours: choose one")
+        own_credential = _given(args, "--migrate", "--renew")  # the move starts classic, the renewal from OAuth
+        if args.auth and own_credential:
+            parser.error(f"--auth does not go with {own_credential[0]}: that tour brings its own credential")
         tour_only = _given(args, "--auth", "--migrate", "--renew", "--size", "--scale", "--dark")
         if tour_only and not args.tour:
             parser.error(f"{' and '.join(tour_only)}: only with a tour; give --demo --tour DIR too")
