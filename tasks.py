@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""Developer entry point with no dependencies beyond Python 3.11: builds .venv from the lock and runs things.
+"""Developer entry point (standard library only): builds .venv from the lock, runs
+the demo, the suite, the lock and the translations.
 
-python3 tasks.py demo            # the product: the wizard against the built-in AFAS simulator
-python3 tasks.py test [ARGS]     # the whole suite: ruff, mypy, import contracts, pytest (ARGS go to pytest)
-python3 tasks.py lock            # re-resolve requirements/*.lock after editing pyproject.toml
-python3 tasks.py i18n            # update the .ts sources from the code and rebuild the .qm files
+python3 tasks.py demo [ARGS]  the wizard against the built-in AFAS simulator
+                              (ARGS go to sbq-setup --demo, e.g. --lang nl)
+python3 tasks.py test [ARGS]  the whole suite: ruff, mypy, import contracts and
+                              pytest (ARGS go to pytest, e.g. -k token)
+python3 tasks.py lock         re-resolve requirements/dev.lock after editing
+                              pyproject.toml (packaging's: packaging/lock.py)
+python3 tasks.py i18n         update the .ts sources from the code and rebuild
+                              the .qm files
 """
 
 from __future__ import annotations
@@ -24,9 +29,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def _run(*cmd: str | Path, check: bool = True) -> int:
+def _run(*cmd: str | Path, check: bool = True, cwd: Path | None = ROOT) -> int:
     print("+", " ".join(str(c) for c in cmd), flush=True)
-    return subprocess.run([str(c) for c in cmd], cwd=ROOT, check=check).returncode
+    return subprocess.run([str(c) for c in cmd], cwd=cwd, check=check).returncode
 
 
 def ensure_venv() -> None:
@@ -53,7 +58,9 @@ def build_translations() -> None:
 def cmd_demo(args: list[str]) -> int:
     ensure_venv()
     build_translations()
-    return _run(BIN / "sbq-setup", "--demo", *args, check=False)
+    # In the caller's folder: `--tour DIR` is theirs, and a hint the wizard prints (the command to start it again)
+    # must be a path that works there.
+    return _run(BIN / "sbq-setup", "--demo", *args, check=False, cwd=None)
 
 
 def cmd_test(args: list[str]) -> int:
@@ -96,8 +103,12 @@ COMMANDS = {"demo": cmd_demo, "test": cmd_test, "lock": cmd_lock, "i18n": cmd_i1
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+    if len(sys.argv) >= 2 and sys.argv[1] in ("-h", "--help"):
         print(__doc__)
+        return 0
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        said = f"unknown command {sys.argv[1]!r}" if len(sys.argv) >= 2 else "no command given"
+        print(f"tasks.py: {said}; choose one of: {', '.join(COMMANDS)}\n{__doc__}", file=sys.stderr)
         return 2
     return COMMANDS[sys.argv[1]](sys.argv[2:])
 

@@ -18,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
     parser = subparsers.add_parser(
         name,
         help=help_line,
-        description="Maintainer commands for connectors/ (or SBQ_CONNECTORS_DIR).",
+        description="Maintainer commands for the connector bundle this program uses: the folder SBQ_CONNECTORS_DIR "
+        "names, else its own copy. Adopt official files in a source checkout's connectors/: the wheel and the "
+        "installers are built from there.",
     )
     add_lang_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(func=_usage(parser))
@@ -50,8 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
 
 
 def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
-    def run(_args: argparse.Namespace) -> int:
+    def run(args: argparse.Namespace) -> int:
         parser.print_usage(sys.stderr)
+        say(f"{parser.prog}: error: give an action: check or adopt", lang_of(args), sys.stderr)
         return ExitCode.BAD_INPUT
 
     return run

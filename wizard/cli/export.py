@@ -26,8 +26,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
         name,
         help=help_line,
         description="Verify the connector bundle, then write its .gcn files and a SHA256SUMS file (the format "
-        "`sha256sum -c` reads) into DIR, creating it if needed. For each file it prints the path as AFAS Profit's "
-        r"file dialog shows it on AFAS Online (\\Client\C$\...), ready to paste into the import dialog.",
+        "`sha256sum -c` reads) into DIR, creating it if needed. For a file on a Windows drive it also prints the "
+        r"path as AFAS Profit's file dialog shows it on AFAS Online (\\Client\C$\...), ready to paste into the "
+        "import dialog. Exit 0 when written, 1 when the bundle is damaged (nothing is written), 2 when DIR cannot "
+        "be written.",
     )
     parser.add_argument("dir", metavar="DIR", type=Path, help="the folder to write to")
     add_lang_option(parser, default=argparse.SUPPRESS)  # SUPPRESS: keep `sbq-setup --lang nl export-connectors`

@@ -89,7 +89,11 @@ def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParse
     tour.add_argument("--size", type=_screen_size, metavar="WxH", help="the screen in physical pixels, e.g. 1280x720")
     tour.add_argument("--scale", type=_scale, metavar="F", help="display scaling, e.g. 1.25 for 125 %%")
     tour.add_argument("--dark", action="store_true", help="use a dark palette, as in the system's dark mode")
-    parser.add_argument("--auth", choices=["oauth", "classic"], help="with --tour: the credential to set up")
+    parser.add_argument(
+        "--auth",
+        choices=["oauth", "classic"],
+        help="with --tour: the credential to set up (default: oauth; a --scenario's own kind)",
+    )
     parser.add_argument("--migrate", action="store_true", help="with --tour: move a classic connection to OAuth")
     parser.add_argument("--renew", action="store_true", help="with --tour: renew an expiring OAuth client secret")
     subparsers = parser.add_subparsers(title="subcommands", metavar="COMMAND")
@@ -99,6 +103,11 @@ def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParse
         else:
             subparsers.add_parser(name, help=help_line)
     return parser
+
+
+def _given(args: argparse.Namespace, *flags: str) -> list[str]:
+    """Which of these options the command line gave, by their names."""
+    return [flag for flag in flags if getattr(args, flag.removeprefix("--").replace("-", "_")) not in (None, False)]
 
 
 def _screen_size(text: str) -> tuple[int, int]:
@@ -166,12 +175,15 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
             parser.error("--tour needs --demo")
         if args.scenario and not args.tour:
             parser.error("--scenario needs --demo --tour")
-        if (args.migrate or args.renew) and not args.tour:
-            parser.error("--migrate and --renew are tours: give --demo --tour DIR")
-        if args.migrate and args.renew:
-            parser.error("--migrate and --renew are two tours: choose one")
-        if (args.size or args.scale or args.dark) and not args.tour:
-            parser.error("--size, --scale and --dark are for the screenshots of --tour")
+        tours = _given(args, "--scenario", "--migrate", "--renew")
+        if len(tours) > 1:
+            parser.error(f"{' and '.join(tours)} are different tours: choose one")
+        own_credential = _given(args, "--migrate", "--renew")  # the move starts classic, the renewal from OAuth
+        if args.auth and own_credential:
+            parser.error(f"--auth does not go with {own_credential[0]}: that tour brings its own credential")
+        tour_only = _given(args, "--auth", "--migrate", "--renew", "--size", "--scale", "--dark")
+        if tour_only and not args.tour:
+            parser.error(f"{' and '.join(tour_only)}: only with a tour; give --demo --tour DIR too")
         if gui is None:
             parser.error("the wizard itself starts through wizard.app (the sbq-setup command); give a subcommand")
         return guarded(gui, args)

@@ -71,8 +71,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
         name,
         help=help_line,
         description="Serve a simulated AFAS Profit environment (REST under /ProfitRestServices, SOAP under "
-        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C. --list-settings shows the scenarios "
-        "and settings.",
+        "/profitservices, admin API under /_sim/) on 127.0.0.1 until Ctrl+C or SIGTERM (then exit 0). "
+        "--list-settings shows the scenarios and settings. Bad input, a port in use included: exit 2.",
     )
     parser.add_argument("--port", type=_port, default=0, help="TCP port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument(
@@ -80,8 +80,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
         type=_scenario,
         default="ready",
         metavar="NAME",
-        help="starting state of the environment: ready (default), fresh, an AFAS fault or an OAuth setup "
-        "(--list-settings lists them)",
+        help="the environment at start: ready (default), fresh, an AFAS fault or an OAuth setup, as "
+        "--list-settings lists them",
     )
     parser.add_argument(
         "--token-out",
@@ -116,19 +116,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], na
         action="store_true",
         help="print the scenarios, Authenticatietypes and settings with their values, and exit",
     )
-    parser.add_argument("--latency-ms", type=_latency, default=None, help="delay every AFAS request by N ms")
+    parser.add_argument(
+        "--latency-ms", type=_latency, default=None, metavar="MS", help="delay every AFAS request by MS milliseconds"
+    )
     add_lang_option(parser)
     parser.set_defaults(func=run)
 
 
 def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> None:
-    """Refuse a folder, a missing folder, or an existing file that is not one of ours (a token or secret file)."""
+    """Refuse a folder, a missing folder, or an existing file that is not one of ours (a token or secret file);
+    each message starts with the option, since both may be given."""
+    option = "--token-out" if ours is _OUR_TOKEN_FILE else "--client-secret-out"
     if path.is_dir():
         raise InputError(
-            Text(en="{p} is a folder; give a file name.", nl="{p} is een map; geef een bestandsnaam.").format(p=path)
+            Text(
+                en="{o} {p}: that is a folder; give a file name.", nl="{o} {p}: dat is een map; geef een bestandsnaam."
+            ).format(o=option, p=path)
         )
     if not path.parent.is_dir():
-        raise InputError(Text(en="The folder of {p} does not exist.", nl="De map van {p} bestaat niet.").format(p=path))
+        raise InputError(
+            Text(en="{o} {p}: its folder does not exist.", nl="{o} {p}: de map bestaat niet.").format(o=option, p=path)
+        )
     if path.exists() or path.is_symlink():
         try:
             # Bounded and never blocking (a FIFO or a link to a device): a file of ours is a few hundred bytes.
@@ -138,14 +146,19 @@ def _check_token_target(path: Path, ours: re.Pattern[str] = _OUR_TOKEN_FILE) -> 
                 content = ""  # a pipe, a device, a dangling link or a large file: not one of ours, refused below
             else:
                 raise InputError(
-                    Text(en="Cannot read {p}: {e}", nl="Kan {p} niet lezen: {e}").format(p=path, e=exc.reason)
+                    Text(en="{o} {p}: cannot read it: {e}", nl="{o} {p}: kan het niet lezen: {e}").format(
+                        o=option, p=path, e=exc.reason
+                    )
                 ) from None
         if not ours.fullmatch(content):
             raise InputError(
                 Text(
-                    en="{p} already exists and is not a {what}; it will not be overwritten. Choose another name.",
-                    nl="{p} bestaat al en is geen {what}; het wordt niet overschreven. Kies een andere naam.",
+                    en="{o} {p}: that file exists and is not a {what}; it will not be overwritten. Choose another "
+                    "name.",
+                    nl="{o} {p}: dat bestand bestaat al en is geen {what}; het wordt niet overschreven. Kies een "
+                    "andere naam.",
                 ).format(
+                    o=option,
                     p=path,
                     what=Text(en="token file", nl="tokenbestand")
                     if ours is _OUR_TOKEN_FILE

@@ -252,13 +252,17 @@ def render_table(report: Report, lang: Lang) -> str:
         .get(lang),
         "",
     ]
+    # The status column is as wide as its longest label here ("ℹ For your information"), so every title starts in
+    # the same column.
+    width = max((len(result_label(check, lang)) for check in report.checks), default=0)
+    indent = " " * (width + 3)
     for check in sorted(report.checks, key=lambda c: attention_rank(c.status)):
-        lines.append(f"{result_label(check, lang):<18} {_field(check.title.get(lang))}")
-        lines.append(f"{'':<18}   {_field(check.message.get(lang))}")
+        lines.append(f"{result_label(check, lang):<{width}} {_field(check.title.get(lang))}")
+        lines.append(f"{indent}{_field(check.message.get(lang))}")
         if check.remedy is not None and check.status in (Status.FAIL, Status.WARN, Status.MANUAL, Status.INFO):
-            lines.append(f"{'':<18}   → {_field(check.remedy.get(lang))}")
+            lines.append(f"{indent}→ {_field(check.remedy.get(lang))}")
         if check.log_reference:
-            lines.append(f"{'':<18}   profitLogReference: {_field(check.log_reference)}")
+            lines.append(f"{indent}profitLogReference: {_field(check.log_reference)}")
     lines += ["", report.summary(lang) + f" ({report.duration_ms} ms)"]
     return "\n".join(lines)
 
