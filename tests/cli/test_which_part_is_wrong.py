@@ -126,3 +126,27 @@ def test_every_title_of_the_verify_table_starts_in_one_column(lang: Lang) -> Non
     rows = [line for line in render_table(report, lang).splitlines() if line.endswith(" title")]
     assert len(rows) == len(checks)
     assert len({row.index(" title") for row in rows}) == 1, "\n".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        # verify has a --demo of its own: given before it, the check ran against the real environment named
+        (["--demo", "verify", "--environment", "O12345AA", "--token-file", "t.xml"], "--demo"),
+        (["--demo", "diagnose"], "--demo"),
+        (["--tour=shots", "--dark", "diagnose", "--json"], "--tour and --dark"),
+    ],
+)
+def test_a_wizard_option_before_a_subcommand_is_refused_by_its_name(
+    args: list[str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(args, gui=lambda _args: 0)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.count(named) == 1 and args[args.index(next(a for a in args if not a.startswith("-")))] in err
+
+
+def test_the_language_may_come_before_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "nl", "diagnose"], gui=lambda _args: 0) == 0
+    assert "Versie:" in capsys.readouterr().out

@@ -105,6 +105,20 @@ def build_parser(words: Collection[str] | None = None) -> argparse.ArgumentParse
     return parser
 
 
+# Options of the wizard and its tour. Before a subcommand they would be ignored, or worse: `verify` has a --demo of its
+# own, so `sbq-setup --demo verify ...` would check the real environment it names.
+WIZARD_ONLY = ("--demo", "--tour", "--scenario", "--size", "--scale", "--dark", "--auth", "--migrate", "--renew")
+
+
+def _wizard_options_before(words: Sequence[str]) -> tuple[str, list[str]] | None:
+    """The subcommand the command line names and the wizard's options given before it, if any."""
+    for i, word in enumerate(words):
+        if word in SUBCOMMANDS:
+            given = [w.split("=", 1)[0] for w in words[:i] if w.split("=", 1)[0] in WIZARD_ONLY]
+            return (word, given) if given else None
+    return None
+
+
 def _given(args: argparse.Namespace, *flags: str) -> list[str]:
     """Which of these options the command line gave, by their names."""
     return [flag for flag in flags if getattr(args, flag.removeprefix("--").replace("-", "_")) not in (None, False)]
@@ -170,6 +184,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> i
         return reader_gone()
     install_logging()
     func = getattr(args, "func", None)
+    misplaced = _wizard_options_before(words) if func is not None else None
+    if misplaced is not None:
+        command, given = misplaced
+        parser.error(
+            f"{' and '.join(given)}: an option of the wizard, not of '{command}'; "
+            f"see 'sbq-setup {command} --help' for its own options"
+        )
     if func is None:
         if args.tour and not args.demo:
             parser.error("--tour needs --demo")
