@@ -2,7 +2,7 @@
 """Write the development stand-ins connectors/SBQ_*.gcn from connectors/standins/fields.toml.
 
 Deterministic: fixed dates, GUIDs derived from the connector name, a stored (not deflated) ZIP, so running it again
-gives byte-identical files (tests/unit/test_bundle_standins.py checks that). Entries that manifest.toml marks
+gives byte-identical files (tests/unit/test_bundle_consistency.py checks that). Entries that manifest.toml marks
 origin = "official" are never overwritten.
 
     .venv/bin/python connectors/standins/make_standins.py            # write into connectors/, update the hashes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -73,7 +74,11 @@ def test_ready_serves_curl_writes_a_private_token_file_and_stops_cleanly_on_ctrl
         assert mode == 0o600
         token = parse_classic_token(token_file.read_text(encoding="utf-8"))
         base = f"{sim.origin}/ProfitRestServices"
-        assert f"  sbq-setup verify --environment O12345AA --base-url {base} --token-file {token_file}" in sim.lines
+        # The line after "Verify with:" is a command the user can paste: run as printed, it passes.
+        pasted = sim.lines[sim.lines.index("Verify with:") + 1]
+        assert pasted.endswith(f" verify --environment O12345AA --base-url {base} --token-file {token_file}")
+        checked = subprocess.run(shlex.split(pasted), check=False, capture_output=True, text=True, timeout=60)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
         headers = tmp_path / "headers.txt"  # the token goes to curl through a file, never through argv
         headers.write_text(f"Authorization: {token.authorization_header()}\nAccept-Language: en-us\n")
         for path, status in (
@@ -231,10 +236,11 @@ def test_oauth_ready_writes_a_private_secret_file_and_prints_only_the_client_id(
         secret = secret_file.read_text(encoding="utf-8").strip()
         [client_id] = [line.rsplit(": ", 1)[1] for line in sim.lines if line.startswith("OAuth client id: ")]
         base = f"{sim.origin}/ProfitRestServices"
-        assert (
-            f"  sbq-setup verify --environment O12345AA --base-url {base} --client-id {client_id} "
+        pasted = sim.lines[sim.lines.index("Verify with:") + 1]
+        assert pasted.endswith(
+            f" verify --environment O12345AA --base-url {base} --client-id {client_id} "
             f"--client-secret-file {secret_file}"
-        ) in sim.lines
+        )
         form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}
         token = httpx.post(f"{base}/oauth/token", data=form)
         assert token.status_code == 200

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import shlex
 import signal
+import subprocess
 import threading
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from wizard.cli.common import ExitCode, add_lang_option, lang_of, say
+from wizard.cli.main import command_name
 from wizard.data.local_file import LocalFileError, read_local_file, write_local_file
 from wizard.domain.errors import InputError
 from wizard.domain.text import Lang, Text
@@ -24,6 +28,13 @@ if TYPE_CHECKING:
 
 _OUR_TOKEN_FILE = re.compile(r"\s*<token><version>\d+</version><data>[0-9A-F]{64}</data></token>\s*")
 _OUR_SECRET_FILE = re.compile(r"\s*[0-9A-F]{64}\s*")  # the simulator's client secrets: 64 uppercase hex
+
+
+def _pasteable(*words: str) -> str:
+    """A command line the user can paste: this program as it was started (not a bare 'sbq-setup' that may not be on
+    PATH), then `words` quoted for this system's shell (a token file's path may hold spaces)."""
+    quoted = subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
+    return f"{command_name()} {quoted}"
 
 
 def _port(value: str) -> int:
@@ -331,7 +342,9 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 lang,
             )
-            verify = f"sbq-setup verify --environment {env_id} --base-url {server.base_url} --token-file {token_path}"
+            verify = _pasteable(
+                "verify", "--environment", env_id, "--base-url", server.base_url, "--token-file", str(token_path)
+            )
         elif token_path is not None and secret_path is None:
             say(
                 Text(
@@ -352,9 +365,16 @@ def run(args: argparse.Namespace) -> int:
                 ).format(p=secret_path),
                 lang,
             )
-            verify = (
-                f"sbq-setup verify --environment {env_id} --base-url {server.base_url} "
-                f"--client-id {server.client_id} --client-secret-file {secret_path}"
+            verify = _pasteable(
+                "verify",
+                "--environment",
+                env_id,
+                "--base-url",
+                server.base_url,
+                "--client-id",
+                str(server.client_id),
+                "--client-secret-file",
+                str(secret_path),
             )
         elif secret_path is not None:
             say(

@@ -169,7 +169,7 @@ class SimAdmin:
         return int(self._call("POST", "oauth/tokens/revoke", json={})["revoked"])
 
     def set_oauth_settings(self, **settings: Any) -> None:
-        """UNCONFIRMED OAuth behaviours (docs/simulator.md, "OAuth settings")."""
+        """UNCONFIRMED OAuth behaviours (each setting says what it decides: `sbq-setup simulator --list-settings`)."""
         self._call("POST", "oauth/settings", json={"settings": settings})
 
     def set_oauth_faults(self, **faults: bool) -> None:
