@@ -6,13 +6,14 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,7 @@ from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.check_rows import CheckRow, FixGroup
-from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, scroll_to
+from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, show_both
 from wizard.ui.pages.status_link import show_linked
 from wizard.ui.palette import set_tone
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
@@ -460,8 +461,24 @@ class VerifyPage(StepPage):
         elif self.verdict is Verdict.IMPOSSIBLE:
             target = self.again_button
         if target is not None and self.isVisible():
-            scroll_to(self, self.outcome)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Once the layout has placed the results: focused and scrolled before, the view followed the button
+            # (FocusAnchor) as the summary above it wrapped, and cut the intro's first line in half.
+            QTimer.singleShot(0, self, lambda: self._focus_in_view(target))
+
+    def _focus_in_view(self, target: QWidget) -> None:
+        """Focus `target`, with the page from its top where that shows it; else the outcome heading down to it."""
+        area = self.findChild(QScrollArea)
+        inside = area.widget() if area is not None else None
+        if area is None or inside is None or not target.isVisible():
+            return
+        if inside.layout() is not None:
+            inside.layout().activate()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        bottom = target.mapTo(inside, QPoint(0, target.height())).y()
+        if bottom + 8 <= area.viewport().height():
+            area.verticalScrollBar().setValue(0)
+        else:
+            show_both(self, self.outcome, target)
 
     def isComplete(self) -> bool:
         return not self.running and super().isComplete()
