@@ -471,8 +471,9 @@ class VerifyPage(StepPage):
         inside = area.widget() if area is not None else None
         if area is None or inside is None or not target.isVisible():
             return
-        if inside.layout() is not None:
-            inside.layout().activate()
+        layout = inside.layout()
+        if layout is not None:
+            layout.activate()
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         bottom = target.mapTo(inside, QPoint(0, target.height())).y()
         if bottom + 8 <= area.viewport().height():
