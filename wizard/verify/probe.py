@@ -185,7 +185,7 @@ def classify_metainfo(reply: Reply | AfasProblem, env: AfasEnvironment) -> Probe
                     en="This app connector accepts only OAuth ({field}): it refuses a user token.",
                     nl="Deze app connector accepteert alleen OAuth ({field}): een gebruikerstoken wordt geweigerd.",
                 ).format(field=_auth_type_named(oauth)),
-                remedies.switched_to_oauth(None),
+                remedies.classic_refused_use_oauth(),
                 StepId.APP_CONNECTOR,
                 detail=problem.technical(),
             )

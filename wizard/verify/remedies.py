@@ -310,6 +310,16 @@ def switched_to_oauth(app: str | None) -> Text:
     ).format(path=auth_type_path(app), **auth_type_values())
 
 
+def classic_refused_use_oauth() -> Text:
+    """What to do when storing a classic token meets an app connector on OAuth (the refusal says the fact)."""
+    return Text(
+        en="Set SmartBooqing up with OAuth instead: choose OAuth for the app connector and store its client id and "
+        "client secret. Or, while SmartBooqing moves over, set {path} to {hybrid} so both work.",
+        nl="Richt SmartBooqing in plaats daarvan in met OAuth: kies OAuth bij de app connector en bewaar de client id "
+        "en het client secret. Of zet {path} op {hybrid} zolang SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(None), **auth_type_values())
+
+
 def classic_maybe_oauth() -> Text:
     """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
     values = auth_type_values()
