@@ -52,6 +52,11 @@ def _new_secret(app: str | None) -> Text:
     ).format(path=client_secret_path(app))
 
 
+def renew_expired_secret(app: str | None) -> Text:
+    """What to do with a client secret past its date (the refusal says it expired): a new one, as usual."""
+    return Text(en="Renew it: ", nl="Vernieuw het: ") + _new_secret(app)
+
+
 def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
     s = screens()
     path = app_path(app).then(s.app_connector.tab_for(spec.kind), s.app_connector.buttons.new, spec.id)
