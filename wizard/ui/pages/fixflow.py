@@ -261,6 +261,8 @@ class FixFlow(QObject):
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found or blocked else text)
         if not found and not blocked and not why:
             self.banner.hide()
+        # "Check again" only where a check can run: after a refusal on storing nothing is stored yet.
+        self.banner.again.setVisible(self.page.machine.state.token_storage is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.Show and (self.found or self.blocked):
