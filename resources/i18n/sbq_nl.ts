@@ -1235,6 +1235,10 @@
         <source>Contains a link to afasstatus.nl, AFAS&apos;s page about faults and maintenance: Enter opens it.</source>
         <translation>Bevat een link naar afasstatus.nl, de pagina van AFAS over storingen en onderhoud: Enter opent die.</translation>
     </message>
+    <message>
+        <source>Contains the helpdesk&apos;s e-mail address as a link: Enter starts an e-mail to it.</source>
+        <translation>Bevat het e-mailadres van de helpdesk als link: Enter begint een e-mail aan de helpdesk.</translation>
+    </message>
 </context>
 <context>
     <name>StepPage</name>

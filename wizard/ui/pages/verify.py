@@ -404,7 +404,15 @@ class VerifyPage(StepPage):
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
         # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
-        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, self.skipped_toggle]
+        # So do the rows' links (afasstatus.nl, the helpdesk's address), made focusable as their results came.
+        rows = (self.rows_layout.itemAt(i).widget() for i in range(self.rows_layout.count()))
+        links = [
+            row.detail
+            for row in rows
+            if isinstance(row, CheckRow) and row.detail.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, *links]
+        order.append(self.skipped_toggle)
         for after, below in pairwise(order if self._groups else []):
             QWidget.setTabOrder(after, below)
         for index, group in enumerate(self._groups):
