@@ -405,7 +405,8 @@ class VerifyPage(StepPage):
             self.groups_layout.insertWidget(index, group)
         # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
         # So do the rows' links (afasstatus.nl, the helpdesk's address), made focusable as their results came.
-        rows = (self.rows_layout.itemAt(i).widget() for i in range(self.rows_layout.count()))
+        items = (self.rows_layout.itemAt(i) for i in range(self.rows_layout.count()))
+        rows = (item.widget() for item in items if item is not None)
         links = [
             row.detail
             for row in rows
