@@ -170,3 +170,13 @@ def test_a_secret_past_its_date_is_named_as_expired_once(started: Any) -> None:
     assert said.count("expired") == 1 and "create a new secret in AFAS" in said
     nl = f"{result.message.nl} {result.remedy.nl if result.remedy else ''}"
     assert nl.count("verlopen") == 1 and "maak een nieuw secret aan" in nl
+
+
+def test_a_refused_token_lists_what_to_check_in_order_then_what_to_do_if_unsure(started: Any) -> None:
+    server, _admin = started("classic")
+    result = _ask(server.environment, parse_classic_token(FAKE_XML))
+    for text in (result.remedy.en, result.remedy.nl) if result.remedy else ():
+        places = [text.index(f"({n})") for n in range(1, 5)]
+        assert places == sorted(places), text
+        unsure = text.index("If unsure" if text is result.remedy.en else "Bij twijfel")  # type: ignore[union-attr]
+        assert unsure > places[-1], text  # not wedged between (3) and (4)

@@ -122,20 +122,22 @@ def _token_rejected_causes(app: str, env: str) -> list[Text]:
             en="the token belongs to this environment ({env}) and type",
             nl="het token hoort bij deze omgeving ({env}) en dit type",
         ).format(env=env),
-        Text(
-            en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
-            nl="het token bestaat nog: {tokens}. Bij twijfel: maak daar een nieuw token ({new}) en plak dat",
-        ).format(tokens=tokens.text, new=a.buttons.new.nl),
+        Text(en="the token still exists: {tokens}", nl="het token bestaat nog: {tokens}").format(tokens=tokens.text),
     ]
 
 
 def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
-    """What to check when AFAS rejects a classic token, numbered; `more` adds one item after them."""
+    """What to check when AFAS rejects a classic token, numbered (`more`: one more item, numbered after them),
+    then what to do when unsure."""
+    causes = _token_rejected_causes(app, env) + ([more] if more is not None else [])
     text = Text(en="Check, in this order: ", nl="Controleer in deze volgorde: ")
-    for number, cause in enumerate(_token_rejected_causes(app, env), start=1):
+    for number, cause in enumerate(causes, start=1):
         text += Text(en="{sep}({n}) ", nl="{sep}({n}) ").format(sep="; " if number > 1 else "", n=number) + cause
-    text += Text(en=".", nl=".")
-    return text + more if more is not None else text
+    a = screens().app_connector
+    return text + Text(
+        en=". If unsure, create a new token at {tokens} ({new}) and paste it.",
+        nl=". Bij twijfel: maak een nieuw token bij {tokens} ({new}) en plak dat.",
+    ).format(tokens=app_path(app).then(a.tabs.tokens).text, new=a.buttons.new.nl)
 
 
 def ip_restricted(app: str) -> Text:
@@ -329,10 +331,9 @@ def classic_maybe_oauth() -> Text:
     """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
     values = auth_type_values()
     return Text(
-        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
-        "refused.",
-        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
-        "tokens geweigerd.",
+        en="{field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are refused",
+        nl="{field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke tokens "
+        "geweigerd",
     ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
 
 
