@@ -996,6 +996,10 @@
         <translation>Client secret vernieuwen</translation>
     </message>
     <message>
+        <source>A new secret replaces the expired one, checked live at every step; SmartBooqing works again once it has it.</source>
+        <translation>Een nieuw secret vervangt het verlopen secret, bij elke stap live gecontroleerd; SmartBooqing werkt weer zodra het het nieuwe secret heeft.</translation>
+    </message>
+    <message>
         <source>A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.</source>
         <translation>Een nieuw secret vervangt het oude, bij elke stap live gecontroleerd; SmartBooqing blijft werken.</translation>
     </message>
@@ -1020,6 +1024,10 @@
             <numerusform>Het huidige secret verloopt over %n dag.</numerusform>
             <numerusform>Het huidige secret verloopt over %n dagen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SmartBooqing works again once it has the new secret. You need an AFAS administrator. Each step opens when the one before it is checked.</source>
+        <translation>SmartBooqing werkt weer zodra het het nieuwe secret heeft. U hebt een AFAS-beheerder nodig. Elke stap gaat open zodra de stap ervoor gecontroleerd is.</translation>
     </message>
     <message>
         <source>For a while AFAS accepts both the old and the new secret, so SmartBooqing keeps working while you switch. You need an AFAS administrator. Each step opens when the one before it is checked.</source>
