@@ -52,6 +52,24 @@ def show_both(page: QWidget, first: QWidget, then: QWidget) -> None:
         scroll_to(page, then)
 
 
+def focus_in_view(page: QWidget, target: QWidget, heading: QWidget) -> None:
+    """Focus `target` once the layout is done, with the page from its top where that shows it; else from `heading`
+    down to it (focused before the layout settled, the view followed the button and cut the text above in half)."""
+    area = page.findChild(QScrollArea)
+    inside = area.widget() if area is not None else None
+    if area is None or inside is None:
+        return
+    layout = inside.layout()
+    if layout is not None:
+        layout.activate()
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    bottom = target.mapTo(inside, QPoint(0, target.height())).y()
+    if bottom + 8 <= area.viewport().height():
+        area.verticalScrollBar().setValue(0)
+    else:
+        show_both(page, heading, target)
+
+
 def scroll_to_later(page: QWidget, *widgets: QWidget) -> None:
     """`scroll_to` each widget in turn once the layout has placed what was just shown (the last one wins)."""
 

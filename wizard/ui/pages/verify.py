@@ -6,14 +6,13 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +27,8 @@ from wizard.flow.machine import ALL_STEPS
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.pages.check_rows import CheckRow, FixGroup
-from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, show_both
+from wizard.ui.pages.check_rows import CheckRow, FixGroup, linked_details
+from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, focus_in_view, manifest_name
 from wizard.ui.pages.status_link import show_linked
 from wizard.ui.palette import set_tone
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
@@ -405,13 +404,7 @@ class VerifyPage(StepPage):
             self.groups_layout.insertWidget(index, group)
         # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
         # So do the rows' links (afasstatus.nl, the helpdesk's address), made focusable as their results came.
-        items = (self.rows_layout.itemAt(i) for i in range(self.rows_layout.count()))
-        rows = (item.widget() for item in items if item is not None)
-        links = [
-            row.detail
-            for row in rows
-            if isinstance(row, CheckRow) and row.detail.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ]
+        links = linked_details(self.rows_layout)
         order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, *links]
         order.append(self.skipped_toggle)
         for after, below in pairwise(order if self._groups else []):
@@ -475,20 +468,8 @@ class VerifyPage(StepPage):
             QTimer.singleShot(0, self, lambda: self._focus_in_view(target))
 
     def _focus_in_view(self, target: QWidget) -> None:
-        """Focus `target`, with the page from its top where that shows it; else the outcome heading down to it."""
-        area = self.findChild(QScrollArea)
-        inside = area.widget() if area is not None else None
-        if area is None or inside is None or not target.isVisible():
-            return
-        layout = inside.layout()
-        if layout is not None:
-            layout.activate()
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        bottom = target.mapTo(inside, QPoint(0, target.height())).y()
-        if bottom + 8 <= area.viewport().height():
-            area.verticalScrollBar().setValue(0)
-        else:
-            show_both(self, self.outcome, target)
+        if target.isVisible():
+            focus_in_view(self, target, self.outcome)
 
     def isComplete(self) -> bool:
         return not self.running and super().isComplete()
