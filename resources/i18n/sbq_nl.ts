@@ -566,8 +566,8 @@
         <translation>Regel ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
-        <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
-        <translation>✖ De controle vond {name} geblokkeerd in AFAS. Hij is wel geïmporteerd, dus opnieuw importeren helpt niet: hef de blokkering op. In AFAS: {path}: vink &apos;{blocked}&apos; uit en sla op; controleer daarna opnieuw.</translation>
+        <source>✖ The check found the definition {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick {blocked} and save, then check again.</source>
+        <translation>✖ De controle vond de definitie {name} geblokkeerd in AFAS. Hij is wel geïmporteerd, dus opnieuw importeren helpt niet: hef de blokkering op. In AFAS: {path}: vink {blocked} uit en sla op; controleer daarna opnieuw.</translation>
     </message>
     <message>
         <source>blocked in AFAS according to the check</source>

@@ -227,8 +227,8 @@ class FixFlow(QObject):
             lines.append(
                 QCoreApplication.translate(
                     "FixFlow",
-                    "✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: "
-                    "unblock it. In AFAS: {path}: untick '{blocked}' and save, then check again.",
+                    "✖ The check found the definition {name} blocked in AFAS. It was imported, so importing it again "
+                    "does not help: unblock it. In AFAS: {path}: untick {blocked} and save, then check again.",
                 ).format(name=name, path=self.page.text(unblock_path(connector_id)), blocked=_blocked_field())
             )
         return "\n".join(lines)
