@@ -566,8 +566,8 @@
         <translation>Regel ze in AFAS, vink ze aan en controleer opnieuw.</translation>
     </message>
     <message>
-        <source>✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick &apos;{blocked}&apos; and save, then check again.</source>
-        <translation>✖ De controle vond {name} geblokkeerd in AFAS. Hij is wel geïmporteerd, dus opnieuw importeren helpt niet: hef de blokkering op. In AFAS: {path}: vink &apos;{blocked}&apos; uit en sla op; controleer daarna opnieuw.</translation>
+        <source>✖ The check found the definition {name} blocked in AFAS. It was imported, so importing it again does not help: unblock it. In AFAS: {path}: untick {blocked} and save, then check again.</source>
+        <translation>✖ De controle vond de definitie {name} geblokkeerd in AFAS. Hij is wel geïmporteerd, dus opnieuw importeren helpt niet: hef de blokkering op. In AFAS: {path}: vink {blocked} uit en sla op; controleer daarna opnieuw.</translation>
     </message>
     <message>
         <source>blocked in AFAS according to the check</source>
@@ -996,6 +996,10 @@
         <translation>Client secret vernieuwen</translation>
     </message>
     <message>
+        <source>A new secret replaces the expired one, checked live at every step; SmartBooqing works again once it has it.</source>
+        <translation>Een nieuw secret vervangt het verlopen secret, bij elke stap live gecontroleerd; SmartBooqing werkt weer zodra het het nieuwe secret heeft.</translation>
+    </message>
+    <message>
         <source>A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.</source>
         <translation>Een nieuw secret vervangt het oude, bij elke stap live gecontroleerd; SmartBooqing blijft werken.</translation>
     </message>
@@ -1020,6 +1024,10 @@
             <numerusform>Het huidige secret verloopt over %n dag.</numerusform>
             <numerusform>Het huidige secret verloopt over %n dagen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SmartBooqing works again once it has the new secret. You need an AFAS administrator. Each step opens when the one before it is checked.</source>
+        <translation>SmartBooqing werkt weer zodra het het nieuwe secret heeft. U hebt een AFAS-beheerder nodig. Elke stap gaat open zodra de stap ervoor gecontroleerd is.</translation>
     </message>
     <message>
         <source>For a while AFAS accepts both the old and the new secret, so SmartBooqing keeps working while you switch. You need an AFAS administrator. Each step opens when the one before it is checked.</source>
@@ -1234,6 +1242,10 @@
     <message>
         <source>Contains a link to afasstatus.nl, AFAS&apos;s page about faults and maintenance: Enter opens it.</source>
         <translation>Bevat een link naar afasstatus.nl, de pagina van AFAS over storingen en onderhoud: Enter opent die.</translation>
+    </message>
+    <message>
+        <source>Contains the helpdesk&apos;s e-mail address as a link: Enter starts an e-mail to it.</source>
+        <translation>Bevat het e-mailadres van de helpdesk als link: Enter begint een e-mail aan de helpdesk.</translation>
     </message>
 </context>
 <context>

@@ -201,7 +201,8 @@ def test_a_blocked_definition_is_called_blocked_with_where_to_unblock_it(make_wi
     assert box.isChecked()  # it was imported: the check does not untick it
     assert "blocked in AFAS" in box.text() and "missing" not in box.text()
     banner = imports.fix.banner.label.text()
-    assert "Transaction history (invoices already booked) (SBQ_Transactie)" in banner
+    # Named as the check's row names it: the definition, with its description and id.
+    assert "the definition Transaction history (invoices already booked) (SBQ_Transactie) blocked" in banner
     assert "Geblokkeerd" in banner and "missing" not in banner
 
 

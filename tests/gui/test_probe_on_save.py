@@ -82,6 +82,9 @@ def test_classic_token_on_an_oauth_only_app_connector_names_the_authenticatietyp
         _store(qtbot, window, page)
         assert not _stored(window)
         assert "accepts only OAuth (Authenticatietype ‘OAuth’)" in page.probe.text()
+        # Said once, then what to do on storing (not the check's "verify with the OAuth client id instead").
+        assert "no longer accepts classic tokens" not in page.probe.text()
+        assert "store its client id and client secret" in page.probe.text()
         assert page.validation.text() == ""  # no line about the token's form beside AFAS's refusal
         assert page.probe_fix.isVisibleTo(page) and "App connector" in page.probe_fix.text()
         page.probe_fix.click()

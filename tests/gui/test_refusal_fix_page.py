@@ -54,6 +54,9 @@ def test_the_app_connector_page_says_why_afas_refused_the_token(make_window: Win
     assert banner.isVisible() and WHY.en in banner.label.text()
     # Where the reason comes from: the answer on storing, not a check that never ran.
     assert "when they were stored" in banner.label.text() and "The check found" not in banner.label.text()
+    assert "What to do: Choose Hybride." in banner.label.text()  # the page the fix opens says what to do there
+    # Nothing is stored, so no check can run: no "Check again" that would only say so.
+    assert not banner.again.isVisibleTo(banner)
     assert app.classic_note.text() == ""  # no "your AFAS does not offer OAuth yet" beside "accepts only OAuth"
 
     window.go_to(StepId.TOKEN)  # the user changed the Authenticatietype in AFAS and stores again

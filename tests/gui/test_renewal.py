@@ -202,3 +202,19 @@ def test_the_renewal_says_how_many_days_in_words_that_agree(
     assert isinstance(page, RenewPage)
     assert says in page.intro.text()
     assert "(s)" not in page.intro.text()
+
+
+@pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
+def test_an_expired_secret_is_not_promised_to_keep_working(make_window: WindowFactory, lang: Lang) -> None:
+    # Past its date the old secret works no more: no "AFAS accepts both, SmartBooqing keeps working".
+    state = WizardState(mode=Mode.RENEW, lang=lang, auth_choice=AuthKind.OAUTH, renewal=RenewalState())
+    state.secret_expires = dt.date.today() - dt.timedelta(days=1)
+    window = make_window(lang=lang, state=state)
+    window.machine.resume(state)
+    window.go_to(StepId.RENEW)
+    page = window.pages[StepId.RENEW]
+    assert isinstance(page, RenewPage)
+    said = f"{page.subTitle()} {page.intro.text()}"
+    for promise in ("keeps working", "accepts both", "blijft werken", "zowel het oude"):
+        assert promise not in said, said
+    assert ("works again" if lang is Lang.EN else "werkt weer") in said

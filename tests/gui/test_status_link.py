@@ -100,3 +100,24 @@ def test_the_credential_pages_answer_links_afasstatus(make_window: WindowFactory
     assert page.probe.focusPolicy() & Qt.FocusPolicy.TabFocus
     page.show_probe(Level.OK, "AFAS accepts these details.")  # a later answer without the link: plain again
     assert "<a" not in page.probe.text() and not page.probe.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_a_result_row_naming_the_helpdesk_links_its_address(
+    make_window: WindowFactory, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Not in the list? … contact the SmartBooqing helpdesk (helpdesk@…)": the address starts an e-mail.
+    urls = _opened(monkeypatch)
+    missing = CheckResult(
+        id=CheckId("get:Precal_Landen"),
+        status=Status.FAIL,
+        title=_t("GetConnector Precal_Landen"),
+        message=_t("Precal_Landen is not linked to the app connector."),
+        remedy=_t("Not in the list? Contact the SmartBooqing helpdesk (helpdesk@smartbooqing.com)."),
+        fix_step=StepId.LINK_CONNECTORS,
+    )
+    page = _run(make_window, qtbot, [missing])
+    detail = page.rows["get:Precal_Landen"].detail
+    assert '<a href="mailto:helpdesk@smartbooqing.com">helpdesk@smartbooqing.com</a>' in detail.text()
+    assert "e-mail" in detail.accessibleDescription() and "afasstatus" not in detail.accessibleDescription()
+    detail.linkActivated.emit("mailto:helpdesk@smartbooqing.com")
+    assert urls == ["mailto:helpdesk@smartbooqing.com"]

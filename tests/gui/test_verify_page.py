@@ -234,3 +234,29 @@ def test_the_outcome_is_announced_to_screen_readers(
     monkeypatch.setattr(QAccessible, "updateAccessibility", record)
     _run(make_window, qtbot, [PASS_AUTH, FAIL_BTW, PASS_FI])
     assert any(text.startswith("Not complete yet. 1 of 3 checks failed") for text in said), said
+
+
+def test_failing_check_keeps_the_page_top_in_view_when_the_fix_button_fits(make_window: WindowFactory, qtbot) -> None:
+    """Arriving at the results: the first fix button gets focus, but the page does not scroll when that button is
+    in view anyway (a scroll cut the intro's first line in half at 1280×720/125 %)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    long = "This connector is not linked to the app connector yet; link it on the tab GetConnectoren. " * 3
+    failing = [
+        Check(f"get:SBQ_X{i}", "fail", _t(f"GetConnector SBQ_X{i}"), _t(long), _t(long), StepId.LINK_CONNECTORS)
+        for i in range(12)
+    ]
+    state = _ready_state()
+    state.lang = Lang.NL  # its summary takes two lines
+    window = make_window(
+        state=state, lang=Lang.NL, verify=scripted(failing), planned=lambda m: [(c.id, c.title) for c in failing]
+    )
+    window.resize(1024, 576)
+    page = _walk_to_verify(window)
+    qtbot.waitUntil(lambda: not page.running and page.verdict is not None, timeout=10_000)
+    qtbot.wait(50)  # anything deferred to after the layout has run
+    area = page.findChild(QScrollArea)
+    assert area is not None and area.verticalScrollBar().maximum() > 0  # the page is taller than the window
+    fix = page.fix_buttons[StepId.LINK_CONNECTORS]
+    assert fix.hasFocus()
+    assert area.verticalScrollBar().value() == 0

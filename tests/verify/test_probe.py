@@ -154,3 +154,29 @@ def test_impossible_now_is_stored_but_unproven(started: Any, auth: str, fault: s
     result = _ask(env, _right(server, auth))
     assert result.verdict is Verdict.UNPROVEN and result.store, result.message.en
     assert result.message.en.startswith("Stored, but not proven yet") and result.fix_step is None
+
+
+def test_a_secret_past_its_date_is_named_as_expired_once(started: Any) -> None:
+    """AFAS says only "Invalid client credentials"; the date the user gave has passed, so that is the cause named
+    first, not the generic "one of them is wrong, or blocked" (and the expiry is said once)."""
+    server, _admin = started("oauth")
+    right = _right(server, "oauth")
+    expired = oauth_client_credentials(right.client_id, WRONG_SECRET, dt.date(2026, 12, 5))  # type: ignore[attr-defined]
+    result = _ask(server.environment, expired)
+    assert result.verdict is Verdict.REFUSED and result.fix_step is StepId.RENEW
+    said = f"{result.message.en} {result.remedy.en if result.remedy else ''}"
+    assert result.message.en.startswith("AFAS refuses this client secret: it expired on 5 December 2026")
+    assert "one of them is not the one" not in said
+    assert said.count("expired") == 1 and "create a new secret in AFAS" in said
+    nl = f"{result.message.nl} {result.remedy.nl if result.remedy else ''}"
+    assert nl.count("verlopen") == 1 and "maak een nieuw secret aan" in nl
+
+
+def test_a_refused_token_lists_what_to_check_in_order_then_what_to_do_if_unsure(started: Any) -> None:
+    server, _admin = started("classic")
+    result = _ask(server.environment, parse_classic_token(FAKE_XML))
+    for text in (result.remedy.en, result.remedy.nl) if result.remedy else ():
+        places = [text.index(f"({n})") for n in range(1, 5)]
+        assert places == sorted(places), text
+        unsure = text.index("If unsure" if text is result.remedy.en else "Bij twijfel")  # type: ignore[union-attr]
+        assert unsure > places[-1], text  # not wedged between (3) and (4)

@@ -83,16 +83,19 @@ def reasons_in(machine: WizardMachine, results: Sequence[CheckResult]) -> dict[S
     return found
 
 
-def note_refusal(machine: WizardMachine, step: StepId, why: Text) -> None:
+def note_refusal(machine: WizardMachine, step: StepId, why: Text, remedy: Text | None = None) -> None:
     """AFAS refused login details on storing because of `step` (the app connector's Authenticatietype): that step's
-    page says why when the user is sent there, as after a check."""
-    machine.state.found_why[step] = [
+    page says why, and what to do there, when the user is sent there, as after a check."""
+    text = (
         Text(
-            en="AFAS refused the login details when they were stored: ",
-            nl="Bij het bewaren weigerde AFAS de inloggegevens: ",
+            en="AFAS refused the login details when they were stored. ",
+            nl="Bij het bewaren weigerde AFAS de inloggegevens. ",
         )
         + why
-    ]
+    )
+    if remedy is not None:
+        text += Text(en=" What to do: ", nl=" Wat te doen: ") + remedy
+    machine.state.found_why[step] = [text]
 
 
 def forget_refusal(machine: WizardMachine, step: StepId) -> None:

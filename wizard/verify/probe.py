@@ -143,6 +143,21 @@ def classify_token_outcome(
             StepId.ENVIRONMENT,
             detail=problem.technical(),
         )
+    expired = secret_expired_on(credential, today)
+    if expired is not None and kind is Problem.INVALID_CLIENT:
+        # AFAS does not say why; the date the user gave has passed, so that is the cause named (once), and the
+        # fix is the renewal (a new secret made, proved, handed over, the old revoked).
+        return ProbeResult(
+            Verdict.REFUSED,
+            Text(
+                en="AFAS refuses this client secret: it expired on {date} (the date you entered for it).",
+                nl="AFAS weigert dit client secret: het is verlopen op {date} (de datum die u erbij invulde).",
+            ).format(date=expired)
+            + _afas_quote(problem),
+            remedies.renew_expired_secret(None),
+            StepId.RENEW,
+            detail=problem.technical(),
+        )
     return ProbeResult(
         Verdict.REFUSED,
         Text(
@@ -185,7 +200,7 @@ def classify_metainfo(reply: Reply | AfasProblem, env: AfasEnvironment) -> Probe
                     en="This app connector accepts only OAuth ({field}): it refuses a user token.",
                     nl="Deze app connector accepteert alleen OAuth ({field}): een gebruikerstoken wordt geweigerd.",
                 ).format(field=_auth_type_named(oauth)),
-                remedies.switched_to_oauth(None),
+                remedies.classic_refused_use_oauth(),
                 StepId.APP_CONNECTOR,
                 detail=problem.technical(),
             )

@@ -52,6 +52,11 @@ def _new_secret(app: str | None) -> Text:
     ).format(path=client_secret_path(app))
 
 
+def renew_expired_secret(app: str | None) -> Text:
+    """What to do with a client secret past its date (the refusal says it expired): a new one, as usual."""
+    return Text(en="Renew it: ", nl="Vernieuw het: ") + _new_secret(app)
+
+
 def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
     s = screens()
     path = app_path(app).then(s.app_connector.tab_for(spec.kind), s.app_connector.buttons.new, spec.id)
@@ -117,20 +122,22 @@ def _token_rejected_causes(app: str, env: str) -> list[Text]:
             en="the token belongs to this environment ({env}) and type",
             nl="het token hoort bij deze omgeving ({env}) en dit type",
         ).format(env=env),
-        Text(
-            en="the token still exists: {tokens}. If unsure, create a new token there ({new}) and paste it",
-            nl="het token bestaat nog: {tokens}. Bij twijfel: maak daar een nieuw token ({new}) en plak dat",
-        ).format(tokens=tokens.text, new=a.buttons.new.nl),
+        Text(en="the token still exists: {tokens}", nl="het token bestaat nog: {tokens}").format(tokens=tokens.text),
     ]
 
 
 def token_rejected(app: str, env: str, more: Text | None = None) -> Text:
-    """What to check when AFAS rejects a classic token, numbered; `more` adds one item after them."""
+    """What to check when AFAS rejects a classic token, numbered (`more`: one more item, numbered after them),
+    then what to do when unsure."""
+    causes = _token_rejected_causes(app, env) + ([more] if more is not None else [])
     text = Text(en="Check, in this order: ", nl="Controleer in deze volgorde: ")
-    for number, cause in enumerate(_token_rejected_causes(app, env), start=1):
+    for number, cause in enumerate(causes, start=1):
         text += Text(en="{sep}({n}) ", nl="{sep}({n}) ").format(sep="; " if number > 1 else "", n=number) + cause
-    text += Text(en=".", nl=".")
-    return text + more if more is not None else text
+    a = screens().app_connector
+    return text + Text(
+        en=". If unsure, create a new token at {tokens} ({new}) and paste it.",
+        nl=". Bij twijfel: maak een nieuw token bij {tokens} ({new}) en plak dat.",
+    ).format(tokens=app_path(app).then(a.tabs.tokens).text, new=a.buttons.new.nl)
 
 
 def ip_restricted(app: str) -> Text:
@@ -310,14 +317,23 @@ def switched_to_oauth(app: str | None) -> Text:
     ).format(path=auth_type_path(app), **auth_type_values())
 
 
+def classic_refused_use_oauth() -> Text:
+    """What to do when storing a classic token meets an app connector on OAuth (the refusal says the fact)."""
+    return Text(
+        en="Set SmartBooqing up with OAuth instead: choose OAuth for the app connector and store its client id and "
+        "client secret. Or, while SmartBooqing moves over, set {path} to {hybrid} so both work.",
+        nl="Richt SmartBooqing in plaats daarvan in met OAuth: kies OAuth bij de app connector en bewaar de client id "
+        "en het client secret. Of zet {path} op {hybrid} zolang SmartBooqing overstapt, zodat beide werken.",
+    ).format(path=auth_type_path(None), **auth_type_values())
+
+
 def classic_maybe_oauth() -> Text:
     """One more item for the classic 'token rejected' remedy when no header says why (Profit 8, or an empty 401)."""
     values = auth_type_values()
     return Text(
-        en=" (4) {field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are "
-        "refused.",
-        nl=" (4) {field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke "
-        "tokens geweigerd.",
+        en="{field} of the app connector is still {classic} or {hybrid}: under {oauth}, classic tokens are refused",
+        nl="{field} van de app connector staat nog op {classic} of {hybrid}: onder {oauth} worden klassieke tokens "
+        "geweigerd",
     ).format(field=screens().app_connector.fields.auth_type.glossed, **values)
 
 

@@ -107,7 +107,7 @@ class CredentialController:
             if result.remedy is not None:
                 text += " " + result.remedy.get(ctx.lang)
             if result.fix_step is not None and result.fix_step is not StepId.TOKEN:  # that page says why, too
-                note_refusal(ctx.machine, result.fix_step, result.message)
+                note_refusal(ctx.machine, result.fix_step, result.message, result.remedy)
             page.show_probe(Level.ERROR, NOT_STORED.get(ctx.lang) + " " + text, result.fix_step)
 
         def failed(exc: BaseException) -> None:

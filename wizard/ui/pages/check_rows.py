@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout
 
 from wizard.domain.checks import CheckResult, Status
 from wizard.domain.presentation import STATUS_LOOK, VERDICT_LOOK, Verdict
@@ -99,3 +99,15 @@ class FixGroup(QFrame):
         v.addWidget(self.title)
         v.addWidget(self.items)
         v.addLayout(row)
+
+
+def linked_details(rows: QLayout) -> list[QLabel]:
+    """The result rows' details that hold a link (afasstatus.nl, the helpdesk's address), top to bottom: they are
+    made focusable as results come, so the page puts them in the Tab chain in reading order."""
+    items = (rows.itemAt(i) for i in range(rows.count()))
+    widgets = (item.widget() for item in items if item is not None)
+    return [
+        row.detail
+        for row in widgets
+        if isinstance(row, CheckRow) and row.detail.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]

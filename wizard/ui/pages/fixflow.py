@@ -52,6 +52,24 @@ def show_both(page: QWidget, first: QWidget, then: QWidget) -> None:
         scroll_to(page, then)
 
 
+def focus_in_view(page: QWidget, target: QWidget, heading: QWidget) -> None:
+    """Focus `target` once the layout is done, with the page from its top where that shows it; else from `heading`
+    down to it (focused before the layout settled, the view followed the button and cut the text above in half)."""
+    area = page.findChild(QScrollArea)
+    inside = area.widget() if area is not None else None
+    if area is None or inside is None:
+        return
+    layout = inside.layout()
+    if layout is not None:
+        layout.activate()
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    bottom = target.mapTo(inside, QPoint(0, target.height())).y()
+    if bottom + 8 <= area.viewport().height():
+        area.verticalScrollBar().setValue(0)
+    else:
+        show_both(page, heading, target)
+
+
 def scroll_to_later(page: QWidget, *widgets: QWidget) -> None:
     """`scroll_to` each widget in turn once the layout has placed what was just shown (the last one wins)."""
 
@@ -209,8 +227,8 @@ class FixFlow(QObject):
             lines.append(
                 QCoreApplication.translate(
                     "FixFlow",
-                    "✖ The check found {name} blocked in AFAS. It was imported, so importing it again does not help: "
-                    "unblock it. In AFAS: {path}: untick '{blocked}' and save, then check again.",
+                    "✖ The check found the definition {name} blocked in AFAS. It was imported, so importing it again "
+                    "does not help: unblock it. In AFAS: {path}: untick {blocked} and save, then check again.",
                 ).format(name=name, path=self.page.text(unblock_path(connector_id)), blocked=_blocked_field())
             )
         return "\n".join(lines)
@@ -261,6 +279,8 @@ class FixFlow(QObject):
             self.banner.show_text(f"{self.banner.label.text()}\n{text}" if found or blocked else text)
         if not found and not blocked and not why:
             self.banner.hide()
+        # "Check again" only where a check can run: after a refusal on storing nothing is stored yet.
+        self.banner.again.setVisible(self.page.machine.state.token_storage is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.Show and (self.found or self.blocked):

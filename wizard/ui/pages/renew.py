@@ -81,11 +81,21 @@ class RenewPage(StepPage):
         where = self.text(afas.app_connector_list.menu.then(self.machine.manifest.app_connector.description).text)
         secret_label = props.fields.client_secret.nl
         self.setTitle(self.tr("Renew the client secret"))
-        self.setSubTitle(
-            self.tr("A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.")
-        )
         s = self.machine.state
         left = days_left(s.secret_expires, dt.date.today())
+        expired = left is not None and left < 0
+        # Past its date the old secret works no more: nothing keeps working meanwhile, the new one mends it.
+        if expired:
+            self.setSubTitle(
+                self.tr(
+                    "A new secret replaces the expired one, checked live at every step; SmartBooqing works again "
+                    "once it has it."
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr("A new secret replaces the old one, checked live at every step; SmartBooqing keeps working.")
+            )
         if left is None:
             when = self.tr("The wizard does not know when the secret in use expires.")
         elif left < 0:
@@ -95,14 +105,17 @@ class RenewPage(StepPage):
             when = self.tr("The secret in use expires today.")
         else:
             when = self.tr("The secret in use expires in %n day(s).", "", left)
-        self.intro.setText(
-            when
-            + " "
-            + self.tr(
+        if expired:
+            how = self.tr(
+                "SmartBooqing works again once it has the new secret. You need an AFAS administrator. Each step "
+                "opens when the one before it is checked."
+            )
+        else:
+            how = self.tr(
                 "For a while AFAS accepts both the old and the new secret, so SmartBooqing keeps working while you "
                 "switch. You need an AFAS administrator. Each step opens when the one before it is checked."
             )
-        )
+        self.intro.setText(f"{when} {how}")
         texts: dict[Stage, tuple[str, str, str]] = {
             Stage.CREATE: (
                 self.tr("Make a new client secret in AFAS"),

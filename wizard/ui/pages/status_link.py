@@ -1,5 +1,6 @@
-"""AFAS's status page as a real link wherever a message names it (maintenance, impossible right now): clickable,
-reachable with Tab and opened with Enter, and named for a screen reader. Every other character stays plain text."""
+"""AFAS's status page and the SmartBooqing helpdesk's address as real links wherever a message names them
+(maintenance, impossible right now, "contact the helpdesk"): clickable, reachable with Tab and opened with Enter,
+and named for a screen reader. Every other character stays plain text."""
 
 from __future__ import annotations
 
@@ -12,18 +13,24 @@ from PySide6.QtWidgets import QLabel
 
 from wizard.ui.widgets import Level, MessageLine
 
-_LINK = re.compile(r"\b(afasstatus\.nl)\b")
 STATUS_URL = "https://afasstatus.nl"
+HELPDESK = "helpdesk@smartbooqing.com"  # as wizard.verify.remedies names it (that module is out of a page's reach)
+# Fixed words only (linear time on AFAS's text too): the status page, and the helpdesk's address as a mail link.
+_LINK = re.compile(rf"\b(afasstatus\.nl|{re.escape(HELPDESK)})\b")
 
 
 def names_status_page(text: str) -> bool:
     return _LINK.search(text) is not None
 
 
+def _href(word: str) -> str:
+    return STATUS_URL if word == "afasstatus.nl" else f"mailto:{word}"
+
+
 def linked(text: str) -> str:
-    """Plain text as rich text: escaped, line breaks kept, AFAS's status page a link."""
+    """Plain text as rich text: escaped, line breaks kept, AFAS's status page and the helpdesk address links."""
     escaped = html.escape(text).replace("\n", "<br>")
-    return _LINK.sub(rf'<a href="{STATUS_URL}">\1</a>', escaped)
+    return _LINK.sub(lambda m: f'<a href="{_href(m.group(1))}">{m.group(1)}</a>', escaped)
 
 
 def open_link(url: str) -> None:
@@ -52,11 +59,21 @@ def show_linked(label: QLabel, text: str) -> None:
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    label.setAccessibleDescription(
-        QCoreApplication.translate(
-            "StatusLink", "Contains a link to afasstatus.nl, AFAS's page about faults and maintenance: Enter opens it."
+    words = []
+    if "afasstatus.nl" in text:
+        words.append(
+            QCoreApplication.translate(
+                "StatusLink",
+                "Contains a link to afasstatus.nl, AFAS's page about faults and maintenance: Enter opens it.",
+            )
         )
-    )
+    if HELPDESK in text:
+        words.append(
+            QCoreApplication.translate(
+                "StatusLink", "Contains the helpdesk's e-mail address as a link: Enter starts an e-mail to it."
+            )
+        )
+    label.setAccessibleDescription(" ".join(words))
     if not label.property("opens_links"):  # connected once, whatever it shows later
         label.setOpenExternalLinks(False)
         label.linkActivated.connect(_follow)

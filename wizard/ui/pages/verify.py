@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -27,8 +27,8 @@ from wizard.flow.machine import ALL_STEPS
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
 from wizard.ui.pages.base import StepPage, step_name
-from wizard.ui.pages.check_rows import CheckRow, FixGroup
-from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, manifest_name, scroll_to
+from wizard.ui.pages.check_rows import CheckRow, FixGroup, linked_details
+from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, focus_in_view, manifest_name
 from wizard.ui.pages.status_link import show_linked
 from wizard.ui.palette import set_tone
 from wizard.ui.widgets import Level, MessageLine, heading, paragraph
@@ -403,7 +403,10 @@ class VerifyPage(StepPage):
         for index, group in enumerate(self._groups):
             self.groups_layout.insertWidget(index, group)
         # Tab reads the fix buttons (made now, so last in the focus chain) before what lies below them.
-        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, self.skipped_toggle]
+        # So do the rows' links (afasstatus.nl, the helpdesk's address), made focusable as their results came.
+        links = linked_details(self.rows_layout)
+        order = [g.button for g in self._groups[-1:]] + [self.again_button, self.save_button, *links]
+        order.append(self.skipped_toggle)
         for after, below in pairwise(order if self._groups else []):
             QWidget.setTabOrder(after, below)
         for index, group in enumerate(self._groups):
@@ -460,8 +463,13 @@ class VerifyPage(StepPage):
         elif self.verdict is Verdict.IMPOSSIBLE:
             target = self.again_button
         if target is not None and self.isVisible():
-            scroll_to(self, self.outcome)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Once the layout has placed the results: focused and scrolled before, the view followed the button
+            # (FocusAnchor) as the summary above it wrapped, and cut the intro's first line in half.
+            QTimer.singleShot(0, self, lambda: self._focus_in_view(target))
+
+    def _focus_in_view(self, target: QWidget) -> None:
+        if target.isVisible():
+            focus_in_view(self, target, self.outcome)
 
     def isComplete(self) -> bool:
         return not self.running and super().isComplete()
