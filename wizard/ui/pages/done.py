@@ -217,9 +217,10 @@ class DonePage(StepPage):
             ).format(date=self.text(long_date(reminder.day)), n=max(soon, 0))
             if soon is not None and reminder is not None
             else self.tr(
-                "Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier."
-            )
-            if self.is_oauth
+                "Put the client secret's expiry date, {date}, in your calendar: a reminder 30 days before, with an "
+                "alarm a week earlier."
+            ).format(date=self.text(long_date(reminder.day)))
+            if self.is_oauth and reminder is not None
             else self.tr(
                 "Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic "
                 "tokens, with an alarm a week earlier."

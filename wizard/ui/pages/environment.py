@@ -109,10 +109,10 @@ class EnvironmentPage(StepPage):
         self.type_combo.setAccessibleName(self.tr("Environment type"))
         for index in range(self.type_combo.count()):
             self.type_combo.setItemText(index, self.text(EnvType(self.type_combo.itemData(index)).label))
-        self.advanced.setText(self.tr("&Advanced: AFAS Profit on our own server (on-premise)"))
+        self.advanced.setText(self.tr("&Advanced: AFAS Profit runs on your own server"))
         self.advanced.setAccessibleName(self.tr("AFAS Profit on our own server"))
-        self.url_label.setText(self.tr("&REST address:"))
-        self.url_edit.setAccessibleName(self.tr("REST address of AFAS Profit"))
+        self.url_label.setText(self.tr("&Server address:"))
+        self.url_edit.setAccessibleName(self.tr("Address of your own AFAS Profit server"))
         self.client_label.setText(self.tr("How do you open AFAS Profit?"))
         self.client_browser.setText(self.tr("In a &web browser"))
         self.client_app.setText(self.tr("As the Profit a&pp over Remote Desktop"))
