@@ -241,10 +241,6 @@
         <translation>Client secret nu vernieu&amp;wen</translation>
     </message>
     <message>
-        <source>Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic tokens, with an alarm a week earlier.</source>
-        <translation>Zet de overstap op OAuth in uw agenda: een herinnering 30 dagen voordat AFAS geen klassieke tokens meer accepteert, met een melding een week eerder.</translation>
-    </message>
-    <message>
         <source>Save a calendar reminder of the next deadline</source>
         <translation>Een agendaherinnering van de volgende vervaldatum opslaan</translation>
     </message>
@@ -271,6 +267,10 @@
     <message>
         <source>Put the client secret&apos;s expiry date, {date}, in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
         <translation>Zet de vervaldatum van het client secret, {date}, in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
+    </message>
+    <message>
+        <source>Put the move to OAuth in your calendar: classic tokens expire on {date}. A reminder 30 days before, with an alarm a week earlier.</source>
+        <translation>Zet de overstap op OAuth in uw agenda: klassieke tokens verlopen op {date}. Een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
     </message>
     <message>
         <source>You confirmed in the {portal} that this administration uses the new client id, and the wizard proved that AFAS now refuses the classic token. There is nothing more to do in the portal. Should SmartBooqing ask for the login details again, copy them here.</source>
@@ -349,10 +349,6 @@
         <translation>Nu overstappen op &amp;OAuth</translation>
     </message>
     <message>
-        <source>Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in time how to switch.</source>
-        <translation>Goed om te weten: AFAS accepteert dit soort token na {date} niet meer. SmartBooqing laat u op tijd weten hoe u overstapt.</translation>
-    </message>
-    <message>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -407,6 +403,10 @@
     <message>
         <source>Reminder in my c&amp;alendar…</source>
         <translation>Herinnering in mijn &amp;agenda…</translation>
+    </message>
+    <message>
+        <source>Good to know: AFAS ends classic tokens on {expiry}; app connectors that still use them stop after {sunset}. SmartBooqing will tell you in time how to switch.</source>
+        <translation>Goed om te weten: AFAS beëindigt klassieke tokens op {expiry}; app connectors die ze nog gebruiken, stoppen na {sunset}. SmartBooqing laat u op tijd weten hoe u overstapt.</translation>
     </message>
     <message>
         <source>The client id is on the clipboard.</source>
