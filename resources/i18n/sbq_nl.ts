@@ -495,16 +495,16 @@
         <translation>&amp;Geavanceerd: AFAS Profit draait op een eigen server</translation>
     </message>
     <message>
+        <source>AFAS Profit runs on your own server</source>
+        <translation>AFAS Profit draait op een eigen server</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>Adres van de &amp;server:</translation>
     </message>
     <message>
         <source>Address of your own AFAS Profit server</source>
         <translation>Internetadres van uw eigen AFAS Profit-server</translation>
-    </message>
-    <message>
-        <source>AFAS Profit on our own server</source>
-        <translation>AFAS Profit op een eigen server</translation>
     </message>
     <message>
         <source>How do you open AFAS Profit?</source>

@@ -110,7 +110,7 @@ class EnvironmentPage(StepPage):
         for index in range(self.type_combo.count()):
             self.type_combo.setItemText(index, self.text(EnvType(self.type_combo.itemData(index)).label))
         self.advanced.setText(self.tr("&Advanced: AFAS Profit runs on your own server"))
-        self.advanced.setAccessibleName(self.tr("AFAS Profit on our own server"))
+        self.advanced.setAccessibleName(self.tr("AFAS Profit runs on your own server"))
         self.url_label.setText(self.tr("&Server address:"))
         self.url_edit.setAccessibleName(self.tr("Address of your own AFAS Profit server"))
         self.client_label.setText(self.tr("How do you open AFAS Profit?"))
