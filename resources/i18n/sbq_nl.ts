@@ -241,14 +241,6 @@
         <translation>Client secret nu vernieu&amp;wen</translation>
     </message>
     <message>
-        <source>Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
-        <translation>Zet de volgende vervaldatum in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
-    </message>
-    <message>
-        <source>Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic tokens, with an alarm a week earlier.</source>
-        <translation>Zet de overstap op OAuth in uw agenda: een herinnering 30 dagen voordat AFAS geen klassieke tokens meer accepteert, met een melding een week eerder.</translation>
-    </message>
-    <message>
         <source>Save a calendar reminder of the next deadline</source>
         <translation>Een agendaherinnering van de volgende vervaldatum opslaan</translation>
     </message>
@@ -271,6 +263,14 @@
     <message>
         <source>The client secret expires on {date}, in {n} days: too soon for a calendar reminder. Renew it now; AFAS accepts the old and the new secret side by side while SmartBooqing switches.</source>
         <translation>Het client secret verloopt op {date}, over {n} dagen: te snel voor een herinnering in uw agenda. Vernieuw het nu; AFAS accepteert het oude en het nieuwe secret naast elkaar zolang SmartBooqing overstapt.</translation>
+    </message>
+    <message>
+        <source>Put the client secret&apos;s expiry date, {date}, in your calendar: a reminder 30 days before, with an alarm a week earlier.</source>
+        <translation>Zet de vervaldatum van het client secret, {date}, in uw agenda: een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
+    </message>
+    <message>
+        <source>Put the move to OAuth in your calendar: classic tokens expire on {date}. A reminder 30 days before, with an alarm a week earlier.</source>
+        <translation>Zet de overstap op OAuth in uw agenda: klassieke tokens verlopen op {date}. Een herinnering 30 dagen ervoor, met een melding een week eerder.</translation>
     </message>
     <message>
         <source>You confirmed in the {portal} that this administration uses the new client id, and the wizard proved that AFAS now refuses the classic token. There is nothing more to do in the portal. Should SmartBooqing ask for the login details again, copy them here.</source>
@@ -349,10 +349,6 @@
         <translation>Nu overstappen op &amp;OAuth</translation>
     </message>
     <message>
-        <source>Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in time how to switch.</source>
-        <translation>Goed om te weten: AFAS accepteert dit soort token na {date} niet meer. SmartBooqing laat u op tijd weten hoe u overstapt.</translation>
-    </message>
-    <message>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
@@ -407,6 +403,10 @@
     <message>
         <source>Reminder in my c&amp;alendar…</source>
         <translation>Herinnering in mijn &amp;agenda…</translation>
+    </message>
+    <message>
+        <source>Good to know: AFAS ends classic tokens on {expiry}; app connectors that still use them stop after {sunset}. SmartBooqing will tell you in time how to switch.</source>
+        <translation>Goed om te weten: AFAS beëindigt klassieke tokens op {expiry}; app connectors die ze nog gebruiken, stoppen na {sunset}. SmartBooqing laat u op tijd weten hoe u overstapt.</translation>
     </message>
     <message>
         <source>The client id is on the clipboard.</source>
@@ -491,19 +491,19 @@
         <translation>Type omgeving</translation>
     </message>
     <message>
-        <source>&amp;Advanced: AFAS Profit on our own server (on-premise)</source>
+        <source>&amp;Advanced: AFAS Profit runs on your own server</source>
         <translation>&amp;Geavanceerd: AFAS Profit draait op een eigen server</translation>
     </message>
     <message>
-        <source>AFAS Profit on our own server</source>
-        <translation>AFAS Profit op een eigen server</translation>
+        <source>AFAS Profit runs on your own server</source>
+        <translation>AFAS Profit draait op een eigen server</translation>
     </message>
     <message>
-        <source>&amp;REST address:</source>
+        <source>&amp;Server address:</source>
         <translation>Adres van de &amp;server:</translation>
     </message>
     <message>
-        <source>REST address of AFAS Profit</source>
+        <source>Address of your own AFAS Profit server</source>
         <translation>Internetadres van uw eigen AFAS Profit-server</translation>
     </message>
     <message>
@@ -1353,10 +1353,6 @@
         <translation>&lt;ol&gt;&lt;li&gt;Open in de app connector het tabblad &lt;b&gt;{tab}&lt;/b&gt; en klik op &lt;b&gt;{new}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Kies de AFAS-gebruiker waarmee SmartBooqing werkt. Die gebruiker moet horen bij de gebruikersgroep van de app connector (&lt;b&gt;{group}&lt;/b&gt;) en rechten hebben op de connectoren die u in de volgende stap koppelt ({get}, {update}, {special}); rechten stelt u in via &lt;b&gt;{rights}&lt;/b&gt;. Meestal is dat de beheerder van de omgeving: &lt;b&gt;{admin}&lt;/b&gt;. Vul een &lt;b&gt;{description}&lt;/b&gt; in (bijvoorbeeld SmartBooqing) en klik op &lt;b&gt;{next}&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Klik op &lt;b&gt;{copy}&lt;/b&gt; en plak het token hieronder. AFAS toont het token maar één keer.&lt;/li&gt;&lt;li&gt;Klik daarna in AFAS op &lt;b&gt;{finish}&lt;/b&gt;. Daarna kan AFAS dit token niet meer tonen, dus plak het eerst hier.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <source>Earlier instructions made the login details after linking the connectors. The wizard asks for them now: AFAS can make them as soon as the app connector exists, and with them stored the next step sees each link you make in AFAS and ticks it for you.</source>
-        <translation>De wizard vraagt nu al om de inloggegevens: AFAS kan ze maken zodra de app connector bestaat. Zijn ze bewaard, dan ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
-    </message>
-    <message>
         <source>User &amp;token:</source>
         <translation>&amp;Gebruikerstoken:</translation>
     </message>
@@ -1374,7 +1370,7 @@
     </message>
     <message>
         <source>Type the date exactly as AFAS shows it with the secret. Older Profit versions (before Profit 9) show no expiry date: then tick the box.</source>
-        <translation>Typ de datum precies zoals AFAS die bij het secret toont. Oudere Profit-versies (voor Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
+        <translation>Typ de datum precies zoals AFAS die bij het secret toont. Oudere Profit-versies (van vóór Profit 9) tonen geen vervaldatum: vink dan het vakje aan.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Store securely&lt;/b&gt; first asks AFAS once whether these details work. Details AFAS refuses are not stored; details that cannot be checked right now are stored and checked again at the end.</source>
@@ -1427,6 +1423,10 @@
     <message>
         <source>your environment number and .admin</source>
         <translation>uw omgevingsnummer gevolgd door .admin</translation>
+    </message>
+    <message>
+        <source>The wizard asks for the login details now: AFAS can make them as soon as the app connector exists, and with them stored the next step sees each link you make in AFAS and ticks it for you.</source>
+        <translation>De wizard vraagt nu al om de inloggegevens: AFAS kan ze maken zodra de app connector bestaat. Zijn ze bewaard, dan ziet de volgende stap elke koppeling die u in AFAS maakt en vinkt die zelf voor u aan.</translation>
     </message>
     <message>
         <source>How does SmartBooqing log in to this app connector?</source>

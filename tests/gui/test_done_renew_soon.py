@@ -22,6 +22,7 @@ from tests.gui.test_oauth_pages import (
 )
 from wizard.domain.oauth import oauth_client_credentials
 from wizard.domain.steps import StepId
+from wizard.domain.text import long_date
 from wizard.ui.pages.done import DonePage
 
 pytestmark = pytest.mark.gui
@@ -53,3 +54,10 @@ def test_a_secret_valid_for_months_gets_the_calendar_reminder(make_window: Windo
     _window, page = _done(make_window, qtbot, 150)
     assert page.reminder_button.isVisibleTo(page) and not page.renew_button.isVisibleTo(page)
     assert "a reminder 30 days before" in page.reminder_text.text()
+
+
+def test_the_calendar_line_names_the_date_it_is_for(make_window: WindowFactory, qtbot: Any) -> None:
+    """Once 'Put the next deadline in your calendar' with no date beside it: which deadline, the user asked."""
+    _window, page = _done(make_window, qtbot, 150)
+    expires = dt.date.today() + dt.timedelta(days=150)
+    assert long_date(expires).en in page.reminder_text.text()

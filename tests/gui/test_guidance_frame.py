@@ -142,7 +142,7 @@ def test_the_helpdesk_panel_speaks_dutch(make_window: WindowFactory) -> None:
 
 @pytest.mark.parametrize("lang", [Lang.EN, Lang.NL])
 def test_every_afas_step_shows_its_illustration_with_afas_labels(make_window: WindowFactory, lang: Lang) -> None:
-    from wizard.data import screens
+    from wizard.data import load_manifest, screens
 
     window = make_window(lang=lang)
     assert set(ILLUSTRATED) == {
@@ -157,6 +157,8 @@ def test_every_afas_step_shows_its_illustration_with_afas_labels(make_window: Wi
     svg, caption = ILLUSTRATED[StepId.APP_CONNECTOR](lang)
     blocked = screens().app_connector.fields.blocked
     assert f">{blocked.nl}<" in svg  # on the drawn screen: AFAS's own Dutch label
+    group = load_manifest().app_connector.user_group_nl
+    assert f">{group}<" in svg  # the group the text says to choose, not an empty box
     assert blocked.nl in caption and ("Untick" in caption if lang is Lang.EN else "Vink" in caption)
     if lang is Lang.EN:
         assert blocked.en in caption  # the English gloss for English readers

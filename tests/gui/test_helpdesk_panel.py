@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,27 @@ def test_the_panel_exports_one_zip_with_the_report(make_window: WindowFactory, t
     dialog.export_to(tmp_path / "missing" / "x.zip")
     assert "could not be written" in dialog.copied.text()
     dialog.close()
+
+
+def test_a_long_value_wraps_under_itself_not_under_the_labels(make_window: WindowFactory, qtbot: Any) -> None:
+    """'What to do' and the last check run over several lines in the panel: their second line starts where the
+    value starts, so the labels' column stays empty and readable."""
+    window = make_window(state=_state(Lang.NL), lang=Lang.NL)
+    window.button(Button.HELPDESK).click()
+    facts = window._helpdesk.facts
+    facts.resize(420, 400)  # narrow, as at 1024x600: the long values wrap
+    qtbot.waitUntil(lambda: facts.document().size().width() <= 420)
+    wrapped = 0
+    block = facts.document().begin()
+    while block.isValid():
+        lines = block.layout()
+        value_at = block.text().index(":") + 1
+        value_at += len(block.text()[value_at:]) - len(block.text()[value_at:].lstrip(" "))
+        if lines.lineCount() > 1:
+            wrapped += 1
+            found: Any = lines.lineAt(0).cursorToX(value_at)  # PySide6: (x, position)
+            start = float(found[0])
+            assert abs(lines.lineAt(1).x() - start) < 2, block.text()[:40]
+        block = block.next()
+    assert wrapped
+    window._helpdesk.close()

@@ -9,7 +9,9 @@ import pytest
 
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_verify_page import PASS_AUTH, PASS_FI, _ready_state, scripted
+from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.steps import StepId
+from wizard.domain.text import long_date
 from wizard.flow.state import Mode
 from wizard.ui.pages.done import DonePage
 from wizard.ui.pages.verify import VerifyPage
@@ -46,3 +48,16 @@ def test_done_shows_the_offer_above_the_hand_over(make_window: WindowFactory, qt
     assert done.migrate_box.isVisibleTo(done)
     layout = done.layout_
     assert layout.indexOf(done.migrate_box) < layout.indexOf(done.handover)
+
+
+def test_done_says_which_date_the_classic_reminder_is_for(make_window: WindowFactory, qtbot: Any) -> None:
+    """Once 'AFAS stops accepting this kind of token after 31 August 2027' above 'a reminder 30 days before AFAS
+    stops accepting classic tokens', whose calendar file is for 1 May 2027: both lines name the date they mean."""
+    window, _page = _checked_classic(make_window, qtbot)
+    window.next()
+    done = window.pages[StepId.DONE]
+    assert isinstance(done, DonePage)
+    assert done.reminder_text.isVisibleTo(done)
+    assert long_date(CLASSIC_TOKEN_EXPIRY).en in done.reminder_text.text()
+    assert long_date(CLASSIC_TOKEN_EXPIRY).en in done.sunset.text()
+    assert long_date(CLASSIC_TOKEN_SUNSET).en in done.sunset.text()

@@ -210,3 +210,16 @@ def test_the_import_needs_one_tick_for_the_folder(make_window: WindowFactory) ->
     page.checklist.boxes[first].click()  # one file turns out not imported
     page.refresh()
     assert not machine.is_complete(StepId.IMPORT) and not page.folder_tick.boxes["folder"].isChecked()
+
+
+def test_a_folder_with_an_ampersand_or_angle_brackets_is_shown_as_typed(qapp: QApplication) -> None:
+    """A folder named after the company ('Jansen & Zn <oud>'): its line shows the path as typed, not as markup."""
+    from PySide6.QtGui import QTextDocument
+
+    from wizard.ui.widgets import CopyRow
+
+    path = "/home/jan/Jansen & Zn <oud>/SBQ_BTW.gcn"
+    row = CopyRow(path, "Btw-codes (SBQ_BTW)")
+    shown = QTextDocument()
+    shown.setHtml(row.label.text())
+    assert shown.toPlainText() == f"{path} — Btw-codes (SBQ_BTW)"

@@ -30,6 +30,7 @@ AVOID = {
     r"A = accept\b|accept A\)": "AFAS says acceptatie",
     r"staat ertussen": "unclear",
     r"\d\d-\d\d-\d{4}": "dates read '1 mei 2027'",
+    r"\(voor Profit \d": "'voor' reads as 'for': say 'vóór'",
     r"\bDPoP\b": "OAuth jargon: say what to set in AFAS",
     r"client credentials": "OAuth jargon: say 'OAuth client id en secret'",
     r"\b(public|confidential) client": "OAuth jargon: say what kind of app it is",
@@ -48,6 +49,9 @@ AVOID_EN = {
     r"token[- ]endpoint": "developer word",
     r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b": "a class name belongs in the log",
     r"\b(the|see the|in the) (PDF )?(guide|manual)\b": "the wizard replaces the PDF guide",
+    r"\b(earlier|previous|old) instructions\b": "the wizard replaces the PDF guide",
+    r"on-premise": "say 'on your own server'",
+    r"REST address": "say what it is: the server's address",
 }
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontMetricsF, QGuiApplication, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -86,12 +86,15 @@ class HelpdeskDialog(QDialog):
             QCoreApplication.translate("Helpdesk", "Info for the helpdesk (no passwords or tokens):")
         )
         layout.addWidget(self.facts_title)
-        self.facts = QPlainTextEdit()
+        self.facts = QTextEdit()
         self.facts.setReadOnly(True)
+        self.facts.setAcceptRichText(False)
         self.facts.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # the labels line up
         self.facts.setAccessibleName(QCoreApplication.translate("Helpdesk", "Info for the helpdesk"))
         self.facts_title.setBuddy(self.facts)
-        self.facts.setPlainText(as_text(helpdesk_facts(state.lang, self.session), state.lang))
+        facts = helpdesk_facts(state.lang, self.session)
+        self.facts.setPlainText(as_text(facts, state.lang))
+        self._hang(max((len(f.label.get(state.lang)) for f in facts), default=0) + 2)
         layout.addWidget(self.facts, 1)
         self.copied = MessageLine()
         layout.addWidget(self.copied)
@@ -111,6 +114,16 @@ class HelpdeskDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(680, 460)  # fits 1024x600 at 125 %
+
+    def _hang(self, column: int) -> None:
+        """A long value wraps under itself, not under the labels: each line hangs at the values' column."""
+        margin = QFontMetricsF(self.facts.font()).horizontalAdvance(" " * column)
+        hanging = QTextBlockFormat()
+        hanging.setLeftMargin(margin)
+        hanging.setTextIndent(-margin)
+        cursor = QTextCursor(self.facts.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(hanging)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.facts.toPlainText())

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from wizard.data import screens
+from wizard.data import load_manifest, screens
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
 
@@ -144,11 +144,14 @@ def app_connector(lang: Lang) -> tuple[str, str]:
     d.window(s.title.nl, s.breadcrumb.nl)
     t = s.tabs
     d.tabs([t.general, t.get, t.update, t.special, t.tokens, t.ip, t.log], t.general)
+    # Filled in as the step's text says: the name, and the existing group chosen (an empty box read as "leave it").
+    ours = load_manifest().app_connector
     d.text(180, 72, s.fields.description.nl, colour=MUTED)
     d.rect(300, 59, 200, 20)
-    d.text(306, 73, "SmartBooqing", colour=MUTED)
+    d.text(306, 73, ours.description, colour=MUTED)
     d.text(180, 102, s.fields.user_group.nl, colour=MUTED)
     d.rect(300, 89, 200, 20)
+    d.text(306, 103, ours.user_group_nl, colour=MUTED)
     width = d.checkbox(180, 124, s.fields.blocked.nl, ticked=False)
     d.highlight(180, 124, width, 13)
     d.button(180, 168, s.buttons.save_close.nl)

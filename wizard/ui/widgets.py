@@ -3,6 +3,7 @@ checklists, the demo banner, the state icons."""
 
 from __future__ import annotations
 
+import html
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -202,7 +203,9 @@ class CopyRow(QWidget):
         self.button.set_where(where)
 
     def retranslate(self) -> None:
-        shown = f"<code>{self.value}</code>" + (f" — {self.caption}" if self.caption else "")
+        # A path is the user's folder ("Jansen & Zn", "<oud>"): shown as typed, never read as markup.
+        value, caption = html.escape(self.value), html.escape(self.caption)
+        shown = f"<code>{value}</code>" + (f" — {caption}" if caption else "")
         self.label.setText(shown)
         self.button.retranslate()
 

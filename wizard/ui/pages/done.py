@@ -217,13 +217,14 @@ class DonePage(StepPage):
             ).format(date=self.text(long_date(reminder.day)), n=max(soon, 0))
             if soon is not None and reminder is not None
             else self.tr(
-                "Put the next deadline in your calendar: a reminder 30 days before, with an alarm a week earlier."
-            )
-            if self.is_oauth
+                "Put the client secret's expiry date, {date}, in your calendar: a reminder 30 days before, with an "
+                "alarm a week earlier."
+            ).format(date=self.text(long_date(reminder.day)))
+            if self.is_oauth and reminder is not None
             else self.tr(
-                "Put the move to OAuth in your calendar: a reminder 30 days before AFAS stops accepting classic "
-                "tokens, with an alarm a week earlier."
-            )
+                "Put the move to OAuth in your calendar: classic tokens expire on {date}. A reminder 30 days before, "
+                "with an alarm a week earlier."
+            ).format(date=self.text(long_date(reminder.day if reminder is not None else CLASSIC_TOKEN_EXPIRY)))
         )
         self.reminder_button.setText(self.tr("Reminder in my c&alendar…"))
         self.reminder_button.setAccessibleName(self.tr("Save a calendar reminder of the next deadline"))
@@ -304,9 +305,11 @@ class DonePage(StepPage):
         self.migrate_button.setText(self.tr("&Move to OAuth now"))
         self.sunset.setText(
             self.tr(
-                "Good to know: AFAS stops accepting this kind of token after {date}. SmartBooqing will tell you in "
-                "time how to switch."
-            ).format(date=self.text(long_date(CLASSIC_TOKEN_SUNSET)))
+                "Good to know: AFAS ends classic tokens on {expiry}; app connectors that still use them stop after "
+                "{sunset}. SmartBooqing will tell you in time how to switch."
+            ).format(
+                expiry=self.text(long_date(CLASSIC_TOKEN_EXPIRY)), sunset=self.text(long_date(CLASSIC_TOKEN_SUNSET))
+            )
         )
 
     def refresh(self) -> None:

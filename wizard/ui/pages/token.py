@@ -190,9 +190,8 @@ class TokenPage(StepPage):
             )
         self.order_note.setText(
             self.tr(
-                "Earlier instructions made the login details after linking the connectors. The wizard asks for "
-                "them now: AFAS can make them as soon as the app connector exists, and with them stored the next "
-                "step sees each link you make in AFAS and ticks it for you."
+                "The wizard asks for the login details now: AFAS can make them as soon as the app connector "
+                "exists, and with them stored the next step sees each link you make in AFAS and ticks it for you."
             )
         )
         self.kind_title.setText(self.tr("How does SmartBooqing log in to this app connector?"))
