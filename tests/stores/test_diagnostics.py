@@ -58,3 +58,10 @@ def test_diagnose_knows_the_last_saved_organisation() -> None:
 def test_keyring_advice_names_only_the_users_own_os(system: str, says: str, never: str) -> None:
     message = no_keyring_message(system)
     assert says in message.en and never not in message.en and never not in message.nl
+
+
+def test_the_last_check_counts_add_up_to_the_checks_that_ran() -> None:
+    summary = VerificationSummary(passed=33, manual=1, info=1)  # the classic demo: 35 checks
+    facts = {fact.key: fact for fact in helpdesk_facts(Lang.NL, Session(last_check=summary))}
+    assert facts["last_check"].value == "33 in orde, 1 zelf te controleren, 1 ter informatie"
+    assert facts["last_check"].json["to_check_yourself"] == 1 and facts["last_check"].json["for_your_information"] == 1

@@ -111,3 +111,17 @@ def verdict(checks: Iterable[CheckResult]) -> Verdict:
 def verdict_label(value: Verdict, lang: Lang) -> str:
     look = VERDICT_LOOK[value]
     return f"{look.symbol} {look.title.get(lang)}"
+
+
+def count_parts(counts: dict[str, int], lang: Lang) -> str:
+    """ "33 passed, 1 to check yourself, 1 for your information": the separate numbers that sum to the total."""
+    words = (
+        ("pass", Text(en="{n} passed", nl="{n} in orde")),
+        ("fail", Text(en="{n} failed", nl="{n} mislukt")),
+        ("could_not_check", Text(en="{n} could not be checked now", nl="{n} nu niet te controleren")),
+        ("warn", Text(en="{n} with a warning", nl="{n} met een waarschuwing")),
+        ("manual", Text(en="{n} to check yourself", nl="{n} zelf te controleren")),
+        ("info", Text(en="{n} for your information", nl="{n} ter informatie")),
+        ("skip", Text(en="{n} not done", nl="{n} niet gedaan")),
+    )
+    return ", ".join(text.format(n=counts[key]).get(lang) for key, text in words if counts.get(key))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizard import __version__, installation
+from wizard.domain.presentation import count_parts
 from wizard.domain.redact import MASK, excerpt, secret_like
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text, long_date
@@ -186,13 +187,27 @@ def _check_facts(summary: VerificationSummary | None, lang: Lang) -> list[Fact]:
             Fact("profit_version", Text(en="Profit version", nl="Profit-versie"), None),
             Fact("failing_checks", Text(en="Failed checks", nl="Mislukte controles"), None),
         ]
-    counts = result_text(summary.passed, summary.warnings, summary.failed, summary.skipped, lang)
+    # The same separate numbers as the check page and the report, so they add up to the checks that ran.
+    counts = count_parts(
+        {
+            "pass": summary.passed,
+            "fail": summary.failed,
+            "could_not_check": summary.could_not_check,
+            "warn": summary.warnings,
+            "manual": summary.manual,
+            "info": summary.info,
+            "skip": summary.skipped,
+        },
+        lang,
+    )
     when = summary.checked_at
     shown = f"{_when(when, lang)}: {counts}" if when is not None else counts
     data = {
         "checked_at": when.isoformat() if when is not None else None,
         "passed": summary.passed,
         "warnings": summary.warnings,
+        "to_check_yourself": summary.manual,
+        "for_your_information": summary.info,
         "failed": summary.failed,
         "skipped": summary.skipped,
         "impossible": summary.impossible,
@@ -260,14 +275,6 @@ def technical_extras() -> dict[str, Any]:
         "connectors_dir": str(installation.connectors_dir()),
         "pyside6": pyside,
     }
-
-
-def result_text(passed: int, warnings: int, failed: int, skipped: int, lang: Lang) -> str:
-    counts = Text(
-        en="{p} passed, {w} with a warning, {f} failed, {s} skipped",
-        nl="{p} in orde, {w} met een waarschuwing, {f} mislukt, {s} overgeslagen",
-    )
-    return counts.format(p=passed, w=warnings, f=failed, s=skipped).get(lang)
 
 
 def last_saved_session() -> Session:

@@ -19,6 +19,7 @@ from wizard.domain.presentation import (
     Tone,
     Verdict,
     attention_rank,
+    count_parts,
     status_label,
     verdict,
     verdict_label,
@@ -26,7 +27,7 @@ from wizard.domain.presentation import (
 from wizard.domain.redact import redact
 from wizard.domain.text import Lang, Text
 
-__all__ = ["CheckResult", "Report", "Status", "check_dict", "count_parts", "result_label", "status_label"]
+__all__ = ["CheckResult", "Report", "Status", "check_dict", "result_label", "status_label"]
 
 
 IMPOSSIBLE_LABEL = Text(en="Could not check now", nl="Nu niet te controleren")
@@ -37,20 +38,6 @@ def result_label(check: CheckResult, lang: Lang) -> str:
     if check.impossible:
         return f"{VERDICT_LOOK[Verdict.IMPOSSIBLE].symbol} {IMPOSSIBLE_LABEL.get(lang)}"
     return status_label(check.status, lang)
-
-
-def count_parts(counts: dict[str, int], lang: Lang) -> str:
-    """ "33 passed, 1 to check yourself, 1 for your information": the separate numbers that sum to the total."""
-    words = (
-        ("pass", Text(en="{n} passed", nl="{n} in orde")),
-        ("fail", Text(en="{n} failed", nl="{n} mislukt")),
-        ("could_not_check", Text(en="{n} could not be checked now", nl="{n} nu niet te controleren")),
-        ("warn", Text(en="{n} with a warning", nl="{n} met een waarschuwing")),
-        ("manual", Text(en="{n} to check yourself", nl="{n} zelf te controleren")),
-        ("info", Text(en="{n} for your information", nl="{n} ter informatie")),
-        ("skip", Text(en="{n} not done", nl="{n} niet gedaan")),
-    )
-    return ", ".join(text.format(n=counts[key]).get(lang) for key, text in words if counts.get(key))
 
 
 # The report's own colours per tone (text, cell tint): printed and read on white, so one light set.
