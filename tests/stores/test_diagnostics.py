@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import FAKE_DATA
 from wizard.domain.text import Lang
-from wizard.flow.state import VerificationSummary
+from wizard.flow.state import AuthKind, VerificationSummary
 from wizard.stores.diagnostics import Session, as_text, helpdesk_facts, last_saved_session
 from wizard.stores.keyring_help import no_keyring_message
 from wizard.stores.progress import OrganisationProgress, ProgressStore, VerificationCounts
@@ -65,3 +65,9 @@ def test_the_last_check_counts_add_up_to_the_checks_that_ran() -> None:
     facts = {fact.key: fact for fact in helpdesk_facts(Lang.NL, Session(last_check=summary))}
     assert facts["last_check"].value == "33 in orde, 1 zelf te controleren, 1 ter informatie"
     assert facts["last_check"].json["to_check_yourself"] == 1 and facts["last_check"].json["for_your_information"] == 1
+
+
+def test_a_classic_connection_has_no_client_secret_to_wait_for() -> None:
+    facts = {fact.key: fact for fact in helpdesk_facts(Lang.NL, Session(login=AuthKind.CLASSIC))}
+    assert facts["secret_expires"].value is not None and "klassiek token" in facts["secret_expires"].value
+    assert facts["secret_expires"].json is None  # nothing to expire

@@ -50,6 +50,9 @@ class Fact:
 
 
 _NOT_YET = Text(en="(not yet)", nl="(nog niet)")
+_NO_SECRET = Text(
+    en="none (a classic token has no client secret)", nl="geen (een klassiek token heeft geen client secret)"
+)
 _YES_NO = {True: Text(en="yes", nl="ja"), False: Text(en="no", nl="nee")}
 _MODE = {
     True: Text(en="demo (simulated AFAS)", nl="demo (gesimuleerde AFAS)"),
@@ -149,7 +152,10 @@ def helpdesk_facts(lang: Lang, session: Session | None = None) -> list[Fact]:
         Fact(
             "secret_expires",
             Text(en="Client secret valid until", nl="Client secret geldig tot"),
-            long_date(s.secret_expires).get(lang) if s.secret_expires else None,
+            # A classic token has no client secret: "(not yet)" would suggest one is still to come.
+            _NO_SECRET.get(lang)
+            if s.login is AuthKind.CLASSIC
+            else (long_date(s.secret_expires).get(lang) if s.secret_expires else None),
             s.secret_expires.isoformat() if s.secret_expires else None,
         ),
         Fact(
