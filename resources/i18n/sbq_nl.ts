@@ -731,8 +731,12 @@
         <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it. With a user token, SmartBooqing reads as that token&apos;s user: it must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
-        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat. Met een gebruikerstoken leest SmartBooqing als de gebruiker van dat token: die moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
+        <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it.</source>
+        <translation>&lt;b&gt;Als alles gekoppeld is:&lt;/b&gt; klik op &lt;b&gt;{ok}&lt;/b&gt; (of &lt;b&gt;{save}&lt;/b&gt;) om de app connector te sluiten, zodat AFAS hem opslaat.</translation>
+    </message>
+    <message>
+        <source>With a user token, SmartBooqing reads as that token&apos;s user: it must belong to the app connector&apos;s &lt;b&gt;{group}&lt;/b&gt; and have rights on these connectors.</source>
+        <translation>Met een gebruikerstoken leest SmartBooqing als de gebruiker van dat token: die moet bij de &lt;b&gt;{group}&lt;/b&gt; van de app connector horen en rechten hebben op deze connectoren.</translation>
     </message>
     <message>
         <source>The live check paused after 15 minutes without a change. Tick a box or open this step again to start it.</source>

@@ -322,3 +322,14 @@ def test_checking_an_existing_connection_starts_on_the_kind_that_is_stored(
     assert page.oauth_radio.isChecked() and page.oauth.isVisibleTo(page) and not page.classic.isVisibleTo(page)
     assert page.title() == "Paste the client id and client secret"
     assert "Client id and client secret for O12345AA stored" in page.stored.text()
+
+
+@pytest.mark.parametrize(("auth", "says_token_user"), [(AuthKind.OAUTH, False), (AuthKind.CLASSIC, True)])
+def test_the_link_step_speaks_of_a_token_user_only_for_a_classic_token(
+    make_window: WindowFactory, auth: AuthKind, says_token_user: bool
+) -> None:
+    window = make_window(lang=Lang.NL, state=WizardState(lang=Lang.NL, auth_choice=auth))
+    window.go_to(StepId.LINK_CONNECTORS)
+    after = window.pages[StepId.LINK_CONNECTORS].after.text()  # type: ignore[attr-defined]
+    assert "Als alles gekoppeld is" in after
+    assert ("gebruikerstoken" in after) is says_token_user

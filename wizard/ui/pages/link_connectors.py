@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
 from wizard.domain.steps import StepId
+from wizard.flow.state import AuthKind
 from wizard.ui.illustrations import Illustration
 from wizard.ui.intents import StateEdited
 from wizard.ui.pages.base import StepPage, step_name
@@ -98,17 +99,21 @@ class LinkConnectorsPage(StepPage):
                 "is missing from your list in AFAS, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com."
             )
         )
-        self.after.setText(
-            self.tr(
-                "<b>When all are linked:</b> click <b>{ok}</b> (or <b>{save}</b>) to close the app connector, so "
-                "AFAS saves it. With a user token, SmartBooqing reads as that token's user: it must belong to the "
-                "app connector's <b>{group}</b> and have rights on these connectors."
-            ).format(
-                ok=app.buttons.ok.nl,
-                save=app.buttons.save_close.nl,
-                group=afas.new_app_connector.fields.user_group.nl,
-            )
-        )
+        self._show_after()
+
+    def _show_after(self) -> None:
+        afas = screens()
+        app = afas.app_connector
+        after = self.tr(
+            "<b>When all are linked:</b> click <b>{ok}</b> (or <b>{save}</b>) to close the app connector, so AFAS "
+            "saves it."
+        ).format(ok=app.buttons.ok.nl, save=app.buttons.save_close.nl)
+        if self.machine.state.auth is AuthKind.CLASSIC:  # an OAuth client has no token user
+            after += " " + self.tr(
+                "With a user token, SmartBooqing reads as that token's user: it must belong to the app connector's "
+                "<b>{group}</b> and have rights on these connectors."
+            ).format(group=afas.new_app_connector.fields.user_group.nl)
+        self.after.setText(after)
 
     # -- the live check ----------------------------------------------------------------------------------------
     def _names(self, items: list[str]) -> str:
@@ -187,6 +192,7 @@ class LinkConnectorsPage(StepPage):
             )
 
     def refresh(self) -> None:
+        self._show_after()  # the login kind may have changed since the page was built
         self._live_hint()
         if self._reading is not None and not self._problem and not self._paused:
             self._say_reading(self._reading)
