@@ -246,11 +246,12 @@ async def check_attachments(run: RunContext) -> Outcome:
     return Outcome(
         status=Status.MANUAL,
         message=Text(
-            en="Attachments can be sent. The dossier item type's destinations (Optioneel) cannot be verified "
-            "remotely: check them once by hand.",
-            nl="Bijlagen kunnen worden meegestuurd. De bestemmingen van het type dossieritem (Optioneel) zijn op "
-            "afstand niet te controleren: controleer ze eenmalig zelf.",
-        ),
+            # What was read (the connectors that carry attachments) apart from what only the user can see.
+            en="AFAS offers what attachments need ({ids} with its parts). The dossier item type's destinations "
+            "(Optioneel) cannot be read remotely: check them once by hand.",
+            nl="AFAS biedt wat bijlagen nodig hebben ({ids} met zijn onderdelen). De bestemmingen van het type "
+            "dossieritem (Optioneel) zijn op afstand niet te lezen: controleer ze eenmalig zelf.",
+        ).format(ids=", ".join(s.id for s in run.manifest.update_connectors if s.required_objects)),
         fix_step=StepId.DOSSIER,
     )
 
