@@ -1517,6 +1517,14 @@
         <translation>kies hierboven hoe SmartBooqing inlogt</translation>
     </message>
     <message>
+        <source>AFAS refused these details: fix the cause in step &apos;{step}&apos; (the button above)</source>
+        <translation>AFAS weigerde deze gegevens: los de oorzaak op in stap &apos;{step}&apos; (de knop hierboven)</translation>
+    </message>
+    <message>
+        <source>AFAS refused these details: correct them as said above, then press &apos;{store}&apos; again</source>
+        <translation>AFAS weigerde deze gegevens: verbeter ze zoals hierboven staat en klik opnieuw op &apos;{store}&apos;</translation>
+    </message>
+    <message>
         <source>paste the client id and client secret, then press &apos;{store}&apos;</source>
         <translation>plak het client id en het client secret en klik dan op &apos;{store}&apos;</translation>
     </message>

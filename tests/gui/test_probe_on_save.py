@@ -56,9 +56,11 @@ def test_oauth_refused_then_stored_then_replaced_never_shows_a_stale_answer(
         assert page.probe.text().startswith("✖") and "Not stored" in page.probe.text()
         assert "refuses this client id and client secret" in page.probe.text()
         assert WRONG_SECRET not in page.probe.text()
+        assert "correct them as said above" in page.disabled_reason()  # why Next is off: not "paste … then press"
 
         page.oauth.secret_edit.setText(right.secret())
         assert page.probe.text() == ""  # the answer was about what the field held before
+        assert "AFAS refused" not in page.disabled_reason()
         _store(qtbot, window, page)
         assert _stored(window)
         assert page.probe.text().startswith("✔") and "AFAS accepts this client id" in page.probe.text()

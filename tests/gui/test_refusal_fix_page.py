@@ -45,6 +45,9 @@ def test_the_app_connector_page_says_why_afas_refused_the_token(make_window: Win
     page.fill_token(TOKEN)
     page.store_button.click()
     qtbot.waitUntil(page.probe_fix.isVisible, timeout=10_000)
+    # Above Next: not "paste the token, then press 'Store securely'" - the user just did.
+    reason = page.disabled_reason()
+    assert "AFAS refused these details" in reason and "paste" not in reason and "App connector" in reason
 
     page.probe_fix.click()
     assert window.current_step is StepId.APP_CONNECTOR

@@ -273,6 +273,14 @@ class TokenPage(StepPage):
         if self.undecided:
             return self.tr("choose above how SmartBooqing logs in")
         store = self.store_button.text().replace("&", "")
+        if self.probe.level is Level.ERROR:  # the user did press it: AFAS refused what was pasted
+            if self._probe_fix is not None:
+                return self.tr("AFAS refused these details: fix the cause in step '{step}' (the button above)").format(
+                    step=step_name(self._probe_fix)
+                )
+            return self.tr("AFAS refused these details: correct them as said above, then press '{store}' again").format(
+                store=store
+            )
         if self.is_oauth:
             return self.tr("paste the client id and client secret, then press '{store}'").format(store=store)
         return self.tr("paste the token, then press '{store}'").format(store=store)
@@ -455,6 +463,7 @@ class TokenPage(StepPage):
             scroll_to_later(self, self.probe, self.probe_fix)  # AFAS's answer (and its button) in view
         else:
             self.probe.clear_message()
+        self.completeChanged.emit()  # why Next is off follows AFAS's answer
 
     def _go_fix(self) -> None:
         if self._probe_fix is not None:
