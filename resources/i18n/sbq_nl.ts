@@ -609,8 +609,8 @@
         <translation>Logo van SmartBooqing</translation>
     </message>
     <message>
-        <source>Questions? Mail the SmartBooqing helpdesk at &lt;a href=&apos;mailto:helpdesk@smartbooqing.com&apos;&gt;helpdesk@smartbooqing.com&lt;/a&gt; and paste the info below.</source>
-        <translation>Vragen? Mail de SmartBooqing-helpdesk op &lt;a href=&apos;mailto:helpdesk@smartbooqing.com&apos;&gt;helpdesk@smartbooqing.com&lt;/a&gt; en plak de info hieronder in uw mail.</translation>
+        <source>Questions? Mail the SmartBooqing helpdesk at &lt;a href=&apos;mailto:{mail}&apos;&gt;{mail}&lt;/a&gt; and paste the info below.</source>
+        <translation>Vragen? Mail de SmartBooqing-helpdesk op &lt;a href=&apos;mailto:{mail}&apos;&gt;{mail}&lt;/a&gt; en plak de info hieronder in uw mail.</translation>
     </message>
     <message>
         <source>Info for the helpdesk (no passwords or tokens):</source>
@@ -727,8 +727,8 @@
         <translation>van een partner (zie onder de lijst)</translation>
     </message>
     <message>
-        <source>A connector marked &apos;from a partner&apos; exists only where AFAS or that partner installed it. If one is missing from your list in AFAS, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com.</source>
-        <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: helpdesk@smartbooqing.com.</translation>
+        <source>A connector marked &apos;from a partner&apos; exists only where AFAS or that partner installed it. If one is missing from your list in AFAS, contact the SmartBooqing helpdesk at {mail}.</source>
+        <translation>Een connector &apos;van een partner&apos; bestaat alleen waar AFAS of die partner hem heeft geïnstalleerd. Ontbreekt er een in uw lijst in AFAS, neem dan contact op met de SmartBooqing-helpdesk: {mail}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;When all are linked:&lt;/b&gt; click &lt;b&gt;{ok}&lt;/b&gt; (or &lt;b&gt;{save}&lt;/b&gt;) to close the app connector, so AFAS saves it.</source>

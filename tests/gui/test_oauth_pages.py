@@ -20,6 +20,7 @@ from wizard.domain.checks import CheckId, CheckResult, Status
 from wizard.domain.credentials import ClassicToken
 from wizard.domain.environment import parse_environment
 from wizard.domain.oauth import OAuthClientCredentials, oauth_client_credentials
+from wizard.domain.smartbooqing import PORTAL_URL
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang, Text
 from wizard.flow.migration import MigrationState, Stage
@@ -29,7 +30,7 @@ from wizard.ui.clipboard import SECRET_HINTS
 from wizard.ui.frame import WizardWindow
 from wizard.ui.pages import done as done_module
 from wizard.ui.pages.app_connector import AppConnectorPage
-from wizard.ui.pages.done import PORTAL_URL, DonePage
+from wizard.ui.pages.done import DonePage
 from wizard.ui.pages.migrate import MigratePage
 from wizard.ui.pages.token import TokenPage
 from wizard.verify import Report

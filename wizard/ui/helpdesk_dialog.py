@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import __version__, installation
+from wizard.domain.smartbooqing import HELPDESK_MAIL
 from wizard.domain.steps import StepId
 from wizard.flow.state import WizardState
 from wizard.stores.diagnostics import as_text, build_text, helpdesk_facts, session_of
@@ -76,9 +77,9 @@ class HelpdeskDialog(QDialog):
             + "<br>"
             + QCoreApplication.translate(
                 "Helpdesk",
-                "Questions? Mail the SmartBooqing helpdesk at "
-                "<a href='mailto:helpdesk@smartbooqing.com'>helpdesk@smartbooqing.com</a> and paste the info below.",
-            )
+                "Questions? Mail the SmartBooqing helpdesk at <a href='mailto:{mail}'>{mail}</a> and paste the "
+                "info below.",
+            ).format(mail=HELPDESK_MAIL)
         )
         top.addWidget(about, 1)
         layout.addLayout(top)

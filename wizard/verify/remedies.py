@@ -7,9 +7,10 @@ from wizard.afas.errors import AfasProblem, Problem
 from wizard.data import screens
 from wizard.domain.afas_screens import AfasPath
 from wizard.domain.manifest import ConnectorSpec, GcnFile
+from wizard.domain.smartbooqing import HELPDESK_MAIL
 from wizard.domain.text import Text
 
-HELPDESK = "helpdesk@smartbooqing.com"
+HELPDESK = HELPDESK_MAIL
 _YOUR_APP = Text(en="the SmartBooqing app connector", nl="de app connector voor SmartBooqing")
 
 
@@ -69,10 +70,10 @@ def link(app: str, spec: ConnectorSpec, gcn: GcnFile | None) -> Text:
     if spec.source == "partner":
         return text + Text(
             en="Not in the list? This connector is installed by AFAS or a partner: contact the SmartBooqing "
-            "helpdesk (helpdesk@smartbooqing.com).",
+            "helpdesk ({hd}).",
             nl="Staat hij niet in de lijst? Deze connector wordt door AFAS of een partner geïnstalleerd: neem "
-            "contact op met de SmartBooqing-helpdesk (helpdesk@smartbooqing.com).",
-        )
+            "contact op met de SmartBooqing-helpdesk ({hd}).",
+        ).format(hd=HELPDESK)
     return text
 
 
@@ -343,11 +344,12 @@ def bearer_rejected(app: str | None) -> Text:
     return Text(
         en="AFAS issued an access token but refused it. Check the app connector is not blocked ({general}: untick "
         "{blocked}) and that {auth_type} is {oauth} or {hybrid}; if it keeps happening, send the technical detail to "
-        "helpdesk@smartbooqing.com.",
+        "{hd}.",
         nl="AFAS gaf een toegangstoken maar weigerde het daarna. Controleer of de app connector niet geblokkeerd is "
         "({general}: vink {blocked} uit) en of {auth_type} op {oauth} of {hybrid} staat; blijft het gebeuren, stuur "
-        "dan het technische detail naar helpdesk@smartbooqing.com.",
+        "dan het technische detail naar {hd}.",
     ).format(
+        hd=HELPDESK,
         general=app_path(app).then(a.tabs.general).text,
         blocked=a.fields.blocked.nl,
         auth_type=auth_type_path(app),

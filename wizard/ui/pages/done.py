@@ -19,6 +19,7 @@ from wizard.domain.credentials import CLASSIC_TOKEN_EXPIRY, CLASSIC_TOKEN_SUNSET
 from wizard.domain.oauth import OAuthClientCredentials
 from wizard.domain.presentation import ATTENTION_ORDER, STATUS_LOOK, VERDICT_LOOK, Verdict
 from wizard.domain.reminder import LEAD_DAYS
+from wizard.domain.smartbooqing import HELPDESK_MAIL, PORTAL_URL
 from wizard.domain.steps import StepId
 from wizard.domain.text import long_date
 from wizard.flow.renewal import next_reminder
@@ -41,8 +42,6 @@ from wizard.verify.report import IMPOSSIBLE_LABEL
 
 # The SmartBooqing site (the domain of its helpdesk address). UNCONFIRMED: the portal's own sign-in address is not
 # in the guide; SmartBooqing to confirm before release.
-PORTAL_URL = "https://www.smartbooqing.com"
-HELPDESK_MAIL = "helpdesk@smartbooqing.com"  # the guide: "contact the SmartBooqing Helpdesk at helpdesk@…"
 
 
 def primary(button: QPushButton) -> QPushButton:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from wizard.data import screens
 from wizard.domain.manifest import ConnectorSpec, Kind
+from wizard.domain.smartbooqing import HELPDESK_MAIL
 from wizard.domain.steps import StepId
 from wizard.flow.state import AuthKind
 from wizard.ui.illustrations import Illustration
@@ -96,8 +97,8 @@ class LinkConnectorsPage(StepPage):
         self.note.setText(
             self.tr(
                 "A connector marked 'from a partner' exists only where AFAS or that partner installed it. If one "
-                "is missing from your list in AFAS, contact the SmartBooqing helpdesk at helpdesk@smartbooqing.com."
-            )
+                "is missing from your list in AFAS, contact the SmartBooqing helpdesk at {mail}."
+            ).format(mail=HELPDESK_MAIL)
         )
         self._show_after()
 

@@ -11,10 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 
+from wizard.domain.smartbooqing import HELPDESK_MAIL
 from wizard.ui.widgets import Level, MessageLine
 
 STATUS_URL = "https://afasstatus.nl"
-HELPDESK = "helpdesk@smartbooqing.com"  # as wizard.verify.remedies names it (that module is out of a page's reach)
+HELPDESK = HELPDESK_MAIL
 # Fixed words only (linear time on AFAS's text too): the status page, and the helpdesk's address as a mail link.
 _LINK = re.compile(rf"\b(afasstatus\.nl|{re.escape(HELPDESK)})\b")
 
