@@ -3,16 +3,13 @@ demo and on a failing check's fix page; the drawings' captions fit their box."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.gui.probe_run import run_probe
 from wizard.domain.steps import StepId
 from wizard.domain.text import Lang
 from wizard.ui.pages.token import TokenPage
@@ -40,20 +37,8 @@ WALKS = [
 def test_no_page_scrolls_sideways_or_cuts_text_off(
     width: int, height: int, scale: float, lang: Lang, scenario: str | None
 ) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("QT_SCALE_FACTOR", None)
     args = [str(width), str(height), str(scale), lang.value, *([scenario] if scenario else [])]
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.layout_probe", *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = run_probe("tests.gui.layout_probe", *args)
     assert len(found) >= 8
     assert {page: problems for page, problems in found.items() if problems} == {}
 

@@ -4,13 +4,11 @@ banner's first sentence is in view with the focused item (issue 20, the layout c
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.gui.probe_run import run_probe
 
 pytestmark = [pytest.mark.gui, pytest.mark.loopback]
 
@@ -22,19 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
     [(1024, 600, 1.0, "nl"), (1024, 600, 1.25, "nl"), (1024, 600, 1.25, "en"), (1280, 720, 1.25, "nl")],
 )
 def test_every_link_missing_fits_the_screen(width: int, height: int, scale: float, lang: str) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("QT_SCALE_FACTOR", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.many_missing_probe", str(width), str(height), str(scale), lang],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = run_probe("tests.gui.many_missing_probe", str(width), str(height), str(scale), lang)
     assert found.pop("missing") == ["24"]  # the case is the one asked for: every link missing
     assert set(found) == {"verify (24 missing)", "link-connectors"}
     assert {page: problems for page, problems in found.items() if problems} == {}
