@@ -866,14 +866,6 @@
         <translation>De wizard vervangt het klassieke token in de beveiligde opslag van deze computer door de client id en het secret. In AFAS kunt u het oude gebruikerstoken verwijderen op het tabblad &lt;b&gt;{tab}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Do this step in the simulated AFAS</source>
-        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
-    </message>
-    <message>
-        <source>Step {n}: do it in the simulated AFAS</source>
-        <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
-    </message>
-    <message>
         <source>Client i&amp;d:</source>
         <translation>Client &amp;id:</translation>
     </message>
@@ -1118,14 +1110,6 @@
         <translation>De wizard vervangt het oude secret in de beveiligde opslag van deze computer door het nieuwe, met de vervaldatum.</translation>
     </message>
     <message>
-        <source>Do this step in the simulated AFAS</source>
-        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
-    </message>
-    <message>
-        <source>Step {n}: do it in the simulated AFAS</source>
-        <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
-    </message>
-    <message>
         <source>Client id (unchanged)</source>
         <translation>Client id (ongewijzigd)</translation>
     </message>
@@ -1239,6 +1223,14 @@
     <message>
         <source>finish stage &apos;{stage}&apos; first</source>
         <translation>rond eerst stap &apos;{stage}&apos; af</translation>
+    </message>
+    <message>
+        <source>Do this step in the simulated AFAS</source>
+        <translation>Deze stap uitvoeren in de gesimuleerde AFAS</translation>
+    </message>
+    <message>
+        <source>Step {n}: do it in the simulated AFAS</source>
+        <translation>Stap {n}: uitvoeren in de gesimuleerde AFAS</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ Only the open stage shows its instructions and buttons; proved ones keep a one-l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from enum import StrEnum
 from typing import TypeVar
 
@@ -95,6 +95,22 @@ def add_stage_boxes(
         boxes[stage] = box
         page.layout_.addWidget(box)
     return boxes
+
+
+def label_stage_boxes(boxes: dict[S, StageBox], stages: Sequence[S], texts: Mapping[S, tuple[str, str, str]]) -> None:
+    """Number and word each stage's box: `texts` gives its (title, text, button) in the user's language."""
+    for number, stage in enumerate(stages, start=1):
+        box = boxes[stage]
+        title, text, button = texts[stage]
+        box.title = f"{number}. {title}"
+        box.text.setText(text)
+        box.prove_button.setText(button)
+        box.prove_button.setAccessibleName(f"{number}. {button}")
+        if box.simulate_button is not None:
+            box.simulate_button.setText(QCoreApplication.translate("StageBox", "Do this step in the simulated AFAS"))
+            box.simulate_button.setAccessibleName(
+                QCoreApplication.translate("StageBox", "Step {n}: do it in the simulated AFAS").format(n=number)
+            )
 
 
 class MigratePage(StepPage):
@@ -214,16 +230,7 @@ class MigratePage(StepPage):
                 self.tr("Forget the classic token"),
             ),
         }
-        for number, stage in enumerate(STAGES, start=1):
-            box = self.boxes[stage]
-            title, text, button = texts[stage]
-            box.title = f"{number}. {title}"
-            box.text.setText(text)
-            box.prove_button.setText(button)
-            box.prove_button.setAccessibleName(f"{number}. {button}")
-            if box.simulate_button is not None:
-                box.simulate_button.setText(self.tr("Do this step in the simulated AFAS"))
-                box.simulate_button.setAccessibleName(self.tr("Step {n}: do it in the simulated AFAS").format(n=number))
+        label_stage_boxes(self.boxes, STAGES, texts)
         c = self.client
         c.id_label.setText(self.tr("Client i&d:"))
         c.id_edit.setAccessibleName(self.tr("New OAuth client id"))

@@ -26,7 +26,7 @@ from wizard.ui.intents import (
     SimulateRenewal,
 )
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.migrate import StageBox, add_stage_boxes, open_stage_reason
+from wizard.ui.pages.migrate import StageBox, add_stage_boxes, label_stage_boxes, open_stage_reason
 from wizard.ui.pages.oauth_fields import OAuthFields
 from wizard.ui.widgets import Level, paragraph
 
@@ -174,16 +174,7 @@ class RenewPage(StepPage):
                 self.tr("Keep only the new secret"),
             ),
         }
-        for number, stage in enumerate(STAGES, start=1):
-            box = self.boxes[stage]
-            title, text, button = texts[stage]
-            box.title = f"{number}. {title}"
-            box.text.setText(text)
-            box.prove_button.setText(button)
-            box.prove_button.setAccessibleName(f"{number}. {button}")
-            if box.simulate_button is not None:
-                box.simulate_button.setText(self.tr("Do this step in the simulated AFAS"))
-                box.simulate_button.setAccessibleName(self.tr("Step {n}: do it in the simulated AFAS").format(n=number))
+        label_stage_boxes(self.boxes, STAGES, texts)
         f = self.fields
         f.id_edit.setAccessibleName(self.tr("Client id (unchanged)"))  # hidden: the client id stays the same
         f.secret_label.setText(self.tr("New client s&ecret:"))
