@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,21 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_probe(module: str, *args: str) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("QT_SCALE_FACTOR", None)  # the probe sets the scale it is given
-    done = _run(module, args, env)
-    if done.returncode == -signal.SIGSEGV:
-        # KNOWN DEFECT, not yet found (2026-12-06): the move-to-OAuth walk dies in about 1 of 10 runs inside
-        # Shiboken (BindingManager::releaseWrapper during a posted event on the GUI thread, while the worker thread
-        # runs a check; not the Python GC: it happens with gc disabled too). A second crash fails the test; the
-        # first is printed so it is not lost.
-        print(f"{module} {' '.join(args)}: crashed once (SIGSEGV), running it again", file=sys.stderr)
-        done = _run(module, args, env)
-    assert done.returncode == 0, _without_noise(done.stderr)[-3000:]
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
-
-
-def _run(module: str, args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", module, *args],
         env=env,
         cwd=ROOT,
@@ -40,6 +25,9 @@ def _run(module: str, args: tuple[str, ...], env: dict[str, str]) -> subprocess.
         timeout=240,
         check=False,
     )
+    assert done.returncode == 0, _without_noise(done.stderr)[-3000:]
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def _without_noise(stderr: str) -> str:

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLineEdit, QMessageBox, QWidget
@@ -25,6 +25,7 @@ from wizard.domain.text import Lang
 from wizard.flow.state import Mode, TokenStorage, WizardState
 from wizard.sim import SimulatorServer
 from wizard.ui.frame import Button, WizardWindow
+from wizard.ui.later import later
 from wizard.ui.pages.link_connectors import LinkConnectorsPage
 from wizard.ui.pages.verify import VerifyPage
 
@@ -158,6 +159,8 @@ def _answer_the_question(keys: list[tuple[Qt.Key, Qt.KeyboardModifier]], seen: l
     """Once the question box is up (in its own event loop) and has the focus, note where the focus is and the names
     of its buttons, then press `keys` (a box that never gets the focus is closed, so the test fails, not hangs)."""
     tries = [0]
+    app = QApplication.instance()
+    assert app is not None
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -167,7 +170,7 @@ def _answer_the_question(keys: list[tuple[Qt.Key, Qt.KeyboardModifier]], seen: l
                 box.reject()
             elif isinstance(box, QMessageBox):
                 box.activateWindow()
-            QTimer.singleShot(20, answer)
+            later(app, 20, answer)
             return
         focus = QApplication.focusWidget()
         seen.append(f"focus: {focus.text()}" if isinstance(focus, QAbstractButton) else f"focus: {focus!r}")
@@ -175,7 +178,7 @@ def _answer_the_question(keys: list[tuple[Qt.Key, Qt.KeyboardModifier]], seen: l
         for key, modifier in keys:
             QTest.keyClick(QApplication.focusWidget() or box, key, modifier)
 
-    QTimer.singleShot(0, answer)
+    later(app, 0, answer)
 
 
 @pytest.mark.parametrize("lang", list(Lang))

@@ -105,9 +105,10 @@ def test_verify_with_a_token_file_never_loads_the_simulator_or_keyring(tmp_path:
 
 _GUI_PROBE = """
 import json, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication
+from wizard.ui.later import later
 
 watched = {watched!r}
 report = {{}}
@@ -118,7 +119,7 @@ def _seen():
 def _after_wiring(tries=0):
     # Right after the first paint the window wires its controller, which reads the saved progress (up to 5 s).
     if "wizard.stores.progress" not in sys.modules and tries < 500:
-        QTimer.singleShot(10, lambda: _after_wiring(tries + 1))
+        later(QApplication.instance(), 10, lambda: _after_wiring(tries + 1))
         return
     report["after"] = {{"modules": _seen()}}
     print(json.dumps(report), file=sys.stderr, flush=True)
@@ -136,7 +137,7 @@ class _FirstPaint(QObject):
                 # pages are built on first show: only the first page exists
                 "pages": sorted(c.__name__ for c in built if c.__name__.endswith("Page")),
             }}
-            QTimer.singleShot(0, _after_wiring)
+            later(QApplication.instance(), 0, _after_wiring)
             return True
         return False
 

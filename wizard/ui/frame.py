@@ -16,7 +16,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from wizard.flow.machine import WizardMachine
 from wizard.installation import is_development_build
 from wizard.ui.i18n import Translations
 from wizard.ui.intents import Intent
+from wizard.ui.later import later
 from wizard.ui.pages import Pages, StepPage, build_pages
 from wizard.ui.scroll_anchor import FocusAnchor
 from wizard.ui.step_list import StepList
@@ -206,7 +207,7 @@ class WizardWindow(QDialog):
         super().paintEvent(event)
         if not self._wired and not self._wire_scheduled:
             self._wire_scheduled = True
-            QTimer.singleShot(0, self._wire_after_paint)  # once the painted window is on screen
+            later(self, 0, self._wire_after_paint)  # once the painted window is on screen
 
     def _wire_after_paint(self) -> None:
         try:

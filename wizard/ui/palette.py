@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from wizard.desktop.contrast import TEXT_MINIMUM, readable_rgb
 from wizard.domain.presentation import Tone
+from wizard.ui.later import later
 
 NON_TEXT_MINIMUM = 3.0  # WCAG 1.4.11: a control's outline and the focus indicator
 
@@ -236,7 +237,7 @@ class _PaletteWatch(QObject):
             if wanted != app.palette():
                 app.setPalette(wanted)
             _repolish(app)
-            QTimer.singleShot(0, lambda: _repolish(app))  # once every widget has taken the new palette too
+            later(app, 0, lambda: _repolish(app))  # once every widget has taken the new palette too
         finally:
             self._fixing = False
 

@@ -4,9 +4,11 @@ hide it; the control stays where the user sees it (as browsers anchor their scro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from shiboken6 import isValid
+
+from wizard.ui.later import later
 
 
 class FocusAnchor(QObject):
@@ -44,7 +46,7 @@ class FocusAnchor(QObject):
         return widget.mapTo(inside, QPoint(0, 0)).y() if inside is not None else 0
 
     def _range_changed(self, _low: int, _high: int) -> None:
-        QTimer.singleShot(0, self, self._follow)  # once laid out; not at all if the page is gone by then
+        later(self, 0, self._follow)  # once laid out; not at all if the page is gone by then
 
     def _note(self, *_changed: object) -> None:
         self._focus = self._focused()

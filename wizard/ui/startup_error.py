@@ -68,15 +68,17 @@ def show_failure_box(text: str, lang: Lang, *, unattended: bool) -> bool:
 
     if not has_display():
         return False
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from wizard.ui.later import later
 
     app = QApplication.instance() or QApplication(["sbq-setup"])
     assert isinstance(app, QApplication)
     box = QMessageBox(QMessageBox.Icon.Critical, TITLE.get(lang), text, QMessageBox.StandardButton.Ok)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
     if unattended:
-        QTimer.singleShot(UNATTENDED_CLOSE_MS, _close_shown_box)
+        later(box, UNATTENDED_CLOSE_MS, _close_shown_box)
     box.exec()
     return True
 

@@ -35,6 +35,7 @@ from wizard.flow.state import AuthKind
 from wizard.ui.dispatcher import Controller
 from wizard.ui.frame import WizardWindow
 from wizard.ui.intents import SaveReminder
+from wizard.ui.later import later
 from wizard.ui.pages.app_connector import AppConnectorPage
 from wizard.ui.pages.connector_files import ConnectorFilesPage
 from wizard.ui.pages.done import DonePage
@@ -151,19 +152,19 @@ class Autopilot(QObject):
         else:
             self.window.resize(SIZE)
         self._deadline.start(TIMEOUT_MS)
-        QTimer.singleShot(0, self._act)
+        later(self, 0, self._act)
 
     # -- waiting without blocking --------------------------------------------------------------------------
     def _when_idle(self, then: Callable[[], None]) -> None:
         if self.controller.worker.busy:
             self._waiting = then
         else:
-            QTimer.singleShot(SETTLE_MS, then)
+            later(self, SETTLE_MS, then)
 
     def _busy_changed(self, busy: bool) -> None:
         if not busy and self._waiting is not None:
             then, self._waiting = self._waiting, None
-            QTimer.singleShot(SETTLE_MS, then)
+            later(self, SETTLE_MS, then)
 
     # -- one page -----------------------------------------------------------------------------------------------
     def _act(self) -> None:
@@ -181,7 +182,7 @@ class Autopilot(QObject):
             if self._phase == 0:
                 self._phase = 1
                 (page.oauth_radio if self.auth is AuthKind.OAUTH else page.classic_radio).click()
-                QTimer.singleShot(SETTLE_MS, self._act)
+                later(self, SETTLE_MS, self._act)
                 return
             self._phase = 0
             if page.simulate_button is not None:
@@ -233,7 +234,7 @@ class Autopilot(QObject):
             ok = s.verification is not None and s.verification.ok
             if ok and self.migrate and s.migration is None and isinstance(page, DonePage):
                 page.migrate_button.click()  # the offer a classic connection gets: move to OAuth
-                QTimer.singleShot(0, self._act)
+                later(self, 0, self._act)
                 return
             if self.renew:
                 ok = s.renewal is not None and s.renewal.complete
@@ -261,7 +262,7 @@ class Autopilot(QObject):
             self._finish(1, f"page '{step.value}' is not complete: {why}")
             return
         self.window.next()
-        QTimer.singleShot(0, self._act)
+        later(self, 0, self._act)
 
     # -- a failing scenario -----------------------------------------------------------------------------------
     def _scenario_act(self, step: StepId, page: object) -> bool:
@@ -366,7 +367,7 @@ class Autopilot(QObject):
             why = boxes[stage].result.text() or page.message.text() or "no message"
             self._finish(1, f"{flow.name} stopped at '{stage.value}': {why}")
             return
-        QTimer.singleShot(0, lambda: self._act_staged(page, flow))
+        later(self, 0, lambda: self._act_staged(page, flow))
 
     def _save_shot(self, name: str, title: str) -> bool:
         number = self.window.machine.order.index(self.window.current_step) + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from wizard.domain.presentation import Tone
 from wizard.domain.steps import StepId
 from wizard.domain.text import Text
 from wizard.ui.intents import GoToStep
+from wizard.ui.later import later
 from wizard.ui.pages.base import StepPage
 from wizard.ui.palette import set_tone
 from wizard.ui.widgets import Checklist, paint_banner
@@ -78,7 +79,7 @@ def scroll_to_later(page: QWidget, *widgets: QWidget) -> None:
             if widget.isVisible():
                 scroll_to(page, widget)
 
-    QTimer.singleShot(0, scroll)
+    later(page, 0, scroll)
 
 
 def unblock_path(connector_id: str) -> Text:
@@ -284,7 +285,7 @@ class FixFlow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.Show and (self.found or self.blocked):
-            QTimer.singleShot(0, self.focus_first)
+            later(self.page, 0, self.focus_first)
         return False
 
     def focus_first(self) -> None:

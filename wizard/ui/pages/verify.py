@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -26,6 +26,7 @@ from wizard.flow.feedback import item_of
 from wizard.flow.machine import ALL_STEPS
 from wizard.flow.state import AuthKind, Mode
 from wizard.ui.intents import GoToStep, RunVerification, SaveReport, StartMigration
+from wizard.ui.later import later
 from wizard.ui.pages.base import StepPage, step_name
 from wizard.ui.pages.check_rows import CheckRow, FixGroup, linked_details
 from wizard.ui.pages.fixflow import NAMED_AT_MOST, announce, focus_in_view, manifest_name
@@ -465,7 +466,7 @@ class VerifyPage(StepPage):
         if target is not None and self.isVisible():
             # Once the layout has placed the results: focused and scrolled before, the view followed the button
             # (FocusAnchor) as the summary above it wrapped, and cut the intro's first line in half.
-            QTimer.singleShot(0, self, lambda: self._focus_in_view(target))
+            later(self, 0, lambda: self._focus_in_view(target))
 
     def _focus_in_view(self, target: QWidget) -> None:
         if target.isVisible():
