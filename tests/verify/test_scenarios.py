@@ -82,6 +82,23 @@ def test_maintenance_retries_once_then_reports(sim_factory: Any) -> None:
     assert [e["path"].rsplit("/", 1)[-1] for e in admin.request_log()] == ["metainfo", "metainfo"]
 
 
+@pytest.mark.parametrize(
+    ("seconds", "en", "nl"),
+    [(7200, "about 2 hours", "ongeveer 2 uur"), (1800, "about 30 minutes", "ongeveer 30 minuten"), (0, None, None)],
+)
+def test_maintenance_says_how_long_afas_expects_it_to_last(
+    sim_factory: Any, seconds: int, en: str | None, nl: str | None
+) -> None:
+    server, admin = sim_factory("maintenance")
+    admin.set_settings(retry_after=seconds)  # AFAS's Retry-After (and the body's retry_after)
+    remedy = by_id(run_verify(server))["auth"].remedy
+    assert remedy is not None and "maintenance is over" in remedy.en
+    if en is None or nl is None:
+        assert "expects" not in remedy.en  # no wait said: none made up
+    else:
+        assert en in remedy.en and nl in remedy.nl
+
+
 def test_blocked_definition_fails_with_the_unblock_path(sim_factory: Any) -> None:
     server, _ = sim_factory("blocked-definition")
     report = run_verify(server)

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from wizard.afas.reading import AnswerTooLarge, Reply, bounded_seconds
+from wizard.afas.reading import AnswerTooLarge, Reply, retry_after
 from wizard.domain.redact import excerpt, redact
 from wizard.domain.text import Text
 
@@ -257,14 +257,14 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     reference = excerpt(reference, 80) if reference else None
     raw = excerpt(reply.text.strip(), DETAIL_LIMIT)
 
-    def make(kind: Problem, detail: str = "", retry_after: float | None = None) -> AfasProblem:
+    def make(kind: Problem, detail: str = "", wait: float | None = None) -> AfasProblem:
         return AfasProblem(
             kind,
             status=status,
             external_message=external,
             error_number=number,
             log_reference=reference,
-            retry_after=retry_after,
+            retry_after=wait,
             detail=detail,
         )
 
@@ -282,7 +282,7 @@ def classify_reply(reply: Reply, *, expect_json: bool = True) -> AfasProblem | N
     if status == 404:
         return make(Problem.NOT_FOUND, detail=excerpt(raw, 120))
     if status == 503:
-        return make(Problem.MAINTENANCE, retry_after=bounded_seconds(body.get("retry_after")))
+        return make(Problem.MAINTENANCE, wait=retry_after(reply.headers, reply.json_body))  # header, else body
     if status == 500 and external:
         if _BLOCKED.search(external):
             return make(Problem.BLOCKED_DEFINITION)

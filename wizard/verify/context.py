@@ -99,7 +99,7 @@ def with_problem(outcome: Outcome, problem: AfasProblem) -> Outcome:
 def impossible(problem: AfasProblem, app: str) -> Outcome:
     remedy = {
         Problem.FORBIDDEN: remedies.ip_restricted(app),
-        Problem.MAINTENANCE: remedies.MAINTENANCE,
+        Problem.MAINTENANCE: remedies.maintenance(problem.retry_after),
     }.get(problem.kind, remedies.UNREACHABLE)
     outcome = Outcome(
         status=Status.FAIL,

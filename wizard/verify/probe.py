@@ -77,7 +77,7 @@ def _unproven(problem: AfasProblem, url: str) -> ProbeResult:
         nl="Bewaard, maar nog niet bewezen: de wizard kon AFAS niet vragen op {url}. {why}",
     ).format(url=url, why=_afas_said(problem))
     if problem.kind is Problem.MAINTENANCE:
-        remedy = remedies.MAINTENANCE
+        remedy = remedies.maintenance(problem.retry_after)
     elif problem.kind is Problem.FORBIDDEN:
         remedy = remedies.ip_restricted("")
     elif problem.kind in (Problem.UNREACHABLE, Problem.TIMEOUT, Problem.PROXY, Problem.TLS, Problem.INTERCEPTED):

@@ -182,10 +182,29 @@ def new_token(app: str) -> Text:
 
 
 # AFAS's maintenance message already names afasstatus.nl: the remedy adds what it means, not the same words again.
-MAINTENANCE = Text(
+_MAINTENANCE = Text(
     en="Nothing to change in your setup: check again when the maintenance is over.",
     nl="Aan uw inrichting hoeft niets te veranderen: controleer opnieuw als het onderhoud voorbij is.",
 )
+
+
+def maintenance(retry_after: float | None) -> Text:
+    """What maintenance means for the user, and how long AFAS expects it to last when its 503 said (Retry-After)."""
+    if not retry_after:
+        return _MAINTENANCE
+    minutes = max(1, round(retry_after / 60))
+    if minutes < 90:
+        wait = Text(
+            en=f"{minutes} minute{'s' * (minutes != 1)}", nl=f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+        )
+    else:
+        hours = round(minutes / 60)
+        wait = Text(en=f"{hours} hour{'s' * (hours != 1)}", nl=f"{hours} uur")
+    return _MAINTENANCE + Text(
+        en=" AFAS expects to be back in about {wait}.",
+        nl=" AFAS verwacht over ongeveer {wait} weer bereikbaar te zijn.",
+    ).format(wait=wait)
+
 
 UNREACHABLE = Text(
     en="Check the internet connection, the environment number and type, and any proxy or firewall. For a custom "
@@ -291,7 +310,7 @@ def oauth_refused(problem: AfasProblem, app: str | None = None, secret_expired: 
             "richt de app connector voorlopig in met een klassiek token.",
         )
     if kind is Problem.MAINTENANCE:
-        return MAINTENANCE
+        return maintenance(problem.retry_after)
     return Text(
         en="Try again later; if this keeps happening, send the technical details to {hd}.",
         nl="Probeer het later opnieuw; blijft dit gebeuren, stuur dan de technische details naar {hd}.",
