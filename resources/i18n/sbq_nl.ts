@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>Show the client secret</source>
-        <translation>Client secret tonen</translation>
+        <translation>Client secret bekijken</translation>
     </message>
     <message>
         <source>done</source>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <source>Show the client secret</source>
-        <translation>Client secret tonen</translation>
+        <translation>Client secret bekijken</translation>
     </message>
     <message>
         <source>done</source>
@@ -1490,7 +1490,7 @@
     </message>
     <message>
         <source>Show the client secret</source>
-        <translation>Client secret tonen</translation>
+        <translation>Client secret bekijken</translation>
     </message>
     <message>
         <source>Hide the client secret</source>
