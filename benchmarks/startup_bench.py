@@ -74,7 +74,7 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-seen = sorted(m for m in sys.modules if m.split(".")[0] in {heavy} or m in {heavy})
+seen = sorted(m for m in list(sys.modules) if m.split(".")[0] in {heavy} or m in {heavy})
 print("MODULES", " ".join(seen), file=sys.stderr)
 """
 

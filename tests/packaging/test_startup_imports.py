@@ -114,7 +114,8 @@ watched = {watched!r}
 report = {{}}
 
 def _seen():
-    return sorted(m for m in sys.modules if m in watched or m.split(".")[0] in watched)
+    # A copy first: the worker thread imports while this runs (iterating sys.modules itself raised, and the probe hung).
+    return sorted(m for m in list(sys.modules) if m in watched or m.split(".")[0] in watched)
 
 def _after_wiring(tries=0):
     # Right after the first paint the window wires its controller, which reads the saved progress (up to 5 s).
